@@ -1,0 +1,5 @@
+#include "cli.hpp"
+
+namespace gongwen::app {
+int run_cli(int, char**) { return 0; }
+}

@@ -1,0 +1,44 @@
+#pragma once
+// Reading a draft (TOML, see docs/drafts.md) into the document model, checked against its
+// template and the organ profile. Pure: the caller supplies the text and a way to read
+// attachment files; nothing is written.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/model.hpp"
+#include "gongwen/pipeline/profile.hpp"
+#include "gongwen/pipeline/template.hpp"
+
+namespace gongwen {
+
+// The most text (body + attachments, in characters) one draft may carry.
+inline constexpr std::size_t kMaxDraftChars = 200000;
+
+struct Draft {
+  Document doc;                       // number empty: given at issue
+  std::string drafter;                // user id
+  std::vector<std::string> organ_ids; // lead first
+  std::string code;                   // 机关代字, e.g. 白政发
+  std::string doc_class;              // from the template
+  int copies = 1;                     // 印数
+  std::string source;                 // file name, for messages
+};
+
+// `base_dir` resolves attachment `file` paths.
+Result<Draft> read_draft(std::string_view text, const std::string& source_name,
+                         const std::filesystem::path& base_dir,
+                         const std::vector<Template>& templates, const Profile& profile);
+
+// Splits body text into blocks, one per non-empty line, recognising heading levels
+// (一、 （一） 1. （1）) and normalising half-width markers to the GB/T 9704 forms.
+std::vector<Block> parse_body(std::string_view text);
+
+// Checks UTF-8; on failure returns the 1-based line and column of the first bad byte.
+struct Utf8Problem { int line = 0; int column = 0; };
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view text);
+std::size_t count_chars(std::string_view utf8);
+
+}  // namespace gongwen

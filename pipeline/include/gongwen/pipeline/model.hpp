@@ -1,0 +1,89 @@
+#pragma once
+// The document model: the parts of a 公文 as GB/T 9704-2012 names them (版头 / 主体 / 版记).
+// It knows no fonts and no coordinates; layout and the writers decide those. Every writer
+// (PDF, DOCX, search index) reads this model; none re-parses another writer's output.
+#include <string>
+#include <vector>
+
+#include "gongwen/pipeline/date.hpp"
+
+namespace gongwen {
+
+// 行文方向: 上行文 carry 签发人; the template decides.
+enum class Direction { Downward, Upward, Parallel };  // 下行文, 上行文, 平行文
+
+// GB/T 9704 formats: the ordinary 文件格式 and the three special ones.
+enum class Format { Ordinary, Letter, Order, Minutes };  // 文件, 信函, 命令（令）, 纪要
+
+enum class Secrecy { None, Secret, Confidential, TopSecret };  // —, 秘密, 机密, 绝密
+enum class Urgency { None, Urgent, VeryUrgent };                // —, 加急, 特急
+
+// Heading levels of 正文 recognised from the text: 一、 / （一） / 1. / （1）.
+enum class BlockKind { Paragraph, Heading1, Heading2, Heading3, Heading4 };
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  // The full text of the paragraph including its marker ("（一）加强领导。全乡各村……").
+  std::string text;
+  // Bytes at the start of `text` set in the heading's typeface: the whole text for a
+  // standalone heading, the marker plus the first sentence for a run-in heading, 0 for a
+  // plain paragraph.
+  std::size_t heading_bytes = 0;
+};
+
+struct Attachment {
+  std::string title;          // shown centred on the attachment's first page
+  std::vector<Block> body;    // its text, same block rules as 正文
+};
+
+// 署名 and seal: GB/T 9704 lays out sealed and unsealed documents differently.
+enum class SealMode { Sealed, Unsealed };
+
+struct Document {
+  // Which template (文种) it was drafted from, e.g. "notice"; and the 文种 word, e.g. "通知".
+  std::string template_id;
+  std::string kind;
+  Direction direction = Direction::Downward;
+  Format format = Format::Ordinary;
+
+  // 版头
+  std::string copy_number;                 // 份号, 6 digits; only on numbered copies
+  Secrecy secrecy = Secrecy::None;
+  std::string secrecy_term;                // 保密期限, e.g. "1年" → 秘密★1年
+  Urgency urgency = Urgency::None;
+  std::vector<std::string> issuers;        // 发文机关 full names; several = joint issue, lead first
+  std::string issuer_mark;                 // 发文机关标志, e.g. "白路乡人民政府文件"
+  std::string number;                      // 发文字号, empty until issued: 白政发〔2026〕7号
+  std::vector<std::string> signers;        // 签发人 names (上行文 only)
+
+  // 主体
+  std::string title;                       // 标题
+  std::string main_recipients;             // 主送机关, without the closing "："
+  std::vector<Block> body;                 // 正文
+  std::vector<std::string> attachment_notes;  // 附件说明: one name per attachment
+  std::string signature;                   // 发文机关署名
+  Date date;                               // 成文日期
+  SealMode seal = SealMode::Sealed;
+  std::string seal_text;                   // the organ name on the seal
+  std::string seal_subtext;                // optional text below the star
+  std::string note;                        // 附注, without the （ ）
+  std::vector<Attachment> attachments;     // 附件
+
+  // 纪要格式
+  std::vector<std::string> present, absent, attending;  // 出席, 请假, 列席
+
+  // 版记
+  std::string copies_to;                   // 抄送 list, without "抄送：" and the final "。"
+  std::string printer;                     // 印发机关
+  Date print_date;                         // 印发日期
+
+  // Plain text of the whole document in reading order, for indexing and hashing.
+  std::string plain_text() const;
+};
+
+const char* to_chinese(Secrecy s);    // "" / 秘密 / 机密 / 绝密
+const char* to_chinese(Urgency u);    // "" / 加急 / 特急
+const char* to_chinese(Direction d);  // 下行文 / 上行文 / 平行文
+const char* to_chinese(Format f);     // 文件格式 / 信函格式 / 命令格式 / 纪要格式
+
+}  // namespace gongwen

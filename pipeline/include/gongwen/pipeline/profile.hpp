@@ -1,0 +1,58 @@
+#pragma once
+// The organ profile: who the office is (organs, 机关代字, 全宗号, seal text) and who works in
+// it (users, roles, clearance). Read from the workspace's gongwen.toml; pure data here.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/model.hpp"
+#include "gongwen/pipeline/render.hpp"
+
+namespace gongwen {
+
+struct Organ {
+  std::string id;           // "government"
+  std::string name;         // 白路乡人民政府 (发文机关, 署名)
+  std::string mark;         // 白路乡人民政府文件 (发文机关标志)
+  std::string short_name;   // 白路乡政府
+  std::string code_prefix;  // 白政: + template code 发 → 白政发
+  std::string seal_text;    // 白路乡人民政府
+  std::string signer;       // user id of the default 签发人
+};
+
+enum class Role { Drafter, Reviewer, Signer, SealKeeper, Archivist, Admin };
+const char* role_name(Role r);        // drafter, reviewer, …
+const char* role_chinese(Role r);     // 拟稿人, 审核人, …
+std::optional<Role> parse_role(std::string_view name);
+
+struct User {
+  std::string id;
+  std::string name;
+  std::string title;  // 职务: 乡长, 党政办主任 …
+  std::vector<Role> roles;
+  Secrecy clearance = Secrecy::None;
+  bool has(Role r) const;
+};
+
+struct Profile {
+  std::string office_name;
+  std::string fonds;                  // 全宗号
+  int filing_deadline_month = 9;      // the year is filed by this day of the next year
+  int filing_deadline_day = 30;
+  std::vector<Organ> organs;
+  std::vector<User> users;
+  FontChoices fonts;
+  double seal_diameter_mm = 42.0;
+
+  const Organ* organ(std::string_view id) const;
+  const User* user(std::string_view id) const;
+};
+
+// Parses gongwen.toml. Errors name the file, line and key.
+Result<Profile> parse_profile(std::string_view text, const std::string& source_name);
+
+std::optional<Secrecy> parse_secrecy(std::string_view text);  // "" 秘密 机密 绝密
+
+}  // namespace gongwen

@@ -1,0 +1,124 @@
+// Splitting 正文 into blocks and recognising GB/T 9704 heading levels from their markers.
+#include <regex>
+
+#include "gongwen/pipeline/draft.hpp"
+
+namespace gongwen {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  // Trims ASCII white space and the ideographic space U+3000 (E3 80 80), which drafters
+  // often type to indent paragraphs by hand; the layout indents by itself.
+  auto is_ws_at = [&](std::size_t i, std::size_t& len) {
+    if (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) { len = 1; return true; }
+    if (i + 2 < s.size() + 0 && s.compare(i, 3, "\xE3\x80\x80") == 0) { len = 3; return true; }
+    return false;
+  };
+  std::size_t b = 0, len = 0;
+  while (b < s.size() && is_ws_at(b, len)) b += len;
+  std::size_t e = s.size();
+  while (e > b) {
+    if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r') { --e; continue; }
+    if (e - b >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) { e -= 3; continue; }
+    break;
+  }
+  return std::string(s.substr(b, e - b));
+}
+
+// Half-width marker forms drafters type, rewritten to the standard's full-width forms.
+std::string normalise_marker(const std::string& line) {
+  static const std::regex paren_cn(R"(^(?:\(|（)\s*((?:一|二|三|四|五|六|七|八|九|十|百)+)\s*(?:\)|）))");
+  static const std::regex paren_num(R"(^(?:\(|（)\s*(\d{1,3})\s*(?:\)|）))");
+  static const std::regex num_dot(R"(^(\d{1,3})\s*(?:、|．)(?!\d))");
+  static const std::regex cn_dot(R"(^((?:一|二|三|四|五|六|七|八|九|十|百)+)\s*(?:\.|．))");
+  std::smatch m;
+  if (std::regex_search(line, m, paren_cn)) return "（" + m[1].str() + "）" + m.suffix().str();
+  if (std::regex_search(line, m, paren_num)) return "（" + m[1].str() + "）" + m.suffix().str();
+  if (std::regex_search(line, m, num_dot)) return m[1].str() + "." + m.suffix().str();
+  if (std::regex_search(line, m, cn_dot)) return m[1].str() + "、" + m.suffix().str();
+  return line;
+}
+
+BlockKind classify(const std::string& line) {
+  static const std::regex h1(R"(^(?:一|二|三|四|五|六|七|八|九|十|百)+、)");
+  static const std::regex h2(R"(^（(?:一|二|三|四|五|六|七|八|九|十|百)+）)");
+  static const std::regex h3(R"(^\d{1,3}\.(?!\d))");
+  static const std::regex h4(R"(^（\d{1,3}）)");
+  if (std::regex_search(line, h1)) return BlockKind::Heading1;
+  if (std::regex_search(line, h2)) return BlockKind::Heading2;
+  if (std::regex_search(line, h3)) return BlockKind::Heading3;
+  if (std::regex_search(line, h4)) return BlockKind::Heading4;
+  return BlockKind::Paragraph;
+}
+
+// A heading that goes on after its first sentence is a run-in heading: only the first
+// sentence (up to 。 ！ ？ or ：) takes the heading face.
+std::size_t heading_extent(const std::string& text) {
+  static const char* stops[] = {"。", "！", "？"};
+  std::size_t best = std::string::npos;
+  for (const char* s : stops) {
+    const std::size_t p = text.find(s);
+    if (p != std::string::npos && p < best) best = p;
+  }
+  if (best == std::string::npos) return text.size();
+  const std::size_t end = best + 3;  // each stop is 3 bytes in UTF-8
+  return end >= text.size() ? text.size() : end;
+}
+
+}  // namespace
+
+std::vector<Block> parse_body(std::string_view text) {
+  std::vector<Block> blocks;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line = trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    if (line.empty()) continue;
+    line = normalise_marker(line);
+    Block b;
+    b.kind = classify(line);
+    b.text = line;
+    b.heading_bytes = b.kind == BlockKind::Paragraph ? 0 : heading_extent(line);
+    blocks.push_back(std::move(b));
+  }
+  return blocks;
+}
+
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view s) {
+  int line = 1, col = 1;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) { n = 1; cp = c; }
+    else if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
+    else return Utf8Problem{line, col};
+    if (i + n > s.size()) return Utf8Problem{line, col};
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return Utf8Problem{line, col};
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return Utf8Problem{line, col};
+    if (c == '\n') { ++line; col = 1; } else { ++col; }
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::size_t count_chars(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace gongwen
