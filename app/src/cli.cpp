@@ -1,5 +1,73 @@
 #include "cli.hpp"
 
+#include <iostream>
+
+#include "commands.hpp"
+
 namespace gongwen::app {
-int run_cli(int, char**) { return 0; }
+
+namespace {
+
+const char* kExitCodes =
+    "Exit codes: 0 success; 2 usage; 3 bad input (draft, template, profile, file); 4 not found;\n"
+    "5 forbidden (role, clearance, workflow order); 6 conflict (state, changed text, locked year);\n"
+    "7 input/output failure; 70 internal error.";
+
+int report(const Error& e, bool json) {
+  if (json) {
+    nlohmann::json j = {{"ok", false},
+                        {"error", {{"code", code_name(e.code)}, {"message", e.message}, {"hints", e.hints}}}};
+    if (e.at) j["error"]["at"] = {{"file", e.at->file}, {"line", e.at->line}, {"column", e.at->column}};
+    if (!e.field.empty()) j["error"]["field"] = e.field;
+    std::cout << j.dump(2) << "\n";
+  }
+  std::cerr << "gongwen: " << e.render() << "\n";
+  return exit_code(e.code);
 }
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"gongwen: 公文 drafting, sign-off, sealing, GB/T 9704 rendering, archive and search"};
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  Context ctx;
+  app.add_flag("--json", ctx.json, "print machine-readable JSON on standard output");
+  app.add_option("-w,--workspace", ctx.workspace_opt, "workspace folder (default: found upwards)");
+  app.add_option("--clock", ctx.clock_opt, "fixed time for every record, e.g. 2026-11-20T09:00:00+08:00");
+  app.add_option("--as", ctx.user_opt, "the user acting (id from gongwen.toml)");
+  Action action;
+  add_setup_commands(app, ctx, action);
+  add_draft_commands(app, ctx, action);
+  add_workflow_commands(app, ctx, action);
+  add_search_commands(app, ctx, action);
+  add_archive_commands(app, ctx, action);
+  add_demo_command(app, ctx, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    Error err = make_error(Code::Usage, e.what(), {"see: gongwen --help"});
+    return report(err, ctx.json);
+  }
+  try {
+    if (action) action();
+    return 0;
+  } catch (const Failure& f) {
+    return report(f.error(), ctx.json);
+  } catch (const std::filesystem::filesystem_error& e) {
+    return report(make_error(Code::Io, e.what(), {"check the path and its permissions"}), ctx.json);
+  } catch (const std::exception& e) {
+    return report(make_error(Code::Internal, std::string("unexpected: ") + e.what(),
+                             {"please report this with the command you ran"}),
+                  ctx.json);
+  }
+}
+
+}  // namespace gongwen::app

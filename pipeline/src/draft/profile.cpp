@@ -51,6 +51,11 @@ const Organ* Profile::organ(std::string_view id) const {
   return nullptr;
 }
 
+const std::vector<std::string>& Profile::chain_for(const std::string& doc_class) const {
+  auto it = class_chains.find(doc_class);
+  return it != class_chains.end() ? it->second : review_chain;
+}
+
 const User* Profile::user(std::string_view id) const {
   for (const auto& u : users)
     if (u.id == id) return &u;
@@ -69,13 +74,14 @@ namespace {
 
 Result<Organ> read_organ(const toml::table& t, const std::string& src) {
   if (auto e = tomlu::check_known_keys(
-          t, {"id", "name", "mark", "short", "code_prefix", "seal_text", "signer"}, src,
+          t, {"id", "name", "mark", "short", "code_prefix", "seal_text", "signer", "unit_code"}, src,
           "[[organs]]"))
     return *e;
   Organ o;
   const std::pair<const char*, std::string*> keys[] = {
       {"id", &o.id},   {"name", &o.name},         {"mark", &o.mark},          {"short", &o.short_name},
-      {"code_prefix", &o.code_prefix}, {"seal_text", &o.seal_text}, {"signer", &o.signer}};
+      {"code_prefix", &o.code_prefix}, {"seal_text", &o.seal_text}, {"signer", &o.signer},
+      {"unit_code", &o.unit_code}};
   for (auto [key, dest] : keys) {
     TRY_ASSIGN(v, tomlu::string_at(t, key, src));
     if (v) *dest = *v;
@@ -88,6 +94,7 @@ Result<Organ> read_organ(const toml::table& t, const std::string& src) {
   if (o.mark.empty()) o.mark = o.name + "文件";
   if (o.seal_text.empty()) o.seal_text = o.name;
   if (o.short_name.empty()) o.short_name = o.name;
+  if (o.unit_code.empty()) o.unit_code = "BGS";  // DA/T 22's example code for 办公室
   return o;
 }
 
@@ -131,7 +138,7 @@ Result<User> read_user(const toml::table& t, const std::string& src) {
 Result<Profile> parse_profile(std::string_view text, const std::string& src) {
   TRY_ASSIGN(root, tomlu::parse(text, src));
   Profile p;
-  if (auto e = tomlu::check_known_keys(root, {"office", "organs", "users", "fonts", "seal", "clock"},
+  if (auto e = tomlu::check_known_keys(root, {"office", "organs", "users", "fonts", "seal", "clock", "workflow"},
                                        src, "the profile"))
     return *e;
   if (const toml::table* office = root["office"].as_table()) {
@@ -177,6 +184,28 @@ Result<Profile> parse_profile(std::string_view text, const std::string& src) {
     if (!o.signer.empty() && !p.user(o.signer))
       return tomlu::error_at(Code::BadInput, src, root.source(), "signer",
                              "organ " + o.id + " names signer '" + o.signer + "', who is not a user");
+  if (const toml::table* wf = root["workflow"].as_table()) {
+    if (auto e = tomlu::check_known_keys(*wf, {"chain", "class_chains"}, src, "[workflow]")) return *e;
+    TRY_ASSIGN(chain, tomlu::strings_at(*wf, "chain", src));
+    p.review_chain = chain;
+    if (const toml::table* cc = (*wf)["class_chains"].as_table()) {
+      for (const auto& [k, v] : *cc) {
+        TRY_ASSIGN(list, tomlu::strings_at(*cc, std::string(k.str()), src));
+        p.class_chains[std::string(k.str())] = list;
+      }
+    }
+    std::vector<std::string> all = p.review_chain;
+    for (const auto& [k, v] : p.class_chains) all.insert(all.end(), v.begin(), v.end());
+    for (const auto& id : all) {
+      const User* u = p.user(id);
+      if (!u || !u->has(Role::Reviewer))
+        return tomlu::error_at(Code::BadInput, src, wf->source(), "chain",
+                               "review chain names '" + id + "', who is not a user with the reviewer role");
+    }
+  }
+  if (p.review_chain.empty())
+    for (const auto& u : p.users)
+      if (u.has(Role::Reviewer)) p.review_chain.push_back(u.id);
   if (const toml::table* fonts = root["fonts"].as_table()) {
     const std::pair<const char*, std::string*> roles[] = {
         {"fangsong", &p.fonts.fangsong}, {"kaiti", &p.fonts.kaiti}, {"heiti", &p.fonts.heiti},

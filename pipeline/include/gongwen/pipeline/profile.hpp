@@ -1,6 +1,7 @@
 #pragma once
 // The organ profile: who the office is (organs, 机关代字, 全宗号, seal text) and who works in
 // it (users, roles, clearance). Read from the workspace's gongwen.toml; pure data here.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@ struct Organ {
   std::string code_prefix;  // 白政: + template code 发 → 白政发
   std::string seal_text;    // 白路乡人民政府
   std::string signer;       // user id of the default 签发人
+  std::string unit_code;    // 机构(问题)代码 in the 档号, e.g. ZF
 };
 
 enum class Role { Drafter, Reviewer, Signer, SealKeeper, Archivist, Admin };
@@ -45,6 +47,11 @@ struct Profile {
   std::vector<User> users;
   FontChoices fonts;
   double seal_diameter_mm = 42.0;
+  // 审核链: user ids who review in order before sign-off; a document class (一类 …) may
+  // have its own chain, else the default one applies.
+  std::vector<std::string> review_chain;
+  std::map<std::string, std::vector<std::string>> class_chains;
+  const std::vector<std::string>& chain_for(const std::string& doc_class) const;
 
   const Organ* organ(std::string_view id) const;
   const User* user(std::string_view id) const;

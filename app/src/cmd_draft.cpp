@@ -1,0 +1,138 @@
+// gongwen draft new|check|render|list
+#include <sstream>
+
+#include "commands.hpp"
+#include "gongwen/archive/office.hpp"
+#include "gongwen/pipeline/render.hpp"
+
+namespace gongwen::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A skeleton a drafter fills in: every key the template asks for, with a note on each.
+std::string skeleton(const Template& t, const Profile& p, const Date& today) {
+  std::ostringstream s;
+  s << "# " << t.name << "：" << t.description << "\n"
+    << "template = \"" << t.id << "\"\n"
+    << "organ = \"" << p.organs.front().id << "\"\n"
+    << "title = \"" << (t.title_pattern.empty() ? "关于……的" + t.kind : "") << "\"\n";
+  if (t.format != Format::Minutes) s << "to = \"\"                 # 主送机关\n";
+  s << "date = " << today.iso() << "         # 成文日期\n"
+    << "drafter = \"\"            # 拟稿人 user id\n";
+  if (t.format == Format::Minutes) s << "present = []             # 出席\nabsent = []\nattending = []\n";
+  s << "body = \"\"\"\n\n\"\"\"\n";
+  if (!t.fields.empty()) {
+    s << "\n[fields]\n";
+    for (const auto& f : t.fields)
+      s << f.name << " = \"\"   # " << f.label << (f.required ? "（必填）" : "") << "\n";
+  }
+  return s.str();
+}
+
+nlohmann::json draft_json(const Draft& d) {
+  return {{"template", d.doc.template_id}, {"kind", d.doc.kind},   {"title", d.doc.title},
+          {"code", d.code},                {"class", d.doc_class}, {"date", d.doc.date.iso()},
+          {"blocks", d.doc.body.size()},   {"attachments", d.doc.attachments.size()},
+          {"secrecy", to_chinese(d.doc.secrecy)}};
+}
+
+}  // namespace
+
+void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* draft = app.add_subcommand("draft", "write, check and preview drafts");
+  draft->require_subcommand(1);
+
+  auto* nw = draft->add_subcommand("new", "write a draft skeleton for a template");
+  static std::string tpl_id, out_file;
+  nw->add_option("template", tpl_id, "template id (gongwen template list)")->required();
+  nw->add_option("-o,--output", out_file, "file to write (default: standard output)");
+  nw->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      const Template* t = find_template(ws.templates(), tpl_id);
+      if (!t) fail(Code::NotFound, "unknown template '" + tpl_id + "'", {"see: gongwen template list"});
+      const std::string text = skeleton(*t, ws.profile(), ctx.clock().now().local_date());
+      if (out_file.empty()) {
+        ctx.emit({{"draft", text}}, text);
+        return;
+      }
+      if (fs::exists(out_file)) fail(Code::Conflict, out_file + " already exists", {"choose another name"});
+      archive::write_file_atomic(out_file, text);
+      ctx.emit({{"ok", true}, {"file", out_file}}, "wrote " + out_file + "\n");
+    };
+  });
+
+  auto* check = draft->add_subcommand("check", "read a draft and report every problem; writes nothing");
+  static std::vector<std::string> check_files;
+  check->add_option("files", check_files, "draft files")->required();
+  check->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      archive::Office office(ws, ctx.clock());
+      nlohmann::json j = nlohmann::json::array();
+      std::ostringstream out;
+      for (const auto& f : check_files) {
+        const Draft d = office.load_draft(f);
+        j.push_back(draft_json(d));
+        out << f << ": ok — " << d.doc.kind << "《" << d.doc.title << "》, " << d.doc.body.size()
+            << " paragraphs, " << d.doc.attachments.size() << " attachments, 代字 " << d.code << "\n";
+      }
+      ctx.emit(j, out.str());
+    };
+  });
+
+  auto* render = draft->add_subcommand("render", "preview a draft as PDF and DOCX (no number, no seal use recorded)");
+  static std::string render_file, render_dir;
+  render->add_option("file", render_file, "draft file")->required();
+  render->add_option("-o,--output-dir", render_dir, "folder for the preview files (default: beside the draft)");
+  render->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      archive::Office office(ws, ctx.clock());
+      Draft d = office.load_draft(render_file);
+      // A preview shows where the number will go, with the serial left blank as on paper.
+      d.doc.number = d.code + "〔" + std::to_string(d.doc.date.year) + "〕　号";
+      RenderOptions opts;
+      opts.created = ctx.clock().now();
+      opts.fonts = ws.profile().fonts;
+      opts.seal_diameter_mm = ws.profile().seal_diameter_mm;
+      const RenderedFile pdf = render_pdf(d.doc, opts).take();
+      const RenderedFile docx = render_docx(d.doc, opts).take();
+      const fs::path dir = render_dir.empty() ? fs::absolute(render_file).parent_path() : fs::path(render_dir);
+      const std::string stem = fs::path(render_file).stem().string() + ".preview";
+      archive::write_file_atomic(dir / (stem + ".pdf"), pdf.bytes);
+      archive::write_file_atomic(dir / (stem + ".docx"), docx.bytes);
+      std::ostringstream out;
+      out << "wrote " << (dir / (stem + ".pdf")).string() << " (" << pdf.pages << " pages) and "
+          << (dir / (stem + ".docx")).string() << "\n";
+      for (const auto& w : pdf.warnings) out << "warning: " << w << "\n";
+      ctx.emit({{"pdf", (dir / (stem + ".pdf")).string()},
+                {"docx", (dir / (stem + ".docx")).string()},
+                {"pages", pdf.pages},
+                {"warnings", pdf.warnings}},
+               out.str());
+    };
+  });
+
+  auto* list = draft->add_subcommand("list", "list submitted drafts and what each waits for");
+  list->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      archive::Office office(ws, ctx.clock());
+      nlohmann::json j = nlohmann::json::array();
+      std::ostringstream out;
+      for (const auto& d : ws.registry().drafts()) {
+        const std::string next = office.next_step(d);
+        j.push_back({{"id", d.id}, {"title", d.title}, {"state", archive::state_name(d.state)},
+                     {"drafter", d.drafter}, {"next", next}, {"source", d.source}});
+        out << "#" << d.id << "\t" << archive::state_chinese(d.state) << "\t" << d.title << "\t→ "
+            << next << "\n";
+      }
+      ctx.emit(j, out.str());
+    };
+  });
+}
+
+}  // namespace gongwen::app

@@ -1,0 +1,90 @@
+// gongwen init, gongwen template list|show
+#include <sstream>
+
+#include "commands.hpp"
+#include "gongwen/archive/workspace.hpp"
+
+namespace gongwen::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json template_json(const Template& t) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& f : t.fields)
+    fields.push_back({{"name", f.name}, {"label", f.label}, {"required", f.required}});
+  return {{"id", t.id},         {"kind", t.kind},         {"name", t.name},
+          {"description", t.description}, {"direction", to_chinese(t.direction)},
+          {"format", to_chinese(t.format)}, {"class", t.doc_class}, {"code", t.code},
+          {"seal", t.seal},     {"required", t.required}, {"fields", fields}};
+}
+
+std::vector<Template> templates_for(Context& ctx) {
+  // Inside a workspace its own (possibly edited) templates count; elsewhere the shipped ones.
+  if (!ctx.workspace_opt.empty() || archive::Workspace::find(fs::current_path()))
+    return ctx.workspace().templates();
+  return load_templates(ctx.data_dir() / "templates").take();
+}
+
+}  // namespace
+
+void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* init = app.add_subcommand("init", "create a workspace for an office");
+  static std::string dir, profile;
+  init->add_option("dir", dir, "folder to create (must be new or empty)")->required();
+  init->add_option("--profile", profile, "organ profile TOML (default: templates/profile.example.toml)");
+  init->callback([&] {
+    action = [&] {
+      const fs::path profile_path =
+          profile.empty() ? ctx.data_dir() / "templates" / "profile.example.toml" : fs::path(profile);
+      const std::string text = archive::read_file(profile_path);
+      auto ws = archive::Workspace::init(dir, text, ctx.data_dir() / "templates").take();
+      ws->registry().audit(ctx.clock().now().iso8601(), "system", "init", ws->root().string(),
+                           ws->profile().office_name);
+      std::ostringstream out;
+      out << "created workspace " << ws->root().string() << " for " << ws->profile().office_name
+          << " (" << ws->profile().organs.size() << " organs, " << ws->profile().users.size()
+          << " users, " << ws->templates().size() << " templates)\n";
+      ctx.emit({{"ok", true}, {"workspace", ws->root().string()}}, out.str());
+    };
+  });
+
+  auto* tpl = app.add_subcommand("template", "list or show the 文种 templates");
+  tpl->require_subcommand(1);
+  auto* list = tpl->add_subcommand("list", "list templates");
+  list->callback([&] {
+    action = [&] {
+      nlohmann::json j = nlohmann::json::array();
+      std::ostringstream out;
+      for (const auto& t : templates_for(ctx)) {
+        j.push_back(template_json(t));
+        out << t.id << "\t" << t.name << "\t" << to_chinese(t.direction) << "\t" << t.doc_class
+            << "\t" << t.description << "\n";
+      }
+      ctx.emit(j, out.str());
+    };
+  });
+  auto* show = tpl->add_subcommand("show", "show one template's fields");
+  static std::string id;
+  show->add_option("id", id, "template id, e.g. notice")->required();
+  show->callback([&] {
+    action = [&] {
+      const auto all = templates_for(ctx);
+      const Template* t = find_template(all, id);
+      if (!t) fail(Code::NotFound, "unknown template '" + id + "'", {"see: gongwen template list"});
+      std::ostringstream out;
+      out << t->name << " (" << t->id << ")  文种 " << t->kind << ", " << to_chinese(t->direction)
+          << ", " << to_chinese(t->format) << ", " << t->doc_class << ", 代字后缀 " << t->code << "\n"
+          << t->description << "\nrequired: ";
+      for (const auto& r : t->required) out << r << " ";
+      out << "\n";
+      for (const auto& f : t->fields)
+        out << "  [fields] " << f.name << "\t" << f.label << (f.required ? " (required)" : "") << "\n";
+      if (!t->body_pattern.empty()) out << "body:\n" << t->body_pattern;
+      ctx.emit(template_json(*t), out.str());
+    };
+  });
+}
+
+}  // namespace gongwen::app

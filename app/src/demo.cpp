@@ -1,0 +1,146 @@
+// gongwen demo: the whole pipeline once, on the samples, in a fresh workspace, with a fixed
+// clock so that two runs give the same numbers and the same files.
+#include <algorithm>
+#include <sstream>
+
+#include "commands.hpp"
+#include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/office.hpp"
+#include "indexing.hpp"
+
+namespace gongwen::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kMarker = ".gongwen-demo";
+
+Instant at(const Date& d, int hour, int minute) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:00+08:00", d.iso().c_str(), hour, minute);
+  return *parse_instant(buf);
+}
+
+std::vector<fs::path> drafts_in(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_regular_file() && e.path().extension() == ".toml") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string first_with(const Profile& p, Role r) {
+  for (const auto& u : p.users)
+    if (u.has(r)) return u.id;
+  fail(Code::BadInput, std::string("the demo profile has no user with the role ") + role_chinese(r));
+}
+
+struct DemoSearch { std::string user, query; };
+
+}  // namespace
+
+void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
+  auto* demo = app.add_subcommand("demo", "run the whole pipeline on the samples in a fresh workspace");
+  static std::string dir = "demo-workspace";
+  demo->add_option("dir", dir, "workspace folder to (re)create (default: ./demo-workspace)");
+  demo->callback([&] {
+    action = [&] {
+      const fs::path root = fs::absolute(ctx.workspace_opt.empty() ? fs::path(dir) : fs::path(ctx.workspace_opt));
+      if (fs::exists(root) && !fs::is_empty(root)) {
+        if (!fs::exists(root / kMarker))
+          fail(Code::Conflict, root.string() + " exists and was not made by the demo; not touching it",
+               {"choose another folder: gongwen demo DIR"});
+        fs::remove_all(root);
+      }
+      const fs::path data = ctx.data_dir();
+      const std::string profile_text = archive::read_file(data / "templates" / "profile.example.toml");
+      auto ws = archive::Workspace::init(root, profile_text, data / "templates").take();
+      archive::write_file_atomic(root / kMarker, "made by gongwen demo; `gongwen demo` may delete this folder\n");
+      const Profile& p = ws->profile();
+      std::ostringstream out;
+      nlohmann::json report = {{"workspace", root.string()}, {"issued", nlohmann::json::array()}};
+      out << "gongwen demo — " << p.office_name << " (" << p.organs.size() << " organs, "
+          << p.users.size() << " users)\nworkspace: " << root.string() << "\n\n";
+
+      // Last year's documents first (they are filed below), then this year's.
+      std::vector<fs::path> files = drafts_in(data / "samples" / "2025");
+      for (const auto& f : drafts_in(data / "samples")) files.push_back(f);
+      const std::string keeper = first_with(p, Role::SealKeeper);
+      std::vector<std::string> warnings;
+      for (const auto& file : files) {
+        FixedClock draft_clock(Instant{});
+        archive::Office reader(*ws, draft_clock);
+        const Draft draft = reader.load_draft(file);
+        const Date day = draft.doc.date;
+        const std::string drafter = draft.drafter.empty() ? first_with(p, Role::Drafter) : draft.drafter;
+        const Organ* lead = p.organ(draft.organ_ids.front());
+
+        const FixedClock c1(at(day, 9, 0));
+        archive::Office(*ws, c1).submit(file, drafter);
+        int minute = 0;
+        for (const auto& reviewer : p.chain_for(draft.doc_class)) {
+          const FixedClock c2(at(day, 10, minute));
+          minute += 30;
+          archive::Office(*ws, c2).review(file.string(), reviewer, archive::Decision::Approve, "");
+        }
+        const FixedClock c3(at(day, 14, 0));
+        archive::Office(*ws, c3).sign(file.string(), lead->signer, "");
+        const FixedClock c4(at(day, 16, 0));
+        const auto issued = archive::Office(*ws, c4).issue(file.string(), keeper);
+        index_issued(*ws, issued.issued);
+        for (const auto& w : issued.warnings)
+          if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
+        out << "  " << issued.issued.number << "  " << issued.issued.title << "  (" << issued.issued.pages
+            << " pages)\n";
+        report["issued"].push_back({{"number", issued.issued.number}, {"title", issued.issued.title},
+                                    {"pdf", issued.issued.pdf_path}, {"docx", issued.issued.docx_path},
+                                    {"pages", issued.issued.pages}});
+      }
+      out << "\nissued " << report["issued"].size() << " documents (each submitted, reviewed by "
+          << p.review_chain.size() << " reviewers in order, signed off, sealed and registered)\n";
+      for (const auto& w : warnings) out << "  font note: " << w << "\n";
+
+      // Year-end filing of last year, done in March by the archivist.
+      const FixedClock filing_clock(*parse_instant("2026-03-16T09:00:00+08:00"));
+      const auto filed = archive::file_year(*ws, 2025, filing_clock, first_with(p, Role::Archivist));
+      for (const auto& r : ws->registry().issued(2025)) index_issued(*ws, r);
+      out << "\nfiled " << filed.items.size() << " documents of 2025 into archive/2025/ — catalogue "
+          << filed.catalogue_csv << "\n";
+      for (const auto& f : filed.items) out << "  " << f.archive_code << "  " << f.number << "  " << f.retention << "\n";
+      report["filed"] = {{"year", 2025}, {"items", filed.items.size()}, {"catalogue", filed.catalogue_csv}};
+
+      // A few searches, as an uncleared clerk and as the cleared office director.
+      const std::string clerk = "wangfang", director = "chenzhiyong";
+      const std::vector<DemoSearch> searches = {
+          {clerk, "森林防火"},     {clerk, "档案归档"},        {clerk, "白政发[2026]1号"},
+          {clerk, "征兵政治考核"}, {director, "征兵政治考核"}, {clerk, "年度:2025 纪要"}};
+      auto index = search::SearchIndex::open_readonly(ws->index_dir()).take();
+      out << "\nsearches:\n";
+      report["searches"] = nlohmann::json::array();
+      for (const auto& s : searches) {
+        if (!p.user(s.user)) continue;
+        search::SearchRequest req;
+        req.query = s.query;
+        req.limit = 3;
+        const auto res = index.search(req, viewer_for(*ws, s.user)).take();
+        out << "  [" << s.user << "] " << s.query << " → " << res.total_estimate << " found\n";
+        nlohmann::json hits = nlohmann::json::array();
+        for (const auto& h : res.hits) {
+          out << "      " << h.number << "  " << h.title << "\n";
+          hits.push_back(h.number);
+        }
+        report["searches"].push_back({{"user", s.user}, {"query", s.query}, {"total", res.total_estimate}, {"hits", hits}});
+      }
+      const auto log = ws->registry().audit_log();
+      const bool intact = !archive::verify_audit_chain(log).has_value();
+      out << "\naudit log: " << log.size() << " entries, chain " << (intact ? "intact" : "BROKEN") << "\n";
+      out << "seal register: " << ws->registry().seal_uses().size() << " uses\n";
+      out << "documents: " << (root / "documents").string() << "\n";
+      report["audit_entries"] = log.size();
+      ctx.emit(report, out.str());
+    };
+  });
+}
+
+}  // namespace gongwen::app

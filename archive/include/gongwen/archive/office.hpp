@@ -1,0 +1,59 @@
+#pragma once
+// The office's handling of outgoing documents (分文处理制度): submit → review in order →
+// sign-off → issue (number, seal, render, register) → void. Every step checks the actor's
+// role, clearance and the draft's state, runs in one registry transaction with its audit
+// entry, and throws gongwen::Failure with a user-facing message when refused.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "gongwen/archive/records.hpp"
+#include "gongwen/archive/workspace.hpp"
+#include "gongwen/pipeline/date.hpp"
+#include "gongwen/pipeline/draft.hpp"
+
+namespace gongwen::archive {
+
+struct IssueOutcome {
+  IssuedRecord issued;
+  Document document;                  // as issued, with its number: for the search index
+  std::vector<std::string> warnings;  // from the writers (font stand-ins …)
+};
+
+class Office {
+ public:
+  Office(Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(clock) {}
+
+  // Reads a draft file into the model against this workspace's templates and profile.
+  Draft load_draft(const std::filesystem::path& file) const;
+
+  DraftRecord submit(const std::filesystem::path& draft_file, const std::string& user);
+  DraftRecord review(const std::string& ref, const std::string& user, Decision decision,
+                     const std::string& opinion);
+  DraftRecord sign(const std::string& ref, const std::string& user, const std::string& opinion);
+  IssueOutcome issue(const std::string& ref, const std::string& user);
+  NumberRecord void_number(const std::string& number, const std::string& user,
+                           const std::string& reason);
+
+  // "#3", "3" or the path of a submitted draft file.
+  DraftRecord resolve(const std::string& ref);
+  // Who must act next on a draft: the next reviewer, the signer, or the seal keeper.
+  std::string next_step(const DraftRecord& d);
+
+ private:
+  const User& require_user(const std::string& id, std::initializer_list<Role> roles,
+                           const std::string& action, const std::string& subject);
+  void require_clearance(const User& u, const std::string& secrecy, const std::string& action,
+                         const std::string& subject);
+  std::vector<ReviewRecord> current_reviews(const DraftRecord& d);
+  std::string now_iso() const { return m_clock.now().iso8601(); }
+
+  Workspace& m_ws;
+  const Clock& m_clock;
+};
+
+// SHA-256 over everything a sign-off approves (all model fields except those set at issue:
+// 发文字号, 份号, 印发日期), so any edit after review or sign-off is detected.
+std::string document_fingerprint(const Document& doc);
+
+}  // namespace gongwen::archive

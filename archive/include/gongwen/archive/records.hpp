@@ -1,0 +1,110 @@
+#pragma once
+// Rows of the office's books (the registers), as plain structs. Times are ISO 8601 strings
+// from the injected clock.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongwen::archive {
+
+// draft → submitted → reviewed (all reviewers in order) → signed → issued; `returned` sends
+// it back to the drafter; voided is a spoiled issued number.
+enum class DraftState { Submitted, Reviewing, Returned, Reviewed, Signed, Issued, Voided };
+const char* state_name(DraftState s);          // submitted, reviewing, …
+const char* state_chinese(DraftState s);       // 已提交, 审核中, …
+std::optional<DraftState> parse_state(const std::string& s);
+
+struct DraftRecord {
+  std::int64_t id = 0;
+  std::string source;        // absolute path of the draft file
+  std::string title;
+  std::string template_id;
+  std::string kind;
+  std::string code;          // 机关代字
+  std::string doc_class;
+  std::string drafter;
+  std::string secrecy;       // "" 秘密 机密 绝密
+  int year = 0;              // of 成文日期
+  DraftState state = DraftState::Submitted;
+  int round = 1;             // +1 each time an edited draft is resubmitted: resets the chain
+  std::string content_hash;  // SHA-256 of the document as submitted (hex)
+  std::string snapshot;      // the draft text as submitted
+  std::string created_at, updated_at;
+};
+
+enum class Decision { Approve, Return };
+
+struct ReviewRecord {
+  std::int64_t draft_id = 0;
+  int round = 1;
+  int step = 0;              // 1-based position in the review chain
+  std::string reviewer;
+  Decision decision = Decision::Approve;
+  std::string opinion;
+  std::string content_hash;
+  std::string at;
+};
+
+struct SignoffRecord {
+  std::int64_t draft_id = 0;
+  int round = 1;
+  std::string signer;
+  std::string opinion;       // e.g. 同意印发
+  std::string content_hash;
+  std::string at;
+};
+
+struct IssuedRecord {
+  std::int64_t id = 0;
+  std::int64_t draft_id = 0;
+  std::string number;        // 白政发〔2026〕7号
+  std::string code;
+  int year = 0;
+  int serial = 0;
+  std::string title, kind, issuer, recipients, secrecy, date;  // date: ISO
+  std::string pdf_path, docx_path;    // relative to the workspace
+  std::string pdf_sha256, docx_sha256;
+  int pages = 0;
+  std::string issued_at;
+  std::string text;          // plain text of the document as issued: the search index's source
+};
+
+struct SealUseRecord {
+  std::int64_t id = 0;
+  std::string number;        // the document sealed
+  std::string seal_text;
+  std::string approver;      // the leader whose sign-off approves the use
+  std::string keeper;        // 监印人 who applied it
+  int copies = 0;
+  std::string at;
+};
+
+struct NumberRecord {
+  std::string code;
+  int year = 0;
+  int serial = 0;
+  std::int64_t draft_id = 0;
+  std::string status;        // issued / void
+  std::string reason;
+  std::string at;
+};
+
+struct AuditEntry {
+  std::int64_t seq = 0;
+  std::string at, actor, action, subject, detail;
+  std::string prev_hash, hash;
+};
+
+struct FiledRecord {
+  int year = 0;
+  std::string number;        // 文号 of the document filed
+  std::string archive_code;  // 档号
+  int item_no = 0;           // 件号
+  std::string retention;     // 永久 / 定期30年 / 定期10年
+  std::string path;          // archival copy, relative to the workspace
+  std::string sha256;
+  std::string filed_at;
+};
+
+}  // namespace gongwen::archive

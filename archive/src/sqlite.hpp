@@ -1,0 +1,45 @@
+#pragma once
+// A thin RAII layer over the SQLite C API. SQLite errors become gongwen::Failure (Code::Io)
+// here, at the adapter, so no SQLite type or code leaks past archive/.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace gongwen::archive::sql {
+
+class Db {
+ public:
+  explicit Db(const std::string& path);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+  void exec(const char* sql);
+  sqlite3* handle() const { return m_db; }
+  std::int64_t last_rowid() const;
+
+ private:
+  sqlite3* m_db = nullptr;
+};
+
+class Stmt {
+ public:
+  Stmt(Db& db, const char* sql);
+  ~Stmt();
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  Stmt& bind(int i, std::string_view text);
+  Stmt& bind(int i, std::int64_t v);
+  Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  bool step();  // true while a row is available
+  void run();   // step to completion
+  std::string text(int col) const;
+  std::int64_t integer(int col) const;
+
+ private:
+  Db& m_db;
+  sqlite3_stmt* m_stmt = nullptr;
+};
+
+}  // namespace gongwen::archive::sql

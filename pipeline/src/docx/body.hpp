@@ -1,0 +1,44 @@
+#pragma once
+// Shared state of the word/document.xml writer, split over head_xml.cpp (版头),
+// signature_xml.cpp (署名, 成文日期, seal, 附注) and document_xml.cpp (the rest).
+#include <string_view>
+
+#include "docx/ooxml.hpp"
+#include "docx/parts.hpp"
+#include "gongwen/pipeline/model.hpp"
+
+namespace gongwen::docx {
+
+struct Body {
+  XmlWriter& x;
+  const Document& doc;
+  const DocxFonts& f;
+  const SealAnchor* seal;  // nullptr: no seal image in the package
+
+  // A one-run paragraph in the body font unless told otherwise.
+  void para(ParaProps p, std::string_view text, const RoleFont* font = nullptr, int size = 0,
+            const char* color = nullptr) {
+    if (font == nullptr) font = &f.fangsong;
+    // The paragraph mark names the font too, so a clerk typing at its end gets the role's
+    // font rather than a default.
+    if (p.mark_font == nullptr) p.mark_font = font;
+    write_para(x, p, text, RunProps{font, size, color});
+  }
+  void blank() { write_blank(x, f.fangsong); }
+  void run(std::string_view text, const RoleFont& font, int size = 0) {
+    write_runs(x, text, RunProps{&font, size});
+  }
+};
+
+inline ParaProps styled(const char* style) {
+  ParaProps p;
+  p.style = style;
+  return p;
+}
+
+// 份号, 密级, 紧急程度, 发文机关标志, 发文字号 / 签发人 and the red separator.
+void write_head(Body& b);
+// 署名 and 成文日期 (sealed or unsealed layout), the seal drawing, then 附注.
+void write_signature(Body& b);
+
+}  // namespace gongwen::docx

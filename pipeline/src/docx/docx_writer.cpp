@@ -1,0 +1,81 @@
+// render_docx: the Document as a WordprocessingML package. Parts are produced by the
+// functions in parts.hpp and zipped in a fixed order with fixed timestamps, so the same
+// document and options always give the same bytes.
+#include <exception>
+
+#include "docx/package.hpp"
+#include "docx/parts.hpp"
+#include "gongwen/pipeline/render.hpp"
+#include "seal/seal.hpp"
+
+namespace gongwen {
+
+namespace {
+
+// 300 dpi: sharp on an office laser printer, and a 42 mm seal stays under 100 kB.
+constexpr int kSealDpi = 300;
+
+// The seal as PNG, or empty with a warning when it cannot be drawn; a DOCX without the
+// seal image is still a useful draft, so this does not fail the whole render.
+std::string seal_image(const Document& doc, const RenderOptions& options,
+                       std::vector<std::string>& warnings) {
+  if (doc.seal != SealMode::Sealed) return {};
+  if (doc.seal_text.empty()) {
+    warnings.push_back("DOCX: sealed document without seal text; no seal image placed");
+    return {};
+  }
+  seal::SealSpec spec;
+  spec.text = doc.seal_text;
+  spec.subtext = doc.seal_subtext;
+  spec.diameter_pt = options.seal_diameter_mm / 25.4 * 72.0;
+  spec.font_family = options.fonts.songti;
+  try {
+    std::string png = seal::seal_png(spec, kSealDpi);
+    if (png.empty()) warnings.push_back("DOCX: the seal could not be drawn; no seal image placed");
+    return png;
+  } catch (const Failure& f) {
+    warnings.push_back("DOCX: the seal could not be drawn (" + f.error().message + ")");
+  } catch (const std::exception& e) {
+    warnings.push_back(std::string("DOCX: the seal could not be drawn (") + e.what() + ")");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<RenderedFile> render_docx(const Document& doc, const RenderOptions& options) {
+  using namespace docx;
+  try {
+    RenderedFile out;
+    const DocxFonts fonts = docx_fonts(options.fonts);
+    const std::string png = seal_image(doc, options, out.warnings);
+    const SealImage has_seal = png.empty() ? SealImage::Absent : SealImage::Present;
+    SealAnchor anchor{options.seal_diameter_mm, doc.seal_text};
+
+    // [Content_Types].xml first: some readers sniff the first entry.
+    std::vector<PackagePart> parts;
+    parts.push_back({"[Content_Types].xml", content_types_xml(has_seal)});
+    parts.push_back({"_rels/.rels", package_rels_xml()});
+    parts.push_back({"docProps/core.xml", core_xml(doc, options.created)});
+    parts.push_back({"docProps/app.xml", app_xml(doc)});
+    parts.push_back({"word/document.xml",
+                     document_xml(doc, fonts, has_seal == SealImage::Present ? &anchor : nullptr)});
+    parts.push_back({"word/styles.xml", styles_xml(fonts)});
+    parts.push_back({"word/settings.xml", settings_xml()});
+    parts.push_back({"word/fontTable.xml", font_table_xml(fonts)});
+    parts.push_back({"word/footer1.xml", footer_xml(fonts, FooterSide::Odd)});
+    parts.push_back({"word/footer2.xml", footer_xml(fonts, FooterSide::Even)});
+    parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(has_seal)});
+    if (has_seal == SealImage::Present) parts.push_back({kSealPart, png});
+
+    out.bytes = zip_package(parts, options.created);
+    out.pages = 0;  // the reader lays the pages out
+    return out;
+  } catch (const Failure& f) {
+    return f.error();
+  } catch (const std::bad_alloc&) {
+    return make_error(Code::Io, "out of memory while writing the DOCX");
+  }
+}
+
+}  // namespace gongwen

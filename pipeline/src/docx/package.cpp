@@ -1,0 +1,113 @@
+#include "docx/package.hpp"
+
+#include <zip.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "gongwen/pipeline/error.hpp"
+
+namespace gongwen::docx {
+
+namespace {
+
+struct DosStamp {
+  zip_uint16_t time = 0, date = 0;
+};
+
+// DOS timestamps start in 1980 and have 2-second resolution.
+DosStamp dos_stamp(const Instant& at) {
+  const std::int64_t local = at.unix_seconds + std::int64_t{at.utc_offset_minutes} * 60;
+  std::int64_t secs = local % 86400;
+  if (secs < 0) secs += 86400;
+  Date d = at.local_date();
+  if (d.year < 1980) return DosStamp{0, static_cast<zip_uint16_t>((0 << 9) | (1 << 5) | 1)};
+  if (d.year > 2107) d.year = 2107;
+  DosStamp s;
+  s.time = static_cast<zip_uint16_t>((secs / 3600) << 11 | (secs % 3600 / 60) << 5 |
+                                     (secs % 60) / 2);
+  s.date = static_cast<zip_uint16_t>((d.year - 1980) << 9 | d.month << 5 | d.day);
+  return s;
+}
+
+[[noreturn]] void zip_fail(const char* what, zip_error_t* err) {
+  std::string msg = std::string("libzip failed to build the DOCX (") + what + ")";
+  if (err != nullptr) msg += std::string(": ") + zip_error_strerror(err);
+  fail(Code::Io, msg);
+}
+
+struct SourceDeleter {
+  void operator()(zip_source_t* s) const { zip_source_free(s); }
+};
+
+}  // namespace
+
+std::string zip_package(const std::vector<PackagePart>& parts, const Instant& stamp) {
+  zip_error_t err;
+  zip_error_init(&err);
+  std::unique_ptr<zip_source_t, SourceDeleter> buffer(
+      zip_source_buffer_create(nullptr, 0, 0, &err));
+  if (!buffer) zip_fail("create buffer", &err);
+  // Keep the buffer alive after zip_close so that we can read the finished archive back.
+  zip_source_keep(buffer.get());
+
+  zip_t* za = zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &err);
+  if (za == nullptr) {
+    zip_source_free(buffer.get());  // drop the reference zip_open_from_source did not take
+    zip_fail("open", &err);
+  }
+  const DosStamp dos = dos_stamp(stamp);
+  for (const auto& part : parts) {
+    // libzip copies nothing here: `parts` outlives zip_close below.
+    zip_source_t* src = zip_source_buffer(za, part.bytes.data(), part.bytes.size(), 0);
+    if (src == nullptr) {
+      zip_discard(za);
+      zip_fail("add part", nullptr);
+    }
+    const zip_int64_t idx = zip_file_add(za, part.name.c_str(), src, ZIP_FL_ENC_UTF_8);
+    if (idx < 0) {
+      zip_source_free(src);
+      std::string what = "add " + part.name;
+      zip_error_t* e = zip_get_error(za);
+      std::string msg = std::string("libzip failed to build the DOCX (") + what +
+                        "): " + zip_error_strerror(e);
+      zip_discard(za);
+      fail(Code::Io, msg);
+    }
+    // PNG is already compressed; deflating it again only costs time.
+    const bool stored = part.name.size() > 4 && part.name.ends_with(".png");
+    if (zip_set_file_compression(za, static_cast<zip_uint64_t>(idx),
+                                 stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
+        zip_file_set_dostime(za, static_cast<zip_uint64_t>(idx), dos.time, dos.date, 0) < 0) {
+      zip_discard(za);
+      zip_fail("set entry attributes", nullptr);
+    }
+  }
+  if (zip_close(za) < 0) {
+    std::string msg = std::string("libzip failed to build the DOCX (close): ") +
+                      zip_error_strerror(zip_get_error(za));
+    zip_discard(za);
+    fail(Code::Io, msg);
+  }
+
+  zip_source_t* src = buffer.get();
+  if (zip_source_open(src) < 0) zip_fail("reopen", zip_source_error(src));
+  std::string out;
+  if (zip_source_seek(src, 0, SEEK_END) < 0) zip_fail("seek", zip_source_error(src));
+  const zip_int64_t size = zip_source_tell(src);
+  if (size < 0 || zip_source_seek(src, 0, SEEK_SET) < 0) zip_fail("tell", zip_source_error(src));
+  out.resize(static_cast<std::size_t>(size));
+  zip_int64_t got = 0;
+  while (got < size) {
+    const zip_int64_t n = zip_source_read(src, out.data() + got, static_cast<zip_uint64_t>(size - got));
+    if (n <= 0) {
+      zip_source_close(src);
+      zip_fail("read back", zip_source_error(src));
+    }
+    got += n;
+  }
+  zip_source_close(src);
+  return out;
+}
+
+}  // namespace gongwen::docx

@@ -1,0 +1,49 @@
+#pragma once
+// One function per package part; each returns the part's XML bytes. render_docx (in
+// docx_writer.cpp) decides which parts exist and zips them in a fixed order.
+#include <string>
+
+#include "docx/grid.hpp"
+#include "gongwen/pipeline/model.hpp"
+
+namespace gongwen::docx {
+
+// Relationship ids of word/_rels/document.xml.rels, shared by the rels part, the section
+// properties (footers) and the seal drawing.
+inline constexpr const char* kRelStyles = "rId1";
+inline constexpr const char* kRelSettings = "rId2";
+inline constexpr const char* kRelFontTable = "rId3";
+inline constexpr const char* kRelFooterOdd = "rId4";
+inline constexpr const char* kRelFooterEven = "rId5";
+inline constexpr const char* kRelSeal = "rId6";
+
+inline constexpr const char* kSealPart = "word/media/seal.png";
+
+enum class FooterSide { Odd, Even };
+enum class SealImage { Absent, Present };
+
+std::string content_types_xml(SealImage seal);
+std::string package_rels_xml();
+std::string document_rels_xml(SealImage seal);
+std::string settings_xml();
+std::string font_table_xml(const DocxFonts& fonts);
+std::string footer_xml(const DocxFonts& fonts, FooterSide side);
+std::string core_xml(const Document& doc, const Instant& created);
+std::string app_xml(const Document& doc);
+
+// styles_xml.cpp
+std::string styles_xml(const DocxFonts& fonts);
+
+// Where the seal image goes; only set for a sealed document whose PNG could be drawn.
+struct SealAnchor {
+  double diameter_mm = 42.0;
+  std::string description;  // alt text: the organ name on the seal
+};
+
+// document_xml.cpp
+std::string document_xml(const Document& doc, const DocxFonts& fonts, const SealAnchor* seal);
+
+// Joined issuers as dc:creator and the body's 署名 fallback.
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
+}  // namespace gongwen::docx

@@ -1,0 +1,175 @@
+// 署名, 成文日期, the seal and 附注 (GB/T 9704 7.3.5). A sealed document centres the 署名
+// over a date set 右空四字 and lays the seal over both, with the text below the seal's
+// centre; an unsealed one sets the 署名 右空二字 and starts the date two 字 further right.
+#include <algorithm>
+#include <cmath>
+
+#include "docx/body.hpp"
+
+namespace gongwen::docx {
+
+namespace {
+
+// How far (mm) the seal's centre sits below the top of the 署名 line: a little, so that the
+// 署名 and the date lie below the centre as the standard asks and the seal reaches down
+// over the date line.
+constexpr double kSealCentreBelowSignatureTopMm = 2.0;
+constexpr double kLineMm = kLinePitch / 1440.0 * 25.4;
+
+int width_twips(std::string_view s) { return chars_twips(width_in_chars(s)); }
+
+void write_seal_run(Body& b, std::int64_t x_emu, std::int64_t y_emu) {
+  XmlWriter& x = b.x;
+  const std::int64_t size = mm_to_emu(b.seal->diameter_mm);
+  const std::string cx = std::to_string(size);
+  x.start("w:r");
+  write_rpr(x, RunProps{&b.f.fangsong});
+  x.start("w:drawing");
+  x.start("wp:anchor");
+  for (const auto& [k, v] : std::initializer_list<XmlWriter::Attr>{
+           {"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"},
+           {"simplePos", "0"}, {"relativeHeight", "251659264"},
+           {"behindDoc", "0"},  // in front of the text: the seal presses the 署名 and date
+           {"locked", "0"}, {"layoutInCell", "1"}, {"allowOverlap", "1"}})
+    x.attr(k, v);
+  x.empty("wp:simplePos", {{"x", "0"}, {"y", "0"}});
+  x.start("wp:positionH");
+  x.attr("relativeFrom", "margin");
+  x.start("wp:posOffset");
+  x.text(std::to_string(x_emu));
+  x.end();
+  x.end();
+  // Relative to the paragraph that holds the anchor, so the seal moves with the 署名 when
+  // a clerk edits the text above it.
+  x.start("wp:positionV");
+  x.attr("relativeFrom", "paragraph");
+  x.start("wp:posOffset");
+  x.text(std::to_string(y_emu));
+  x.end();
+  x.end();
+  x.empty("wp:extent", {{"cx", cx}, {"cy", cx}});
+  x.empty("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
+  x.empty("wp:wrapNone");
+  x.empty("wp:docPr", {{"id", "1"}, {"name", "印章"}, {"descr", b.seal->description}});
+  x.start("wp:cNvGraphicFramePr");
+  x.empty("a:graphicFrameLocks", {{"noChangeAspect", "1"}});
+  x.end();
+  x.start("a:graphic");
+  x.start("a:graphicData");
+  x.attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+  x.start("pic:pic");
+  x.start("pic:nvPicPr");
+  x.empty("pic:cNvPr", {{"id", "0"}, {"name", "seal.png"}});
+  x.start("pic:cNvPicPr");
+  x.empty("a:picLocks", {{"noChangeAspect", "1"}, {"noChangeArrowheads", "1"}});
+  x.end();
+  x.end();
+  x.start("pic:blipFill");
+  x.empty("a:blip", {{"r:embed", kRelSeal}});
+  x.start("a:stretch");
+  x.empty("a:fillRect");
+  x.end();
+  x.end();
+  x.start("pic:spPr");
+  x.start("a:xfrm");
+  x.empty("a:off", {{"x", "0"}, {"y", "0"}});
+  x.empty("a:ext", {{"cx", cx}, {"cy", cx}});
+  x.end();
+  x.start("a:prstGeom");
+  x.attr("prst", "rect");
+  x.empty("a:avLst");
+  x.end();
+  x.end();  // pic:spPr
+  x.end();  // pic:pic
+  x.end();  // a:graphicData
+  x.end();  // a:graphic
+  x.end();  // wp:anchor
+  x.end();  // w:drawing
+  x.end();  // w:r
+}
+
+void write_sealed(Body& b, const std::string& date) {
+  const Document& d = b.doc;
+  const double radius = b.seal != nullptr ? b.seal->diameter_mm / 2.0 : 21.0;
+  // Blank lines between the last text and the 署名 so that the seal's top edge comes
+  // within one line of that text without covering it.
+  const int blanks = std::clamp(
+      static_cast<int>(std::lround((radius - kSealCentreBelowSignatureTopMm) / kLineMm)), 1, 4);
+  for (int i = 0; i < blanks; ++i) b.blank();
+
+  const int date_right = chars_twips(4);
+  const int date_w = width_twips(date);
+  const int sig_w = width_twips(d.signature);
+  // Centre of the date (or, without a date, of the 署名) from the left margin.
+  const int centre = date.empty() ? kTextWidth - date_right - sig_w / 2
+                                  : kTextWidth - date_right - date_w / 2;
+  bool seal_pending = b.seal != nullptr;
+  auto seal_here = [&] {
+    if (!seal_pending) return;
+    seal_pending = false;
+    const double r = b.seal->diameter_mm / 2.0;
+    const std::int64_t x = std::int64_t{centre} * kEmuPerTwip - mm_to_emu(r);
+    const std::int64_t y = mm_to_emu(kSealCentreBelowSignatureTopMm - r);
+    write_seal_run(b, x, y);
+  };
+
+  if (!d.signature.empty()) {
+    ParaProps p = styled("Signature");
+    p.keep_next = true;  // never a page with the seal and 署名 apart from the date
+    p.right = std::max(0, kTextWidth - centre - sig_w / 2);
+    b.x.start("w:p");
+    write_ppr(b.x, p);
+    seal_here();
+    b.run(d.signature, b.f.fangsong);
+    b.x.end();
+  }
+  if (!date.empty()) {
+    ParaProps p = styled("SignDate");
+    p.right = date_right;
+    b.x.start("w:p");
+    write_ppr(b.x, p);
+    seal_here();
+    b.run(date, b.f.fangsong);
+    b.x.end();
+  }
+}
+
+void write_unsealed(Body& b, const std::string& date) {
+  const Document& d = b.doc;
+  b.blank();
+  const int sig_right = chars_twips(2);
+  const int sig_w = width_twips(d.signature);
+  if (!d.signature.empty()) {
+    ParaProps p = styled("Signature");
+    p.keep_next = true;
+    p.right = sig_right;
+    b.para(p, d.signature);
+  }
+  if (!date.empty()) {
+    // The date starts two 字 right of the 署名's start, i.e. at (width − 署名 width);
+    // a date longer than the 署名 is pulled left so it still ends inside the 版心.
+    ParaProps p = styled("SignDate");
+    p.jc = "left";
+    const int start = d.signature.empty() ? kTextWidth - sig_right - width_twips(date)
+                                          : kTextWidth - sig_w;
+    p.left = std::max(0, std::min(start, kTextWidth - width_twips(date)));
+    b.para(p, date);
+  }
+}
+
+}  // namespace
+
+void write_signature(Body& b) {
+  const Document& d = b.doc;
+  const std::string date = d.date.valid() ? d.date.chinese() : std::string();
+  if (d.signature.empty() && date.empty() && b.seal == nullptr) {
+    // Nothing to sign; 附注 may still follow.
+  } else if (d.seal == SealMode::Sealed) {
+    write_sealed(b, date);
+  } else {
+    write_unsealed(b, date);
+  }
+  if (!d.note.empty()) b.para(styled("Note"), "（" + d.note + "）");
+}
+
+}  // namespace gongwen::docx

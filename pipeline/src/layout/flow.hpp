@@ -1,0 +1,63 @@
+#pragma once
+// The middle stage of the layout: the document as a sequence of grid rows ("flow items")
+// before pagination. Positions inside an item are relative to the top of its first row.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "geometry.hpp"
+#include "linebreak.hpp"
+#include "page.hpp"
+
+namespace gongwen::layout {
+
+struct FlowItem {
+  int rows = 1;
+  std::vector<TextRun> runs;          // baselines relative to the item's first row top
+  std::vector<Rule> rules;            // y relative likewise
+  std::optional<SealPlacement> seal;  // cy relative likewise
+  bool blank = false;                 // an empty line: dropped at the top of a page
+  bool page_break_before = false;     // 附件 start on a new page
+  bool keep_with_next = false;        // headings do not end a page
+  int pull_lines = 0;                 // the signature block carries text lines along
+};
+
+// Text with a font role per code point.
+struct Styled {
+  std::vector<char32_t> cps;
+  std::vector<FontRole> roles;
+  Styled& add(std::string_view utf8, FontRole role);
+};
+
+enum class Align { Left, Center, Right };
+
+struct LineStyle {
+  double size = kSize3;
+  double cell = 0;          // 0: the body grid pitch
+  Color color = kBlack;
+  double left = 0;          // the measure's left edge on the page
+  double width = 0;         // the measure
+  double first_indent = 0;  // points
+  double rest_indent = 0;
+  Align align = Align::Left;
+  Justify justify = Justify::Spread;
+  bool balanced = false;    // titles
+};
+
+LineStyle body_style();  // 3号 on the 28-character grid, full 版心 width
+
+// Runs of one line: consecutive code points of one role become one run.
+std::vector<TextRun> make_runs(const Styled& s, std::size_t begin, std::size_t end,
+                               const std::vector<double>& x, double size, Color color,
+                               double baseline);
+
+// Breaks `s` into lines and appends one item per line.
+void add_lines(std::vector<FlowItem>& out, const Styled& s, const LineStyle& style);
+void add_blank(std::vector<FlowItem>& out, int count = 1);
+
+// One unbroken line starting at page x `left` (em-box left of the first character).
+std::vector<TextRun> single_line(const Styled& s, double left, double cell, double size,
+                                 Color color, double baseline);
+double styled_width(const Styled& s, double cell);
+
+}  // namespace gongwen::layout

@@ -1,0 +1,194 @@
+// 主体: 标题, 主送, 出席 (纪要), 正文, 附件说明, 署名 + 成文日期 + 印章, 附注, 附件.
+#include <algorithm>
+#include <cmath>
+
+#include "layout/geometry.hpp"
+#include "layout/parts.hpp"
+
+namespace gongwen::layout {
+namespace {
+
+FontRole heading_role(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::Heading1: return FontRole::HeiTi;
+    case BlockKind::Heading2: return FontRole::KaiTi;
+    default: return FontRole::FangSong;
+  }
+}
+
+void add_block(std::vector<FlowItem>& out, const Block& b) {
+  std::size_t hb = std::min(b.heading_bytes, b.text.size());
+  // Never split a UTF-8 sequence: a byte count from outside may point into one.
+  while (hb > 0 && hb < b.text.size() && (static_cast<unsigned char>(b.text[hb]) & 0xC0) == 0x80)
+    --hb;
+  Styled s;
+  s.add(std::string_view(b.text).substr(0, hb), heading_role(b.kind));
+  s.add(std::string_view(b.text).substr(hb), FontRole::FangSong);
+  LineStyle st = body_style();
+  st.first_indent = 2 * kCharPitch;
+  const std::size_t before = out.size();
+  add_lines(out, s, st);
+  // A standalone heading must not be the last line of a page.
+  if (b.kind != BlockKind::Paragraph && hb >= b.text.size())
+    for (std::size_t i = before; i < out.size(); ++i) out[i].keep_with_next = true;
+}
+
+void add_title(std::vector<FlowItem>& out, const std::string& title) {
+  Styled s;
+  s.add(title, FontRole::XiaoBiaoSong);
+  LineStyle st = body_style();
+  st.size = kSize2;
+  st.cell = kSize2;
+  st.align = Align::Center;
+  st.justify = Justify::None;
+  st.balanced = true;
+  const std::size_t before = out.size();
+  add_lines(out, s, st);
+  for (std::size_t i = before; i < out.size(); ++i) out[i].keep_with_next = true;
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string s;
+  for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
+  return s;
+}
+
+void add_attendees(std::vector<FlowItem>& out, const Document& doc) {
+  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+      {"出席：", &doc.present}, {"请假：", &doc.absent}, {"列席：", &doc.attending}};
+  for (const auto& [label, names] : lists) {
+    if (names->empty()) continue;
+    Styled s;
+    s.add(label, FontRole::HeiTi).add(join(*names, "、"), FontRole::FangSong);
+    LineStyle st = body_style();
+    st.first_indent = 2 * kCharPitch;
+    st.rest_indent = 5 * kCharPitch;  // 回行时与冒号后的首字对齐
+    add_lines(out, s, st);
+  }
+}
+
+void add_attachment_notes(std::vector<FlowItem>& out, const Document& doc) {
+  const auto& notes = doc.attachment_notes;
+  if (notes.empty()) return;
+  add_blank(out);
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    const std::string num = notes.size() > 1 ? std::to_string(i + 1) + "." : "";
+    Styled s;
+    s.add(i == 0 ? "附件：" : "", FontRole::FangSong).add(num + notes[i], FontRole::FangSong);
+    LineStyle st = body_style();
+    // Later items and wrapped lines align under the first item's number and name.
+    st.first_indent = (i == 0 ? 2 : 5) * kCharPitch;
+    st.rest_indent = 5 * kCharPitch + num.size() * kCharPitch / 2;
+    add_lines(out, s, st);
+  }
+}
+
+void add_signature(std::vector<FlowItem>& out, const Document& doc, const LayoutOptions& opt) {
+  Styled sig, date;
+  sig.add(doc.signature, FontRole::FangSong);
+  if (doc.date.valid()) date.add(doc.date.chinese(), FontRole::FangSong);
+  if (sig.cps.empty() && date.cps.empty()) return;
+  const double sig_w = styled_width(sig, kCharPitch);
+  const double date_w = styled_width(date, kCharPitch);
+  const double base = row_baseline_offset(kSize3);
+  FlowItem item;
+
+  if (doc.seal == SealMode::Sealed) {
+    // The seal's top touches the row after the last text line (within one line of it); the
+    // 署名 goes on the first row whose middle lies below the seal's centre, the date under
+    // it, 右空四字; the 署名 is centred over the date and the seal over both.
+    const double d = opt.seal_diameter;
+    const double cy = d / 2;
+    const int sig_row = std::max(0, static_cast<int>(std::ceil(cy / kLinePitch - 0.5)));
+    const int date_row = sig.cps.empty() || date.cps.empty() ? sig_row : sig_row + 1;
+    const double date_right = kBodyRight - 4 * kCharPitch;
+    const double centre = date.cps.empty() ? date_right - sig_w / 2 : date_right - date_w / 2;
+    double sig_x = std::min(centre - sig_w / 2, kBodyRight - sig_w);
+    for (TextRun& r : single_line(sig, sig_x, kCharPitch, kSize3, kBlack,
+                                  sig_row * kLinePitch + base))
+      item.runs.push_back(std::move(r));
+    for (TextRun& r : single_line(date, date_right - date_w, kCharPitch, kSize3, kBlack,
+                                  date_row * kLinePitch + base))
+      item.runs.push_back(std::move(r));
+    item.rows = date_row + 1;
+    item.seal = SealPlacement{centre, cy, d};
+    item.pull_lines = 2;
+    out.push_back(std::move(item));
+    return;
+  }
+  // Unsealed: 署名 右空二字 one blank line below the text; the date on the next line, two
+  // 字 further right — unless it is the longer one, then the date is 右空二字.
+  add_blank(out);
+  const double right = kBodyRight - 2 * kCharPitch;
+  double sig_x = right - sig_w;
+  double date_x = sig_x + 2 * kCharPitch;
+  if (date_x + date_w > right) {
+    date_x = right - date_w;
+    sig_x = std::min(sig_x, date_x - 2 * kCharPitch);
+  }
+  int row = 0;
+  if (!sig.cps.empty())
+    for (TextRun& r : single_line(sig, sig_x, kCharPitch, kSize3, kBlack, row++ * kLinePitch + base))
+      item.runs.push_back(std::move(r));
+  for (TextRun& r : single_line(date, date_x, kCharPitch, kSize3, kBlack, row * kLinePitch + base))
+    item.runs.push_back(std::move(r));
+  item.rows = date.cps.empty() ? row : row + 1;
+  item.pull_lines = 1;
+  out.push_back(std::move(item));
+}
+
+void add_attachments(std::vector<FlowItem>& out, const Document& doc) {
+  const std::size_t n = doc.attachments.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Attachment& a = doc.attachments[i];
+    Styled label;
+    label.add(n > 1 ? "附件" + std::to_string(i + 1) : std::string("附件"), FontRole::HeiTi);
+    FlowItem item;
+    item.runs = single_line(label, kBodyLeft, kCharPitch, kSize3, kBlack,
+                            row_baseline_offset(kSize3));
+    item.page_break_before = true;
+    item.keep_with_next = true;
+    out.push_back(std::move(item));
+    if (!a.title.empty()) {
+      // "附件N" on line 1, its title on line 3.
+      FlowItem gap;
+      gap.keep_with_next = true;
+      out.push_back(std::move(gap));
+      add_title(out, a.title);
+      add_blank(out);
+    }
+    for (const Block& b : a.body) add_block(out, b);
+  }
+}
+
+}  // namespace
+
+std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& options,
+                                  int title_gap) {
+  std::vector<FlowItem> out;
+  if (!doc.title.empty()) {
+    add_blank(out, title_gap);
+    add_title(out, doc.title);
+  }
+  if (!doc.main_recipients.empty()) {
+    if (!doc.title.empty()) add_blank(out);
+    Styled s;
+    s.add(doc.main_recipients + "：", FontRole::FangSong);
+    add_lines(out, s, body_style());
+  }
+  if (doc.format == Format::Minutes) add_attendees(out, doc);
+  for (const Block& b : doc.body) add_block(out, b);
+  add_attachment_notes(out, doc);
+  add_signature(out, doc, options);
+  if (!doc.note.empty()) {
+    Styled s;
+    s.add("（" + doc.note + "）", FontRole::FangSong);
+    LineStyle st = body_style();
+    st.first_indent = 2 * kCharPitch;
+    add_lines(out, s, st);
+  }
+  add_attachments(out, doc);
+  return out;
+}
+
+}  // namespace gongwen::layout

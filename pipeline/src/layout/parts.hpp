@@ -1,0 +1,33 @@
+#pragma once
+// The document's parts as the layout sees them: the 版头 on page 1 (absolute positions),
+// the 主体 as flow items, and the 版记 pinned to the bottom of the last page.
+#include <optional>
+#include <vector>
+
+#include "flow.hpp"
+
+namespace gongwen::layout {
+
+struct Header {
+  std::vector<TextRun> runs;  // absolute page positions
+  std::vector<Rule> rules;
+  int next_row = 0;           // first grid row free for the flow
+};
+
+Header layout_header(const Document& doc);
+
+// 标题 … 附件: everything between the 版头 and the 版记.
+std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& options,
+                                  int title_gap);
+
+// 版记: `rows` grid rows ending on the last row of the 版心; positions relative to the top
+// of its first row.
+struct Colophon {
+  int rows = 0;
+  std::vector<TextRun> runs;
+  std::vector<Rule> rules;
+};
+
+std::optional<Colophon> layout_colophon(const Document& doc);
+
+}  // namespace gongwen::layout

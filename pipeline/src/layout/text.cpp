@@ -1,0 +1,110 @@
+#include "layout/text.hpp"
+
+namespace gongwen::layout {
+
+std::vector<char32_t> decode_utf8(std::string_view s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string encode_utf8(const std::vector<char32_t>& cps, std::size_t begin, std::size_t end) {
+  std::string s;
+  s.reserve((end - begin) * 3);
+  for (std::size_t i = begin; i < end; ++i) append_utf8(s, cps[i]);
+  return s;
+}
+
+bool is_half_width(char32_t cp) {
+  // Latin-1 signs used in Chinese text (· × ÷ ° §) are set full width by Chinese fonts.
+  if (cp == 0xB7 || cp == 0xD7 || cp == 0xF7 || cp == 0xB0 || cp == 0xA7) return false;
+  if (cp < 0x0250) return true;                      // ASCII, Latin-1, Latin Extended
+  if (cp >= 0xFF61 && cp <= 0xFFDC) return true;     // half-width forms
+  return false;
+}
+
+bool is_word_char(char32_t cp) { return cp > 0x20 && cp < 0x0250 && is_half_width(cp); }
+
+bool no_line_start(char32_t cp) {
+  switch (cp) {
+    case U'，': case U'。': case U'、': case U'；': case U'：': case U'？': case U'！':
+    case U'）': case U'》': case U'」': case U'』': case U'’': case U'”': case U'〕':
+    case U'】': case U'〉': case U'…': case U'—': case U'％': case U'·': case U'～':
+    case U'．': case U'］': case U'｝': case U'〗': case U'〙':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool no_line_end(char32_t cp) {
+  switch (cp) {
+    case U'（': case U'《': case U'「': case U'『': case U'‘': case U'“': case U'〔':
+    case U'【': case U'〈': case U'［': case U'｛': case U'〖': case U'〘':
+      return true;
+    default:
+      return false;
+  }
+}
+
+Squeeze squeeze_kind(char32_t cp) {
+  // Only marks whose ink sits in one half in simplified-Chinese fonts; ：；？！ are centred
+  // in some of them and would collide if squeezed.
+  switch (cp) {
+    case U'，': case U'。': case U'、': case U'）': case U'》': case U'」': case U'』':
+    case U'”': case U'’': case U'〕': case U'】':
+      return Squeeze::KeepLeft;
+    case U'（': case U'《': case U'「': case U'『': case U'“': case U'‘': case U'〔':
+    case U'【':
+      return Squeeze::KeepRight;
+    default:
+      return Squeeze::None;
+  }
+}
+
+}  // namespace gongwen::layout

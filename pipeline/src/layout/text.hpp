@@ -1,0 +1,31 @@
+#pragma once
+// Character facts the grid needs: UTF-8 decoding, cell widths and the Chinese line-breaking
+// classes (避头尾) of GB/T 15834 practice.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gongwen::layout {
+
+// Decodes UTF-8; malformed bytes become U+FFFD so that bad input never stops a render.
+std::vector<char32_t> decode_utf8(std::string_view text);
+void append_utf8(std::string& out, char32_t cp);
+std::string encode_utf8(const std::vector<char32_t>& cps, std::size_t begin, std::size_t end);
+
+// Half a cell: ASCII and Latin letters. Everything else (Han, full-width forms, and the
+// quotes, dashes and ellipses Chinese text uses) takes a whole cell.
+bool is_half_width(char32_t cp);
+
+// Letters, digits and ASCII symbols glue into one unbreakable run ("GB/T", "2026", "3.5%").
+bool is_word_char(char32_t cp);
+
+// 避头: may not start a line (closing punctuation). 避尾: may not end a line (opening).
+bool no_line_start(char32_t cp);
+bool no_line_end(char32_t cp);
+
+// 标点挤压: which half of a full-width punctuation mark carries its ink, so the other half
+// can be dropped when a line needs room.
+enum class Squeeze { None, KeepLeft, KeepRight };
+Squeeze squeeze_kind(char32_t cp);
+
+}  // namespace gongwen::layout

@@ -1,0 +1,61 @@
+#pragma once
+// Font resolution for the PDF writer and the seal: each font role becomes one cairo font
+// face, found through fontconfig from a comma-separated preference list. One face per role
+// and per process, so every font is embedded once per PDF and looked up once per run.
+#include <cairo.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/render.hpp"
+#include "layout/page.hpp"
+
+namespace gongwen::pdf {
+
+enum class Weight { Regular, Bold };
+
+// A resolved font: the face and what stood in for what.
+struct ResolvedFont {
+  cairo_font_face_t* face = nullptr;  // owned by the process-wide cache
+  std::string family;                  // the family actually used
+  std::string file;
+  std::string warning;                 // non-empty when a stand-in was taken
+};
+
+// Resolves a preference list such as "仿宋_GB2312,仿宋,FandolFang". Only a font whose own
+// family name matches an entry and that covers Han characters in Simplified Chinese is
+// accepted; if none is, `fallback_family` is tried, and only then an error is returned.
+// `role_name` (仿宋, 楷体 …) appears in the warning.
+Result<ResolvedFont> resolve_font(const std::string& preference, const std::string& role_name,
+                                  const std::string& fallback_family, Weight weight);
+
+// The five roles of one render, plus per-role stand-ins for characters a font lacks.
+class FontSet {
+ public:
+  static Result<FontSet> create(const FontChoices& choices);
+
+  struct Glyph {
+    int face = 0;  // index into faces(): 0..4 the roles, 5.. the stand-ins
+    unsigned long index = 0;
+  };
+  // The glyph for `cp` in `role`'s font, else in its stand-in; index 0 (.notdef) if none.
+  Glyph glyph(layout::FontRole role, char32_t cp);
+  // Advance width of a glyph in em.
+  double advance(const Glyph& g);
+  cairo_font_face_t* face(int i) const { return m_faces[i]; }
+  const std::vector<std::string>& warnings() const { return m_warnings; }
+
+ private:
+  std::vector<cairo_font_face_t*> m_faces;              // roles, then stand-ins
+  std::vector<int> m_fallback_of_role;                 // role → stand-in face index
+  std::vector<std::unordered_map<char32_t, unsigned long>> m_cmap_cache;  // per face
+  std::vector<std::unordered_map<unsigned long, double>> m_advance_cache;  // per face
+  std::vector<std::string> m_warnings;
+  bool m_missing_reported = false;
+
+  unsigned long lookup(int face, char32_t cp);
+};
+
+}  // namespace gongwen::pdf

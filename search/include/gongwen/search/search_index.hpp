@@ -1,0 +1,105 @@
+#pragma once
+// The full-text index of every issued, received and filed 公文, and the search over it.
+// Xapian stays behind the pimpl: callers see plain structs and gongwen::Error, so the app and
+// the web server never include a Xapian header (design.md: no library type in a public header).
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gongwen/pipeline/date.hpp"
+#include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/model.hpp"
+
+namespace gongwen::search {
+
+// One document as the index sees it. Text fields may come from our own model or from text
+// extracted from an outside PDF/DOCX; the index normalises them (NFKC, 文号 brackets) itself.
+struct IndexedDocument {
+  std::string id;         // unique key, e.g. "out:2026:白政发〔2026〕7号"; re-adding replaces
+  std::string direction;  // "发文" or "收文"
+  std::string number;     // 发文字号 / 来文字号, e.g. 白政发〔2026〕7号
+  std::string title;
+  std::string body;
+  std::string issuer;      // 发文机关 (or 来文单位 for received documents)
+  std::string recipients;  // 主送
+  std::string kind;        // 文种: 通知, 请示, 报告 …
+  std::string secrecy;     // "" 秘密 机密 绝密
+  gongwen::Date date;      // 成文日期 (invalid = unknown)
+  std::string archive_code;  // 档号
+  std::string retention;     // 保管期限: 永久, 定期30年 …
+  // Users named on its distribution: they may see it even without clearance.
+  std::vector<std::string> distribution;
+  std::string path;  // where the PDF lives; shown in results
+};
+
+// Who is searching. Access is decided inside the index query, never by filtering hits after.
+struct Viewer {
+  std::string user_id;
+  gongwen::Secrecy clearance = gongwen::Secrecy::None;
+};
+
+struct SearchRequest {
+  std::string query;
+  int offset = 0;
+  int limit = 10;  // 1 … 200; larger values are clamped (with a note)
+  enum class Sort { Relevance, DateDesc };
+  Sort sort = Sort::Relevance;
+  // Marks put around matched words in snippets. The snippet is plain text (not HTML): a web
+  // page must escape it, so choose marks that survive escaping.
+  std::string highlight_open = "【";
+  std::string highlight_close = "】";
+  std::size_t snippet_bytes = 240;  // about 80 Chinese characters
+};
+
+struct Hit {
+  std::string id, number, title, date_iso, issuer, kind, secrecy;
+  std::string snippet;  // body excerpt with highlight marks around matches
+  std::string path;
+  double score = 0;
+};
+
+struct SearchResult {
+  std::size_t total_estimate = 0;  // exact up to 10 000 matches
+  std::vector<Hit> hits;
+  std::string effective_query;  // the query as actually run (after normalising / rewriting)
+  std::vector<std::string> notes;  // e.g. the query was retried in a safe form
+};
+
+enum class AddOutcome { Added, Replaced };
+enum class RemoveOutcome { Removed, Absent };
+
+// Not thread-safe: give each thread its own SearchIndex (read-only opens are cheap).
+// One writer per database at a time (Xapian's lock); readers may run alongside it.
+class SearchIndex {
+ public:
+  // Creates the directory (and parents) if needed.
+  static Result<SearchIndex> open_writable(const std::filesystem::path& dir);
+  // NotFound (with a reindex hint) if there is no index at `dir`.
+  static Result<SearchIndex> open_readonly(const std::filesystem::path& dir);
+
+  SearchIndex(SearchIndex&&) noexcept;
+  SearchIndex& operator=(SearchIndex&&) noexcept;
+  ~SearchIndex();
+
+  // Adds or replaces (by id) one document. Visible to searches on this object at once and to
+  // other readers after commit().
+  Result<AddOutcome> add(const IndexedDocument& doc);
+  Result<RemoveOutcome> remove(std::string_view id);
+  // Makes the changes durable; returns the number of documents in the index.
+  Result<std::size_t> commit();
+
+  Result<SearchResult> search(const SearchRequest& request, const Viewer& viewer) const;
+
+  std::size_t size() const;
+  bool writable() const;
+
+ private:
+  struct Impl;
+  explicit SearchIndex(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace gongwen::search

@@ -1,0 +1,38 @@
+#include "access.hpp"
+
+#include <vector>
+
+#include "schema.hpp"
+
+namespace gongwen::search {
+
+std::optional<int> secrecy_level(std::string_view secrecy) {
+  if (secrecy.empty() || secrecy == "无" || secrecy == "非密") return 0;
+  if (secrecy == "秘密") return 1;
+  if (secrecy == "机密") return 2;
+  if (secrecy == "绝密") return 3;
+  return std::nullopt;
+}
+
+std::string level_term(int level) {
+  return std::string(schema::kLevel) + std::to_string(level);
+}
+
+std::string reader_term(std::string_view user_id) {
+  if (user_id.empty() || user_id.size() + schema::kReader.size() > schema::kMaxTermBytes) return {};
+  return std::string(schema::kReader) + std::string(user_id);
+}
+
+Xapian::Query visibility_filter(const Viewer& viewer) {
+  // Secrecy's enumerators are ordered None < Secret < Confidential < TopSecret, matching the
+  // levels 0–3; clamp so an out-of-range cast can never widen access.
+  int clearance = static_cast<int>(viewer.clearance);
+  if (clearance < 0 || clearance > 3) clearance = 0;
+  std::vector<Xapian::Query> allowed;
+  for (int level = 0; level <= clearance; ++level) allowed.emplace_back(level_term(level));
+  if (const std::string reader = reader_term(viewer.user_id); !reader.empty())
+    allowed.emplace_back(reader);
+  return Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
+}
+
+}  // namespace gongwen::search

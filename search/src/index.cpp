@@ -1,0 +1,101 @@
+// Opening the index and keeping it up to date.
+#include <system_error>
+
+#include "document.hpp"
+#include "index_impl.hpp"
+#include "xapian_error.hpp"
+
+namespace gongwen::search {
+
+SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
+SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
+SearchIndex::~SearchIndex() = default;
+
+Result<SearchIndex> SearchIndex::open_writable(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return make_error(Code::Io, "无法创建检索索引目录 " + dir.string() + "：" + ec.message());
+  }
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->dir = dir;
+    impl->writer.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    impl->db = *impl->writer;
+    return SearchIndex(std::move(impl));
+  } catch (const Xapian::Error& e) {
+    return translate_xapian_error(e, "打开检索索引", dir);
+  }
+}
+
+Result<SearchIndex> SearchIndex::open_readonly(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec) || std::filesystem::is_empty(dir, ec)) {
+    return make_error(Code::NotFound, "检索索引不存在：" + dir.string(),
+                      {"运行 gongwen search reindex 建立检索索引"});
+  }
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->dir = dir;
+    impl->db = Xapian::Database(dir.string());
+    return SearchIndex(std::move(impl));
+  } catch (const Xapian::Error& e) {
+    return translate_xapian_error(e, "打开检索索引", dir);
+  }
+}
+
+namespace {
+Error read_only_error(const std::filesystem::path& dir) {
+  return make_error(Code::Internal, "检索索引以只读方式打开，不能修改：" + dir.string());
+}
+}  // namespace
+
+Result<AddOutcome> SearchIndex::add(const IndexedDocument& doc) {
+  if (!m_impl->writer) return read_only_error(m_impl->dir);
+  Result<Xapian::Document> built = build_document(doc);
+  if (!built) return built.error();
+  try {
+    const std::string key = id_term(doc.id);
+    const bool existed = m_impl->writer->term_exists(key);
+    m_impl->writer->replace_document(key, built.value());
+    return existed ? AddOutcome::Replaced : AddOutcome::Added;
+  } catch (const Xapian::Error& e) {
+    return translate_xapian_error(e, "收录文件 " + doc.id, m_impl->dir);
+  }
+}
+
+Result<RemoveOutcome> SearchIndex::remove(std::string_view id) {
+  if (!m_impl->writer) return read_only_error(m_impl->dir);
+  const std::string key = id_term(id);
+  if (key.empty()) return RemoveOutcome::Absent;
+  try {
+    if (!m_impl->writer->term_exists(key)) return RemoveOutcome::Absent;
+    m_impl->writer->delete_document(key);
+    return RemoveOutcome::Removed;
+  } catch (const Xapian::Error& e) {
+    return translate_xapian_error(e, "删除索引中的文件", m_impl->dir);
+  }
+}
+
+Result<std::size_t> SearchIndex::commit() {
+  if (!m_impl->writer) return read_only_error(m_impl->dir);
+  try {
+    m_impl->writer->commit();
+    return static_cast<std::size_t>(m_impl->writer->get_doccount());
+  } catch (const Xapian::Error& e) {
+    return translate_xapian_error(e, "保存检索索引", m_impl->dir);
+  }
+}
+
+std::size_t SearchIndex::size() const {
+  try {
+    return m_impl->db.get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;  // a broken index holds nothing searchable; search() reports the error itself
+  }
+}
+
+bool SearchIndex::writable() const { return m_impl->writer.has_value(); }
+
+}  // namespace gongwen::search

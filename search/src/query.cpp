@@ -1,0 +1,144 @@
+#include "query.hpp"
+
+#include <memory>
+
+#include "gongwen/search/analysis.hpp"
+#include "query_rewrite.hpp"
+#include "schema.hpp"
+#include "utf8.hpp"
+
+namespace gongwen::search {
+
+namespace {
+
+// Ranges over 成文日期 (and 年度:2025..2026). Declines what is not a date, so the parser
+// reports an unknown range and the safe-form retry takes over.
+class DateRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  explicit DateRangeProcessor(const std::string& field)
+      : Xapian::RangeProcessor(schema::kSlotDate, field) {}
+
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    const auto lo = begin.empty() ? std::optional<std::string>("") : date_bound(begin, false);
+    const auto hi = end.empty() ? std::optional<std::string>("") : date_bound(end, true);
+    if (!lo || !hi || (lo->empty() && hi->empty()))
+      return Xapian::Query(Xapian::Query::OP_INVALID);
+    if (lo->empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, *hi);
+    if (hi->empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, *lo);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, *lo, *hi);
+  }
+};
+
+constexpr unsigned kFullFlags = Xapian::QueryParser::FLAG_BOOLEAN |
+                                Xapian::QueryParser::FLAG_PHRASE |
+                                Xapian::QueryParser::FLAG_LOVEHATE |
+                                Xapian::QueryParser::FLAG_PURE_NOT |
+                                Xapian::QueryParser::FLAG_CJK_NGRAM;
+constexpr unsigned kSafeFlags = Xapian::QueryParser::FLAG_PHRASE |
+                                Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+Xapian::QueryParser make_parser() {
+  Xapian::QueryParser qp;
+  qp.set_default_op(Xapian::Query::OP_AND);  // every word typed must appear
+  for (const schema::Field& f : schema::kFields) {
+    const std::string name(f.name), prefix(f.prefix), group(f.group);
+    switch (f.kind) {
+      case schema::FieldKind::Text:
+      case schema::FieldKind::Number:
+        qp.add_prefix(name, prefix);
+        break;
+      case schema::FieldKind::Boolean:
+        qp.add_boolean_prefix(name, prefix, &group);
+        break;
+      case schema::FieldKind::Date:
+        break;
+    }
+    // Prefixed range processors first: a bare one must not see "年度:2025" as a date.
+    if (f.kind == schema::FieldKind::Date || f.group == "year")
+      qp.add_rangeprocessor((new DateRangeProcessor(name + ":"))->release());
+  }
+  qp.add_rangeprocessor((new DateRangeProcessor(""))->release());
+  return qp;
+}
+
+// Parses each word on its own and joins the results with `op`. A single word avoids every
+// operator and the 1.4.22 mixed-script bug; a word that still fails is tried quoted, then left
+// out (reported through `dropped`).
+Xapian::Query combine_words(const std::vector<QueryWord>& words, Xapian::Query::op op,
+                            std::vector<std::string>* dropped) {
+  Xapian::QueryParser qp;
+  qp.set_default_op(Xapian::Query::OP_AND);
+  std::vector<Xapian::Query> parts;
+  for (const QueryWord& w : words) {
+    const std::string quoted = "\"" + w.text + "\"";
+    Xapian::Query q;
+    if (op == Xapian::Query::OP_OR && !w.highlight) continue;
+    for (const std::string* form : {w.phrase ? &quoted : &w.text, &quoted}) {
+      try {
+        q = qp.parse_query(*form, kSafeFlags);
+        break;
+      } catch (const Xapian::QueryParserError&) {
+      }
+    }
+    if (!q.empty()) {
+      parts.push_back(q);
+    } else if (dropped != nullptr) {
+      dropped->push_back(w.text);
+    }
+  }
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+std::string join_words(const std::vector<QueryWord>& words) {
+  std::string s;
+  for (const QueryWord& w : words) {
+    if (!s.empty()) s += ' ';
+    s += w.phrase ? "\"" + w.text + "\"" : w.text;
+  }
+  return s;
+}
+
+}  // namespace
+
+Result<ParsedQuery> parse_user_query(std::string_view raw) {
+  if (const auto bad = find_invalid_utf8(raw)) {
+    return make_error(Code::BadInput,
+                      "检索词不是有效的 UTF-8 文本（第 " + std::to_string(*bad + 1) + " 字节无效）",
+                      {"请以 UTF-8 编码输入检索词"});
+  }
+  std::string text = normalize_text(raw, TextRole::Query);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) {
+    return make_error(Code::BadInput, "请输入检索词",
+                      {"例如：森林防火、文号:白政发〔2025〕7号、标题:征兵 年度:2025"});
+  }
+  text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  if (utf8::count_code_points(text) > kMaxQueryChars) {
+    return make_error(Code::BadInput,
+                      "检索词过长（最多 " + std::to_string(kMaxQueryChars) + " 个字符）",
+                      {"请只输入关键的词语"});
+  }
+
+  const RewrittenQuery rewritten = rewrite_query(text);
+  ParsedQuery parsed;
+  parsed.notes = rewritten.notes;
+  try {
+    Xapian::QueryParser qp = make_parser();
+    parsed.query = qp.parse_query(rewritten.text, kFullFlags);
+    parsed.effective = rewritten.text;
+  } catch (const Xapian::QueryParserError& e) {
+    // Retry without operators, fields or ranges: each word must appear.
+    std::vector<std::string> dropped;
+    parsed.query = combine_words(rewritten.words, Xapian::Query::OP_AND, &dropped);
+    parsed.effective = join_words(rewritten.words);
+    parsed.notes.push_back("检索式“" + text + "”无法按语法解析（" + e.get_msg() +
+                           "），已改为按普通词语检索：" + parsed.effective);
+    for (const std::string& w : dropped) parsed.notes.push_back("已忽略无法检索的词：" + w);
+  }
+  parsed.highlight = combine_words(rewritten.words, Xapian::Query::OP_OR, nullptr);
+  if (parsed.query.empty()) parsed.notes.push_back("检索词中没有可检索的文字");
+  return parsed;
+}
+
+}  // namespace gongwen::search

@@ -1,0 +1,26 @@
+#pragma once
+// From what the user typed to a Xapian query: validate, normalise, rewrite, parse, and retry in
+// a safe form when the parser refuses. The user never sees a QueryParserError.
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gongwen/pipeline/error.hpp"
+
+namespace gongwen::search {
+
+struct ParsedQuery {
+  Xapian::Query query;      // what must match (empty = nothing searchable was typed)
+  Xapian::Query highlight;  // unprefixed words, for snippets of fielded queries
+  std::string effective;    // the query as run, shown to the user
+  std::vector<std::string> notes;
+};
+
+inline constexpr std::size_t kMaxQueryChars = 256;
+
+// BadInput for an empty query, invalid UTF-8 or an over-long query.
+Result<ParsedQuery> parse_user_query(std::string_view raw);
+
+}  // namespace gongwen::search

@@ -1,0 +1,132 @@
+// Running a search: parse, restrict to what the viewer may see, fetch a page, cut snippets.
+#include "access.hpp"
+#include "index_impl.hpp"
+#include "query.hpp"
+#include "schema.hpp"
+#include "xapian_error.hpp"
+
+namespace gongwen::search {
+
+namespace {
+
+constexpr int kMaxLimit = 200;
+// Matching runs to at least this many documents, so the total is exact (not estimated from
+// term statistics, which count documents the viewer cannot see) for any realistic result.
+constexpr Xapian::doccount kExactCountUpTo = 10000;
+
+// Xapian escapes the snippet for HTML; our snippet is plain text (the caller escapes).
+std::string unescape_html(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '&') {
+      static const std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool matched = false;
+      for (const auto& [entity, ch] : kEntities) {
+        if (std::string_view(s).substr(i, entity.size()) == entity) {
+          out += ch;
+          i += entity.size();
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+// n-gram highlighting marks each character (【森】【林】); join adjacent marks into one.
+std::string merge_marks(std::string s, const std::string& open, const std::string& close) {
+  if (open.empty() && close.empty()) return s;
+  const std::string seam = close + open;
+  for (std::size_t at = s.find(seam); at != std::string::npos; at = s.find(seam, at))
+    s.erase(at, seam.size());
+  return s;
+}
+
+std::string iso_from_key(const std::string& key) {
+  if (key.size() != 8) return {};
+  return key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
+}
+
+Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
+             const SearchRequest& request) {
+  const Xapian::Document doc = it.get_document();
+  Hit hit;
+  hit.id = doc.get_value(schema::kSlotId);
+  hit.number = doc.get_value(schema::kSlotNumber);
+  hit.title = doc.get_value(schema::kSlotTitle);
+  hit.date_iso = iso_from_key(doc.get_value(schema::kSlotDate));
+  hit.issuer = doc.get_value(schema::kSlotIssuer);
+  hit.kind = doc.get_value(schema::kSlotKind);
+  hit.secrecy = doc.get_value(schema::kSlotSecrecy);
+  hit.path = doc.get_value(schema::kSlotPath);
+  hit.score = it.get_weight();
+  std::string text = doc.get_data();
+  if (text.empty()) text = hit.title;
+  const std::string snippet = mset.snippet(
+      text, request.snippet_bytes, Xapian::Stem(),
+      Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+          Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
+      request.highlight_open, request.highlight_close, "…");
+  hit.snippet = merge_marks(unescape_html(snippet), request.highlight_open,
+                            request.highlight_close);
+  return hit;
+}
+
+}  // namespace
+
+Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Viewer& viewer) const {
+  if (request.offset < 0) return make_error(Code::BadInput, "结果起始位置不能为负数");
+  if (request.limit <= 0) return make_error(Code::BadInput, "每页结果数必须大于 0");
+  Result<ParsedQuery> parsed = parse_user_query(request.query);
+  if (!parsed) return parsed.error();
+
+  SearchResult result;
+  result.effective_query = parsed.value().effective;
+  result.notes = parsed.value().notes;
+  const int limit = std::min(request.limit, kMaxLimit);
+  if (limit < request.limit)
+    result.notes.push_back("每页最多显示 " + std::to_string(kMaxLimit) + " 条结果");
+  if (parsed.value().query.empty()) return result;
+
+  // The access rule is part of the query: a hidden document never matches, so it cannot
+  // show up in the hits, the total or a snippet.
+  Xapian::Query query(Xapian::Query::OP_FILTER, parsed.value().query, visibility_filter(viewer));
+  // Unprefixed copies of the words at zero weight: they change neither the matches nor the
+  // ranking, but let the snippet highlight words of a fielded query (标题:森林).
+  if (!parsed.value().highlight.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                        parsed.value().highlight, 0.0));
+  }
+
+  // A reader may be behind the writer; a concurrent commit can also invalidate a read once.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (!m_impl->writer) m_impl->db.reopen();
+      Xapian::Enquire enquire(m_impl->db);
+      enquire.set_query(query);
+      if (request.sort == SearchRequest::Sort::DateDesc)
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+      const Xapian::doccount first = static_cast<Xapian::doccount>(request.offset);
+      const Xapian::MSet mset = enquire.get_mset(
+          first, static_cast<Xapian::doccount>(limit),
+          std::max<Xapian::doccount>(kExactCountUpTo, first + limit));
+      result.total_estimate = mset.get_matches_estimated();
+      result.hits.clear();
+      for (auto it = mset.begin(); it != mset.end(); ++it)
+        result.hits.push_back(make_hit(mset, it, request));
+      return result;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 1) return translate_xapian_error(e, "检索", m_impl->dir);
+    } catch (const Xapian::Error& e) {
+      return translate_xapian_error(e, "检索", m_impl->dir);
+    }
+  }
+}
+
+}  // namespace gongwen::search
