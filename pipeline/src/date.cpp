@@ -112,7 +112,9 @@ std::optional<Instant> parse_instant(std::string_view text) {
   }
   const std::int64_t local =
       days_from_civil(d.year, d.month, d.day) * 86400 + h * 3600 + mi * 60 + se;
-  return Instant{local - off * 60, off};
+  // Records are kept in the office's own time (China Standard Time), whatever zone the
+  // input was written in.
+  return Instant{local - off * 60, 8 * 60};
 }
 
 }  // namespace gongwen

@@ -53,9 +53,9 @@ Error read_only_error(const std::filesystem::path& dir) {
 
 Result<AddOutcome> SearchIndex::add(const IndexedDocument& doc) {
   if (!m_impl->writer) return read_only_error(m_impl->dir);
-  Result<Xapian::Document> built = build_document(doc);
-  if (!built) return built.error();
   try {
+    Result<Xapian::Document> built = build_document(doc);
+    if (!built) return built.error();
     const std::string key = id_term(doc.id);
     const bool existed = m_impl->writer->term_exists(key);
     m_impl->writer->replace_document(key, built.value());

@@ -82,7 +82,13 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
 Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Viewer& viewer) const {
   if (request.offset < 0) return make_error(Code::BadInput, "结果起始位置不能为负数");
   if (request.limit <= 0) return make_error(Code::BadInput, "每页结果数必须大于 0");
-  Result<ParsedQuery> parsed = parse_user_query(request.query);
+  Result<ParsedQuery> parsed = [&]() -> Result<ParsedQuery> {
+    try {
+      return parse_user_query(request.query);
+    } catch (const Xapian::Error& e) {  // parse errors are retried inside; these are not
+      return translate_xapian_error(e, "解析检索式", m_impl->dir);
+    }
+  }();
   if (!parsed) return parsed.error();
 
   SearchResult result;

@@ -1,0 +1,188 @@
+// The main job end to end: `gongwen demo` on the samples, checked with real tools
+// (Poppler's pdftotext/pdffonts, LibreOffice headless) and repeated for determinism.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "run_cli.hpp"
+
+namespace gongwen::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One demo run shared by the tests of this file (it takes a few seconds).
+class Demo : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir = fresh_dir("demo");
+    result = gongwen({"--json", "demo", dir.string()});
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir); }
+  static nlohmann::json report() { return nlohmann::json::parse(result.out); }
+  static inline fs::path dir;
+  static inline Outcome result;
+};
+
+std::map<std::string, std::string> tree_bytes(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (const char* sub : {"documents", "archive"})
+    for (const auto& e : fs::recursive_directory_iterator(root / sub))
+      if (e.is_regular_file()) out[fs::relative(e.path(), root).string()] = slurp(e.path());
+  return out;
+}
+
+std::string without_space(std::string s) {
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\f'; }),
+          s.end());
+  return s;
+}
+
+TEST_F(Demo, RunsTheWholePipeline) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  const auto j = report();
+  EXPECT_GE(j["issued"].size(), 16u);
+  EXPECT_EQ(j["filed"]["year"], 2025);
+  EXPECT_GE(j["filed"]["items"].get<int>(), 6);
+  EXPECT_TRUE(fs::exists(dir / "gongwen.toml"));
+  EXPECT_TRUE(fs::exists(dir / "registry.sqlite3"));
+  EXPECT_TRUE(fs::exists(dir / "archive" / "2025" / "归档文件目录.csv"));
+  for (const auto& d : j["issued"]) {
+    EXPECT_TRUE(fs::exists(dir / d["pdf"].get<std::string>())) << d["pdf"];
+    EXPECT_TRUE(fs::exists(dir / d["docx"].get<std::string>())) << d["docx"];
+  }
+}
+
+TEST_F(Demo, RunTwiceGivesTheSameNumbersAndFiles) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  const fs::path again = fresh_dir("demo-again");
+  const Outcome second = gongwen({"--json", "demo", again.string()});
+  ASSERT_EQ(second.code, 0) << second.err;
+  const auto a = report(), b = nlohmann::json::parse(second.out);
+  ASSERT_EQ(a["issued"].size(), b["issued"].size());
+  for (std::size_t i = 0; i < a["issued"].size(); ++i)
+    EXPECT_EQ(a["issued"][i]["number"], b["issued"][i]["number"]);
+  const auto x = tree_bytes(dir), y = tree_bytes(again);
+  ASSERT_EQ(x.size(), y.size());
+  for (const auto& [name, bytes] : x) {
+    ASSERT_TRUE(y.count(name)) << name;
+    EXPECT_TRUE(y.at(name) == bytes) << name << " differs between two demo runs";
+  }
+  // Running it again in the same folder replaces the demo's own workspace.
+  const Outcome third = gongwen({"demo", again.string()});
+  EXPECT_EQ(third.code, 0) << third.err;
+  fs::remove_all(again);
+}
+
+TEST_F(Demo, RefusesToDeleteAFolderItDidNotMake) {
+  const fs::path mine = fresh_dir("not-demo");
+  fs::create_directories(mine);
+  { std::ofstream(mine / "keep.txt") << "important"; }
+  const Outcome r = gongwen({"demo", mine.string()});
+  EXPECT_EQ(r.code, 6) << r.err;
+  EXPECT_TRUE(fs::exists(mine / "keep.txt"));
+  fs::remove_all(mine);
+}
+
+TEST_F(Demo, PdfsOpenInPopplerWithTheirTextAndEmbeddedChineseFonts) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  const auto j = report();  // a named copy: ranging over a temporary's member would dangle
+  int checked = 0;
+  for (const auto& d : j["issued"]) {
+    ++checked;
+    const std::string pdf = (dir / d["pdf"].get<std::string>()).string();
+    SCOPED_TRACE(pdf);
+    const Outcome text = run("pdftotext", {"-enc", "UTF-8", pdf, "-"});
+    ASSERT_EQ(text.code, 0) << text.err;
+    const std::string flat = without_space(text.out);
+    EXPECT_NE(flat.find(without_space(d["title"].get<std::string>())), std::string::npos);
+    EXPECT_NE(flat.find(d["number"].get<std::string>()), std::string::npos);
+    // 信函格式 carries no page number on its first page (GB/T 9704 §10.1).
+    const bool letter = d["number"].get<std::string>().find("函") != std::string::npos;
+    if (!letter) EXPECT_NE(text.out.find("— 1 —"), std::string::npos);
+    if (letter) EXPECT_EQ(text.out.find("— 1 —"), std::string::npos);
+    if (d["pages"].get<int>() >= 2) EXPECT_NE(text.out.find("— 2 —"), std::string::npos);
+
+    const Outcome fonts = run("pdffonts", {pdf});
+    ASSERT_EQ(fonts.code, 0) << fonts.err;
+    std::istringstream lines(fonts.out);
+    std::string line;
+    int rows = 0;
+    std::getline(lines, line);
+    std::getline(lines, line);  // the two header lines
+    while (std::getline(lines, line)) {
+      if (line.empty()) continue;
+      ++rows;
+      // Every font is a CJK face (Fandol, Noto CJK, AR PL), embedded and subset.
+      const bool cjk = line.find("Fandol") != std::string::npos || line.find("CJK") != std::string::npos ||
+                       line.find("AR") != std::string::npos || line.find("GB") != std::string::npos;
+      EXPECT_TRUE(cjk) << "non-CJK font: " << line;
+      EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << "not embedded: " << line;
+    }
+    EXPECT_GE(rows, 2);
+  }
+  EXPECT_GE(checked, 16);
+}
+
+TEST_F(Demo, DocxFilesOpenInLibreOfficeHeadless) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  if (run("sh", {"-c", "command -v soffice"}).code != 0) GTEST_SKIP() << "soffice is not installed";
+  const fs::path out = fresh_dir("lo");
+  fs::create_directories(out);
+  std::vector<std::string> args = {"--headless", "--norestore", "-env:UserInstallation=file://" + (out / "profile").string(),
+                                   "--convert-to", "pdf", "--outdir", out.string()};
+  const auto issued = report()["issued"];
+  for (const auto& d : issued) args.push_back((dir / d["docx"].get<std::string>()).string());
+  const Outcome lo = run("soffice", args);
+  ASSERT_EQ(lo.code, 0) << lo.err;
+  for (const auto& d : issued) {
+    const fs::path pdf = out / (fs::path(d["docx"].get<std::string>()).stem().string() + ".pdf");
+    SCOPED_TRACE(pdf.string());
+    ASSERT_TRUE(fs::exists(pdf)) << lo.out << lo.err;
+    const Outcome text = run("pdftotext", {"-enc", "UTF-8", pdf.string(), "-"});
+    EXPECT_NE(without_space(text.out).find(without_space(d["title"].get<std::string>())), std::string::npos);
+  }
+  fs::remove_all(out);
+}
+
+TEST_F(Demo, SearchFindsTheForestFireNoticeAndHidesTheSecretOne) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  const Outcome fire = gongwen({"-w", dir.string(), "--json", "--as", "wangfang", "search", "森林防火"});
+  ASSERT_EQ(fire.code, 0) << fire.err;
+  const auto j = nlohmann::json::parse(fire.out);
+  ASSERT_GE(j["hits"].size(), 1u);
+  EXPECT_NE(j["hits"][0]["title"].get<std::string>().find("森林防火"), std::string::npos);
+
+  const Outcome hidden = gongwen({"-w", dir.string(), "--json", "--as", "wangfang", "search", "征兵政治考核"});
+  ASSERT_EQ(hidden.code, 0) << hidden.err;
+  EXPECT_EQ(nlohmann::json::parse(hidden.out)["total"], 0);
+  EXPECT_EQ(hidden.out.find("征兵政治考核工作的通知"), std::string::npos);
+
+  const Outcome cleared = gongwen({"-w", dir.string(), "--json", "--as", "chenzhiyong", "search", "征兵政治考核"});
+  ASSERT_EQ(cleared.code, 0) << cleared.err;
+  EXPECT_EQ(nlohmann::json::parse(cleared.out)["total"], 1);
+
+  const Outcome unknown = gongwen({"-w", dir.string(), "--as", "nobody", "search", "森林防火"});
+  EXPECT_EQ(unknown.code, 4);
+  EXPECT_NE(unknown.err.find("unknown user 'nobody'"), std::string::npos);
+}
+
+TEST_F(Demo, AuditLogAndSealRegisterAreComplete) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  const Outcome verify = gongwen({"-w", dir.string(), "audit", "verify"});
+  EXPECT_EQ(verify.code, 0) << verify.err;
+  const Outcome seals = gongwen({"-w", dir.string(), "--json", "seal", "log"});
+  ASSERT_EQ(seals.code, 0);
+  const auto s = nlohmann::json::parse(seals.out);
+  // Every sealed document has its seal use registered (纪要 are not sealed).
+  EXPECT_GE(s.size(), 12u);
+  for (const auto& row : s) {
+    EXPECT_EQ(row["keeper"], "sunxiuying");
+    EXPECT_FALSE(row["approver"].get<std::string>().empty());
+  }
+}
+
+}  // namespace
+}  // namespace gongwen::e2e

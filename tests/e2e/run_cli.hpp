@@ -1,0 +1,60 @@
+#pragma once
+// Runs the real `gongwen` binary (or any tool) and captures its exit code and output.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace gongwen::e2e {
+
+struct Outcome {
+  int code = -1;
+  std::string out, err;
+};
+
+inline std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs `program args…` through the shell with stdout/stderr sent to temporary files.
+inline Outcome run(const std::string& program, const std::vector<std::string>& args,
+               const std::string& env = "") {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string tag = std::to_string(::getpid()) + "-" + std::to_string(++counter);
+  const auto out = dir / ("gw-out-" + tag), err = dir / ("gw-err-" + tag);
+  std::string cmd = env + " " + quote(program);
+  for (const auto& a : args) cmd += " " + quote(a);
+  cmd += " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
+  const int status = std::system(cmd.c_str());
+  Outcome r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  return r;
+}
+
+inline Outcome gongwen(const std::vector<std::string>& args) { return run(GONGWEN_BINARY, args); }
+
+inline std::filesystem::path fresh_dir(const std::string& name) {
+  const auto p = std::filesystem::temp_directory_path() / ("gongwen-e2e-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(p);
+  return p;
+}
+
+}  // namespace gongwen::e2e
