@@ -164,7 +164,11 @@ class Rewriter {
       tok.remove_prefix(1);
       if (tok.empty()) {
         // "-" before a phrase or bracket applies to it.
-        if (next == '"' || next == '(') m_out += lead;
+        if (next == '"' || next == '(') {
+          m_out += lead;
+        } else {
+          m_negate_next = false;  // a dangling "-" negates nothing
+        }
         return;
       }
     }
@@ -190,8 +194,10 @@ class Rewriter {
         m_out += lead;
         m_out.append(field->name);
         m_out += ':';
+        return;  // m_negate_next stays for the phrase or group that follows
       }
-      return;  // m_negate_next stays for the phrase or group that follows
+      m_negate_next = false;
+      return;
     }
     emit(lead, field, value);
     m_negate_next = false;

@@ -282,6 +282,7 @@ struct BadRetention {
   const char* text;
   int line;
   const char* message_part;
+  friend void PrintTo(const BadRetention& c, std::ostream* os) { *os << c.text; }
 };
 
 class RetentionBadInput : public ::testing::TestWithParam<BadRetention> {};

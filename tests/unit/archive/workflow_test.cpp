@@ -214,6 +214,27 @@ TEST_F(WorkflowTest, UnclearedDrafterMayNotSubmitSecretDraft) {
   EXPECT_EQ(office->submit(ok, "chenzhiyong").secrecy, "秘密");
 }
 
+TEST_F(WorkflowTest, SecretDocumentGoesThroughClearedHandsOnly) {
+  const std::string text = notice_toml("关于做好征兵政治考核工作的通知", "2025-07-20",
+                                       "chenzhiyong", "\"government\"", "secrecy = \"秘密\"\n");
+  const DraftRecord d = signed_draft("secret.toml", text, "chenzhiyong");
+  const IssueOutcome out = office->issue(ref(d), "sunxiuying");
+  EXPECT_EQ(out.issued.secrecy, "秘密");
+  EXPECT_EQ(out.document.copy_number, "000001");
+  EXPECT_EQ(reg().seal_uses().at(0).copies, 10);
+
+  // An unsealed secret 纪要: the admin could issue an unsealed document, but is not cleared.
+  std::string minutes = minutes_toml("2025年第32次乡长办公会议");
+  minutes.replace(minutes.find("drafter = \"wangfang\""), 20,
+                  "drafter = \"chenzhiyong\"\nsecrecy = \"秘密\"");
+  const DraftRecord m = signed_draft("m.toml", minutes, "chenzhiyong");
+  const std::string before = books();
+  const Error e = failure_of([&] { office->issue(ref(m), "huanglei"); });
+  EXPECT_EQ(e.code, Code::Forbidden);
+  EXPECT_THAT(e.message, HasSubstr("秘密"));
+  EXPECT_EQ(books(), before);
+}
+
 TEST_F(WorkflowTest, EditAfterSignOffBlocksIssue) {
   const DraftRecord d = signed_draft("n.toml", notice_toml("关于开展环境整治的通知"));
   write_draft("n.toml", notice_toml("关于开展环境卫生整治的通知"));  // edited after sign-off

@@ -97,6 +97,7 @@ struct BrokenProfile {
   std::string from, to;
   std::string line_marker;  // text on the line the error must point at
   const char* message_part;
+  friend void PrintTo(const BrokenProfile& c, std::ostream* os) { *os << c.name; }
 };
 
 class BrokenProfileTest : public WorkspaceTest,
@@ -125,7 +126,7 @@ INSTANTIATE_TEST_SUITE_P(
                       "roles = [\"stamper\"]", "unknown role 'stamper'"},
         // liuyang's entry renamed to wangfang: the second [[users]] with that id.
         BrokenProfile{"DuplicateUser", "id = \"liuyang\"", "id = \"wangfang\"",
-                      "id = \"wangfang\"\nname = \"刘洋\"", "appears twice"},
+                      "[[users]]\nid = \"wangfang\"\nname = \"刘洋\"", "appears twice"},
         BrokenProfile{"SignerNotAUser", "signer = \"zhangjianguo\"", "signer = \"zhangsan\"",
                       "signer = \"zhangsan\"", "zhangsan"},
         BrokenProfile{"UnknownClearance", "clearance = \"秘密\"\n\n[[users]]\nid = \"zhangjianguo\"",
@@ -135,8 +136,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(WorkspaceTest, DuplicateUserErrorPointsAtTheSecondEntry) {
-  // toml++ places an array-of-tables element at its first key; either that line or the
-  // [[users]] header above it names the right entry. The first wangfang must not be blamed.
+  // The [[users]] header of the second entry, or its id line; never the first wangfang.
   const std::string text = profile_with("id = \"liuyang\"", "id = \"wangfang\"");
   const auto r = Workspace::init(tmp / "office", text, kTemplates);
   ASSERT_FALSE(r.ok());
