@@ -26,7 +26,7 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
       nlohmann::json items = nlohmann::json::array();
       std::ostringstream out;
       out << "filing plan for " << year << ":\n";
-      for (const auto& r : ws.registry().issued(year)) {
+      for (const auto& r : archive::valid_issued(ws.registry(), year)) {
         const std::string ret = table.retention_for(r.kind, r.title);
         items.push_back({{"number", r.number}, {"title", r.title}, {"date", r.date}, {"retention", ret}});
         out << "  " << r.date << "  " << r.number << "  " << r.title << "  → " << ret << "\n";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace gongwen::archive {
 
@@ -67,6 +68,19 @@ Result<RetentionTable> parse_retention_table(std::string_view text, const std::s
   return t;
 }
 
+std::vector<IssuedRecord> valid_issued(Registry& reg, int year) {
+  // A voided number's document is spoiled: it is accounted for in the number book, but it is
+  // not a 件 of the archive.
+  std::set<std::string> voided;
+  for (const auto& n : reg.numbers(year))
+    if (n.status == "void")
+      voided.insert(n.code + "〔" + std::to_string(n.year) + "〕" + std::to_string(n.serial) + "号");
+  std::vector<IssuedRecord> out;
+  for (auto& r : reg.issued(year))
+    if (!voided.count(r.number)) out.push_back(std::move(r));
+  return out;
+}
+
 std::vector<std::string> filing_blockers(Workspace& ws, int year) {
   std::vector<std::string> out;
   Registry& reg = ws.registry();
@@ -74,16 +88,16 @@ std::vector<std::string> filing_blockers(Workspace& ws, int year) {
     if (d.year == year && d.state != DraftState::Issued && d.state != DraftState::Voided)
       out.push_back("draft #" + std::to_string(d.id) + " " + d.title + " is " + state_chinese(d.state) +
                     ", not issued: issue it or void it");
-  std::map<std::string, std::vector<int>> serials;
-  for (const auto& n : reg.numbers(year)) serials[n.code].push_back(n.serial);
-  for (auto& [code, list] : serials) {
-    std::sort(list.begin(), list.end());
-    for (std::size_t i = 0; i < list.size(); ++i)
-      if (list[i] != static_cast<int>(i + 1))
-        out.push_back(code + "〔" + std::to_string(year) + "〕" + std::to_string(i + 1) +
+  std::map<std::string, std::set<int>> serials;
+  for (const auto& n : reg.numbers(year)) serials[n.code].insert(n.serial);
+  for (const auto& [code, set] : serials) {
+    const int highest = *set.rbegin();
+    for (int s = 1; s < highest; ++s)
+      if (!set.count(s))
+        out.push_back(code + "〔" + std::to_string(year) + "〕" + std::to_string(s) +
                       "号 is missing from the number book");
   }
-  for (const auto& r : reg.issued(year)) {
+  for (const auto& r : valid_issued(reg, year)) {
     std::error_code ec;
     const fs::path pdf = ws.root() / r.pdf_path;
     if (!fs::exists(pdf, ec)) {
@@ -127,7 +141,7 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
                              std::to_string(year),
          hints);
   }
-  const auto issued = reg.issued(year);
+  const auto issued = valid_issued(reg, year);
   if (issued.empty()) fail(Code::NotFound, "nothing was issued in " + std::to_string(year));
 
   const fs::path rules_file = ws.templates_dir() / "retention.toml";
@@ -152,11 +166,11 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
   const std::string at = clock.now().iso8601();
   const fs::path final_dir = ws.archive_dir() / std::to_string(year);
   const fs::path staging = ws.archive_dir() / ("." + std::to_string(year) + ".staging");
-  fs::remove_all(staging, ec);  // a previous run that was interrupted
-  fs::create_directories(staging / "documents");
   if (fs::exists(final_dir, ec))
     fail(Code::Conflict, final_dir.string() + " exists but the year is not registered as filed",
          {"move that folder away and run the filing again"});
+  fs::remove_all(staging, ec);  // a previous run that was interrupted
+  fs::create_directories(staging / "documents");
 
   FilingResult result;
   result.year = year;

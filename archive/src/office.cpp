@@ -225,6 +225,16 @@ DraftRecord Office::sign(const std::string& ref, const std::string& user, const 
 
 IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
   DraftRecord d = resolve(ref);
+  if (!m_ws.profile().user(user))  // an unknown user is told so before anything else
+    require_user(user, {Role::SealKeeper}, "issue documents", draft_label(d));
+  if (d.state == DraftState::Issued || d.state == DraftState::Voided) {
+    std::string number;
+    for (const auto& r : m_ws.registry().issued(d.year))
+      if (r.draft_id == d.id) number = r.number;
+    fail(Code::Conflict, "draft #" + std::to_string(d.id) + " is already " + state_chinese(d.state) +
+                             (number.empty() ? "" : " as " + number),
+         {"an issued document is not issued twice; a corrected text is a new draft"});
+  }
   if (d.state != DraftState::Signed)
     fail(Code::Forbidden, "draft #" + std::to_string(d.id) + " is " + state_chinese(d.state) +
                               ": 领导未签的文件一律不得印发 (nothing unsigned is issued)",

@@ -157,10 +157,12 @@ Result<Profile> parse_profile(std::string_view text, const std::string& src) {
       p.filing_deadline_day = std::stoi(m[2]);
     }
   }
+  std::vector<const toml::table*> organ_tables;
   if (const toml::array* organs = root["organs"].as_array()) {
     for (const toml::node& n : *organs) {
       const toml::table* t = n.as_table();
       if (!t) continue;
+      organ_tables.push_back(t);
       TRY_ASSIGN(o, read_organ(*t, src));
       if (p.organ(o.id))
         return tomlu::error_at(Code::BadInput, src, t->source(), "id", "organ id '" + o.id + "' appears twice");
@@ -180,9 +182,9 @@ Result<Profile> parse_profile(std::string_view text, const std::string& src) {
       p.users.push_back(std::move(u));
     }
   }
-  for (const auto& o : p.organs)
-    if (!o.signer.empty() && !p.user(o.signer))
-      return tomlu::error_at(Code::BadInput, src, root.source(), "signer",
+  for (std::size_t i = 0; i < p.organs.size(); ++i)
+    if (const Organ& o = p.organs[i]; !o.signer.empty() && !p.user(o.signer))
+      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(*organ_tables[i], "signer"), "signer",
                              "organ " + o.id + " names signer '" + o.signer + "', who is not a user");
   if (const toml::table* wf = root["workflow"].as_table()) {
     if (auto e = tomlu::check_known_keys(*wf, {"chain", "class_chains"}, src, "[workflow]")) return *e;

@@ -33,6 +33,9 @@ struct FilingResult {
   std::string catalogue_csv;  // relative to the workspace
 };
 
+// The year's issued documents whose numbers were not voided: the 件 to file.
+std::vector<IssuedRecord> valid_issued(Registry& reg, int year);
+
 // What stops a year from being filed: unissued drafts, number gaps, altered files.
 std::vector<std::string> filing_blockers(Workspace& ws, int year);
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds (Release) and runs the benchmarks: bash bench/run.sh [--limit N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR="${GONGWEN_BUILD_DIR:-build}"
+[ -f "$BUILD_DIR/CMakeCache.txt" ] || cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)" --target bench_pipeline gongwen >/dev/null
+echo "== pipeline over the work reports corpus"
+"$BUILD_DIR/bench/bench_pipeline" "$@"
+echo "== demo (16 documents: submit, review, sign, issue, file, index, search)"
+rm -rf /tmp/gongwen-bench-demo
+/usr/bin/time -f "demo: %e s wall, %M KiB max RSS" "$BUILD_DIR/gongwen" demo /tmp/gongwen-bench-demo >/dev/null
+rm -rf /tmp/gongwen-bench-demo
