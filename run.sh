@@ -17,6 +17,7 @@ PACKAGES=(
   libxapian-dev xapian-tools
   libsqlite3-dev libssl-dev libicu-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
+  libqpdf-dev qpdf libsodium-dev libopencc-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev
   fonts-noto-cjk fonts-arphic-gkai00mp texlive-lang-chinese
   libreoffice-writer-nogui
