@@ -70,7 +70,7 @@ TEST_F(Cli, TakesADraftThroughReviewSignOffAndIssue) {
   EXPECT_EQ(j["number"], "白政发〔2026〕1号");
   EXPECT_TRUE(fs::exists(fs::path(ws) / j["pdf"].get<std::string>()));
   // Issued once; a second issue is refused and uses no number.
-  EXPECT_EQ(as("sunxiuying", {"issue", "#1"}).code, 5);
+  EXPECT_EQ(as("sunxiuying", {"issue", "#1"}).code, 6);  // already issued: a conflict
   const Outcome found = gongwen({"-w", ws, "--json", "--as", "wangfang", "search", "除冰"});
   ASSERT_EQ(found.code, 0) << found.err;
   EXPECT_EQ(nlohmann::json::parse(found.out)["hits"][0]["number"], "白政发〔2026〕1号");
