@@ -14,18 +14,21 @@ PACKAGES=(
   build-essential cmake pkg-config
   libxml2-dev libzip-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
   libpoppler-cpp-dev poppler-utils
-  libxapian-dev xapian-tools
+  libxapian-dev xapian-tools xapian-omega
   libsqlite3-dev libssl-dev libicu-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libqpdf-dev qpdf libsodium-dev libopencc-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev
   fonts-noto-cjk fonts-arphic-gkai00mp texlive-lang-chinese
   libreoffice-writer-nogui
+  colord-data
+  chromium nodejs npm wrk  # web desk: browser tests (Playwright), load benchmark
 )
 
 install_missing() {
   local missing=()
   for p in "${PACKAGES[@]}"; do
+    case "$p" in nodejs|npm) command -v "${p/nodejs/node}" >/dev/null && continue ;; esac  # Node from another source is fine
     if [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null)" != "installed" ]; then
       missing+=("$p")
     fi

@@ -36,12 +36,16 @@ int run_cli(int argc, char** argv) {
   app.add_option("-w,--workspace", ctx.workspace_opt, "workspace folder (default: found upwards)");
   app.add_option("--clock", ctx.clock_opt, "fixed time for every record, e.g. 2026-11-20T09:00:00+08:00");
   app.add_option("--as", ctx.user_opt, "the user acting (id from gongwen.toml)");
+  app.add_option("--password-file", ctx.password_file_opt, "the acting user's password, first line of FILE");
   Action action;
   add_setup_commands(app, ctx, action);
   add_draft_commands(app, ctx, action);
   add_workflow_commands(app, ctx, action);
   add_search_commands(app, ctx, action);
   add_archive_commands(app, ctx, action);
+  add_receive_commands(app, ctx, action);
+  add_serve_command(app, ctx, action);
+  add_auth_commands(app, ctx, action);
   add_demo_command(app, ctx, action);
 
   try {

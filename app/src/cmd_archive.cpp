@@ -1,84 +1,203 @@
-// gongwen archive plan|file|status
+// gongwen archive plan|file|status|verify|borrow|return|loans|overdue
+#include <iostream>
 #include <set>
 #include <sstream>
 
 #include "commands.hpp"
 #include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/lending.hpp"
+#include "gongwen/archive/receiving.hpp"
 #include "indexing.hpp"
 
 namespace gongwen::app {
 
+namespace {
+
+archive::RetentionOverrides read_overrides(const std::string& file) {
+  if (file.empty()) return {};
+  return archive::parse_plan_overrides(archive::read_file(file), file).take();
+}
+
+nlohmann::json loan_json(const archive::LoanRecord& l) {
+  return {{"id", l.id}, {"archive_code", l.archive_code}, {"number", l.number}, {"title", l.title},
+          {"borrower", l.borrower}, {"unit", l.unit}, {"purpose", l.purpose}, {"borrowed_on", l.borrowed_on},
+          {"due", l.due}, {"approved_by", l.approved_by}, {"returned_on", l.returned_on},
+          {"condition", l.condition}};
+}
+
+std::string loan_line(const archive::LoanRecord& l) {
+  return "#" + std::to_string(l.id) + "  " + l.archive_code + "  " + l.borrower + "（" + l.unit + "）  " +
+         l.borrowed_on + " → " + l.due + (l.returned_on.empty() ? "  out" : "  returned " + l.returned_on + " " + l.condition) + "\n";
+}
+
+}  // namespace
+
 void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* archive = app.add_subcommand("archive", "year-end filing (DA/T 22-2015)");
+  auto* archive = app.add_subcommand("archive", "year-end filing (DA/T 22-2015), 四性检测, lending");
   archive->require_subcommand(1);
   static int year = 0;
+  static std::string plan_out, plan_in;
 
   auto* plan = archive->add_subcommand("plan", "what a year's filing will contain and what blocks it");
   plan->add_option("--year", year, "the year to file")->required()->check(CLI::Range(1949, 9999));
+  plan->add_option("--out", plan_out, "write the plan as CSV for the archivist to edit (保管期限 column)");
+  plan->add_option("--plan", plan_in, "an edited plan whose 保管期限 override the rules");
   plan->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
+      const auto items = archive::filing_plan(ws, year, read_overrides(plan_in));
       const auto blockers = archive::filing_blockers(ws, year);
-      archive::RetentionTable table;
-      const auto rules = ws.templates_dir() / "retention.toml";
-      if (std::filesystem::exists(rules))
-        table = archive::parse_retention_table(archive::read_file(rules), rules.string()).take();
-      nlohmann::json items = nlohmann::json::array();
+      if (!plan_out.empty()) archive::write_file_atomic(plan_out, archive::plan_csv(items));
+      nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
-      out << "filing plan for " << year << ":\n";
-      for (const auto& r : archive::valid_issued(ws.registry(), year)) {
-        const std::string ret = table.retention_for(r.kind, r.title);
-        items.push_back({{"number", r.number}, {"title", r.title}, {"date", r.date}, {"retention", ret}});
-        out << "  " << r.date << "  " << r.number << "  " << r.title << "  → " << ret << "\n";
+      out << "filing plan for " << year << " (" << items.size() << " 件):\n";
+      for (const auto& p : items) {
+        j.push_back({{"origin", p.origin}, {"number", p.number}, {"title", p.title}, {"date", p.date},
+                     {"retention", p.retention}, {"overridden", p.overridden}, {"unit", p.unit}});
+        out << "  " << p.date << "  " << p.origin << "  " << p.number << "  " << p.title << "  → " << p.retention
+            << (p.overridden ? " (档案员改定)" : "") << "\n";
       }
       for (const auto& b : blockers) out << "  BLOCKS: " << b << "\n";
       if (blockers.empty()) out << "  nothing blocks the filing\n";
-      ctx.emit({{"year", year}, {"items", items}, {"blockers", blockers}}, out.str());
+      if (!plan_out.empty()) out << "plan written to " << plan_out << ": edit 保管期限, then archive file --plan\n";
+      ctx.emit({{"year", year}, {"items", j}, {"blockers", blockers}}, out.str());
     };
   });
 
-  auto* file = archive->add_subcommand("file", "file a year: 件号, 档号, archival copies, 归档文件目录 (档案员)");
+  auto* file = archive->add_subcommand("file", "file a year: 归档章, 档号, catalogue, metadata, BagIt; then lock it (档案员)");
   file->add_option("--year", year, "the year to file")->required()->check(CLI::Range(1949, 9999));
+  file->add_option("--plan", plan_in, "the archivist's edited plan (保管期限 overrides)");
   file->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
-      const auto res = archive::file_year(ws, year, ctx.clock(), ctx.user("files the archive"));
+      archive::FilingOptions o;
+      o.overrides = read_overrides(plan_in);
+      if (!ctx.json)
+        o.progress = [](int done, int total) {
+          if (done == total || done % 50 == 0) std::cerr << "\rfiling: " << done << "/" << total << std::flush;
+          if (done == total) std::cerr << "\n";
+        };
+      const auto res = archive::file_year(ws, year, ctx.clock(), ctx.user("files the archive"), o);
       // The archive metadata (档号, 保管期限) becomes searchable too.
       for (const auto& r : ws.registry().issued(year)) index_issued(ws, r);
+      archive::Receiving rec(ws, ctx.clock());
+      for (const auto& r : rec.list(year)) index_received(ws, r, {});
       nlohmann::json items = nlohmann::json::array();
       std::ostringstream out;
-      out << "filed " << res.items.size() << " documents of " << year << "; catalogue "
-          << res.catalogue_csv << "\n";
+      out << "filed " << res.items.size() << " documents of " << year << " into the bag " << res.bag_dir
+          << "; catalogue " << res.catalogue_csv << "; the year is now locked\n";
       for (const auto& f : res.items) {
         items.push_back({{"archive_code", f.archive_code}, {"number", f.number},
-                         {"retention", f.retention}, {"path", f.path}});
+                         {"retention", f.retention}, {"path", f.path}, {"sha256", f.sha256}});
         out << "  " << f.archive_code << "  " << f.number << "  " << f.retention << "\n";
       }
-      ctx.emit({{"year", year}, {"items", items}, {"catalogue", res.catalogue_csv}}, out.str());
+      ctx.emit({{"year", year}, {"items", items}, {"catalogue", res.catalogue_csv}, {"bag", res.bag_dir}},
+               out.str());
     };
   });
 
-  auto* status = archive->add_subcommand("status", "for each year: filed or not, days left before the deadline");
+  auto* status = archive->add_subcommand("status", "for each year: filed or not, days left before the deadline, what is missing");
   status->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
       const Date today = ctx.clock().now().local_date();
       std::set<int> years;
       for (const auto& r : ws.registry().issued()) years.insert(r.year);
+      archive::Receiving rec(ws, ctx.clock());
+      for (const auto& r : rec.list()) years.insert(r.year);
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
       for (int y : years) {
         const bool filed = !ws.registry().filed(y).empty();
         const Date deadline{y + 1, ws.profile().filing_deadline_month, ws.profile().filing_deadline_day};
+        const int left = archive::days_to_deadline(ws, y, today);
         const auto blockers = filed ? std::vector<std::string>{} : archive::filing_blockers(ws, y);
-        j.push_back({{"year", y}, {"filed", filed}, {"deadline", deadline.iso()}, {"blockers", blockers}});
-        out << y << ": " << (filed ? "filed" : "open") << ", deadline " << deadline.iso();
-        if (!filed) out << (today > deadline ? " (OVERDUE)" : "") << ", " << blockers.size() << " blocker(s)";
-        out << "\n";
+        j.push_back({{"year", y}, {"filed", filed}, {"deadline", deadline.iso()}, {"days_left", left},
+                     {"blockers", blockers}});
+        out << y << ": " << (filed ? "filed (locked)" : "open") << ", deadline " << deadline.iso();
+        if (!filed) {
+          out << (left < 0 ? ", OVERDUE by " + std::to_string(-left) + " day(s)"
+                           : ", " + std::to_string(left) + " day(s) left")
+              << ", " << blockers.size() << " blocker(s)\n";
+          for (const auto& b : blockers) out << "  missing: " << b << "\n";
+        } else {
+          out << "\n";
+        }
       }
       ctx.emit(j, out.str());
     };
   });
+
+  auto* verify = archive->add_subcommand("verify", "四性检测: authenticity, integrity, usability, security of a filed year");
+  verify->add_option("--year", year, "the filed year")->required()->check(CLI::Range(1949, 9999));
+  verify->callback([&] {
+    action = [&] {
+      const auto r = archive::verify_year(ctx.workspace(), year);
+      nlohmann::json fails = nlohmann::json::array();
+      std::ostringstream out;
+      out << "四性检测 " << year << ": " << r.items << " 件, " << r.files << " files hashed\n";
+      for (const auto& f : r.failures) {
+        fails.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}});
+        out << "  FAIL " << f.aspect << "  " << f.file << ": " << f.problem << "\n";
+      }
+      for (const auto& n : r.notes) out << "  note: " << n << "\n";
+      out << (r.ok() ? "all four aspects pass\n" : std::to_string(r.failures.size()) + " failure(s)\n");
+      ctx.emit({{"year", year}, {"ok", r.ok()}, {"items", r.items}, {"files", r.files}, {"failures", fails},
+                {"notes", r.notes}},
+               out.str());
+      if (!r.ok()) fail(Code::Conflict, "the archive of " + std::to_string(year) + " failed 四性检测");
+    };
+  });
+
+  static archive::LoanRequest loan;
+  auto* borrow = archive->add_subcommand("borrow", "lend a filed item (借阅登记, 档案员)");
+  borrow->add_option("code", loan.archive_code, "档号")->required();
+  borrow->add_option("--who", loan.borrower, "borrower")->required();
+  borrow->add_option("--unit", loan.unit, "borrower's unit")->required();
+  borrow->add_option("--purpose", loan.purpose, "purpose")->required();
+  borrow->add_option("--days", loan.days, "loan period (default 7)")->check(CLI::Range(1, 365));
+  borrow->add_option("--approved-by", loan.approved_by, "leader approving a secret item");
+  borrow->callback([&] {
+    action = [&] {
+      archive::Lending l(ctx.workspace(), ctx.clock());
+      const auto r = l.borrow(loan, ctx.user("records the loan"));
+      ctx.emit(loan_json(r), "lent " + loan_line(r));
+    };
+  });
+
+  static std::int64_t loan_id = 0;
+  static bool damaged = false;
+  static std::string note;
+  auto* ret = archive->add_subcommand("return", "record a loan's return and condition");
+  ret->add_option("loan", loan_id, "loan id")->required();
+  ret->add_flag("--damaged", damaged, "returned not intact (describe with --note)");
+  ret->add_option("--note", note, "remarks on the condition");
+  ret->callback([&] {
+    action = [&] {
+      archive::Lending l(ctx.workspace(), ctx.clock());
+      const auto r = l.give_back(loan_id, damaged ? archive::Condition::Damaged : archive::Condition::Intact, note,
+                                 ctx.user("records the return"));
+      ctx.emit(loan_json(r), "returned " + loan_line(r));
+    };
+  });
+
+  for (const char* name : {"loans", "overdue"}) {
+    const bool only_late = std::string(name) == "overdue";
+    auto* c = archive->add_subcommand(name, only_late ? "loans past their due date" : "the lending register");
+    c->callback([&, only_late] {
+      action = [&, only_late] {
+        archive::Lending l(ctx.workspace(), ctx.clock());
+        nlohmann::json j = nlohmann::json::array();
+        std::string out;
+        for (const auto& r : only_late ? l.overdue() : l.loans()) {
+          j.push_back(loan_json(r));
+          out += loan_line(r);
+        }
+        if (j.empty()) out = only_late ? "nothing is overdue\n" : "no loans\n";
+        ctx.emit(j, out);
+      };
+    });
+  }
 }
 
 }  // namespace gongwen::app

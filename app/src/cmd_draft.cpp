@@ -83,6 +83,8 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
 
+  add_draft_import_command(*draft, ctx, action);
+
   auto* render = draft->add_subcommand("render", "preview a draft as PDF and DOCX (no number, no seal use recorded)");
   static std::string render_file, render_dir;
   render->add_option("file", render_file, "draft file")->required();

@@ -63,32 +63,47 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto* issue = app.add_subcommand("issue", "number, seal, render and register a signed-off draft (监印人)");
-  static std::string issue_ref;
-  issue->add_option("draft", issue_ref, "draft id (#3) or file")->required();
+  static std::vector<std::string> issue_refs;
+  issue->add_option("draft", issue_refs, "draft ids (#3) or files; each is issued in its own transaction")
+      ->required();
   issue->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
       archive::Office office(ws, ctx.clock());
-      const auto out = office.issue(issue_ref, ctx.user("issues"));
-      std::string index_note;
-      try {
-        index_issued(ws, out.issued);
-      } catch (const Failure& f) {
-        // The document is issued and registered; only the index lags behind.
-        index_note = "warning: not yet searchable (" + f.error().message +
-                     "); run: gongwen search reindex\n";
+      const std::string user = ctx.user("issues");
+      nlohmann::json all = nlohmann::json::array();
+      std::string all_text;
+      for (const auto& issue_ref : issue_refs) {
+        const auto out = office.issue(issue_ref, user);
+        std::string index_note;
+        try {
+          index_issued(ws, out.issued);
+        } catch (const Failure& f) {
+          // The document is issued and registered; only the index lags behind.
+          index_note = "warning: not yet searchable (" + f.error().message +
+                       "); run: gongwen search reindex\n";
+        }
+        std::ostringstream text;
+        text << "issued " << out.issued.number << " 《" << out.issued.title << "》, " << out.issued.pages
+             << " pages\n  " << ws.root().string() << "/" << out.issued.pdf_path << "\n  "
+             << ws.root().string() << "/" << out.issued.docx_path << "\n  "
+             << ws.root().string() << "/" << out.issued.sheet_path << "\n";
+        const auto copies = ws.registry().copies(out.issued.number);
+        if (!copies.empty())
+          text << "  " << copies.size() << " numbered copies (份号 " << copies.front().copy_number << "–"
+               << copies.back().copy_number << ") in " << ws.root().string() << "/"
+               << std::filesystem::path(copies.front().path).parent_path().string() << "/\n";
+        for (const auto& w : out.warnings) text << "warning: " << w << "\n";
+        text << index_note;
+        nlohmann::json one = {{"number", out.issued.number}, {"title", out.issued.title},
+                              {"pdf", out.issued.pdf_path},  {"docx", out.issued.docx_path},
+                              {"sheet", out.issued.sheet_path}, {"copies", copies.size()},
+                              {"pages", out.issued.pages},   {"pdf_sha256", out.issued.pdf_sha256},
+                              {"warnings", out.warnings}};
+        all.push_back(one);
+        all_text += text.str();
       }
-      std::ostringstream text;
-      text << "issued " << out.issued.number << " 《" << out.issued.title << "》, " << out.issued.pages
-           << " pages\n  " << ws.root().string() << "/" << out.issued.pdf_path << "\n  "
-           << ws.root().string() << "/" << out.issued.docx_path << "\n";
-      for (const auto& w : out.warnings) text << "warning: " << w << "\n";
-      text << index_note;
-      ctx.emit({{"number", out.issued.number}, {"title", out.issued.title},
-                {"pdf", out.issued.pdf_path},  {"docx", out.issued.docx_path},
-                {"pages", out.issued.pages},   {"pdf_sha256", out.issued.pdf_sha256},
-                {"warnings", out.warnings}},
-               text.str());
+      ctx.emit(all.size() == 1 ? all[0] : all, all_text);
     };
   });
 
@@ -114,9 +129,11 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
       std::ostringstream out;
       for (const auto& s : ctx.workspace().registry().seal_uses()) {
         j.push_back({{"number", s.number}, {"seal", s.seal_text}, {"approver", s.approver},
-                     {"keeper", s.keeper}, {"copies", s.copies}, {"at", s.at}});
-        out << s.at << "\t" << s.number << "\t" << s.seal_text << "\t批准 " << s.approver << "\t监印 "
-            << s.keeper << "\t" << s.copies << "份\n";
+                     {"keeper", s.keeper}, {"copies", s.copies}, {"at", s.at},
+                     {"approved_at", s.approved_at}});
+        out << s.at << "\t" << s.number << "\t" << s.seal_text << "\t批准 " << s.approver
+            << (s.approved_at.empty() ? "" : " (" + s.approved_at + ")") << "\t监印 " << s.keeper << "\t"
+            << s.copies << "份\n";
       }
       ctx.emit(j, out.str());
     };

@@ -1,9 +1,13 @@
 #include "context.hpp"
 
+#include <termios.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
+
+#include "gongwen/archive/auth.hpp"
+#include "tokens.hpp"
 
 namespace gongwen::app {
 
@@ -57,14 +61,73 @@ archive::Workspace& Context::workspace() {
   return *m_ws;
 }
 
+std::string Context::named_user() const {
+  if (!user_opt.empty()) return user_opt;
+  if (const char* env = std::getenv("GONGWEN_USER")) return env;
+  return "";
+}
+
+std::string Context::password(const std::string& prompt) const {
+  if (!password_file_opt.empty()) {
+    std::string text = archive::read_file(password_file_opt);
+    const auto nl = text.find_first_of("\r\n");
+    return nl == std::string::npos ? text : text.substr(0, nl);
+  }
+  if (const char* env = std::getenv("GONGWEN_PASSWORD")) return env;
+  if (!::isatty(STDIN_FILENO)) return "";
+  // Typed at a terminal without echo.
+  std::cerr << prompt << std::flush;
+  termios old{};
+  const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
+  if (tty) {
+    termios quiet = old;
+    quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  std::cerr << "\n";
+  return line;
+}
+
+fs::path Context::token_file() { return token_file_for(workspace().root()); }
+
 std::string Context::user(const char* purpose) {
-  std::string u = user_opt;
-  if (u.empty())
-    if (const char* env = std::getenv("GONGWEN_USER")) u = env;
-  if (u.empty())
+  const std::string named = named_user();
+  auto& ws = workspace();
+  archive::Auth auth(ws, clock());
+  const SystemClock real;  // sessions expire in real time, whatever --clock says
+  archive::Auth session(ws, real);
+  auto tokens = read_tokens(token_file());
+  if (named.empty()) {
+    std::string only;
+    int valid = 0;
+    for (const auto& [u, t] : tokens)
+      if (session.user_for_token(t) == u) only = u, ++valid;
+    if (valid == 1) return only;
     fail(Code::Usage, std::string("say who ") + purpose + ": --as USER",
-         {"users are listed in gongwen.toml under [[users]]"});
-  return u;
+         {"users are listed in gongwen.toml under [[users]]", "or log in once: gongwen login --as USER"});
+  }
+  if (!ws.profile().user(named)) {
+    ws.registry().transaction(
+        [&] { ws.registry().audit(clock().now().iso8601(), named, "refused", named, "unknown user"); });
+    std::string ids;
+    for (const auto& x : ws.profile().users) ids += (ids.empty() ? "" : ", ") + x.id;
+    fail(Code::NotFound, "unknown user '" + named + "'", {"users of this office: " + ids});
+  }
+  if (auto it = tokens.find(named); it != tokens.end() && session.user_for_token(it->second) == named)
+    return named;
+  const std::string pw = password("password for " + named + ": ");
+  if (pw.empty()) {
+    ws.registry().transaction(
+        [&] { ws.registry().audit(clock().now().iso8601(), named, "refused", named, "no password given"); });
+    fail(Code::Forbidden, named + " is not logged in and no password was given",
+         {"log in: gongwen login --as " + named,
+          "scripts: GONGWEN_PASSWORD=… or --password-file FILE"});
+  }
+  auth.check_password(named, pw);
+  return named;
 }
 
 void Context::emit(const nlohmann::json& j, const std::string& text) const {

@@ -17,11 +17,19 @@ struct Context {
   std::string workspace_opt;  // --workspace
   std::string clock_opt;      // --clock or GONGWEN_CLOCK: a fixed instant (demo, tests)
   std::string user_opt;       // --as or GONGWEN_USER
+  std::string password_file_opt;  // --password-file: the password on its first line (scripts)
 
   const Clock& clock();
   std::filesystem::path data_dir() const;  // holds templates/ and samples/
   archive::Workspace& workspace();         // opens on first use; NotFound if there is none
-  std::string user(const char* purpose);   // the acting user; Usage error if none given
+  // The acting user, authenticated: a login token of this OS user for the workspace, or the
+  // password (--password-file, GONGWEN_PASSWORD, or a prompt on a terminal). Usage error if
+  // no user is named and not exactly one is logged in; Forbidden on a wrong password.
+  std::string user(const char* purpose);
+  std::string named_user() const;          // --as / GONGWEN_USER, unauthenticated ("" if none)
+  // The password given non-interactively or typed at a prompt ("" if none can be had).
+  std::string password(const std::string& prompt) const;
+  std::filesystem::path token_file();      // ~/.config/gongwen/token-<workspace hash>
 
   // Prints a result: JSON when --json, else the text.
   void emit(const nlohmann::json& j, const std::string& text) const;

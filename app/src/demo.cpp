@@ -1,12 +1,17 @@
 // gongwen demo: the whole pipeline once, on the samples, in a fresh workspace, with a fixed
 // clock so that two runs give the same numbers and the same files.
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "commands.hpp"
+#include "demo_key.hpp"
+#include "gongwen/archive/auth.hpp"
 #include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/keys.hpp"
 #include "gongwen/archive/office.hpp"
 #include "indexing.hpp"
+#include "tokens.hpp"
 
 namespace gongwen::app {
 
@@ -15,6 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kMarker = ".gongwen-demo";
+// Every sample user gets this password (printed by the demo; a demo is no secret).
+constexpr const char* kDemoPassword = "gongwen-demo";
 
 Instant at(const Date& d, int hour, int minute) {
   char buf[40];
@@ -58,10 +65,28 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
       auto ws = archive::Workspace::init(root, profile_text, data / "templates").take();
       archive::write_file_atomic(root / kMarker, "made by gongwen demo; `gongwen demo` may delete this folder\n");
       const Profile& p = ws->profile();
+      // A fixed published key, so two runs sign byte-identically (see demo_key.hpp).
+      const FixedClock setup_clock(*parse_instant("2026-01-05T08:00:00+08:00"));
+      archive::install_signing_key(*ws, load_signing_key_pem(kDemoKeyPem, kDemoCertPem).take(),
+                                   first_with(p, Role::Admin), setup_clock.now().iso8601());
+      // Known passwords for the sample users, and a login for each, so that the commands of
+      // README.md work in the demo workspace without typing a password. Logins last in real
+      // time (they are sessions, not records), so they use the system clock.
+      {
+        archive::Auth auth(*ws, setup_clock);
+        for (std::size_t i = 0; i < p.users.size(); ++i)
+          auth.set_password(p.users[i].id, kDemoPassword, i == 0 ? "" : p.users[i].id);
+        const SystemClock real;
+        archive::Auth session(*ws, real);
+        std::map<std::string, std::string> tokens;
+        for (const auto& u : p.users) tokens[u.id] = session.login(u.id, kDemoPassword, 24 * 7).token;
+        write_tokens(token_file_for(ws->root()), tokens);
+      }
       std::ostringstream out;
       nlohmann::json report = {{"workspace", root.string()}, {"issued", nlohmann::json::array()}};
       out << "gongwen demo — " << p.office_name << " (" << p.organs.size() << " organs, "
-          << p.users.size() << " users)\nworkspace: " << root.string() << "\n\n";
+          << p.users.size() << " users)\nworkspace: " << root.string() << "\n"
+          << "every sample user's password is '" << kDemoPassword << "'; all are logged in for a week\n\n";
 
       // Last year's documents first (they are filed below), then this year's.
       std::vector<fs::path> files = drafts_in(data / "samples" / "2025");

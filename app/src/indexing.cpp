@@ -61,6 +61,31 @@ std::size_t reindex_all(archive::Workspace& ws) {
   return n;
 }
 
+void index_received(archive::Workspace& ws, const archive::ReceivedRecord& r,
+                    const std::vector<std::string>& readers) {
+  search::IndexedDocument d;
+  d.id = "in:" + r.registration();
+  d.direction = "收文";
+  d.number = r.their_number;
+  d.title = r.title;
+  d.body = r.text;
+  d.issuer = r.sender;
+  d.kind = r.kind;
+  d.secrecy = r.secrecy;
+  d.date = parse_date(r.date).value_or(Date{});
+  d.path = r.file_path;
+  d.distribution = readers;
+  d.distribution.push_back(r.registered_by);
+  for (const auto& f : ws.registry().filed(r.year))
+    if (f.number == r.registration()) {
+      d.archive_code = f.archive_code;
+      d.retention = f.retention;
+    }
+  auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
+  index.add(d).take();
+  index.commit().take();
+}
+
 search::Viewer viewer_for(archive::Workspace& ws, const std::string& user) {
   const User* u = ws.profile().user(user);
   if (!u) {

@@ -3,6 +3,7 @@
 // and `search reindex` rebuilds the whole index from the registers.
 #include <cstddef>
 
+#include "gongwen/archive/receiving.hpp"
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/search/search_index.hpp"
 
@@ -11,6 +12,9 @@ namespace gongwen::app {
 search::IndexedDocument to_indexed(archive::Workspace& ws, const archive::IssuedRecord& r);
 // Adds one issued document and commits.
 void index_issued(archive::Workspace& ws, const archive::IssuedRecord& r);
+// Adds one received document (收文) and commits; those it circulated to may find it.
+void index_received(archive::Workspace& ws, const archive::ReceivedRecord& r,
+                    const std::vector<std::string>& readers);
 // Rebuilds the index from every issued (and filed) document; returns the count.
 std::size_t reindex_all(archive::Workspace& ws);
 // The viewer for a user id of the workspace (unknown → NotFound).

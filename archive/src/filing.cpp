@@ -1,4 +1,5 @@
 #include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/receiving.hpp"
 
 #include <toml++/toml.h>
 
@@ -10,9 +11,15 @@ namespace gongwen::archive {
 
 namespace fs = std::filesystem;
 
-std::string RetentionTable::retention_for(const std::string& kind, const std::string& title) const {
+std::string RetentionTable::retention_for(const std::string& kind, const std::string& title,
+                                          const std::string& origin, const std::string& from) const {
   for (const auto& r : rules) {
     if (!r.kind.empty() && r.kind != kind) continue;
+    if (!r.origin.empty() && r.origin != origin) continue;
+    if (!r.from_contains.empty() &&
+        std::none_of(r.from_contains.begin(), r.from_contains.end(),
+                     [&](const std::string& w) { return from.find(w) != std::string::npos; }))
+      continue;
     if (!r.title_contains.empty() &&
         std::none_of(r.title_contains.begin(), r.title_contains.end(),
                      [&](const std::string& w) { return title.find(w) != std::string::npos; }))
@@ -57,6 +64,12 @@ Result<RetentionTable> parse_retention_table(std::string_view text, const std::s
       RetentionRule r;
       r.kind = (*rt)["kind"].value_or(std::string());
       r.retention = (*rt)["retention"].value_or(std::string());
+      r.origin = (*rt)["origin"].value_or(std::string());
+      if (!r.origin.empty() && r.origin != "发文" && r.origin != "收文")
+        return bad(n, "rule has unknown origin '" + r.origin + "' (发文 or 收文)");
+      if (const toml::array* words = (*rt)["from_contains"].as_array())
+        for (const auto& w : *words)
+          if (auto s = w.value<std::string>()) r.from_contains.push_back(*s);
       if (const toml::array* words = (*rt)["title_contains"].as_array())
         for (const auto& w : *words)
           if (auto s = w.value<std::string>()) r.title_contains.push_back(*s);
@@ -106,108 +119,8 @@ std::vector<std::string> filing_blockers(Workspace& ws, int year) {
       out.push_back(r.number + ": file " + r.pdf_path + " differs from the issued original");
     }
   }
+  for (auto& b : receiving_blockers(ws, year)) out.push_back(std::move(b));
   return out;
-}
-
-namespace {
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string four_digits(int n) {
-  std::string s = std::to_string(n);
-  return std::string(s.size() < 4 ? 4 - s.size() : 0, '0') + s;
-}
-
-}  // namespace
-
-FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::string& user) {
-  const User* u = ws.profile().user(user);
-  if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
-  if (!u->has(Role::Archivist))
-    fail(Code::Forbidden, u->name + " may not file the archive: it needs the role 档案员");
-  Registry& reg = ws.registry();
-  if (!reg.filed(year).empty())
-    fail(Code::Conflict, "the year " + std::to_string(year) + " is already filed and locked",
-         {"a correction is recorded as a new version (gongwen archive verify shows the state)"});
-  auto blockers = filing_blockers(ws, year);
-  if (!blockers.empty()) {
-    std::vector<std::string> hints = blockers;
-    fail(Code::Conflict, std::to_string(blockers.size()) + " problem(s) stop the filing of " +
-                             std::to_string(year),
-         hints);
-  }
-  const auto issued = valid_issued(reg, year);
-  if (issued.empty()) fail(Code::NotFound, "nothing was issued in " + std::to_string(year));
-
-  const fs::path rules_file = ws.templates_dir() / "retention.toml";
-  RetentionTable table;
-  std::error_code ec;
-  if (fs::exists(rules_file, ec))
-    table = parse_retention_table(read_file(rules_file), rules_file.string()).take();
-
-  // 年度–机构–保管期限: class by the lead organ's unit code and the retention; inside a class,
-  // by date (the registry returns them ordered by date).
-  struct Item { const IssuedRecord* rec; std::string unit, retention; };
-  std::map<std::pair<std::string, std::string>, std::vector<Item>> classes;
-  for (const auto& r : issued) {
-    std::string unit = "BGS";
-    const std::string lead = r.issuer.substr(0, r.issuer.find("、"));
-    for (const auto& o : ws.profile().organs)
-      if (o.name == lead) unit = o.unit_code;
-    const std::string retention = table.retention_for(r.kind, r.title);
-    classes[{unit, retention_code(retention)}].push_back(Item{&r, unit, retention});
-  }
-
-  const std::string at = clock.now().iso8601();
-  const fs::path final_dir = ws.archive_dir() / std::to_string(year);
-  const fs::path staging = ws.archive_dir() / ("." + std::to_string(year) + ".staging");
-  if (fs::exists(final_dir, ec))
-    fail(Code::Conflict, final_dir.string() + " exists but the year is not registered as filed",
-         {"move that folder away and run the filing again"});
-  fs::remove_all(staging, ec);  // a previous run that was interrupted
-  fs::create_directories(staging / "documents");
-
-  FilingResult result;
-  result.year = year;
-  std::string csv = "序号,档号,文号,责任者,题名,日期,密级,页数,备注\n";
-  std::string manifest;
-  int seq = 0;
-  for (auto& [key, items] : classes) {
-    int item_no = 0;
-    for (const auto& it : items) {
-      ++item_no;
-      ++seq;
-      const IssuedRecord& r = *it.rec;
-      const std::string code = ws.profile().fonds + "-WS·" + std::to_string(year) + "-" +
-                               key.second + "-" + it.unit + "-" + four_digits(item_no);
-      const std::string name = code + ".pdf";
-      const std::string bytes = read_file(ws.root() / r.pdf_path);
-      write_file_atomic(staging / "documents" / name, bytes);
-      FiledRecord f{year, r.number, code, item_no, it.retention,
-                    "archive/" + std::to_string(year) + "/documents/" + name, sha256_hex(bytes), at};
-      result.items.push_back(f);
-      const Date d = parse_date(r.date).value_or(Date{});
-      csv += std::to_string(seq) + "," + csv_field(code) + "," + csv_field(r.number) + "," +
-             csv_field(r.issuer) + "," + csv_field(r.title) + "," + d.digits8() + "," +
-             csv_field(r.secrecy) + "," + std::to_string(r.pages) + ",\n";
-      manifest += f.sha256 + "  documents/" + name + "\n";
-    }
-  }
-  write_file_atomic(staging / "归档文件目录.csv", csv);
-  write_file_atomic(staging / "manifest-sha256.txt", manifest);
-  reg.transaction([&] {
-    for (const auto& f : result.items) reg.add_filed(f);
-    reg.audit(at, u->id, "file-year", std::to_string(year),
-              std::to_string(result.items.size()) + " items, manifest sha256 " + sha256_hex(manifest));
-    fs::rename(staging, final_dir);  // last step inside the transaction: both land or neither
-  });
-  result.catalogue_csv = ws.relative(final_dir / "归档文件目录.csv");
-  return result;
 }
 
 }  // namespace gongwen::archive

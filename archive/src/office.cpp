@@ -5,8 +5,14 @@
 
 #include <algorithm>
 
+#include <cstdio>
+#include <set>
+
+#include "gongwen/archive/keys.hpp"
+#include "gongwen/pipeline/draftsheet.hpp"
 #include "gongwen/pipeline/number.hpp"
 #include "gongwen/pipeline/render.hpp"
+#include "gongwen/pipeline/sign.hpp"
 
 namespace gongwen::archive {
 
@@ -24,7 +30,66 @@ std::string roles_text(std::initializer_list<Role> roles) {
 
 std::string draft_label(const DraftRecord& d) { return "#" + std::to_string(d.id) + " " + d.title; }
 
+// "2025-12-30T09:00:00+08:00" → "2025年12月30日 09:00" (the time only when `with_time`).
+std::string chinese_time(const std::string& iso, bool with_time = true) {
+  int y = 0, m = 0, d = 0, hh = 0, mm = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &m, &d, &hh, &mm) < 3) return iso;
+  char buf[64];
+  if (with_time && iso.size() > 10)
+    std::snprintf(buf, sizeof buf, "%d年%d月%d日 %02d:%02d", y, m, d, hh, mm);
+  else
+    std::snprintf(buf, sizeof buf, "%d年%d月%d日", y, m, d);
+  return buf;
+}
+
+std::string user_name(const Profile& p, const std::string& id) {
+  const User* u = p.user(id);
+  return u ? u->name : id;
+}
+
+std::string user_post(const Profile& p, const std::string& id) {
+  const User* u = p.user(id);
+  return u ? u->title : "";
+}
+
 }  // namespace
+
+// Files of an issue are written under .issuing/ (outside documents/) while the transaction
+// runs and moved into documents/ only after it commits, so a killed issue never leaves a
+// file in documents/ that the register does not know. A kill between commit and the moves
+// leaves registered files in .issuing/: this finishes their move; unregistered leftovers
+// (an issue that never committed) are deleted. Runs holding the write lock, so no other
+// issue is between its first staged file and its commit.
+void Office::recover_staged() {
+  const fs::path staging = m_ws.root() / ".issuing";
+  std::error_code ec;
+  if (!fs::exists(staging, ec)) return;
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(staging, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  if (files.empty()) return;
+  m_ws.registry().transaction([&] {
+    std::set<std::string> known;
+    for (const auto& r : m_ws.registry().issued()) {
+      known.insert(r.pdf_path);
+      known.insert(r.docx_path);
+      if (!r.sheet_path.empty()) known.insert(r.sheet_path);
+      if (!r.secrecy.empty())
+        for (const auto& c : m_ws.registry().copies(r.number)) known.insert(c.path);
+    }
+    for (const auto& f : files) {
+      const std::string rel = fs::relative(f, staging, ec).generic_string();
+      std::error_code e2;
+      if (known.count(rel)) {
+        fs::create_directories((m_ws.root() / rel).parent_path(), e2);
+        fs::rename(f, m_ws.root() / rel, e2);
+      } else {
+        fs::remove(f, e2);
+      }
+    }
+  });
+}
 
 Draft Office::load_draft(const fs::path& file) const {
   std::error_code ec;
@@ -235,10 +300,13 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
                              (number.empty() ? "" : " as " + number),
          {"an issued document is not issued twice; a corrected text is a new draft"});
   }
-  if (d.state != DraftState::Signed)
+  if (d.state != DraftState::Signed) {
+    m_ws.registry().audit(now_iso(), user, "refused", draft_label(d),
+                          "issue: not signed off (no leader's approval for print or seal)");
     fail(Code::Forbidden, "draft #" + std::to_string(d.id) + " is " + state_chinese(d.state) +
                               ": 领导未签的文件一律不得印发 (nothing unsigned is issued)",
          {"next step: " + next_step(d)});
+  }
   Draft draft = load_draft(d.source);
   const bool sealed = draft.doc.seal == SealMode::Sealed;
   // Only the seal keeper applies a seal; an unsealed document may also be issued by an admin.
@@ -255,9 +323,28 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
          {"resubmit it for review: gongwen submit " + d.source + " --as " + d.drafter});
   }
 
+  // 用印须经领导批准: the approval is the sign-off, and the approver must be a leader (签发人)
+  // of this office when the seal is applied.
+  const User* approver = m_ws.profile().user(signoff->signer);
+  if (sealed && (!approver || !approver->has(Role::Signer))) {
+    m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "seal without approval");
+    fail(Code::Forbidden, "the seal may not be applied to draft #" + std::to_string(d.id) +
+                              ": its approval by " + signoff->signer +
+                              " is not a leader's approval (用印须经领导批准)",
+         {"have it signed off again by the issuing organ's leader: gongwen sign #" + std::to_string(d.id)});
+  }
+
   IssueOutcome out;
   const Instant now = m_clock.now();
-  std::vector<fs::path> written;
+  const SigningKey key = load_signing_key(m_ws);  // before the number: no key, nothing happens
+  recover_staged();
+  const fs::path staging = m_ws.root() / ".issuing";
+  std::vector<std::pair<fs::path, fs::path>> staged;  // (staging file, final path)
+  auto stage = [&](const fs::path& final_path, const std::string& bytes) {
+    const fs::path tmp = staging / m_ws.relative(final_path);
+    write_file_atomic(tmp, bytes);
+    staged.emplace_back(tmp, final_path);
+  };
   try {
     m_ws.registry().transaction([&] {
       const int year = draft.doc.date.year;
@@ -267,22 +354,67 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       doc.number = number.text();
       doc.print_date = now.local_date();
       if (doc.print_date < doc.date) doc.print_date = doc.date;
-      if (doc.secrecy != Secrecy::None) doc.copy_number = "000001";  // the registered master copy
+      const bool secret = doc.secrecy != Secrecy::None;
+      if (secret) doc.copy_number = "000001";  // the registered master copy
 
       RenderOptions opts;
       opts.created = now;
       opts.fonts = m_ws.profile().fonts;
       opts.seal_diameter_mm = m_ws.profile().seal_diameter_mm;
+      SignOptions so;
+      so.signed_at = now;
+      so.reason = "签发 " + doc.number + " " + signoff->opinion;
+      so.location = doc.issuers.front();
       RenderedFile pdf = render_pdf(doc, opts).take();
+      pdf.bytes = sign_pdf(pdf.bytes, key, so).take();
       RenderedFile docx = render_docx(doc, opts).take();
 
       const fs::path dir = m_ws.documents_dir() / std::to_string(year);
       const fs::path pdf_path = dir / (doc.number + ".pdf");
       const fs::path docx_path = dir / (doc.number + ".docx");
-      write_file_atomic(pdf_path, pdf.bytes);
-      written.push_back(pdf_path);
-      write_file_atomic(docx_path, docx.bytes);
-      written.push_back(docx_path);
+      const fs::path sheet_path = dir / (doc.number + ".发文稿纸.pdf");
+      stage(pdf_path, pdf.bytes);
+      stage(docx_path, docx.bytes);
+
+      // 份号: a secret document's 印数 copies, each its own numbered, signed PDF.
+      if (secret) {
+        for (int k = 1; k <= std::max(1, draft.copies); ++k) {
+          char no[16];
+          std::snprintf(no, sizeof no, "%06d", k);
+          Document copy = doc;
+          copy.copy_number = no;
+          std::string bytes = sign_pdf(render_pdf(copy, opts).take().bytes, key, so).take();
+          const fs::path p = dir / doc.number / (std::string("份号-") + no + ".pdf");
+          stage(p, bytes);
+          m_ws.registry().add_copy(CopyRecord{doc.number, no, m_ws.relative(p), sha256_hex(bytes)});
+        }
+      }
+
+      // 发文稿纸: the handling record of this document, filed with it.
+      const Profile& prof = m_ws.profile();
+      DraftSheet sheet;
+      sheet.organ = doc.issuers.front();
+      sheet.title = doc.title;
+      sheet.number = doc.number;
+      sheet.kind = doc.kind;
+      sheet.secrecy = to_chinese(doc.secrecy);
+      if (!sheet.secrecy.empty() && !doc.secrecy_term.empty()) sheet.secrecy += "★" + doc.secrecy_term;
+      sheet.urgency = to_chinese(doc.urgency);
+      sheet.drafter = user_name(prof, d.drafter);
+      sheet.drafter_unit = prof.office_name;
+      sheet.drafted_on = chinese_time(d.created_at, false);
+      for (const auto& r : current_reviews(d))
+        if (r.decision == Decision::Approve)
+          sheet.reviews.push_back({user_name(prof, r.reviewer), user_post(prof, r.reviewer), r.opinion,
+                                   chinese_time(r.at)});
+      sheet.signoff = {user_name(prof, signoff->signer), user_post(prof, signoff->signer), signoff->opinion,
+                       chinese_time(signoff->at)};
+      sheet.main_recipients = doc.main_recipients;
+      sheet.copies_to = doc.copies_to;
+      sheet.copies = draft.copies;
+      sheet.issued_on = chinese_time(doc.print_date.iso(), false);
+      const RenderedFile sheet_pdf = render_draft_sheet(sheet, opts).take();
+      stage(sheet_path, sheet_pdf.bytes);
 
       IssuedRecord r;
       r.draft_id = d.id;
@@ -299,30 +431,43 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       r.date = doc.date.iso();
       r.pdf_path = m_ws.relative(pdf_path);
       r.docx_path = m_ws.relative(docx_path);
+      r.sheet_path = m_ws.relative(sheet_path);
       r.pdf_sha256 = sha256_hex(pdf.bytes);
       r.docx_sha256 = sha256_hex(docx.bytes);
+      r.sheet_sha256 = sha256_hex(sheet_pdf.bytes);
       r.pages = pdf.pages;
       r.issued_at = now_iso();
       r.text = doc.plain_text();
       r.id = m_ws.registry().add_issued(r);
       if (sealed)
-        m_ws.registry().add_seal_use(
-            SealUseRecord{0, doc.number, doc.seal_text, signoff->signer, u.id, draft.copies, now_iso()});
+        m_ws.registry().add_seal_use(SealUseRecord{0, doc.number, doc.seal_text, signoff->signer, u.id,
+                                                   draft.copies, now_iso(), signoff->at});
       d.state = DraftState::Issued;
       d.updated_at = now_iso();
       m_ws.registry().update_draft(d);
       m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
-                            doc.number + " pdf sha256 " + r.pdf_sha256);
+                            doc.number + " pdf sha256 " + r.pdf_sha256 +
+                                (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
       out.issued = r;
       out.document = doc;
       out.warnings = pdf.warnings;
       for (auto& w : docx.warnings) out.warnings.push_back(w);
     });
   } catch (...) {
-    // The number went back with the rollback; take the files with it.
+    // The number went back with the rollback; take the staged files with it.
     std::error_code ec;
-    for (const auto& p : written) fs::remove(p, ec);
+    for (const auto& [tmp, final_path] : staged) fs::remove(tmp, ec);
     throw;
+  }
+  // Committed: move the files into documents/ (recover_staged() finishes this after a kill).
+  for (const auto& [tmp, final_path] : staged) {
+    std::error_code ec;
+    fs::create_directories(final_path.parent_path(), ec);
+    fs::rename(tmp, final_path, ec);
+    if (ec && !fs::exists(final_path))
+      fail(Code::Io, "issued " + out.issued.number + " but cannot move " + tmp.string() + " to " +
+                         final_path.string() + ": " + ec.message(),
+           {"free disk space, then run any gongwen issue: it finishes the move"});
   }
   return out;
 }

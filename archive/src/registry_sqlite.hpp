@@ -37,6 +37,9 @@ CREATE TABLE IF NOT EXISTS issued (
 CREATE TABLE IF NOT EXISTS seal_use (
   id INTEGER PRIMARY KEY, number TEXT NOT NULL, seal_text TEXT NOT NULL, approver TEXT NOT NULL,
   keeper TEXT NOT NULL, copies INTEGER NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS copies (
+  number TEXT NOT NULL, copy_number TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL,
+  PRIMARY KEY (number, copy_number));
 CREATE TABLE IF NOT EXISTS filed (
   year INTEGER NOT NULL, number TEXT NOT NULL, archive_code TEXT NOT NULL UNIQUE,
   item_no INTEGER NOT NULL, retention TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -99,12 +102,21 @@ inline IssuedRecord read_issued_row(sql::Stmt& s) {
   r.pages = static_cast<int>(s.integer(16));
   r.issued_at = s.text(17);
   r.text = s.text(18);
+  r.sheet_path = s.text(19);
+  r.sheet_sha256 = s.text(20);
   return r;
 }
 
 inline constexpr const char* kIssuedCols =
     "id, draft_id, number, code, year, serial, title, kind, issuer, recipients, secrecy, date, "
-    "pdf_path, docx_path, pdf_sha256, docx_sha256, pages, issued_at, text";
+    "pdf_path, docx_path, pdf_sha256, docx_sha256, pages, issued_at, text, sheet_path, sheet_sha256";
+
+// Columns added after the first release: a registry made before them gets them on open.
+inline constexpr const char* kAddedColumns[][3] = {
+    {"issued", "sheet_path", "TEXT NOT NULL DEFAULT ''"},
+    {"issued", "sheet_sha256", "TEXT NOT NULL DEFAULT ''"},
+    {"seal_use", "approved_at", "TEXT NOT NULL DEFAULT ''"},
+};
 
 }  // namespace sqlite_detail
 
@@ -117,6 +129,15 @@ class SqliteRegistry final : public Registry {
   explicit SqliteRegistry(const std::string& path) : m_db(path) {
     m_db.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
     m_db.exec(sqlite_detail::kSchema);
+    for (const auto& c : sqlite_detail::kAddedColumns) {
+      sql::Stmt q(m_db, (std::string("SELECT COUNT(*) FROM pragma_table_info('") + c[0] +
+                         "') WHERE name='" + c[1] + "'").c_str());
+      q.step();
+      if (q.integer(0) == 0)
+        m_db.exec((std::string("ALTER TABLE ") + c[0] + " ADD COLUMN " + c[1] + " " + c[2]).c_str());
+    }
+    // Several issuing processes queue for the write lock; an issue holds it while it renders.
+    sqlite3_busy_timeout(m_db.handle(), 60000);
   }
 
   void transaction(const std::function<void()>& work) override {
@@ -266,11 +287,12 @@ class SqliteRegistry final : public Registry {
     sql::Stmt s(m_db,
                 "INSERT INTO issued (draft_id, number, code, year, serial, title, kind, issuer, "
                 "recipients, secrecy, date, pdf_path, docx_path, pdf_sha256, docx_sha256, pages, "
-                "issued_at, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                "issued_at, text, sheet_path, sheet_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, r.draft_id).bind(2, r.number).bind(3, r.code).bind(4, r.year).bind(5, r.serial);
     s.bind(6, r.title).bind(7, r.kind).bind(8, r.issuer).bind(9, r.recipients).bind(10, r.secrecy);
     s.bind(11, r.date).bind(12, r.pdf_path).bind(13, r.docx_path).bind(14, r.pdf_sha256);
     s.bind(15, r.docx_sha256).bind(16, r.pages).bind(17, r.issued_at).bind(18, r.text);
+    s.bind(19, r.sheet_path).bind(20, r.sheet_sha256);
     s.run();
     return m_db.last_rowid();
   }
@@ -295,20 +317,34 @@ class SqliteRegistry final : public Registry {
 
   void add_seal_use(const SealUseRecord& r) override {
     sql::Stmt s(m_db,
-                "INSERT INTO seal_use (number, seal_text, approver, keeper, copies, at) "
-                "VALUES (?,?,?,?,?,?)");
+                "INSERT INTO seal_use (number, seal_text, approver, keeper, copies, at, approved_at) "
+                "VALUES (?,?,?,?,?,?,?)");
     s.bind(1, r.number).bind(2, r.seal_text).bind(3, r.approver).bind(4, r.keeper);
-    s.bind(5, r.copies).bind(6, r.at);
+    s.bind(5, r.copies).bind(6, r.at).bind(7, r.approved_at);
     s.run();
   }
 
   std::vector<SealUseRecord> seal_uses() override {
     sql::Stmt s(m_db,
-                "SELECT id, number, seal_text, approver, keeper, copies, at FROM seal_use ORDER BY id");
+                "SELECT id, number, seal_text, approver, keeper, copies, at, approved_at FROM seal_use ORDER BY id");
     std::vector<SealUseRecord> out;
     while (s.step())
       out.push_back(SealUseRecord{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4),
-                                  static_cast<int>(s.integer(5)), s.text(6)});
+                                  static_cast<int>(s.integer(5)), s.text(6), s.text(7)});
+    return out;
+  }
+
+  void add_copy(const CopyRecord& c) override {
+    sql::Stmt s(m_db, "INSERT INTO copies (number, copy_number, path, sha256) VALUES (?,?,?,?)");
+    s.bind(1, c.number).bind(2, c.copy_number).bind(3, c.path).bind(4, c.sha256);
+    s.run();
+  }
+
+  std::vector<CopyRecord> copies(const std::string& number) override {
+    sql::Stmt s(m_db, "SELECT number, copy_number, path, sha256 FROM copies WHERE number=? ORDER BY copy_number");
+    s.bind(1, number);
+    std::vector<CopyRecord> out;
+    while (s.step()) out.push_back(CopyRecord{s.text(0), s.text(1), s.text(2), s.text(3)});
     return out;
   }
 

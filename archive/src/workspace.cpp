@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "gongwen/archive/keys.hpp"
+
 namespace gongwen::archive {
 
 namespace fs = std::filesystem;
@@ -65,6 +67,10 @@ Result<std::unique_ptr<Workspace>> Workspace::init(const fs::path& dir, const st
       if (e.path().extension() != ".toml" || e.path().stem() == "profile.example") continue;
       fs::copy_file(e.path(), staging / "templates" / e.path().filename());
     }
+    // Every issued PDF is signed: a self-signed identity until the office imports its own.
+    const Profile& p = profile.value();
+    create_signing_key(staging / "keys", p.office_name,
+                       p.organs.empty() ? p.office_name : p.organs.front().name, SystemClock().now());
     {
       auto reg = open_sqlite_registry(staging / "registry.sqlite3");
       if (!reg) fail(reg.error().code, reg.error().message);

@@ -107,8 +107,10 @@ Result<Xapian::Document> build_document(const IndexedDocument& in) {
   if (!date.empty()) {
     d.add_value(schema::kSlotDate, date);
     add_boolean(d, schema::kYear, date.substr(0, 4));
+    d.add_value(schema::kSlotYear, date.substr(0, 4));
   } else if (const auto n = parse_doc_number(number)) {
     add_boolean(d, schema::kYear, n->year);  // no date known: the 文号's year is the best guess
+    d.add_value(schema::kSlotYear, n->year);
   }
   d.add_value(schema::kSlotId, in.id);
   d.add_value(schema::kSlotNumber, number);

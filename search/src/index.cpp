@@ -45,6 +45,40 @@ Result<SearchIndex> SearchIndex::open_readonly(const std::filesystem::path& dir)
   }
 }
 
+Result<SearchIndex> SearchIndex::open_shards(const std::vector<std::string>& shards) {
+  if (shards.empty()) return make_error(Code::BadInput, "没有指定要检索的索引");
+  auto impl = std::make_unique<Impl>();
+  for (const std::string& shard : shards) {
+    constexpr std::string_view kTcp = "tcp://";
+    try {
+      if (std::string_view(shard).starts_with(kTcp)) {
+        const std::string rest = shard.substr(kTcp.size());
+        const auto colon = rest.rfind(':');
+        int port = 0;
+        if (colon != std::string::npos && colon > 0 && colon + 1 < rest.size() &&
+            rest.find_first_not_of("0123456789", colon + 1) == std::string::npos &&
+            rest.size() - colon <= 6)
+          port = std::stoi(rest.substr(colon + 1));
+        if (port <= 0 || port > 65535) {
+          return make_error(Code::BadInput, "远程索引地址无效：" + shard,
+                            {"写作 tcp://主机:端口，例如 tcp://192.168.1.20:33333"});
+        }
+        // 10 s for connecting and for each reply: a dead township server must not hang the
+        // county's search forever.
+        impl->db.add_database(Xapian::Remote::open(rest.substr(0, colon), port, 10000, 10000));
+      } else {
+        Result<SearchIndex> local = open_readonly(shard);
+        if (!local) return local.error();
+        impl->db.add_database(local.value().m_impl->db);
+      }
+    } catch (const Xapian::Error& e) {
+      return translate_xapian_error(e, "打开检索索引 " + shard, shard);
+    }
+  }
+  impl->dir = shards.front();
+  return SearchIndex(std::move(impl));
+}
+
 namespace {
 Error read_only_error(const std::filesystem::path& dir) {
   return make_error(Code::Internal, "检索索引以只读方式打开，不能修改：" + dir.string());

@@ -1,10 +1,12 @@
 // Normalisation applied identically to documents and queries (see analysis.hpp for why).
+#include <opencc/opencc.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
 #include <array>
+#include <unordered_map>
 
 #include "gongwen/search/analysis.hpp"
 #include "utf8.hpp"
@@ -142,7 +144,59 @@ bool is_close_bracket(char32_t c) {
          c == U'）' || c == U'﹞';
 }
 
+// Traditional → simplified with OpenCC's t2s table, so 檔案 finds 档案. Only text that holds a
+// character outside the plain-ASCII/common-simplified fast path pays for the conversion: a
+// converter per thread (OpenCC objects are not thread-safe), opened on first use.
+struct OpenccHandle {
+  opencc_t handle = reinterpret_cast<opencc_t>(-1);
+  OpenccHandle() { handle = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP); }
+  ~OpenccHandle() {
+    if (handle != reinterpret_cast<opencc_t>(-1)) opencc_close(handle);
+  }
+};
+
+bool has_non_ascii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return false;
+}
+
+// OpenCC converts about 1 MB/s, most of the indexing time for a long document that is already
+// simplified. Whether a character changes under t2s is asked of OpenCC once per character and
+// cached; only text holding such a character is converted (as a whole, so phrase rules apply).
+bool needs_conversion(opencc_t cc, std::string_view text) {
+  thread_local std::unordered_map<char32_t, bool> changes;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(text, pos);
+    if (cp < 0x2E80) continue;  // below the CJK blocks nothing is traditional
+    auto [it, fresh] = changes.try_emplace(cp, false);
+    if (fresh) {
+      const std::string one(text.substr(start, pos - start));
+      char* out = opencc_convert_utf8(cc, one.data(), one.size());
+      it->second = out != nullptr && one != out;
+      if (out != nullptr) opencc_convert_utf8_free(out);
+    }
+    if (it->second) return true;
+  }
+  return false;
+}
+
+std::string to_simplified(std::string text) {
+  if (!has_non_ascii(text)) return text;
+  thread_local OpenccHandle cc;
+  if (cc.handle == reinterpret_cast<opencc_t>(-1)) return text;  // no data: keep as is
+  if (!needs_conversion(cc.handle, text)) return text;
+  char* out = opencc_convert_utf8(cc.handle, text.data(), text.size());
+  if (out == nullptr) return text;
+  std::string result(out);
+  opencc_convert_utf8_free(out);
+  return result;
+}
+
 }  // namespace
+
+std::string to_simplified_chinese(std::string_view text) { return to_simplified(std::string(text)); }
 
 std::string fold_number_brackets(std::string_view text) {
   std::string out;
@@ -170,7 +224,7 @@ std::string fold_number_brackets(std::string_view text) {
 }
 
 std::string normalize_text(std::string_view text, TextRole role) {
-  std::string s = nfkc(clean_controls(text, role), role);
+  std::string s = to_simplified(nfkc(clean_controls(text, role), role));
   // NFKC leaves 〔〕 alone but turns ［］（） into ASCII; folding after it sees fewer forms.
   s = fold_number_brackets(s);
   if (role == TextRole::Document) s = join_cjk_runs(s);

@@ -127,6 +127,14 @@ Result<ParsedQuery> parse_user_query(std::string_view raw) {
     Xapian::QueryParser qp = make_parser();
     parsed.query = qp.parse_query(rewritten.text, kFullFlags);
     parsed.effective = rewritten.text;
+    if (!rewritten.exact_text.empty()) {
+      try {
+        parsed.exact = qp.parse_query(rewritten.exact_text, kFullFlags);
+        parsed.exact_effective = rewritten.exact_text;
+      } catch (const Xapian::QueryParserError&) {
+        // the loose form parsed, so it alone is used
+      }
+    }
   } catch (const Xapian::QueryParserError& e) {
     // Retry without operators, fields or ranges: each word must appear.
     std::vector<std::string> dropped;
@@ -137,6 +145,13 @@ Result<ParsedQuery> parse_user_query(std::string_view raw) {
     for (const std::string& w : dropped) parsed.notes.push_back("已忽略无法检索的词：" + w);
   }
   parsed.highlight = combine_words(rewritten.words, Xapian::Query::OP_OR, nullptr);
+  const bool plain = rewritten.text.find_first_of(":\"()-+") == std::string::npos &&
+                     rewritten.text.find("..") == std::string::npos &&
+                     rewritten.words.size() >= 2;
+  bool operators = false;
+  for (const char* op : {"AND", "OR", "NOT", "XOR"})
+    operators = operators || rewritten.text.find(op) != std::string::npos;
+  if (plain && !operators) parsed.any_word = parsed.highlight;
   if (parsed.query.empty()) parsed.notes.push_back("检索词中没有可检索的文字");
   return parsed;
 }

@@ -14,6 +14,12 @@ namespace gongwen::search {
 struct ParsedQuery {
   Xapian::Query query;      // what must match (empty = nothing searchable was typed)
   Xapian::Query highlight;  // unprefixed words, for snippets of fielded queries
+  // The same query with each complete 文号 as its exact term; tried first (empty = none).
+  Xapian::Query exact;
+  std::string exact_effective;
+  // Only plain words were typed (no field, operator, phrase or range): if requiring all of them
+  // finds nothing, `any_word` (documents with the most of them first) is the fallback.
+  Xapian::Query any_word;
   std::string effective;    // the query as run, shown to the user
   std::vector<std::string> notes;
 };

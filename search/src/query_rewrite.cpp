@@ -23,6 +23,42 @@ bool is_digits(std::string_view s) {
   return true;
 }
 
+// Words people add to a query that say nothing about the document: "关于雄安新区的内容",
+// "放管服改革那部分". Dropped from a run that has other words (a query of only these stays).
+bool is_filler(std::string_view w) {
+  static constexpr std::string_view kFiller[] = {
+      "的", "了", "和", "与", "及", "关于", "有关", "那个", "这个", "那篇", "这篇", "那份", "这份",
+      "里", "里面", "中的", "讲", "讲的", "提到", "提到的", "说", "部分", "那部分", "这部分",
+      "一段", "那段", "内容", "相关", "方面", "那", "这", "找", "查", "一下"};
+  for (std::string_view f : kFiller)
+    if (w == f) return true;
+  return false;
+}
+
+// ICU's words for one CJK run, with two repairs: consecutive single characters (what ICU gives
+// for a word it does not know: 营改增 → 营/改/增) are joined back into one n-gram group, so
+// they must stand together as typed; filler words are dropped.
+std::vector<std::string> query_words(std::string_view run) {
+  const std::vector<std::string> raw = split_words(run);
+  std::vector<std::string> joined;
+  bool last_single = false;
+  for (const std::string& w : raw) {
+    std::size_t pos = 0;
+    utf8::next(w, pos);
+    const bool single = pos == w.size() && !is_filler(w);
+    if (single && last_single) {
+      joined.back() += w;
+    } else {
+      joined.push_back(w);
+    }
+    last_single = single;
+  }
+  std::vector<std::string> kept;
+  for (const std::string& w : joined)
+    if (!is_filler(w)) kept.push_back(w);
+  return kept.empty() ? joined : kept;
+}
+
 // Inserts spaces between the words of each CJK run; other characters stay as typed, so Latin
 // words, numbers and Xapian's own handling of them are unchanged.
 std::vector<std::string> segment(std::string_view value) {
@@ -42,7 +78,7 @@ std::vector<std::string> segment(std::string_view value) {
       if (!is_cjk_letter(utf8::next(value, probe))) break;
       end = probe;
     }
-    const std::vector<std::string> words = split_words(value.substr(start, end - start));
+    const std::vector<std::string> words = query_words(value.substr(start, end - start));
     for (std::size_t i = 0; i < words.size(); ++i) {
       current += words[i];
       if (i + 1 < words.size()) {
@@ -112,7 +148,17 @@ class Rewriter {
     // Close what the user left open rather than let the parser guess.
     for (std::size_t k = 0; k < m_depth.size(); ++k) m_out += ')';
     while (!m_out.empty() && m_out.back() == ' ') m_out.pop_back();
-    return {std::move(m_out), std::move(m_words), std::move(m_notes)};
+    std::string exact;
+    if (!m_numbers.empty()) {
+      std::size_t at = 0;
+      for (const NumberSpan& span : m_numbers) {
+        exact.append(m_out, at, span.begin - at);
+        exact += "numexact:" + span.canonical;
+        at = span.end;
+      }
+      if (at < m_out.size()) exact.append(m_out, at, std::string::npos);
+    }
+    return {std::move(m_out), std::move(m_words), std::move(m_notes), std::move(exact)};
   }
 
  private:
@@ -264,13 +310,21 @@ class Rewriter {
       if (const auto n = parse_doc_number(value)) {
         // The pieces the index holds for every 文号: organ text, year, sequence.
         std::vector<std::string> organ = segment(n->organ);
+        const std::size_t begin = m_out.size() + lead.size();
         m_out += lead + "(";
         if (!organ.empty()) m_out += (number_field ? name + "(" + join(organ) + ")" : join(organ)) + " ";
         m_out += "numyear:" + n->year + " numseq:" + n->seq + ")";
+        if (!organ.empty() && lead.empty() && !negated() &&
+            n->canonical.size() < schema::kMaxTermBytes)
+          m_numbers.push_back({begin, m_out.size(), n->canonical});
         add_words(organ, false);
         add_words({n->year, n->seq + "号"}, false);
         return;
       }
+      // "7号文" is how people say "document number 7".
+      if (value.size() > 6 && value.ends_with("号文") &&
+          is_digits(value.substr(0, value.size() - 6)))
+        value.remove_suffix(3);
       if (value.size() > 3 && value.ends_with("号") &&
           is_digits(value.substr(0, value.size() - 3))) {
         const std::string seq(value.substr(0, value.size() - 3));
@@ -301,6 +355,11 @@ class Rewriter {
   std::vector<QueryWord> m_words;
   std::vector<std::string> m_notes;
   std::vector<bool> m_depth;  // one entry per open bracket: was it negated?
+  struct NumberSpan {
+    std::size_t begin, end;  // the loose form's bytes in m_out
+    std::string canonical;
+  };
+  std::vector<NumberSpan> m_numbers;
   bool m_negate_next = false;
 };
 

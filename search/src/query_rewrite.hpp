@@ -22,6 +22,9 @@ struct RewrittenQuery {
   // `text`, and the terms to highlight in snippets.
   std::vector<QueryWord> words;
   std::vector<std::string> notes;  // parts of the query that were dropped, and why
+  // `text` with every complete 文号 (organ, year and sequence) replaced by its exact canonical
+  // term; empty when the query holds none. Searched first: a full 文号 means that document.
+  std::string exact_text;
 };
 
 // One bound of a date range: 2025, 2025-03, 2025-03-01, 20250301, 2025/3/1, 2025年3月1日.

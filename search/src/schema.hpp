@@ -38,6 +38,7 @@ enum Slot : unsigned {
   kSlotSecrecy = 6,
   kSlotPath = 7,
   kSlotDirection = 8,
+  kSlotYear = 9,  // 年度 as "2025": the year facet counts it
 };
 // The document data holds the normalised body: the snippet is cut from it.
 
@@ -91,6 +92,8 @@ inline constexpr std::array kFields = {
     // Written by the query rewriter for 文号 pieces; users may type them too.
     Field{"numyear", kNumberYear, FieldKind::Text, "numyear"},
     Field{"numseq", kNumberSeq, FieldKind::Text, "numseq"},
+    // The canonical 文号 (白政发〔2025〕7号): the exact match tried before the pieces.
+    Field{"numexact", kNumberExact, FieldKind::Boolean, "numexact"},
 };
 
 // Looks a field up by the name typed before ':' (Latin names case-insensitively).

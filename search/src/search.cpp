@@ -1,4 +1,6 @@
 // Running a search: parse, restrict to what the viewer may see, fetch a page, cut snippets.
+#include <algorithm>
+
 #include "access.hpp"
 #include "index_impl.hpp"
 #include "query.hpp"
@@ -77,6 +79,20 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
   return hit;
 }
 
+// Facet counts from a match spy, most frequent first (years: newest first).
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value) {
+  std::vector<FacetCount> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    if ((*it).empty()) continue;
+    out.push_back({*it, static_cast<std::size_t>(it.get_termfreq())});
+  }
+  std::stable_sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
+    if (by_value) return a.value > b.value;
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  return out;
+}
+
 }  // namespace
 
 Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Viewer& viewer) const {
@@ -100,29 +116,71 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
   if (parsed.value().query.empty()) return result;
 
   // The access rule is part of the query: a hidden document never matches, so it cannot
-  // show up in the hits, the total or a snippet.
-  Xapian::Query query(Xapian::Query::OP_FILTER, parsed.value().query, visibility_filter(viewer));
-  // Unprefixed copies of the words at zero weight: they change neither the matches nor the
-  // ranking, but let the snippet highlight words of a fielded query (标题:森林).
-  if (!parsed.value().highlight.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+  // show up in the hits, the total, a facet count or a snippet.
+  const Xapian::Query visible = visibility_filter(viewer);
+  const auto restrict = [&](const Xapian::Query& q) {
+    Xapian::Query out(Xapian::Query::OP_FILTER, q, visible);
+    // Unprefixed copies of the words at zero weight: they change neither the matches nor the
+    // ranking, but let the snippet highlight words of a fielded query (标题:森林).
+    if (!parsed.value().highlight.empty()) {
+      out = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out,
                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                         parsed.value().highlight, 0.0));
-  }
+    }
+    return out;
+  };
+  const Xapian::Query loose = restrict(parsed.value().query);
+  const Xapian::Query exact =
+      parsed.value().exact.empty() ? Xapian::Query() : restrict(parsed.value().exact);
 
   // A reader may be behind the writer; a concurrent commit can also invalidate a read once.
   for (int attempt = 0;; ++attempt) {
     try {
       if (!m_impl->writer) m_impl->db.reopen();
       Xapian::Enquire enquire(m_impl->db);
-      enquire.set_query(query);
       if (request.sort == SearchRequest::Sort::DateDesc)
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+      // A complete 文号 names one document: if it exists (and is visible), show only it; the
+      // looser pieces (organ words + year + sequence) are the fallback for a mistyped organ.
+      result.exact_number = false;
+      if (!exact.empty()) {
+        enquire.set_query(exact);
+        if (!enquire.get_mset(0, 1).empty()) result.exact_number = true;
+      }
+      // Every word required finds nothing: show the documents with most of the words, and say so.
+      bool partial = false;
+      if (!result.exact_number && !parsed.value().any_word.empty() &&
+          request.when_none_match == SearchRequest::WhenNoneMatch::AnyWord) {
+        enquire.set_query(loose);
+        partial = enquire.get_mset(0, 1).empty();
+      }
+      enquire.set_query(result.exact_number ? exact
+                        : partial           ? restrict(parsed.value().any_word)
+                                            : loose);
+      if (partial && attempt == 0)
+        result.notes.push_back("没有同时包含全部检索词的文件，以下按包含检索词的多少排列");
+      result.effective_query =
+          result.exact_number ? parsed.value().exact_effective : parsed.value().effective;
+      Xapian::ValueCountMatchSpy years(schema::kSlotYear), kinds(schema::kSlotKind),
+          issuers(schema::kSlotIssuer);
+      if (request.facets == SearchRequest::Facets::Count) {
+        enquire.add_matchspy(&years);
+        enquire.add_matchspy(&kinds);
+        enquire.add_matchspy(&issuers);
+      }
       const Xapian::doccount first = static_cast<Xapian::doccount>(request.offset);
-      const Xapian::MSet mset = enquire.get_mset(
-          first, static_cast<Xapian::doccount>(limit),
-          std::max<Xapian::doccount>(kExactCountUpTo, first + limit));
+      // Facets count every match, not a sample: check them all.
+      const Xapian::doccount check =
+          request.facets == SearchRequest::Facets::Count
+              ? m_impl->db.get_doccount()
+              : std::max<Xapian::doccount>(kExactCountUpTo, first + limit);
+      const Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(limit), check);
       result.total_estimate = mset.get_matches_estimated();
+      if (request.facets == SearchRequest::Facets::Count) {
+        result.years = facet_counts(years, true);
+        result.kinds = facet_counts(kinds, false);
+        result.issuers = facet_counts(issuers, false);
+      }
       result.hits.clear();
       for (auto it = mset.begin(); it != mset.end(); ++it)
         result.hits.push_back(make_hit(mset, it, request));

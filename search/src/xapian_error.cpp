@@ -36,6 +36,10 @@ Error translate_xapian_error(const Xapian::Error& e, std::string_view doing,
       is("InvalidArgumentError")) {
     return make_error(Code::BadInput, std::string(doing) + "失败：无法处理的输入" + detail);
   }
+  if (is("NetworkError") || is("NetworkTimeoutError")) {
+    return make_error(Code::Io, std::string(doing) + "失败：无法连接远程检索索引" + where + detail,
+                      {"检查对方的 xapian-tcpsrv 是否在运行、地址和端口是否正确"});
+  }
   if (is("DatabaseModifiedError")) {
     return make_error(Code::Io, std::string(doing) + "失败：检索索引在读取时被修改" + where,
                       {"请重试"});

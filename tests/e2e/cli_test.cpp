@@ -26,12 +26,20 @@ body = """
 """
 )";
 
+// Every command runs with the test users' password and a private login folder.
+std::string cli_env() {
+  return "GONGWEN_PASSWORD=cli-test-pw GONGWEN_NEW_PASSWORD=cli-test-pw GONGWEN_CONFIG_DIR=" +
+         quote((fs::temp_directory_path() / ("gongwen-e2e-cfg-" + std::to_string(::getpid()))).string());
+}
+Outcome gw(const std::vector<std::string>& args) { return run(GONGWEN_BINARY, args, cli_env()); }
+
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
     dir = fresh_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    ASSERT_EQ(gongwen({"init", (dir / "ws").string()}).code, 0);
+    ASSERT_EQ(gw({"init", (dir / "ws").string()}).code, 0);
     ws = (dir / "ws").string();
+    ASSERT_EQ(gw({"-w", ws, "user", "passwd", "--all"}).code, 0);
     draft = dir / "ice.toml";
     std::ofstream(draft) << kDraft;
   }
@@ -39,10 +47,10 @@ class Cli : public ::testing::Test {
   Outcome as(const std::string& user, std::vector<std::string> args) {
     std::vector<std::string> all = {"-w", ws, "--clock", "2026-12-01T09:00:00+08:00", "--as", user};
     all.insert(all.end(), args.begin(), args.end());
-    return gongwen(all);
+    return gw(all);
   }
   nlohmann::json drafts() {
-    const Outcome r = gongwen({"-w", ws, "--json", "draft", "list"});
+    const Outcome r = gw({"-w", ws, "--json", "draft", "list"});
     return nlohmann::json::parse(r.out);
   }
   fs::path dir, draft;
@@ -64,17 +72,17 @@ TEST_F(Cli, TakesADraftThroughReviewSignOffAndIssue) {
   // The party secretary does not sign for the township government.
   EXPECT_EQ(as("liminghua", {"sign", "#1"}).code, 5);
   EXPECT_EQ(as("zhangjianguo", {"sign", "#1"}).code, 0);
-  const Outcome issued = gongwen({"-w", ws, "--json", "--clock", "2026-12-01T16:00:00+08:00", "--as", "sunxiuying", "issue", "#1"});
+  const Outcome issued = gw({"-w", ws, "--json", "--clock", "2026-12-01T16:00:00+08:00", "--as", "sunxiuying", "issue", "#1"});
   ASSERT_EQ(issued.code, 0) << issued.err;
   const auto j = nlohmann::json::parse(issued.out);
   EXPECT_EQ(j["number"], "白政发〔2026〕1号");
   EXPECT_TRUE(fs::exists(fs::path(ws) / j["pdf"].get<std::string>()));
   // Issued once; a second issue is refused and uses no number.
   EXPECT_EQ(as("sunxiuying", {"issue", "#1"}).code, 6);  // already issued: a conflict
-  const Outcome found = gongwen({"-w", ws, "--json", "--as", "wangfang", "search", "除冰"});
+  const Outcome found = gw({"-w", ws, "--json", "--as", "wangfang", "search", "除冰"});
   ASSERT_EQ(found.code, 0) << found.err;
   EXPECT_EQ(nlohmann::json::parse(found.out)["hits"][0]["number"], "白政发〔2026〕1号");
-  const Outcome by_number = gongwen({"-w", ws, "--json", "--as", "wangfang", "search", "白政发[2026]1号"});
+  const Outcome by_number = gw({"-w", ws, "--json", "--as", "wangfang", "search", "白政发[2026]1号"});
   ASSERT_EQ(by_number.code, 0) << by_number.err;
   EXPECT_EQ(nlohmann::json::parse(by_number.out)["hits"][0]["number"], "白政发〔2026〕1号");
 }
@@ -124,7 +132,7 @@ TEST_F(Cli, BadInputNamesFileLineAndFieldAndChangesNothing) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     std::ofstream(bad, std::ios::trunc) << c.text;
-    const Outcome check = gongwen({"-w", ws, "draft", "check", bad.string()});
+    const Outcome check = gw({"-w", ws, "draft", "check", bad.string()});
     EXPECT_EQ(check.code, c.exit_code) << check.err;
     EXPECT_NE(check.err.find(c.must_say), std::string::npos) << check.err;
     const Outcome submit = as("wangfang", {"submit", bad.string()});
@@ -155,15 +163,15 @@ TEST_F(Cli, EveryCommandHasHelpAndUsageErrorsExitTwo) {
     EXPECT_EQ(r.code, 0) << cmd[0];
     EXPECT_FALSE(r.out.empty()) << cmd[0];
   }
-  EXPECT_EQ(gongwen({"frobnicate"}).code, 2);
-  EXPECT_EQ(gongwen({"-w", ws, "submit", draft.string()}).code, 2);  // no --as
-  const Outcome json = gongwen({"-w", ws, "--json", "--as", "zhaoli", "review", "#5"});
+  EXPECT_EQ(gw({"frobnicate"}).code, 2);
+  EXPECT_EQ(gw({"-w", ws, "submit", draft.string()}).code, 2);  // no --as
+  const Outcome json = gw({"-w", ws, "--json", "--as", "zhaoli", "review", "#5"});
   EXPECT_EQ(json.code, 4);
   EXPECT_EQ(nlohmann::json::parse(json.out)["error"]["code"], "not-found");
 }
 
 TEST_F(Cli, TemplatesAndDraftSkeletonAndPreview) {
-  const Outcome list = gongwen({"-w", ws, "--json", "template", "list"});
+  const Outcome list = gw({"-w", ws, "--json", "template", "list"});
   ASSERT_EQ(list.code, 0);
   const auto t = nlohmann::json::parse(list.out);
   std::vector<std::string> kinds;
@@ -171,9 +179,9 @@ TEST_F(Cli, TemplatesAndDraftSkeletonAndPreview) {
   for (const char* k : {"通知", "请示", "报告", "函", "纪要"})
     EXPECT_NE(std::find(kinds.begin(), kinds.end(), k), kinds.end()) << k;
   const fs::path skel = dir / "new.toml";
-  ASSERT_EQ(gongwen({"-w", ws, "draft", "new", "request", "-o", skel.string()}).code, 0);
+  ASSERT_EQ(gw({"-w", ws, "draft", "new", "request", "-o", skel.string()}).code, 0);
   EXPECT_NE(slurp(skel).find("template = \"request\""), std::string::npos);
-  const Outcome preview = gongwen({"-w", ws, "draft", "render", draft.string(), "-o", dir.string()});
+  const Outcome preview = gw({"-w", ws, "draft", "render", draft.string(), "-o", dir.string()});
   ASSERT_EQ(preview.code, 0) << preview.err;
   EXPECT_TRUE(fs::exists(dir / "ice.preview.pdf"));
   EXPECT_TRUE(fs::exists(dir / "ice.preview.docx"));

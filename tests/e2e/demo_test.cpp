@@ -48,7 +48,9 @@ TEST_F(Demo, RunsTheWholePipeline) {
   EXPECT_GE(j["filed"]["items"].get<int>(), 6);
   EXPECT_TRUE(fs::exists(dir / "gongwen.toml"));
   EXPECT_TRUE(fs::exists(dir / "registry.sqlite3"));
-  EXPECT_TRUE(fs::exists(dir / "archive" / "2025" / "归档文件目录.csv"));
+  // The catalogue sits in the year's folder, or in its BagIt payload (data/) once bagged.
+  EXPECT_TRUE(fs::exists(dir / "archive" / "2025" / "归档文件目录.csv") ||
+              fs::exists(dir / "archive" / "2025" / "data" / "归档文件目录.csv"));
   for (const auto& d : j["issued"]) {
     EXPECT_TRUE(fs::exists(dir / d["pdf"].get<std::string>())) << d["pdf"];
     EXPECT_TRUE(fs::exists(dir / d["docx"].get<std::string>())) << d["docx"];
@@ -182,6 +184,29 @@ TEST_F(Demo, AuditLogAndSealRegisterAreComplete) {
     EXPECT_EQ(row["keeper"], "sunxiuying");
     EXPECT_FALSE(row["approver"].get<std::string>().empty());
   }
+}
+
+}  // namespace
+}  // namespace gongwen::e2e
+
+namespace gongwen::e2e {
+namespace {
+
+// The demo signs documents dated in 2025: its certificate must be valid from before then,
+// and every 2025 document comes with its 发文稿纸.
+TEST_F(Demo, CertificateCoversThe2025DocumentsAndSheetsAreWritten) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  const Outcome o = run("openssl", {"x509", "-in", (dir / "keys" / "signing-cert.pem").string(), "-noout",
+                                    "-startdate", "-dateopt", "iso_8601"});
+  if (o.code == 127) GTEST_SKIP() << "openssl CLI missing";
+  ASSERT_EQ(o.code, 0) << o.err;
+  // notBefore=2024-01-01 00:00:00Z
+  ASSERT_GE(o.out.size(), 19u);
+  EXPECT_LT(o.out.substr(o.out.find('=') + 1, 10), "2025-01-01") << o.out;
+  std::size_t sheets = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "documents" / "2025"))
+    sheets += e.path().filename().string().find(".发文稿纸.pdf") != std::string::npos;
+  EXPECT_GE(sheets, 6u);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "docx/ooxml.hpp"
 #include "docx/parts.hpp"
+#include "docx/plan.hpp"
 #include "gongwen/pipeline/model.hpp"
 
 namespace gongwen::docx {
@@ -14,6 +15,10 @@ struct Body {
   const Document& doc;
   const DocxFonts& f;
   const SealAnchor* seal;  // nullptr: no seal image in the package
+  const LayoutPlan& plan;  // what our own layout decided (plan.hpp)
+  // Height the red separator (a bottom border) adds under the 文号 line; the next blank
+  // line is shortened by it so the title stays on the layout's grid row.
+  int separator_twips = 0;
 
   // A one-run paragraph in the body font unless told otherwise.
   void para(ParaProps p, std::string_view text, const RoleFont* font = nullptr, int size = 0,
@@ -24,7 +29,7 @@ struct Body {
     if (p.mark_font == nullptr) p.mark_font = font;
     write_para(x, p, text, RunProps{font, size, color});
   }
-  void blank() { write_blank(x, f.fangsong); }
+  void blank(int exact_twips = 0) { write_blank(x, f.fangsong, exact_twips); }
   void run(std::string_view text, const RoleFont& font, int size = 0) {
     write_runs(x, text, RunProps{&font, size});
   }

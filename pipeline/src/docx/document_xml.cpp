@@ -37,33 +37,84 @@ std::size_t char_boundary(std::string_view s, std::size_t n) {
   return n;
 }
 
-void write_block(Body& b, const Block& block) {
+// Runs for text[begin, end) in `font`, the squeezed marks (byte offsets, sorted) each in a
+// run of its own at half width (标点挤压, plan.hpp). A 50 % horizontal scale is what both
+// Word and LibreOffice honour everywhere in a line; LibreOffice ignores large negative
+// letter spacing on the last character of a line.
+void write_squeezed_runs(Body& b, std::string_view text, std::size_t begin, std::size_t end,
+                         const RoleFont& font, const std::vector<std::size_t>& squeezed) {
+  std::size_t at = begin;
+  for (std::size_t s : squeezed) {
+    if (s < begin || s >= end) continue;
+    std::size_t e = s + 1;
+    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+    if (s > at) b.run(text.substr(at, s - at), font);
+    write_runs(b.x, text.substr(s, e - s), RunProps{&font, 0, nullptr, false, 50});
+    at = e;
+  }
+  if (end > at) b.run(text.substr(at, end - at), font);
+}
+
+void write_block(Body& b, const Block& block, bool keep_next = false) {
   const std::string_view text = block.text;
   const std::size_t head = char_boundary(text, block.heading_bytes);
+  const std::vector<std::size_t> squeezed = squeezed_bytes(text, 2, 0);
   ParaProps p = styled(block_style(block.kind));
   p.mark_font = &b.f.fangsong;
-  // A standalone heading stays with the paragraph it introduces.
-  if (block.kind != BlockKind::Paragraph && head >= text.size()) p.keep_next = true;
+  // A standalone one-line heading stays with the paragraph it introduces (as in the
+  // layout, main_part.cpp); 26 字 fit after the 2-字 indent.
+  if (block.kind != BlockKind::Paragraph && head >= text.size() && width_in_chars(text) <= 26)
+    p.keep_next = true;
+  p.keep_next = p.keep_next || keep_next;
   b.x.start("w:p");
   write_ppr(b.x, p);
-  if (head > 0) b.run(text.substr(0, head), heading_font(b.f, block.kind));
-  if (head < text.size()) b.run(text.substr(head), b.f.fangsong);
+  if (head > 0) write_squeezed_runs(b, text, 0, head, heading_font(b.f, block.kind), squeezed);
+  if (head < text.size()) write_squeezed_runs(b, text, head, text.size(), b.f.fangsong, squeezed);
   b.x.end();
 }
 
-void write_blocks(Body& b, const std::vector<Block>& blocks) {
-  for (const auto& block : blocks) write_block(b, block);
+// `keep_last`: the last paragraph keeps with the 署名 block that follows, so the reader
+// moves its last line along when the block does not fit (as the layout does).
+void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = false) {
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    write_block(b, blocks[i], keep_last && i + 1 == blocks.size());
+}
+
+bool has_signature(const Document& d) { return !d.signature.empty() || d.date.valid(); }
+bool has_attendance(const Document& d) {
+  return d.format == Format::Minutes &&
+         !(d.present.empty() && d.absent.empty() && d.attending.empty());
 }
 
 void write_title_and_recipients(Body& b) {
   const Document& d = b.doc;
-  b.blank();
-  b.blank();
-  if (!d.title.empty()) {
-    b.para(styled("Title"), d.title, &b.f.xiaobiaosong, kSize2);
+  // Two blank lines under the 版头 (none without a 标志, as in the layout); the first one
+  // gives back the height of the red separator's border.
+  const bool has_mark = !d.issuer_mark.empty() || !d.issuers.empty();
+  if (has_mark && !d.title.empty()) {
+    if (b.separator_twips > 0) b.blank(kLinePitch - b.separator_twips);
+    else b.blank();
     b.blank();
   }
-  if (!d.main_recipients.empty()) b.para(styled("MainRecipients"), d.main_recipients + "：");
+  if (!d.title.empty()) {
+    // The layout's balanced breaks, one grid line each.
+    std::string title;
+    for (const std::string& l : b.plan.title_lines) title += (title.empty() ? "" : "\n") + l;
+    if (title.empty()) title = d.title;
+    ParaProps p = styled("Title");
+    p.line = kLinePitch;
+    b.para(p, title, &b.f.xiaobiaosong, kSize2);
+    b.blank();
+  }
+  if (!d.main_recipients.empty()) {
+    const std::string text = d.main_recipients + "：";
+    ParaProps p = styled("MainRecipients");
+    p.mark_font = &b.f.fangsong;
+    b.x.start("w:p");
+    write_ppr(b.x, p);
+    write_squeezed_runs(b, text, 0, text.size(), b.f.fangsong, squeezed_bytes(text, 0, 0));
+    b.x.end();
+  }
 }
 
 // "附件：1.××××" with later items aligned under the first name, and wrapped lines aligned
@@ -77,6 +128,7 @@ void write_attachment_notes(Body& b) {
     const std::string num = notes.size() > 1 ? std::to_string(i + 1) + "." : std::string();
     const double num_w = width_in_chars(num);
     ParaProps p = styled("AttachmentNote");
+    p.keep_next = i + 1 == notes.size() && has_signature(b.doc) && !has_attendance(b.doc);
     p.left = chars_twips(2 + label + num_w);
     p.hanging = chars_twips(i == 0 ? label + num_w : num_w);
     if (p.hanging == 0) p.hanging.reset();
@@ -96,6 +148,9 @@ void write_attendance(Body& b) {
     if (first) b.blank();
     first = false;
     ParaProps p = styled("Attendance");
+    p.keep_next = has_signature(d) && label == std::string(lists[2].second->empty()
+                                                             ? (lists[1].second->empty() ? "出席：" : "请假：")
+                                                             : "列席：");
     p.left = chars_twips(5);
     p.hanging = chars_twips(3);
     b.x.start("w:p");
@@ -157,11 +212,17 @@ void write_colophon(Body& b) {
   }
 }
 
-void write_section(Body& b) {
+enum class Section { Text, Colophon };
+
+void write_sect_pr(Body& b, Section kind) {
   XmlWriter& x = b.x;
   x.start("w:sectPr");
-  x.empty("w:footerReference", {{"w:type", "default"}, {"r:id", kRelFooterOdd}});
-  x.empty("w:footerReference", {{"w:type", "even"}, {"r:id", kRelFooterEven}});
+  const bool text = kind == Section::Text;
+  x.empty("w:footerReference", {{"w:type", "default"}, {"r:id", text ? kRelFooterOdd : kRelFooterBlank}});
+  x.empty("w:footerReference", {{"w:type", "even"}, {"r:id", text ? kRelFooterEven : kRelFooterBlank}});
+  // The 版记's own section starts on the next even page; the reader inserts the blank odd
+  // page before it when the text ends on an even one (as our layout does).
+  if (!text) x.val("w:type", "evenPage");
   x.empty("w:pgSz", {{"w:w", std::to_string(kPageWidth)}, {"w:h", std::to_string(kPageHeight)}});
   x.empty("w:pgMar", {{"w:top", std::to_string(kMarginTop)},
                       {"w:right", std::to_string(kMarginRight)},
@@ -173,16 +234,39 @@ void write_section(Body& b) {
   x.empty("w:cols", {{"w:space", "425"}});
   // 信函: no page number on the first page; titlePg without a first-page footer leaves it
   // empty.
-  if (b.doc.format == Format::Letter) x.empty("w:titlePg");
-  x.empty("w:docGrid", {{"w:type", "linesAndChars"},
-                        {"w:linePitch", std::to_string(kLinePitch)},
-                        {"w:charSpace", std::to_string(grid_char_space())}});
+  if (text && b.doc.format == Format::Letter) x.empty("w:titlePg");
+  // A line grid only: every paragraph has exact 579-twip leading anyway, and the 28
+  // characters come from the letter spacing (docs/docx.md, "Page and grid").
+  x.empty("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", std::to_string(kLinePitch)}});
   x.end();
+}
+
+// Ends the text section with a paragraph 0.1 pt high (it fits in the 0.9 pt the 22 grid
+// lines leave in the 版心, so a full last page stays full).
+void end_text_section(Body& b) {
+  XmlWriter& x = b.x;
+  x.start("w:p");
+  x.start("w:pPr");
+  x.val("w:snapToGrid", "0");
+  x.start("w:spacing");
+  x.attr("w:before", std::int64_t{0});
+  x.attr("w:after", std::int64_t{0});
+  x.attr("w:line", std::int64_t{2});
+  x.attr("w:lineRule", "exact");
+  x.end();
+  x.start("w:rPr");
+  write_rfonts(x, b.f.fangsong, false);
+  x.val("w:sz", std::int64_t{2});
+  x.end();
+  write_sect_pr(b, Section::Text);
+  x.end();  // w:pPr
+  x.end();  // w:p
 }
 
 }  // namespace
 
-std::string document_xml(const Document& doc, const DocxFonts& fonts, const SealAnchor* seal) {
+std::string document_xml(const Document& doc, const DocxFonts& fonts, const SealAnchor* seal,
+                         double seal_diameter_mm) {
   XmlWriter x;
   x.start("w:document");
   x.attr("xmlns:w", kNsW);
@@ -191,16 +275,24 @@ std::string document_xml(const Document& doc, const DocxFonts& fonts, const Seal
   x.attr("xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
   x.attr("xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
   x.start("w:body");
-  Body b{x, doc, fonts, seal};
+  const LayoutPlan plan = plan_layout(doc, seal_diameter_mm);
+  Body b{x, doc, fonts, seal, plan};
   write_head(b);
   write_title_and_recipients(b);
-  write_blocks(b, doc.body);
+  write_blocks(b, doc.body,
+               has_signature(doc) && doc.attachment_notes.empty() && !has_attendance(doc));
   write_attachment_notes(b);
   write_attendance(b);
   write_signature(b);
   write_attachments(b);
-  write_colophon(b);
-  write_section(b);
+  if (plan.has_colophon && plan.colophon_own_page) {
+    end_text_section(b);
+    write_colophon(b);
+    write_sect_pr(b, Section::Colophon);
+  } else {
+    write_colophon(b);
+    write_sect_pr(b, Section::Text);
+  }
   x.end();  // w:body
   x.end();  // w:document
   return x.finish();

@@ -2,6 +2,8 @@
 // functions in parts.hpp and zipped in a fixed order with fixed timestamps, so the same
 // document and options always give the same bytes.
 #include <exception>
+#include <map>
+#include <mutex>
 
 #include "docx/package.hpp"
 #include "docx/parts.hpp"
@@ -29,8 +31,23 @@ std::string seal_image(const Document& doc, const RenderOptions& options,
   spec.subtext = doc.seal_subtext;
   spec.diameter_pt = options.seal_diameter_mm / 25.4 * 72.0;
   spec.font_family = options.fonts.songti;
+  // Rasterising the seal at 300 dpi is most of a DOCX render; an office uses one or two
+  // seals, so the PNG is kept per seal spec for the process (same bytes every time).
+  static std::mutex mutex;
+  static std::map<std::string, std::string> cache;
+  const std::string key = spec.text + '\x1f' + spec.subtext + '\x1f' +
+                          std::to_string(spec.diameter_pt) + '\x1f' + spec.font_family;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+  }
   try {
     std::string png = seal::seal_png(spec, kSealDpi);
+    if (!png.empty()) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (cache.size() < 16) cache.emplace(key, png);
+    }
     if (png.empty()) warnings.push_back("DOCX: the seal could not be drawn; no seal image placed");
     return png;
   } catch (const Failure& f) {
@@ -59,12 +76,14 @@ Result<RenderedFile> render_docx(const Document& doc, const RenderOptions& optio
     parts.push_back({"docProps/core.xml", core_xml(doc, options.created)});
     parts.push_back({"docProps/app.xml", app_xml(doc)});
     parts.push_back({"word/document.xml",
-                     document_xml(doc, fonts, has_seal == SealImage::Present ? &anchor : nullptr)});
+                     document_xml(doc, fonts, has_seal == SealImage::Present ? &anchor : nullptr,
+                                  options.seal_diameter_mm)});
     parts.push_back({"word/styles.xml", styles_xml(fonts)});
     parts.push_back({"word/settings.xml", settings_xml()});
     parts.push_back({"word/fontTable.xml", font_table_xml(fonts)});
     parts.push_back({"word/footer1.xml", footer_xml(fonts, FooterSide::Odd)});
     parts.push_back({"word/footer2.xml", footer_xml(fonts, FooterSide::Even)});
+    parts.push_back({"word/footer3.xml", footer_xml(fonts, FooterSide::Blank)});
     parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(has_seal)});
     if (has_seal == SealImage::Present) parts.push_back({kSealPart, png});
 

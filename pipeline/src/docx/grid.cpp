@@ -1,5 +1,10 @@
 #include "docx/grid.hpp"
 
+#include <map>
+#include <mutex>
+
+#include "pdf/fonts.hpp"
+
 namespace gongwen::docx {
 
 std::size_t count_code_points(std::string_view s) {
@@ -44,14 +49,41 @@ RoleFont role_font(std::string_view list, const char* fallback) {
   return f;
 }
 
+// As the PDF writer resolves it (pdf/fonts.cpp: same lists, same fallbacks).
+RoleFont resolved(std::string_view list, const char* generic, const char* role,
+                  const char* fallback, pdf::Weight weight) {
+  RoleFont f = role_font(list, generic);
+  Result<pdf::ResolvedFont> r = pdf::resolve_font(std::string(list), role, fallback, weight);
+  if (!r || r.value().family.empty()) return f;
+  if (r.value().family != f.name) {
+    f.alt = f.name;
+    f.name = r.value().family;
+    // A real 小标宋 is one weight; a stand-in family is asked for its bold face.
+    f.bold = weight == pdf::Weight::Bold;
+  }
+  return f;
+}
+
 }  // namespace
 
 DocxFonts docx_fonts(const FontChoices& c) {
-  // Fallbacks only matter for a profile that sets a role to an empty list; the names are
-  // the generic families every Chinese Windows has.
-  return DocxFonts{role_font(c.fangsong, "仿宋"), role_font(c.kaiti, "楷体"),
-                   role_font(c.heiti, "黑体"), role_font(c.xiaobiaosong, "方正小标宋简体"),
-                   role_font(c.songti, "宋体")};
+  // Resolved once per set of choices and process: fontconfig matching costs milliseconds.
+  static std::mutex mutex;
+  static std::map<std::string, DocxFonts> cache;
+  const std::string key =
+      c.fangsong + "|" + c.kaiti + "|" + c.heiti + "|" + c.xiaobiaosong + "|" + c.songti;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  // Generic names matter only for a profile that sets a role to an empty list.
+  DocxFonts f{resolved(c.fangsong, "仿宋", "仿宋", "FandolFang", pdf::Weight::Regular),
+              resolved(c.kaiti, "楷体", "楷体", "FandolKai", pdf::Weight::Regular),
+              resolved(c.heiti, "黑体", "黑体", "Noto Sans CJK SC", pdf::Weight::Regular),
+              resolved(c.xiaobiaosong, "方正小标宋简体", "小标宋", "Noto Serif CJK SC",
+                       pdf::Weight::Bold),
+              resolved(c.songti, "宋体", "宋体", "Noto Serif CJK SC", pdf::Weight::Regular)};
+  cache.emplace(key, f);
+  return f;
 }
 
 }  // namespace gongwen::docx

@@ -21,6 +21,8 @@ inline constexpr int kTextHeight = kPageHeight - kMarginTop - kMarginBottom;  //
 // 22 lines of 28.95 pt fill the 225 mm 版心; every body paragraph uses this exact leading.
 inline constexpr int kLinePitch = 579;
 inline constexpr int kCharsPerLine = 28;
+// Letter spacing of every run in twips (w:spacing in rPr): 28 × (16 − 0.25) pt ≤ 156 mm.
+inline constexpr int kLetterSpacing = -5;
 
 // Type sizes in half-points (w:sz): 三号, 二号, 四号.
 inline constexpr int kSize3 = 32, kSize2 = 44, kSize4 = 28;
@@ -57,12 +59,15 @@ inline constexpr double kMarkTopMm = 35.0;
 double width_in_chars(std::string_view utf8);
 std::size_t count_code_points(std::string_view utf8);
 
-// The font written into the DOCX for each role: the first family of the preference list,
-// which is what an office PC has installed (仿宋_GB2312 …); the second one is offered to
-// the reader as w:altName in the font table.
+// The font written into the DOCX for each role: the family the PDF is set in (fontconfig's
+// choice from the preference list, e.g. 仿宋_GB2312 on an office PC, FandolFang on a bare
+// Debian), so that a reader with the same fonts lays out the same pages; the list's first
+// family is offered as w:altName when it differs. If fontconfig finds nothing, the first
+// family of the list is named.
 struct RoleFont {
   std::string name;
-  std::string alt;  // empty if the list had only one family
+  std::string alt;   // empty if there is no other name to offer
+  bool bold = false; // 小标宋 stood in by a bold face (Noto Serif CJK SC Bold)
 };
 
 struct DocxFonts {

@@ -9,25 +9,10 @@ namespace gongwen::docx {
 
 namespace {
 
-// Where the 标志's top edge sits below the 版心 top, per format.
-double mark_top_mm(Format f) {
-  switch (f) {
-    case Format::Order: return 20.0;
-    // 信函: 30 mm from the page edge, i.e. above the 版心, which a body paragraph cannot
-    // reach; the mark starts on the first line instead (docs/docx.md).
-    case Format::Letter: return 0.0;
-    case Format::Ordinary:
-    case Format::Minutes: return kMarkTopMm;
-  }
-  return kMarkTopMm;
-}
-
-// "Size chosen to look balanced, narrower than the 版心": 初号 at most, and never wider
-// than 90 % of the line. Half-points.
-int mark_size(std::string_view mark) {
-  const double chars = std::max(1.0, width_in_chars(mark));
-  const double pt = std::min(42.0, std::floor(kTextWidth / 20.0 * 0.9 / chars));
-  return static_cast<int>(std::max(22.0, pt)) * 2;
+// The 标志's size comes from our layout (plan.hpp): min(58 pt, 150 mm / characters), in
+// whole half-points.
+int mark_size(const LayoutPlan& plan) {
+  return std::max(44, static_cast<int>(std::floor(plan.mark_size * 2)));
 }
 
 std::string secrecy_line(const Document& d) {
@@ -36,17 +21,29 @@ std::string secrecy_line(const Document& d) {
   return s;
 }
 
-void write_mark(Body& b, int lines_above) {
+// The 标志 paragraph: spacing before puts its em box where the layout put it; spacing
+// after brings the next paragraph to the grid row `next_row` (the layout's).
+void write_mark(Body& b, int lines_above, int next_row) {
   const Document& d = b.doc;
   std::string mark = d.issuer_mark;
   if (mark.empty() && !d.issuers.empty()) mark = d.issuers.front();
   if (mark.empty()) return;
-  const int size = mark_size(mark);
+  const int size = mark_size(b.plan);
+  const int line = size * 10;  // exact leading = the type size: the em box fills the line
   ParaProps p = styled("IssuerMark");
-  p.before = std::max(0, mm_to_twips(mark_top_mm(d.format)) - lines_above * kLinePitch);
-  // Exact leading equal to the type size puts the em box's top at the line's top, so the
-  // spacing above is the distance from the 版心 top to the mark's top edge.
-  p.line = size * 10;
+  const int top = d.format == Format::Letter
+                      ? 0  // 信函: 30 mm from the page edge is above the 版心 (docs/docx.md)
+                      : static_cast<int>(std::lround(b.plan.mark_top * 20));
+  p.before = std::max(0, top - lines_above * kLinePitch);
+  p.line = line;
+  const bool joint = !b.plan.mark_suffix.empty();
+  const int names = joint ? static_cast<int>(b.plan.mark_names.size()) : 1;
+  // Joint issue: the names stacked at 1.2 em, the suffix beside them (a borderless table
+  // would move the rows in some readers; tabs keep it one paragraph per name).
+  const int name_line = joint ? static_cast<int>(std::lround(size * 10 * 1.2)) : line;
+  const int height = p.before.value() + lines_above * kLinePitch + names * name_line;
+  if (next_row >= 0 && d.format != Format::Letter)
+    p.after = std::max(0, next_row * kLinePitch - height);
   if (d.format == Format::Letter) {
     // 信函: red double line (thick over thin), 170 mm wide, 4 mm below the mark.
     const int outdent = mm_to_twips((170.0 - 156.0) / 2.0);
@@ -54,7 +51,30 @@ void write_mark(Body& b, int lines_above) {
     p.right = -outdent;
     p.borders.push_back(Border{"bottom", 24, kRed, 11, "thickThinSmallGap"});
   }
-  b.para(p, mark, &b.f.xiaobiaosong, size, kRed);
+  if (!joint) {
+    b.para(p, mark, &b.f.xiaobiaosong, size, kRed);
+    return;
+  }
+  // Names spread to the longest (distributed), left of the block's centre line; the suffix
+  // on the middle name's line after a tab.
+  const int names_w = static_cast<int>(std::lround(b.plan.mark_names_width * 20));
+  const int suffix_w = static_cast<int>(count_code_points(b.plan.mark_suffix)) * size * 10;
+  const int gap = size * 10 / 2;
+  const int left = std::max(0, (kTextWidth - names_w - gap - suffix_w) / 2);
+  const std::size_t middle = (b.plan.mark_names.size() - 1) / 2;
+  const int after = p.after.value_or(0);
+  for (std::size_t i = 0; i < b.plan.mark_names.size(); ++i) {
+    ParaProps q = styled("IssuerMark");
+    q.jc = "left";
+    q.line = name_line;
+    q.left = left;
+    q.before = i == 0 ? p.before : std::optional<int>(0);
+    q.after = i + 1 == b.plan.mark_names.size() ? after : 0;
+    if (i == middle) q.tabs.push_back(Tab{"left", left + names_w + gap});
+    std::string text = b.plan.mark_names[i];
+    if (i == middle) text += "\t" + b.plan.mark_suffix;
+    b.para(q, text, &b.f.xiaobiaosong, size, kRed);
+  }
 }
 
 std::vector<std::string> signer_lines(const std::vector<std::string>& signers) {
@@ -113,7 +133,12 @@ void write_head(Body& b) {
     b.para(styled("Urgency"), to_chinese(d.urgency), &b.f.heiti);
     ++lines_above;
   }
-  write_mark(b, lines_above);
+  // The first line under the 标志: the first 签发人 line or the 文号 (the layout's row).
+  int next_row = b.plan.number_row;
+  if (next_row >= 0 && d.direction == Direction::Upward && d.format == Format::Ordinary)
+    next_row -= static_cast<int>(signer_lines(d.signers).size()) - 1;
+  write_mark(b, lines_above, next_row);
+  const bool placed = next_row >= 0;
 
   ParaProps number = styled("DocNumber");
   switch (d.format) {
@@ -124,19 +149,24 @@ void write_head(Body& b) {
       return;
     case Format::Order:
       // 命令: 令号 two lines below the mark, no red separator.
-      b.blank();
-      b.blank();
+      if (!placed) {
+        b.blank();
+        b.blank();
+      }
       if (!d.number.empty()) b.para(number, d.number);
       return;
     case Format::Ordinary:
     case Format::Minutes:
       break;
   }
-  b.blank();
-  b.blank();
+  if (!placed) {
+    b.blank();
+    b.blank();
+  }
   // The red separator hangs under the 发文字号 line, 4 mm (≈ 11 pt) below its text; an
   // unnumbered draft still shows the rule on an empty line.
   number.borders.push_back(Border{"bottom", 8, kRed, 11});
+  b.separator_twips = 11 * 20 + 8 * 20 / 8;  // space + width the border adds
   if (d.direction == Direction::Upward && !d.signers.empty()) {
     write_number_upward(b, number);
   } else {

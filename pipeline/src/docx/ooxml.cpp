@@ -17,6 +17,7 @@ void write_ppr(XmlWriter& x, const ParaProps& p) {
                           {"w:xAlign", "center"},
                           {"w:yAlign", "bottom"}});
   }
+  if (p.grid_defaults) x.val("w:widowControl", "0");
   if (!p.borders.empty()) {
     x.start("w:pBdr");
     // CT_PBdr order: top, left, bottom, right, between, bar.
@@ -36,6 +37,11 @@ void write_ppr(XmlWriter& x, const ParaProps& p) {
     x.start("w:tabs");
     for (const auto& t : p.tabs) x.empty("w:tab", {{"w:val", t.kind}, {"w:pos", std::to_string(t.pos)}});
     x.end();
+  }
+  if (p.grid_defaults) {
+    x.val("w:overflowPunct", "1");
+    x.val("w:autoSpaceDE", "0");
+    x.val("w:autoSpaceDN", "0");
   }
   if (p.snap_to_grid) x.val("w:snapToGrid", *p.snap_to_grid ? "1" : "0");
   if (p.before || p.after || p.line) {
@@ -81,7 +87,12 @@ void write_rfonts(XmlWriter& x, const RoleFont& font, bool hint) {
 void write_rpr(XmlWriter& x, const RunProps& r) {
   x.start("w:rPr");
   if (r.font != nullptr) write_rfonts(x, *r.font, r.hint);
+  if (r.font != nullptr && r.font->bold) {
+    x.empty("w:b");
+    x.empty("w:bCs");
+  }
   if (r.color != nullptr) x.val("w:color", r.color);
+  if (r.scale != 0) x.val("w:w", std::int64_t{r.scale});
   if (r.size > 0) {
     x.val("w:sz", std::int64_t{r.size});
     x.val("w:szCs", std::int64_t{r.size});
@@ -126,10 +137,14 @@ void write_para(XmlWriter& x, const ParaProps& p, std::string_view text, const R
   x.end();
 }
 
-void write_blank(XmlWriter& x, const RoleFont& font) {
+void write_blank(XmlWriter& x, const RoleFont& font, int exact_twips) {
   x.start("w:p");
   ParaProps p;
   p.style = "Normal";
+  if (exact_twips > 0) {
+    p.line = exact_twips;
+    p.snap_to_grid = false;  // on the line grid a shorter line would take a whole one
+  }
   // The paragraph mark carries the font too, so even an empty line names no theme font.
   p.mark_font = &font;
   write_ppr(x, p);

@@ -45,6 +45,10 @@ struct ParaProps {
   const char* jc = nullptr;
   int outline = -1;  // 0-based outline level; -1 = body text
   const RoleFont* mark_font = nullptr;  // font of the paragraph mark (pPr/rPr)
+  // Document defaults only: the line-breaking switches that make Word and LibreOffice
+  // break lines as our layout does (no widow/orphan moves, a closing mark may take the
+  // line end, no extra space between Han and Latin/digits).
+  bool grid_defaults = false;
 };
 
 // Run properties; the font is mandatory so that no run inherits a theme font.
@@ -53,6 +57,7 @@ struct RunProps {
   int size = 0;                 // half-points; 0 = from the style
   const char* color = nullptr;  // hex RGB; nullptr = from the style
   bool hint = false;            // w:hint="eastAsia" for quotes, dashes, ellipses
+  int scale = 0;                // w:w, horizontal scale in percent; 0 = 100
 };
 
 void write_ppr(XmlWriter& x, const ParaProps& p);
@@ -69,6 +74,7 @@ bool needs_east_asia_hint(std::string_view utf8);
 // Convenience: a whole paragraph holding one run.
 void write_para(XmlWriter& x, const ParaProps& p, std::string_view text, const RunProps& r);
 // An empty line on the grid (GB/T 9704's "空一行").
-void write_blank(XmlWriter& x, const RoleFont& font);
+// `exact_twips` > 0 gives it that exact height instead of one grid line.
+void write_blank(XmlWriter& x, const RoleFont& font, int exact_twips = 0);
 
 }  // namespace gongwen::docx

@@ -59,6 +59,7 @@ std::string content_types_xml(SealImage seal) {
   override_part(x, "/word/fontTable.xml", std::string(kCtBase) + "fontTable+xml");
   override_part(x, "/word/footer1.xml", std::string(kCtBase) + "footer+xml");
   override_part(x, "/word/footer2.xml", std::string(kCtBase) + "footer+xml");
+  override_part(x, "/word/footer3.xml", std::string(kCtBase) + "footer+xml");
   override_part(x, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
   override_part(x, "/docProps/app.xml",
                 "application/vnd.openxmlformats-officedocument.extended-properties+xml");
@@ -88,6 +89,7 @@ std::string document_rels_xml(SealImage seal) {
   relationship(x, kRelFontTable, std::string(kRelBase) + "fontTable", "fontTable.xml");
   relationship(x, kRelFooterOdd, std::string(kRelBase) + "footer", "footer1.xml");
   relationship(x, kRelFooterEven, std::string(kRelBase) + "footer", "footer2.xml");
+  relationship(x, kRelFooterBlank, std::string(kRelBase) + "footer", "footer3.xml");
   if (seal == SealImage::Present)
     relationship(x, kRelSeal, std::string(kRelBase) + "image", "media/seal.png");
   x.end();
@@ -155,6 +157,13 @@ std::string footer_xml(const DocxFonts& fonts, FooterSide side) {
   x.start("w:p");
   ParaProps p;
   p.style = "PageNumber";
+  if (side == FooterSide::Blank) {
+    // Pages of the 版记 section (and the blank page before it) carry no number.
+    write_ppr(x, p);
+    x.end();
+    x.end();
+    return x.finish();
+  }
   // 右空一字 on odd pages, 左空一字 on even pages; one 字 of 4号 = 14 pt.
   const int one_char = kSize4 * 10;
   if (side == FooterSide::Odd) {

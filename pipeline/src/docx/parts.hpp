@@ -16,10 +16,11 @@ inline constexpr const char* kRelFontTable = "rId3";
 inline constexpr const char* kRelFooterOdd = "rId4";
 inline constexpr const char* kRelFooterEven = "rId5";
 inline constexpr const char* kRelSeal = "rId6";
+inline constexpr const char* kRelFooterBlank = "rId7";  // the 版记 section: no page number
 
 inline constexpr const char* kSealPart = "word/media/seal.png";
 
-enum class FooterSide { Odd, Even };
+enum class FooterSide { Odd, Even, Blank };
 enum class SealImage { Absent, Present };
 
 std::string content_types_xml(SealImage seal);
@@ -41,7 +42,8 @@ struct SealAnchor {
 };
 
 // document_xml.cpp
-std::string document_xml(const Document& doc, const DocxFonts& fonts, const SealAnchor* seal);
+std::string document_xml(const Document& doc, const DocxFonts& fonts, const SealAnchor* seal,
+                         double seal_diameter_mm);
 
 // Joined issuers as dc:creator and the body's 署名 fallback.
 std::string join(const std::vector<std::string>& items, std::string_view sep);

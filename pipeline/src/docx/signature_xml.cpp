@@ -88,6 +88,16 @@ void write_seal_run(Body& b, std::int64_t x_emu, std::int64_t y_emu) {
   x.end();  // w:r
 }
 
+// An empty line that stays on the page of the 署名 after it.
+void write_kept_blank(Body& b) {
+  ParaProps p = styled("Normal");
+  p.keep_next = true;
+  p.mark_font = &b.f.fangsong;
+  b.x.start("w:p");
+  write_ppr(b.x, p);
+  b.x.end();
+}
+
 void write_sealed(Body& b, const std::string& date) {
   const Document& d = b.doc;
   const double radius = b.seal != nullptr ? b.seal->diameter_mm / 2.0 : 21.0;
@@ -95,7 +105,7 @@ void write_sealed(Body& b, const std::string& date) {
   // within one line of that text without covering it.
   const int blanks = std::clamp(
       static_cast<int>(std::lround((radius - kSealCentreBelowSignatureTopMm) / kLineMm)), 1, 4);
-  for (int i = 0; i < blanks; ++i) b.blank();
+  for (int i = 0; i < blanks; ++i) write_kept_blank(b);
 
   const int date_right = chars_twips(4);
   const int date_w = width_twips(date);
@@ -136,7 +146,7 @@ void write_sealed(Body& b, const std::string& date) {
 
 void write_unsealed(Body& b, const std::string& date) {
   const Document& d = b.doc;
-  b.blank();
+  write_kept_blank(b);
   const int sig_right = chars_twips(2);
   const int sig_w = width_twips(d.signature);
   if (!d.signature.empty()) {

@@ -20,7 +20,10 @@ constexpr double kBodyWidth = kBodyRight - kBodyLeft;
 // "每面排22行，每行排28个字，并撑满版心": the pitches fill the 版心 exactly.
 constexpr int kLinesPerPage = 22;
 constexpr int kCharsPerLine = 28;
-constexpr double kLinePitch = (kBodyBottom - kBodyTop) / kLinesPerPage;  // ≈ 28.95 pt
+// Line pitch: Word's grid unit, 579 twips = 28.95 pt, in the PDF too (225 mm / 22 would be
+// 28.986 pt, but 580 twips = 29 pt does not fit 22 lines, so the DOCX must use 579; one
+// value for both keeps LibreOffice's pages equal to ours). 22 lines end 0.8 pt above 262 mm.
+constexpr double kLinePitch = 579.0 / 20.0;
 constexpr double kCharPitch = kBodyWidth / kCharsPerLine;                // ≈ 15.79 pt
 
 // 字号 in points.

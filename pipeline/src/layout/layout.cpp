@@ -24,8 +24,7 @@ TextRun page_number_run(int n) {
   return runs.front();
 }
 
-void emit(Page& page, const FlowItem& item, int row) {
-  const double top = row_top(row);
+void emit_at(Page& page, const FlowItem& item, double top) {
   for (TextRun r : item.runs) {
     r.baseline += top;
     page.runs.push_back(std::move(r));
@@ -40,6 +39,8 @@ void emit(Page& page, const FlowItem& item, int row) {
     page.seal = s;
   }
 }
+
+void emit(Page& page, const FlowItem& item, int row) { emit_at(page, item, row_top(row)); }
 
 // Moves the tail of the previous page (at least `count` text lines) to the new page, so a
 // signature block never stands alone.
@@ -57,7 +58,6 @@ int pull_tail(std::vector<std::vector<Placed>>& placed, const std::vector<FlowIt
   }
   int row = 0;
   for (const Placed& p : moved) {
-    if (row == 0 && items[p.item].blank) continue;
     cur.push_back({p.item, row});
     row += items[p.item].rows;
   }
@@ -79,12 +79,12 @@ std::vector<Page> layout_document(const Document& doc, const LayoutOptions& opti
       placed.emplace_back();
       row = 0;
     }
-    if (it.blank && row == 0 && placed.size() > 1) continue;
+    // A blank line at the top of a page is kept, as Word and LibreOffice keep an empty
+    // paragraph there: the DOCX must break pages where the PDF does.
     if (row + it.rows > kLinesPerPage) {
       placed.emplace_back();
       row = 0;
       if (it.pull_lines > 0) row = pull_tail(placed, items, it.pull_lines);
-      if (it.blank) continue;
     } else if (it.keep_with_next && row > 0 && row + it.rows == kLinesPerPage &&
                i + 1 < items.size() && !items[i + 1].page_break_before) {
       placed.emplace_back();
@@ -102,12 +102,18 @@ std::vector<Page> layout_document(const Document& doc, const LayoutOptions& opti
 
   const std::size_t numbered = pages.size();
   if (std::optional<Colophon> c = layout_colophon(doc)) {
-    // The 版记 goes on the last page if it fits below the text, else on a page of its own.
-    if (row + c->rows > kLinesPerPage) pages.emplace_back();
+    // The 版记 goes on the last page, which must be an even one (the back of the last
+    // sheet): below the text if it fits there, else on a page of its own; an odd page in
+    // between stays blank. Neither page gets a number.
+    const bool fits = row + c->rows <= kLinesPerPage;
+    if (!fits || pages.size() % 2 == 1) pages.emplace_back();
+    if (pages.size() % 2 == 1) pages.emplace_back();
     FlowItem item;
     item.runs = std::move(c->runs);
     item.rules = std::move(c->rules);
-    emit(pages.back(), item, kLinesPerPage - c->rows);
+    // Pinned so the last rule's lower edge lies on the 版心 bottom (262 mm), which is
+    // 0.8 pt below the 22nd grid row (docs/layout.md, "The grid").
+    emit_at(pages.back(), item, kBodyBottom - c->rows * kLinePitch);
   }
   for (std::size_t p = 0; p < numbered; ++p) {
     if (p == 0 && doc.format == Format::Letter) continue;  // 信函: none on page 1

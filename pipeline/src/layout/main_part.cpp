@@ -28,9 +28,11 @@ void add_block(std::vector<FlowItem>& out, const Block& b) {
   st.first_indent = 2 * kCharPitch;
   const std::size_t before = out.size();
   add_lines(out, s, st);
-  // A standalone heading must not be the last line of a page.
-  if (b.kind != BlockKind::Paragraph && hb >= b.text.size())
-    for (std::size_t i = before; i < out.size(); ++i) out[i].keep_with_next = true;
+  // A standalone one-line heading must not be the last line of a page. (A heading long
+  // enough to wrap is treated as text: Word and LibreOffice would move all its lines with
+  // "keep with next", which the DOCX must not ask for then.)
+  if (b.kind != BlockKind::Paragraph && hb >= b.text.size() && out.size() == before + 1)
+    out[before].keep_with_next = true;
 }
 
 void add_title(std::vector<FlowItem>& out, const std::string& title) {
@@ -42,6 +44,11 @@ void add_title(std::vector<FlowItem>& out, const std::string& title) {
   st.align = Align::Center;
   st.justify = Justify::None;
   st.balanced = true;
+  // One 2号 character narrower than the 版心 (centred): a title line never touches both
+  // edges, and a reader setting the DOCX with proportional digits (wider than our half
+  // cell) keeps our breaks.
+  st.left += kSize2 / 2;
+  st.width -= kSize2;
   const std::size_t before = out.size();
   add_lines(out, s, st);
   for (std::size_t i = before; i < out.size(); ++i) out[i].keep_with_next = true;
@@ -112,7 +119,9 @@ void add_signature(std::vector<FlowItem>& out, const Document& doc, const Layout
       item.runs.push_back(std::move(r));
     item.rows = date_row + 1;
     item.seal = SealPlacement{centre, cy, d};
-    item.pull_lines = 2;
+    // The last text line comes along (the DOCX asks for "keep with next" on the last
+    // paragraph, which moves one line): the seal never stands alone.
+    item.pull_lines = 1;
     out.push_back(std::move(item));
     return;
   }
@@ -176,9 +185,14 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     s.add(doc.main_recipients + "：", FontRole::FangSong);
     add_lines(out, s, body_style());
   }
-  if (doc.format == Format::Minutes) add_attendees(out, doc);
   for (const Block& b : doc.body) add_block(out, b);
   add_attachment_notes(out, doc);
+  // GB/T 9704 §10.3: the attendance list goes one blank line below the 正文 (or 附件说明).
+  if (doc.format == Format::Minutes &&
+      !(doc.present.empty() && doc.absent.empty() && doc.attending.empty())) {
+    add_blank(out);
+    add_attendees(out, doc);
+  }
   add_signature(out, doc, options);
   if (!doc.note.empty()) {
     Styled s;

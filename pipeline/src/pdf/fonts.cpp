@@ -158,6 +158,8 @@ Result<FontSet> FontSet::create(const FontChoices& c) {
     Result<ResolvedFont> f = resolve_font(*r.list, r.name, r.fallback, r.weight);
     if (!f) return f.error();
     set.m_faces.push_back(f.value().face);
+    set.m_role_names.push_back(r.name);
+    set.m_face_families.push_back(f.value().family);
     if (!f.value().warning.empty()) set.m_warnings.push_back(f.value().warning);
   }
   // Stand-ins for characters a role's font lacks: Noto CJK SC, sans for 黑体.
@@ -168,6 +170,7 @@ Result<FontSet> FontSet::create(const FontChoices& c) {
     if (f) {
       standin_index[k] = static_cast<int>(set.m_faces.size());
       set.m_faces.push_back(f.value().face);
+      set.m_face_families.push_back(f.value().family);
     }
   }
   for (int r = 0; r < layout::kFontRoleCount; ++r) {
@@ -175,6 +178,7 @@ Result<FontSet> FontSet::create(const FontChoices& c) {
     set.m_fallback_of_role.push_back(standin_index[k] >= 0 ? standin_index[k]
                                                            : standin_index[1 - k]);
   }
+  set.m_borrowed.resize(layout::kFontRoleCount);
   set.m_cmap_cache.resize(set.m_faces.size());
   set.m_advance_cache.resize(set.m_faces.size());
   return set;
@@ -219,12 +223,41 @@ double FontSet::advance(const Glyph& g) {
   return em;
 }
 
+std::vector<std::string> FontSet::warnings() const {
+  std::vector<std::string> out = m_warnings;
+  for (int r = 0; r < layout::kFontRoleCount; ++r) {
+    if (m_borrowed[r].empty()) continue;
+    std::string chars;
+    for (char32_t c : m_borrowed[r]) {
+      if (c < 0x800) continue;  // only CJK characters are borrowed in practice
+      if (c < 0x10000) {
+        chars += static_cast<char>(0xE0 | (c >> 12));
+      } else {
+        chars += static_cast<char>(0xF0 | (c >> 18));
+        chars += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      }
+      chars += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      chars += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    const int fb = m_fallback_of_role[r];
+    out.push_back(m_role_names[r] + ": " + chars + " not in " + m_face_families[r] +
+                  ", taken from " + m_face_families[fb]);
+  }
+  return out;
+}
+
 FontSet::Glyph FontSet::glyph(layout::FontRole role, char32_t cp) {
   const int r = static_cast<int>(role);
   if (unsigned long g = lookup(r, cp)) return {r, g};
   const int fb = m_fallback_of_role[r];
   if (fb >= 0)
-    if (unsigned long g = lookup(fb, cp)) return {fb, g};
+    if (unsigned long g = lookup(fb, cp)) {
+      // Rare characters (人名, 地名) the role's font lacks come from a Chinese stand-in,
+      // never .notdef; the clerk is told which, so a real 仿宋_GB2312 can be checked.
+      std::u32string& b = m_borrowed[r];
+      if (b.size() < 20 && b.find(cp) == std::u32string::npos) b.push_back(cp);
+      return {fb, g};
+    }
   if (!m_missing_reported && cp > 0x20) {
     m_missing_reported = true;
     char buf[16];

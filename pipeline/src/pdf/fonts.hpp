@@ -45,7 +45,9 @@ class FontSet {
   // Advance width of a glyph in em.
   double advance(const Glyph& g);
   cairo_font_face_t* face(int i) const { return m_faces[i]; }
-  const std::vector<std::string>& warnings() const { return m_warnings; }
+  // Stand-ins for roles, characters borrowed from a stand-in face (one line per role, e.g.
+  // "仿宋: 喆堃 not in its font, taken from Noto Serif CJK SC") and characters no font has.
+  std::vector<std::string> warnings() const;
 
  private:
   std::vector<cairo_font_face_t*> m_faces;              // roles, then stand-ins
@@ -54,6 +56,8 @@ class FontSet {
   std::vector<std::unordered_map<unsigned long, double>> m_advance_cache;  // per face
   std::vector<std::string> m_warnings;
   bool m_missing_reported = false;
+  std::vector<std::string> m_role_names, m_face_families;  // for the warnings
+  std::vector<std::u32string> m_borrowed;                  // per role, first 20 characters
 
   unsigned long lookup(int face, char32_t cp);
 };

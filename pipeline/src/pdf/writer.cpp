@@ -67,8 +67,10 @@ class PageDrawer {
   }
 
   // The layout gives a Latin word or number half a cell per character, which keeps the
-  // grid; inside that span its glyphs take their natural advances (centred), so "9704-2012"
-  // reads as one word instead of letters spaced at the cell pitch.
+  // grid; inside that span its glyphs take their natural advances, so "9704-2012" reads as
+  // one word instead of letters spaced at the cell pitch. The room left over is shared
+  // evenly before, between and after the glyphs: one block of it at either end would be
+  // wide enough for Poppler to read a space ("1. 办公室").
   void respace_latin(const layout::TextRun& run, std::size_t n) {
     std::size_t i = 0;
     while (i < n) {
@@ -88,10 +90,11 @@ class PageDrawer {
           natural += m_adv.back();
         }
         const double scale = natural > span ? span / natural : 1.0;
-        double x = m_x[i] + (span - natural * scale) / 2;
+        const double gap = (span - natural * scale) / static_cast<double>(j - i + 1);
+        double x = m_x[i] + gap;
         for (std::size_t k = i; k < j; ++k) {
           m_x[k] = x;
-          x += m_adv[k - i] * scale;
+          x += m_adv[k - i] * scale + gap;
         }
       }
       i = j;

@@ -77,7 +77,7 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   ASSERT_THAT(filing_blockers(*ws, 2025), IsEmpty());
   const FilingResult r = file_year(*ws, 2025, clock, "zhouhong");
   EXPECT_EQ(r.year, 2025);
-  EXPECT_EQ(r.catalogue_csv, "archive/2025/归档文件目录.csv");
+  EXPECT_EQ(r.catalogue_csv, "archive/2025/data/归档文件目录.csv");
 
   // Class by 保管期限 (unit ZF for every government document), 件号 from 0001 in each class
   // by date.
@@ -100,21 +100,27 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   std::map<std::string, std::vector<int>> item_nos;
   for (const auto& f : filed) {
     item_nos[f.archive_code.substr(0, f.archive_code.rfind('-'))].push_back(f.item_no);
-    EXPECT_EQ(f.path, "archive/2025/documents/" + f.archive_code + ".pdf");
+    EXPECT_EQ(f.path, "archive/2025/data/documents/" + f.archive_code + ".pdf");
     EXPECT_EQ(f.filed_at, "2025-12-30T09:00:00+08:00");
     const std::string bytes = read_file(ws->root() / f.path);
     EXPECT_EQ(sha256_hex(bytes), f.sha256);
-    // The archival copy is the issued original, byte for byte.
-    EXPECT_EQ(f.sha256, reg().issued_by_number(f.number)->pdf_sha256);
+    // The archival copy starts with the issued original, byte for byte (an incremental
+    // update follows: the 归档章 and the PDF/A markers).
+    const auto issued = reg().issued_by_number(f.number);
+    const std::string original = read_file(ws->root() / issued->pdf_path);
+    ASSERT_GT(bytes.size(), original.size());
+    EXPECT_EQ(sha256_hex(bytes.substr(0, original.size())), issued->pdf_sha256);
+    EXPECT_NE(f.sha256, issued->pdf_sha256);
   }
   for (auto& [cls, nos] : item_nos) {
     std::sort(nos.begin(), nos.end());
     for (std::size_t i = 0; i < nos.size(); ++i) EXPECT_EQ(nos[i], static_cast<int>(i + 1)) << cls;
   }
-  EXPECT_EQ(files_under(year_dir() / "documents"), 4u);
+  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 4u);
+  EXPECT_EQ(files_under(year_dir() / "data" / "metadata"), 4u);
 
   // 归档文件目录
-  const std::string csv = read_file(year_dir() / "归档文件目录.csv");
+  const std::string csv = read_file(year_dir() / "data" / "归档文件目录.csv");
   auto lines = split(csv, '\n');
   ASSERT_EQ(lines.back(), "");  // ends with a newline
   lines.pop_back();
@@ -141,11 +147,12 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   EXPECT_EQ(codes.size(), 4u);
   EXPECT_THAT(csv, HasSubstr(",白政纪〔2025〕1号,白路乡人民政府,2025年第31次乡长办公会议纪要,20250825,"));
 
-  // manifest-sha256.txt: "<sha256>  documents/<档号>.pdf", one per item, all true.
+  // manifest-sha256.txt: "<sha256>  data/…", one per payload file, all true: 4 documents,
+  // 4 metadata XML, the catalogue in 3 formats, the 备考表 as PDF and text.
   const std::string manifest = read_file(year_dir() / "manifest-sha256.txt");
   auto mlines = split(manifest, '\n');
   mlines.pop_back();
-  ASSERT_EQ(mlines.size(), 4u);
+  ASSERT_EQ(mlines.size(), 13u);
   for (const auto& l : mlines) {
     ASSERT_GT(l.size(), 66u);
     const std::string hash = l.substr(0, 64);
@@ -158,7 +165,7 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   std::vector<std::string> top;
   for (const auto& e : fs::directory_iterator(ws->archive_dir())) top.push_back(e.path().filename());
   EXPECT_THAT(top, ElementsAre("2025"));
-  EXPECT_EQ(files_under(year_dir()), 6u);
+  EXPECT_EQ(files_under(year_dir()), 17u);
 
   const auto log = reg().audit_log();
   EXPECT_EQ(log.back().action, "file-year");
@@ -169,12 +176,12 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
 TEST_F(FilingTest, FiledYearIsLocked) {
   issue_pending();
   file_year(*ws, 2025, clock, "zhouhong");
-  const std::string catalogue = read_file(year_dir() / "归档文件目录.csv");
+  const std::string catalogue = read_file(year_dir() / "data" / "归档文件目录.csv");
   const Error e = failure_of([&] { file_year(*ws, 2025, clock, "zhouhong"); });
   EXPECT_EQ(e.code, Code::Conflict);
   EXPECT_THAT(e.message, HasSubstr("already filed"));
   EXPECT_EQ(reg().filed(2025).size(), 4u);
-  EXPECT_EQ(read_file(year_dir() / "归档文件目录.csv"), catalogue);
+  EXPECT_EQ(read_file(year_dir() / "data" / "归档文件目录.csv"), catalogue);
 }
 
 TEST_F(FilingTest, OnlyTheArchivistFiles) {
@@ -256,7 +263,8 @@ TEST_F(FilingTest, InterruptedStagingIsReplaced) {
   file_year(*ws, 2025, clock, "zhouhong");
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_FALSE(fs::exists(year_dir() / "documents" / "junk.pdf"));
-  EXPECT_EQ(files_under(year_dir() / "documents"), 4u);
+  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 4u);
+  EXPECT_EQ(files_under(year_dir() / "data" / "metadata"), 4u);
 }
 
 // ---- the retention table ----

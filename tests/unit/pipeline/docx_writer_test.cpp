@@ -156,6 +156,13 @@ Document notice() {
   return d;
 }
 
+// The families the DOCX names are those the PDF is set in: on a Debian machine without the
+// Windows fonts the Fandol fonts and Noto Serif CJK SC stand in (docs/docx.md, "Fonts").
+constexpr const char* kFang = "FandolFang";
+constexpr const char* kKai = "FandolKai";
+constexpr const char* kHei = "FandolHei";
+constexpr const char* kXbs = "Noto Serif CJK SC";
+
 RenderOptions options() {
   RenderOptions o;
   o.created = Instant{1788224400, 8 * 60};  // 2026-09-01T09:00:00+08:00
@@ -235,14 +242,14 @@ TEST(DocxWriter, HeadingRunsUseTheHeadingTypeface) {
   const Xml doc(unzip(render(d).bytes).at("word/document.xml"));
   // Standalone 一级标题: the whole text in 黑体.
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Heading1']/w:r[1]/w:rPr/w:rFonts/@w:eastAsia"),
-            "黑体");
+            kHei);
   // Run-in 二级标题: marker + first sentence in 楷体, the rest in 仿宋.
   const std::string h2 = "//w:p[w:pPr/w:pStyle/@w:val='Heading2']";
   EXPECT_EQ(doc.one(h2 + "/w:r[1]/w:t"), "（一）加强领导。");
-  EXPECT_EQ(doc.one(h2 + "/w:r[1]/w:rPr/w:rFonts/@w:eastAsia"), "楷体_GB2312");
-  EXPECT_EQ(doc.one(h2 + "/w:r[2]/w:rPr/w:rFonts/@w:eastAsia"), "仿宋_GB2312");
+  EXPECT_EQ(doc.one(h2 + "/w:r[1]/w:rPr/w:rFonts/@w:eastAsia"), kKai);
+  EXPECT_EQ(doc.one(h2 + "/w:r[2]/w:rPr/w:rFonts/@w:eastAsia"), kFang);
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='GongwenBody'][1]/w:r/w:rPr/w:rFonts/@w:eastAsia"),
-            "仿宋_GB2312");
+            kFang);
 }
 
 TEST(DocxWriter, EveryRunNamesItsFontsAndNoThemeFont) {
@@ -280,12 +287,16 @@ TEST(DocxWriter, SectionFollowsTheGrid) {
   EXPECT_EQ(doc.one(s + "/w:pgMar/@w:bottom"), "1984");
   EXPECT_EQ(doc.one(s + "/w:pgMar/@w:left"), "1588");
   EXPECT_EQ(doc.one(s + "/w:pgMar/@w:right"), "1474");
-  EXPECT_EQ(doc.one(s + "/w:docGrid/@w:type"), "linesAndChars");
+  // A line grid; the 28 characters come from −0.25 pt letter spacing in the defaults
+  // (a character grid makes LibreOffice give each 16 pt glyph two cells).
+  EXPECT_EQ(doc.one(s + "/w:docGrid/@w:type"), "lines");
   EXPECT_EQ(doc.one(s + "/w:docGrid/@w:linePitch"), "579");
-  // (156 mm / 28 − 16 pt) × 4096, rounded down so that 28 characters fit.
-  const int char_space = std::stoi(doc.one(s + "/w:docGrid/@w:charSpace"));
-  EXPECT_EQ(char_space, -849);
-  EXPECT_LE(28 * (16.0 + char_space / 4096.0), 8844 / 20.0);
+  const Xml styles(unzip(render(notice()).bytes).at("word/styles.xml"));
+  const int spacing = std::stoi(styles.one("//w:docDefaults/w:rPrDefault/w:rPr/w:spacing/@w:val"));
+  EXPECT_EQ(spacing, -5);
+  EXPECT_LE(28 * (16.0 + spacing / 20.0), 8844 / 20.0);
+  EXPECT_GT(29 * (16.0 + spacing / 20.0), 8844 / 20.0);
+  EXPECT_EQ(styles.one("//w:docDefaults/w:pPrDefault/w:pPr/w:widowControl/@w:val"), "0");
   // Page number line 7 mm below the 版心: footer distance + one 14 pt line = 28 mm.
   const int footer = std::stoi(doc.one(s + "/w:pgMar/@w:footer"));
   EXPECT_NEAR((footer + 280) / 1440.0 * 25.4, 28.0, 0.1);
@@ -374,21 +385,22 @@ TEST(DocxWriter, StylesAreNamedForTheElements) {
   const std::string body = "//w:style[w:name/@w:val='公文正文']";
   EXPECT_EQ(styles.one(body + "/w:pPr/w:ind/@w:firstLineChars"), "200");
   EXPECT_EQ(styles.one("//w:style[@w:styleId='Normal']/w:rPr/w:sz/@w:val"), "32");
-  EXPECT_EQ(styles.one("//w:style[@w:styleId='Normal']/w:rPr/w:rFonts/@w:eastAsia"), "仿宋_GB2312");
+  EXPECT_EQ(styles.one("//w:style[@w:styleId='Normal']/w:rPr/w:rFonts/@w:eastAsia"), kFang);
   EXPECT_EQ(styles.one("//w:style[@w:styleId='Normal']/w:pPr/w:spacing/@w:line"), "579");
   EXPECT_EQ(styles.one("//w:style[@w:styleId='Normal']/w:pPr/w:spacing/@w:lineRule"), "exact");
-  EXPECT_EQ(styles.one("//w:style[w:name/@w:val='一级标题']/w:rPr/w:rFonts/@w:eastAsia"), "黑体");
-  EXPECT_EQ(styles.one("//w:style[w:name/@w:val='二级标题']/w:rPr/w:rFonts/@w:eastAsia"), "楷体_GB2312");
+  EXPECT_EQ(styles.one("//w:style[w:name/@w:val='一级标题']/w:rPr/w:rFonts/@w:eastAsia"), kHei);
+  EXPECT_EQ(styles.one("//w:style[w:name/@w:val='二级标题']/w:rPr/w:rFonts/@w:eastAsia"), kKai);
   EXPECT_EQ(styles.one("//w:style[w:name/@w:val='公文标题']/w:rPr/w:sz/@w:val"), "44");
   EXPECT_EQ(styles.one("//w:style[w:name/@w:val='版记']/w:rPr/w:sz/@w:val"), "28");
-  EXPECT_EQ(styles.one("//w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:eastAsia"), "仿宋_GB2312");
+  EXPECT_EQ(styles.one("//w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:eastAsia"), kFang);
 }
 
-TEST(DocxWriter, FontTableListsFirstFamiliesWithAlternates) {
+TEST(DocxWriter, FontTableListsTheRenderedFamiliesWithTheFirstChoiceAsAlternate) {
   const Xml table(unzip(render(notice()).bytes).at("word/fontTable.xml"));
-  EXPECT_EQ(table.one("//w:font[@w:name='仿宋_GB2312']/w:altName/@w:val"), "FangSong_GB2312");
-  EXPECT_EQ(table.count("//w:font[@w:name='黑体']"), 1u);
-  EXPECT_EQ(table.count("//w:font[@w:name='方正小标宋简体']"), 1u);
+  if (std::string(kFang) != kFang)
+    EXPECT_EQ(table.one(std::string("//w:font[@w:name='") + kFang + "']/w:altName/@w:val"), kFang);
+  EXPECT_EQ(table.count(std::string("//w:font[@w:name='") + kHei + "']"), 1u);
+  EXPECT_EQ(table.count(std::string("//w:font[@w:name='") + kXbs + "']"), 1u);
   RenderOptions o = options();
   o.fonts.fangsong = " FandolFang , Noto Serif CJK SC";
   const Xml doc(unzip(render(notice(), o).bytes).at("word/document.xml"));
@@ -455,10 +467,10 @@ TEST(DocxWriter, HeadOfAnOrdinaryDocument) {
   EXPECT_EQ(paras[0], "000001");
   EXPECT_EQ(paras[1], "机密★3年");
   EXPECT_EQ(paras[2], "特急");
-  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Secrecy']/w:r/w:rPr/w:rFonts/@w:eastAsia"), "黑体");
+  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Secrecy']/w:r/w:rPr/w:rFonts/@w:eastAsia"), kHei);
   const std::string mark = "//w:p[w:pPr/w:pStyle/@w:val='IssuerMark']";
   EXPECT_EQ(doc.one(mark + "/w:r/w:rPr/w:color/@w:val"), "FF0000");
-  EXPECT_EQ(doc.one(mark + "/w:r/w:rPr/w:rFonts/@w:eastAsia"), "方正小标宋简体");
+  EXPECT_EQ(doc.one(mark + "/w:r/w:rPr/w:rFonts/@w:eastAsia"), kXbs);
   // Top edge 35 mm below the 版心 top: three 28.95 pt lines plus the spacing before.
   const int before = std::stoi(doc.one(mark + "/w:pPr/w:spacing/@w:before"));
   EXPECT_NEAR((before + 3 * 579) / 1440.0 * 25.4, 35.0, 0.2);
@@ -479,7 +491,7 @@ TEST(DocxWriter, UpwardNumberSharesTheLineWithTheSigner) {
   EXPECT_EQ(doc.one(p + "/w:pPr/w:tabs/w:tab/@w:val"), "right");
   EXPECT_EQ(doc.count(p + "//w:tab[not(@w:val)]"), 1u);
   EXPECT_EQ(doc.one(p), d.number + "签发人：王五");
-  EXPECT_EQ(doc.one(p + "/w:r[last()]/w:rPr/w:rFonts/@w:eastAsia"), "楷体_GB2312");
+  EXPECT_EQ(doc.one(p + "/w:r[last()]/w:rPr/w:rFonts/@w:eastAsia"), kKai);
   // Three signers: two names a line, the 文号 on the line of the last one.
   d.signers = {"王五", "赵六", "孙七"};
   const auto lines = Xml(unzip(render(d).bytes).at("word/document.xml")).strings(p);
@@ -510,7 +522,7 @@ TEST(DocxWriter, AttachmentsStartOnANewPage) {
   const auto labels = doc.strings("//w:p[w:pPr/w:pStyle/@w:val='AttachmentLabel']");
   ASSERT_EQ(labels.size(), 2u);
   EXPECT_EQ(labels[0], "附件1");
-  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='AttachmentLabel']/w:r/w:rPr/w:rFonts/@w:eastAsia"), "黑体");
+  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='AttachmentLabel']/w:r/w:rPr/w:rFonts/@w:eastAsia"), kHei);
   const Xml styles(unzip(render(notice()).bytes).at("word/styles.xml"));
   EXPECT_EQ(styles.count("//w:style[@w:styleId='AttachmentLabel']/w:pPr/w:pageBreakBefore"), 1u);
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='AttachmentTitle']"), "防火责任人名单");
@@ -546,9 +558,9 @@ TEST(DocxWriter, MinutesListAttendanceWithHeiLabels) {
   EXPECT_EQ(lines[0], "出席：李乡长、王副乡长");
   EXPECT_EQ(lines[1], "请假：赵委员");
   EXPECT_EQ(lines[2], "列席：党政办张主任");
-  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Attendance']/w:r[1]/w:rPr/w:rFonts/@w:eastAsia"), "黑体");
+  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Attendance']/w:r[1]/w:rPr/w:rFonts/@w:eastAsia"), kHei);
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Attendance']/w:r[2]/w:rPr/w:rFonts/@w:eastAsia"),
-            "仿宋_GB2312");
+            kFang);
 }
 
 TEST(DocxWriter, EmptyDocumentStillRenders) {

@@ -26,8 +26,11 @@ std::vector<char32_t> repeat(const std::u32string& s, int n) {
 }
 
 TEST(LayoutGrid, GridNumbers) {
-  // 225 mm / 22 = 10.227 mm = 28.99 pt (Word rounds its grid to 579 twips = 28.95 pt).
-  EXPECT_NEAR(kLinePitch, 28.99, 0.01);
+  // Word's grid unit 579 twips = 28.95 pt in both writers (docs/layout.md); 22 lines end
+  // less than 1 pt above the 版心 bottom.
+  EXPECT_DOUBLE_EQ(kLinePitch, 28.95);
+  EXPECT_LT(kBodyBottom - (kBodyTop + 22 * kLinePitch), 1.0);
+  EXPECT_GT(kBodyBottom - (kBodyTop + 22 * kLinePitch), 0.0);
   EXPECT_NEAR(kCharPitch, 156.0 / 28 * 72 / 25.4, 1e-9);
   EXPECT_NEAR(kPageWidth, 595.276, 0.001);
   EXPECT_NEAR(kPageHeight, 841.89, 0.001);
@@ -158,7 +161,9 @@ const TextRun* run_starting(const Page& p, const std::string& prefix) {
 
 TEST(LayoutGrid, HeadingFontsAndRunInHeadings) {
   std::vector<Page> pages = layout_document(sample(), {});
-  ASSERT_EQ(pages.size(), 1u);
+  // One page of text; the 版记 goes to page 2, the back of the sheet.
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_FALSE(pages[1].page_number.has_value());
   const TextRun* h1 = run_starting(pages[0], "一、提高认识");
   ASSERT_NE(h1, nullptr);
   EXPECT_EQ(h1->role, FontRole::HeiTi);
@@ -183,7 +188,7 @@ TEST(LayoutGrid, HeadingFontsAndRunInHeadings) {
 
 TEST(LayoutGrid, SealedSignatureBlockGeometry) {
   std::vector<Page> pages = layout_document(sample(), {});
-  const Page& p = pages.back();
+  const Page& p = pages.front();
   ASSERT_TRUE(p.seal.has_value());
   const TextRun* date = run_starting(p, "2026年9月1日");
   const TextRun* sig = nullptr;
@@ -234,8 +239,36 @@ TEST(LayoutGrid, ColophonOnLastRowsWithRules) {
   ASSERT_NE(cc, nullptr);
   EXPECT_EQ(cc->size, kSize4);
   EXPECT_NEAR(cc->x.front(), kBodyLeft + kSize4, 1e-6);
-  ASSERT_TRUE(p.page_number.has_value());
-  EXPECT_EQ(p.page_number->text, "— 1 —");
+  // The text ends on page 1 (odd): the 版记 stands alone on page 2, without a number.
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_FALSE(p.page_number.has_value());
+  ASSERT_TRUE(pages[0].page_number.has_value());
+  EXPECT_EQ(pages[0].page_number->text, "— 1 —");
+}
+
+TEST(LayoutGrid, ColophonShareAnEvenPageWithTheText) {
+  Document d = sample();
+  d.attachment_notes = {"名单"};
+  d.attachments = {{"名单", {{BlockKind::Paragraph, "张三", 0}}}};
+  std::vector<Page> pages = layout_document(d, {});
+  ASSERT_EQ(pages.size(), 2u);  // 附件 on page 2 leaves room for the 版记 below it
+  EXPECT_TRUE(pages[1].page_number.has_value());
+  EXPECT_NE(run_starting(pages[1], "抄送："), nullptr);
+}
+
+TEST(LayoutGrid, BlankOddPageBeforeAColophonThatDoesNotFit) {
+  Document d = sample();
+  d.attachment_notes = {"名单"};
+  Attachment a{"名单", {}};
+  for (int i = 0; i < 17; ++i) a.body.push_back({BlockKind::Paragraph, "张三", 0});
+  d.attachments = {a};
+  std::vector<Page> pages = layout_document(d, {});
+  // Text on pages 1–2, no room under it: page 3 blank, 版记 on page 4; neither numbered.
+  ASSERT_EQ(pages.size(), 4u);
+  EXPECT_TRUE(pages[2].runs.empty());
+  EXPECT_FALSE(pages[2].page_number.has_value());
+  EXPECT_FALSE(pages[3].page_number.has_value());
+  EXPECT_NE(run_starting(pages[3], "抄送："), nullptr);
 }
 
 TEST(LayoutGrid, AttachmentStartsANewPage) {

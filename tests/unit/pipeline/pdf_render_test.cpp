@@ -256,8 +256,9 @@ TEST(PdfRender, NoticePagesSizeAndTextPerPage) {
   ASSERT_TRUE(r.pdf);
   EXPECT_EQ(r.file.pages, r.pdf->pages());
   // 8 body lines fit under the 版头 on page 1; the sealed block goes to page 2 with the
-  // last text lines; the attachment starts page 3, which also takes the 版记.
-  ASSERT_EQ(r.pdf->pages(), 3);
+  // last text lines; the attachment starts page 3 (odd), so the 版记 goes to page 4, the
+  // back of the sheet, without a page number.
+  ASSERT_EQ(r.pdf->pages(), 4);
   for (int i = 0; i < r.pdf->pages(); ++i) {
     std::unique_ptr<poppler::page> p(r.pdf->create_page(i));
     EXPECT_NEAR(p->page_rect().width(), 595.276, 0.5);
@@ -274,9 +275,12 @@ TEST(PdfRender, NoticePagesSizeAndTextPerPage) {
     EXPECT_TRUE(contains(p2, s)) << "page 2 lacks " << s << "\n" << p2;
   const std::string p3 = page_text(*r.pdf, 2);
   for (const char* s : {"附件", "白路乡森林防火责任分工表", "一、乡长负责全乡森林防火工作",
-                        "抄送：县林业局，县应急管理局。", "白路乡党政综合办公室",
-                        "2026年9月2日印发", "— 3 —"})
+                        "— 3 —"})
     EXPECT_TRUE(contains(p3, s)) << "page 3 lacks " << s << "\n" << p3;
+  const std::string p4 = page_text(*r.pdf, 3);
+  for (const char* s : {"抄送：县林业局，县应急管理局。", "白路乡党政综合办公室", "2026年9月2日印发"})
+    EXPECT_TRUE(contains(p4, s)) << "page 4 lacks " << s << "\n" << p4;
+  EXPECT_FALSE(contains(p4, "— 4 —"));
   // The title was broken without splitting "2026年".
   EXPECT_TRUE(contains(all_text(*r.pdf), "做好2026年")) << all_text(*r.pdf);
 }
@@ -487,8 +491,10 @@ TEST(PdfRender, SecretDocumentHeaderLinesInOrder) {
 TEST(PdfRender, MinutesListAttendeesAndNeedNoRecipient) {
   Rendered r = render(minutes(), "minutes");
   ASSERT_TRUE(r.pdf);
-  ASSERT_EQ(r.pdf->pages(), 1);
+  ASSERT_GE(r.pdf->pages(), 1);
   const std::string t = page_text(*r.pdf, 0);
+  // GB/T 9704 §10.3: the attendance list comes after the 正文, one blank line below it.
+  EXPECT_LT(t.find("会议议定事项纪要如下。"), t.find("出席："));
   for (const char* s : {"白路乡人民政府纪要", "出席：王乡长、李副乡长、赵副乡长、孙主任",
                         "请假：周委员", "列席：林业站站长", "会议议定事项纪要如下。",
                         "白路乡人民政府办公室", "2026年9月3日"})
@@ -553,29 +559,20 @@ TEST(PdfRender, SealIsRedAndPressesSignatureAndDate) {
   EXPECT_GT(red_above_date, red / 2);  // the seal's centre lies above the date
 }
 
-TEST(PdfRender, LongDocumentRendersQuickly) {
-  // GONGWEN_PDF_BIG=1 renders ≈ 1 million characters instead (a manual benchmark).
-  Document d = long_doc(std::getenv("GONGWEN_PDF_BIG") ? 2500 : 110);  // ≈ 50 pages
-  const auto t0 = std::chrono::steady_clock::now();
+// Speed is measured in bench/layout_bench.cpp, not here; these check that long and short
+// documents come out whole.
+TEST(PdfRender, LongDocumentRendersAllPages) {
+  Document d = long_doc(110);  // ≈ 50 pages
   Result<RenderedFile> r = render_pdf(d, options());
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_TRUE(r.ok());
   EXPECT_GE(r.value().pages, 40);
-  EXPECT_LT(secs, std::getenv("GONGWEN_PDF_BIG") ? 60.0 : 10.0);
-  std::cout << "[ timing ] " << r.value().pages << " pages in " << secs * 1000 << " ms\n";
+  EXPECT_EQ(r.value().pages % 2, 0) << "the 版记 ends on an even page";
 }
 
-TEST(PdfRender, OnePageRendersQuickly) {
-  render_pdf(minutes(), options());  // fonts resolved once per process
-  const auto t0 = std::chrono::steady_clock::now();
+TEST(PdfRender, OnePageMinutesPutsTheColophonOnTheBack) {
   Result<RenderedFile> r = render_pdf(minutes(), options());
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.value().pages, 1);
-  EXPECT_LT(secs, 2.0);
-  std::cout << "[ timing ] 1 page in " << secs * 1000 << " ms\n";
+  EXPECT_EQ(r.value().pages, 2);
 }
 
 }  // namespace gongwen

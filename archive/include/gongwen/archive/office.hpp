@@ -35,6 +35,10 @@ class Office {
   NumberRecord void_number(const std::string& number, const std::string& user,
                            const std::string& reason);
 
+  // Finishes or undoes the file moves of an issue that was killed (see office.cpp); every
+  // issue runs it first.
+  void recover_staged();
+
   // "#3", "3" or the path of a submitted draft file.
   DraftRecord resolve(const std::string& ref);
   // Who must act next on a draft: the next reviewer, the signer, or the seal keeper.

@@ -65,6 +65,7 @@ struct IssuedRecord {
   std::string title, kind, issuer, recipients, secrecy, date;  // date: ISO
   std::string pdf_path, docx_path;    // relative to the workspace
   std::string pdf_sha256, docx_sha256;
+  std::string sheet_path, sheet_sha256;  // 发文稿纸 (documents/<year>/<文号>.发文稿纸.pdf), filed with it
   int pages = 0;
   std::string issued_at;
   std::string text;          // plain text of the document as issued: the search index's source
@@ -78,6 +79,15 @@ struct SealUseRecord {
   std::string keeper;        // 监印人 who applied it
   int copies = 0;
   std::string at;
+  std::string approved_at;   // when the approver signed it off (签发时间)
+};
+
+// One numbered copy (份号) of a secret document: its own signed PDF.
+struct CopyRecord {
+  std::string number;        // 文号
+  std::string copy_number;   // 份号, 000001 …
+  std::string path;          // relative to the workspace
+  std::string sha256;
 };
 
 struct NumberRecord {

@@ -45,6 +45,9 @@ class Registry {
   virtual std::vector<IssuedRecord> issued(std::optional<int> year = std::nullopt) = 0;
   virtual std::optional<IssuedRecord> issued_by_number(const std::string& number) = 0;
 
+  virtual void add_copy(const CopyRecord& c) = 0;
+  virtual std::vector<CopyRecord> copies(const std::string& number) = 0;
+
   virtual void add_seal_use(const SealUseRecord& r) = 0;
   virtual std::vector<SealUseRecord> seal_uses() = 0;
 

@@ -22,9 +22,12 @@ enum class TextRole {
   Query,     // also turns Chinese quotation marks into ASCII " so phrases work
 };
 
-// NFKC (full-width digits/Latin → ASCII), control characters → space, format characters
+// NFKC (full-width digits/Latin → ASCII), traditional → simplified (OpenCC), control characters → space, format characters
 // (zero-width space, BOM) removed, 文号 brackets folded to 〔〕. Input must be valid UTF-8.
 std::string normalize_text(std::string_view text, TextRole role);
+
+// Traditional characters folded to simplified (OpenCC t2s): 檔案 → 档案. Part of normalize_text.
+std::string to_simplified_chinese(std::string_view text);
 
 // [2025] 【2025】 (2025) ［2025］ （2025） 〖2025〗 ﹝2025﹞ → 〔2025〕 (a 4-digit year only).
 std::string fold_number_brackets(std::string_view text);

@@ -52,6 +52,19 @@ struct SearchRequest {
   std::string highlight_open = "【";
   std::string highlight_close = "】";
   std::size_t snippet_bytes = 240;  // about 80 Chinese characters
+  // Count the matches by 年度, 文种 and 发文机关 (over every visible match, not just the page).
+  enum class Facets { None, Count };
+  Facets facets = Facets::None;
+  // A query of plain words that no visible document holds all of: by default nothing is found
+  // (the user learns the words do not occur together); AnyWord reruns it as "any of the words",
+  // documents with the most of them first, with a note. Fielded queries are never loosened.
+  enum class WhenNoneMatch { Nothing, AnyWord };
+  WhenNoneMatch when_none_match = WhenNoneMatch::Nothing;
+};
+
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;
 };
 
 struct Hit {
@@ -66,6 +79,12 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::string effective_query;  // the query as actually run (after normalising / rewriting)
   std::vector<std::string> notes;  // e.g. the query was retried in a safe form
+  // Filled when SearchRequest::facets is Count; counted inside the access-filtered match, so a
+  // hidden document is never counted. Years newest first; kinds and organs by count.
+  std::vector<FacetCount> years, kinds, issuers;
+  // True when the query named a complete 文号 and only documents with exactly that 文号 were
+  // returned (the looser pieces — organ, year, sequence — are the fallback).
+  bool exact_number = false;
 };
 
 enum class AddOutcome { Added, Replaced };
@@ -79,6 +98,10 @@ class SearchIndex {
   static Result<SearchIndex> open_writable(const std::filesystem::path& dir);
   // NotFound (with a reindex hint) if there is no index at `dir`.
   static Result<SearchIndex> open_readonly(const std::filesystem::path& dir);
+  // Several indexes searched as one (Xapian sharding): each entry is a local index directory or
+  // a remote one served by xapian-tcpsrv, written "tcp://HOST:PORT". Read-only. Remote TCP has
+  // no authentication or encryption: use it on a trusted network only (docs/search.md).
+  static Result<SearchIndex> open_shards(const std::vector<std::string>& shards);
 
   SearchIndex(SearchIndex&&) noexcept;
   SearchIndex& operator=(SearchIndex&&) noexcept;

@@ -1,0 +1,237 @@
+// gongwen login | logout | user passwd | user list | key import | key show | verify FILE
+#include <iostream>
+#include <sstream>
+
+#include "commands.hpp"
+#include "gongwen/archive/auth.hpp"
+#include "gongwen/archive/keys.hpp"
+#include "gongwen/pipeline/sign.hpp"
+#include "tokens.hpp"
+
+namespace gongwen::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The new password: --new-password-file, GONGWEN_NEW_PASSWORD, else typed twice.
+std::string new_password(Context& ctx, const std::string& file, const std::string& user) {
+  if (!file.empty()) {
+    std::string t = archive::read_file(file);
+    const auto nl = t.find_first_of("\r\n");
+    return nl == std::string::npos ? t : t.substr(0, nl);
+  }
+  if (const char* env = std::getenv("GONGWEN_NEW_PASSWORD")) return env;
+  Context quiet;  // reads only the terminal: never the acting user's password sources
+  const std::string a = quiet.password("new password for " + user + ": ");
+  if (a.empty())
+    fail(Code::Usage, "no new password given", {"--new-password-file FILE or GONGWEN_NEW_PASSWORD=…"});
+  if (quiet.password("again: ") != a) fail(Code::BadInput, "the two passwords differ; nothing changed");
+  return a;
+}
+
+const char* status_text(SignatureStatus s) {
+  switch (s) {
+    case SignatureStatus::Valid: return "valid";
+    case SignatureStatus::Tampered: return "tampered";
+    case SignatureStatus::Malformed: return "malformed";
+    case SignatureStatus::Unsigned: return "unsigned";
+  }
+  return "";
+}
+
+}  // namespace
+
+void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* login = app.add_subcommand("login", "log in once: later commands need no password (--as USER)");
+  static int login_hours = 12;
+  login->add_option("--hours", login_hours, "how long the login lasts (default 12)")->check(CLI::Range(1, 24 * 30));
+  login->callback([&] {
+    action = [&] {
+      const std::string user = ctx.named_user();
+      if (user.empty()) fail(Code::Usage, "say who logs in: gongwen login --as USER");
+      auto& ws = ctx.workspace();
+      const SystemClock real;
+      archive::Auth auth(ws, real);
+      const std::string pw = ctx.password("password for " + user + ": ");
+      const auto t = auth.login(user, pw, login_hours);
+      auto tokens = read_tokens(ctx.token_file());
+      tokens[user] = t.token;
+      write_tokens(ctx.token_file(), tokens);
+      ctx.emit({{"user", user}, {"until", t.expires_at}, {"token_file", ctx.token_file().string()}},
+               "logged in as " + user + " until " + t.expires_at + "\n");
+    };
+  });
+
+  auto* logout = app.add_subcommand("logout", "end the login of --as USER (or of everyone logged in here)");
+  logout->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      const SystemClock real;
+      archive::Auth auth(ws, real);
+      auto tokens = read_tokens(ctx.token_file());
+      const std::string user = ctx.named_user();
+      std::vector<std::string> ended;
+      for (auto it = tokens.begin(); it != tokens.end();) {
+        if (user.empty() || it->first == user) {
+          auth.logout(it->second);
+          ended.push_back(it->first);
+          it = tokens.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      write_tokens(ctx.token_file(), tokens);
+      std::string text;
+      for (const auto& u : ended) text += "logged out " + u + "\n";
+      ctx.emit({{"logged_out", ended}}, text.empty() ? "nobody was logged in\n" : text);
+    };
+  });
+
+  auto* user = app.add_subcommand("user", "the workspace's users and their passwords");
+  user->require_subcommand(1);
+  auto* passwd = user->add_subcommand("passwd", "set a password (your own, or anyone's as 管理员)");
+  static std::string passwd_user, new_pw_file;
+  static bool passwd_all = false;
+  passwd->add_option("user", passwd_user, "whose password (default: the acting user)");
+  passwd->add_option("--new-password-file", new_pw_file, "read the new password from a file");
+  passwd->add_flag("--all", passwd_all, "give every user this initial password (first setup, or 管理员)");
+  passwd->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      archive::Auth auth(ws, ctx.clock());
+      // While no password exists at all the owner of the workspace files sets them up.
+      const std::string actor = auth.no_passwords_yet() ? "" : ctx.user("sets the password");
+      if (passwd_all && !actor.empty() && !ws.profile().user(actor)->has(Role::Admin))
+        fail(Code::Forbidden, actor + " may not set every user's password: it needs the role 管理员");
+      std::vector<std::string> targets;
+      if (passwd_all) {
+        for (const auto& u : ws.profile().users) targets.push_back(u.id);
+      } else {
+        targets.push_back(!passwd_user.empty() ? passwd_user : actor.empty() ? ctx.named_user() : actor);
+        if (targets.front().empty()) fail(Code::Usage, "whose password? gongwen user passwd USER");
+      }
+      const std::string pw = new_password(ctx, new_pw_file, passwd_all ? "every user" : targets.front());
+      // The first one set by the owner bootstraps; during the bootstrap the owner of the
+      // workspace files is trusted for every user, afterwards the authenticated actor counts.
+      for (std::size_t i = 0; i < targets.size(); ++i)
+        auth.set_password(targets[i], pw, !actor.empty() ? actor : i == 0 ? "" : targets[i]);
+      ctx.emit({{"users", targets}}, "password set for " + std::to_string(targets.size()) + " user(s)\n");
+    };
+  });
+  auto* list = user->add_subcommand("list", "users, roles and whether a password is set");
+  list->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      archive::Auth auth(ws, ctx.clock());
+      nlohmann::json j = nlohmann::json::array();
+      std::ostringstream out;
+      for (const auto& u : ws.profile().users) {
+        std::vector<std::string> roles;
+        std::string rt;
+        for (Role r : u.roles) roles.push_back(role_name(r)), rt += std::string(rt.empty() ? "" : " ") + role_chinese(r);
+        const bool has = auth.has_password(u.id);
+        j.push_back({{"id", u.id}, {"name", u.name}, {"roles", roles}, {"password", has}});
+        out << u.id << "\t" << u.name << "\t" << rt << "\t" << (has ? "password set" : "NO PASSWORD") << "\n";
+      }
+      ctx.emit(j, out.str());
+    };
+  });
+
+  auto* key = app.add_subcommand("key", "the workspace's signing key and certificate");
+  key->require_subcommand(1);
+  auto* import = key->add_subcommand("import", "use the office's own key (PEM, or PKCS#12) for signing (管理员)");
+  static std::string key_file, cert_file, p12_file, p12_pass_file;
+  import->add_option("--key", key_file, "private key, PEM");
+  import->add_option("--cert", cert_file, "certificate (and chain), PEM");
+  import->add_option("--p12", p12_file, "PKCS#12 file (.p12/.pfx) instead of --key/--cert");
+  import->add_option("--p12-password-file", p12_pass_file, "the PKCS#12 password, first line");
+  import->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      const std::string actor = ctx.user("imports the key");
+      const User* u = ws.profile().user(actor);
+      if (!u || !u->has(Role::Admin)) {
+        ws.registry().transaction([&] {
+          ws.registry().audit(ctx.clock().now().iso8601(), actor, "refused", "signing key", "key import: role missing");
+        });
+        fail(Code::Forbidden, actor + " may not change the signing key: it needs the role 管理员");
+      }
+      SigningKey k;
+      if (!p12_file.empty()) {
+        std::string pass;
+        if (!p12_pass_file.empty()) {
+          pass = archive::read_file(p12_pass_file);
+          if (auto nl = pass.find_first_of("\r\n"); nl != std::string::npos) pass.resize(nl);
+        }
+        k = load_signing_key_pkcs12(archive::read_file(p12_file), pass).take();
+      } else {
+        if (key_file.empty() || cert_file.empty())
+          fail(Code::Usage, "give --key and --cert (PEM), or --p12 FILE");
+        k = load_signing_key_pem(archive::read_file(key_file), archive::read_file(cert_file)).take();
+      }
+      archive::install_signing_key(ws, k, actor, ctx.clock().now().iso8601());
+      ctx.emit({{"subject", certificate_common_name(k.cert_pem)}, {"sha256", certificate_sha256(k.cert_pem)}},
+               "signing key imported: " + certificate_common_name(k.cert_pem) + " (sha256 " +
+                   certificate_sha256(k.cert_pem) + ")\n");
+    };
+  });
+  auto* show = key->add_subcommand("show", "the certificate issued PDFs are signed with");
+  show->callback([&] {
+    action = [&] {
+      const auto k = archive::load_signing_key(ctx.workspace());
+      ctx.emit({{"subject", certificate_common_name(k.cert_pem)}, {"sha256", certificate_sha256(k.cert_pem)}},
+               certificate_common_name(k.cert_pem) + "\nsha256 " + certificate_sha256(k.cert_pem) + "\n");
+    };
+  });
+
+  auto* verify = app.add_subcommand("verify", "check an issued PDF's digital signature and that it is the registered file");
+  static std::string verify_file;
+  verify->add_option("file", verify_file, "the PDF")->required();
+  verify->callback([&] {
+    action = [&] {
+      const std::string bytes = archive::read_file(verify_file);
+      const auto r = verify_pdf_signature(bytes);
+      const std::string sha = archive::sha256_hex(bytes);
+      auto& ws = ctx.workspace();
+      std::optional<archive::IssuedRecord> reg;
+      std::string copy_of;  // a numbered copy (份号) of a secret document
+      for (const auto& rec : ws.registry().issued()) {
+        if (rec.pdf_sha256 == sha) reg = rec;
+        if (!rec.secrecy.empty() && !reg && copy_of.empty())
+          for (const auto& c : ws.registry().copies(rec.number))
+            if (c.sha256 == sha) copy_of = rec.number + " 份号 " + c.copy_number;
+      }
+      std::string ours;
+      try {
+        ours = certificate_sha256(archive::load_signing_key(ws).cert_pem);
+      } catch (const Failure&) {}
+      nlohmann::json j = {{"file", verify_file}, {"signature", status_text(r.status)},
+                          {"whole_document", r.whole_document}, {"signer", r.signer},
+                          {"signed_at", r.signed_at}, {"revision", r.revision},
+                          {"workspace_key", !ours.empty() && ours == r.cert_sha256},
+                          {"registered", reg ? reg->number : copy_of}, {"sha256", sha}};
+      std::ostringstream out;
+      out << verify_file << "\n  signature: " << status_text(r.status)
+          << (r.message.empty() ? "" : " — " + r.message) << "\n";
+      if (r.valid())
+        out << "  signed by " << r.signer << " at " << r.signed_at << ", revision " << r.revision
+            << (r.whole_document ? ", whole document" : "") << "\n";
+      if (reg) out << "  registered as " << reg->number << " 《" << reg->title << "》\n";
+      else if (!copy_of.empty()) out << "  registered as " << copy_of << "\n";
+      if (!r.valid())
+        fail(Code::Conflict, verify_file + ": " + r.message + " (tampering: do not rely on this file)",
+             {"compare with the registered copy in documents/"});
+      if (!r.whole_document)
+        fail(Code::Conflict, verify_file + ": bytes were added after the signature (tampering)");
+      if (ours.empty() || ours != r.cert_sha256)
+        fail(Code::Conflict, verify_file + ": signed with a key that is not this workspace's (" + r.signer + ")");
+      if (!reg && copy_of.empty())
+        fail(Code::Conflict, verify_file + ": the signature is valid but this file is not in the register "
+                                           "(it differs from every issued PDF: tampering or another copy)");
+      ctx.emit(j, out.str() + "  OK: the file is the registered one and unchanged since signing\n");
+    };
+  });
+}
+
+}  // namespace gongwen::app

@@ -1,0 +1,149 @@
+// gongwen receive FILE … | receive list|handle|circulate|read|return|clear|overdue
+#include <sstream>
+
+#include "commands.hpp"
+#include "gongwen/archive/receiving.hpp"
+#include "gongwen/search/extract.hpp"
+#include "indexing.hpp"
+
+namespace gongwen::app {
+
+namespace {
+
+nlohmann::json received_json(const archive::ReceivedRecord& r) {
+  return {{"id", r.id},           {"registration", r.registration()}, {"sender", r.sender},
+          {"number", r.their_number}, {"title", r.title},             {"date", r.date},
+          {"secrecy", r.secrecy}, {"copies", r.copies},                {"copy_numbers", r.copy_numbers},
+          {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at}};
+}
+
+std::vector<std::string> readers_of(archive::Receiving& rec, std::int64_t id) {
+  std::vector<std::string> out;
+  for (const auto& c : rec.circulation(id)) out.push_back(c.person);
+  return out;
+}
+
+}  // namespace
+
+void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* receive = app.add_subcommand("receive", "register a received document (收文登记) and its circulation");
+  receive->require_subcommand(0, 1);
+  static archive::ReceiveInput in;
+  static std::string file;
+  receive->add_option("file", file, "the received PDF, DOCX or OFD");
+  receive->add_option("--from", in.sender, "来文单位");
+  receive->add_option("--number", in.their_number, "来文字号");
+  receive->add_option("--title", in.title, "标题");
+  receive->add_option("--kind", in.kind, "文种 (通知, 函 …)");
+  receive->add_option("--date", in.date, "成文日期 (2025-10-08)");
+  receive->add_option("--secrecy", in.secrecy, "密级: 秘密, 机密, 绝密");
+  receive->add_option("--copies", in.copies, "份数")->check(CLI::Range(1, 9999));
+  receive->add_option("--copy-numbers", in.copy_numbers, "份号 of secret copies, e.g. 003-004");
+  receive->add_option("--signed-by", in.signed_by, "签收人 (default: the registering user)");
+  receive->callback([&, receive] {
+    if (!receive->get_subcommands().empty()) return;
+    action = [&] {
+      if (file.empty()) fail(Code::Usage, "receive needs a FILE or a subcommand", {"gongwen receive --help"});
+      auto& ws = ctx.workspace();
+      in.file = file;
+      const std::string bytes = archive::read_file(file);
+      in.text = search::extract_text(bytes, file).take();
+      archive::Receiving rec(ws, ctx.clock());
+      const auto r = rec.receive(in, ctx.user("registers the received document"));
+      index_received(ws, r, {});
+      ctx.emit(received_json(r), "registered " + r.registration() + " 《" + r.title + "》 from " + r.sender +
+                                     "; 文件处理签 " + r.slip_path + "\n");
+    };
+  });
+
+  static std::int64_t id = 0;
+  static std::string person, proposal, instruction;
+  static int days = 3, list_year = 0;
+
+  auto* list = receive->add_subcommand("list", "the received documents of a year");
+  list->add_option("--year", list_year, "the year (default: all)");
+  list->callback([&] {
+    action = [&] {
+      archive::Receiving rec(ctx.workspace(), ctx.clock());
+      nlohmann::json j = nlohmann::json::array();
+      std::ostringstream out;
+      for (const auto& r : rec.list(list_year ? std::optional<int>(list_year) : std::nullopt)) {
+        j.push_back(received_json(r));
+        out << "#" << r.id << "  " << r.registration() << "  " << r.date << "  " << r.sender << "  "
+            << r.their_number << "  " << r.title << (r.secrecy.empty() ? "" : "  " + r.secrecy) << "\n";
+      }
+      ctx.emit(j, out.str());
+    };
+  });
+
+  auto* handle = receive->add_subcommand("handle", "record 拟办 and 批示 on the 文件处理签");
+  handle->add_option("id", id, "received document id")->required();
+  handle->add_option("--propose", proposal, "拟办意见");
+  handle->add_option("--instruct", instruction, "领导批示");
+  handle->callback([&] {
+    action = [&] {
+      archive::Receiving rec(ctx.workspace(), ctx.clock());
+      const auto r = rec.set_handling(id, proposal, instruction, ctx.user("records the handling"));
+      ctx.emit(received_json(r), "updated 文件处理签 " + r.slip_path + "\n");
+    };
+  });
+
+  auto* circulate = receive->add_subcommand("circulate", "send a received document to a reader (传阅)");
+  circulate->add_option("id", id, "received document id")->required();
+  circulate->add_option("--to", person, "reader's user id")->required();
+  circulate->add_option("--days", days, "days until it is due back (default 3)")->check(CLI::Range(1, 90));
+  circulate->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      archive::Receiving rec(ws, ctx.clock());
+      rec.circulate(id, person, days, ctx.user("circulates"));
+      if (auto r = rec.get(id)) index_received(ws, *r, readers_of(rec, id));
+      ctx.emit({{"id", id}, {"to", person}}, "sent #" + std::to_string(id) + " to " + person + "\n");
+    };
+  });
+
+  for (const char* name : {"read", "return"}) {
+    auto* c = receive->add_subcommand(name, std::string(name) == "read" ? "a reader has read it (阅毕)"
+                                                                         : "a reader gave it back (退回)");
+    c->add_option("id", id, "received document id")->required();
+    c->add_option("--by", person, "reader's user id")->required();
+    const bool is_read = std::string(name) == "read";
+    c->callback([&, is_read] {
+      action = [&, is_read] {
+        archive::Receiving rec(ctx.workspace(), ctx.clock());
+        if (is_read) rec.mark_read(id, person, ctx.user("records circulation"));
+        else rec.mark_returned(id, person, ctx.user("records circulation"));
+        ctx.emit({{"id", id}, {"person", person}}, std::string(is_read ? "read" : "returned") + " by " + person + "\n");
+      };
+    });
+  }
+
+  auto* clear = receive->add_subcommand("clear", "a secret document's copies were returned (清退)");
+  clear->add_option("id", id, "received document id")->required();
+  clear->callback([&] {
+    action = [&] {
+      archive::Receiving rec(ctx.workspace(), ctx.clock());
+      const auto r = rec.clear_secret(id, ctx.user("records 清退"));
+      ctx.emit(received_json(r), r.registration() + " returned (清退) on " + r.cleared_at + "\n");
+    };
+  });
+
+  auto* overdue = receive->add_subcommand("overdue", "documents in circulation past their due date");
+  overdue->callback([&] {
+    action = [&] {
+      archive::Receiving rec(ctx.workspace(), ctx.clock());
+      nlohmann::json j = nlohmann::json::array();
+      std::ostringstream out;
+      for (const auto& o : rec.overdue()) {
+        j.push_back({{"id", o.doc.id}, {"registration", o.doc.registration()}, {"title", o.doc.title},
+                     {"person", o.person}, {"days_late", o.days_late}});
+        out << o.doc.registration() << "  《" << o.doc.title << "》  with " << o.person << ", "
+            << o.days_late << " day(s) late\n";
+      }
+      if (j.empty()) out << "nothing is overdue\n";
+      ctx.emit(j, out.str());
+    };
+  });
+}
+
+}  // namespace gongwen::app

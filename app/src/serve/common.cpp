@@ -1,0 +1,113 @@
+// Request plumbing shared by all routes: authentication, CSRF, JSON replies and errors.
+#include <iostream>
+
+#include "gongwen/pipeline/model.hpp"
+#include "gongwen/pipeline/profile.hpp"
+#include "serve/state.hpp"
+
+namespace gongwen::app::serve {
+
+namespace {
+
+std::string cookie_value(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    auto end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    const auto first = part.find_first_not_of(' ');
+    part = first == std::string::npos ? "" : part.substr(first);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return {};
+}
+
+int status_of(Code c) {
+  switch (c) {
+    case Code::Usage:
+    case Code::BadInput: return 400;
+    case Code::NotFound: return 404;
+    case Code::Forbidden: return 403;
+    case Code::Conflict: return 409;
+    case Code::Io:
+    case Code::Internal: return 500;
+  }
+  return 500;
+}
+
+}  // namespace
+
+std::optional<Caller> authenticate(State& st, const httplib::Request& req, httplib::Response& res,
+                                   Change change) {
+  auto s = st.sessions.find(cookie_value(req, "gw_session"));
+  if (!s) {
+    reply_error(res, 401, "请先登录");
+    return std::nullopt;
+  }
+  if (change == Change::Write && !equal_secret(req.get_header_value("X-CSRF-Token"), s->csrf)) {
+    reply_error(res, 403, "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
+    return std::nullopt;
+  }
+  const User* u = st.ws.profile().user(s->user);
+  if (!u) {
+    reply_error(res, 401, "用户已不存在");
+    return std::nullopt;
+  }
+  return Caller{*s, u};
+}
+
+void reply_json(httplib::Response& res, int status, const nlohmann::json& j) {
+  res.status = status;
+  res.set_content(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+void reply_error(httplib::Response& res, const Error& e) {
+  nlohmann::json j = {{"ok", false},
+                      {"error", {{"code", code_name(e.code)}, {"message", e.message}, {"hints", e.hints}}}};
+  if (!e.field.empty()) j["error"]["field"] = e.field;
+  if (e.at) j["error"]["at"] = {{"line", e.at->line}, {"column", e.at->column}};
+  reply_json(res, status_of(e.code), j);
+}
+
+void reply_error(httplib::Response& res, int status, const std::string& message) {
+  reply_json(res, status, {{"ok", false}, {"error", {{"message", message}}}});
+}
+
+void guarded(httplib::Response& res, const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const Failure& f) {
+    reply_error(res, f.error());
+  } catch (const std::exception& e) {
+    // The message may name server paths: log it, tell the browser only that it failed.
+    std::cerr << "gongwen serve: internal error: " << e.what() << "\n";
+    reply_error(res, 500, "服务器内部错误");
+  }
+}
+
+std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res) {
+  if (req.body.size() > kMaxJsonBytes) {
+    reply_error(res, 413, "请求过大");
+    return std::nullopt;
+  }
+  auto j = nlohmann::json::parse(req.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    reply_error(res, 400, "请求体不是 JSON 对象");
+    return std::nullopt;
+  }
+  return j;
+}
+
+bool may_see(const User& user, const std::string& secrecy, const std::vector<std::string>& distribution) {
+  const auto level = parse_secrecy(secrecy).value_or(Secrecy::TopSecret);  // unknown → strictest
+  if (level == Secrecy::None) return true;
+  if (static_cast<int>(user.clearance) >= static_cast<int>(level)) return true;
+  for (const auto& d : distribution)
+    if (d == user.id) return true;
+  return false;
+}
+
+}  // namespace gongwen::app::serve

@@ -1,0 +1,184 @@
+// 档案 (plan, file, catalogue) and 收文登记 (upload + register). Secret items are not listed to the
+// uncleared; only their count is, so the archivist knows the plan is complete.
+#include <fstream>
+
+#include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/receiving.hpp"
+#include "gongwen/search/extract.hpp"
+#include "indexing.hpp"
+#include "serve/state.hpp"
+
+namespace gongwen::app::serve {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int year_param(const httplib::Request& req) {
+  const std::string y = req.has_param("year") ? req.get_param_value("year") : "";
+  const int year = std::atoi(y.c_str());
+  if (year < 1949 || year > 9999) fail(Code::BadInput, "请给出年度，如 2025");
+  return year;
+}
+
+// What an upload really is, from its first bytes, never from its name or declared type.
+std::string sniff(const std::string& bytes) {
+  if (bytes.rfind("%PDF-", 0) == 0) return "pdf";
+  if (bytes.rfind(std::string("PK\x03\x04", 4), 0) == 0 && bytes.find("word/") != std::string::npos) return "docx";
+  return {};
+}
+
+}  // namespace
+
+void add_archive_routes(httplib::Server& srv, State& st) {
+  srv.Get("/api/archive/plan", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      const int year = year_param(req);
+      std::lock_guard lock(st.ws_mutex);
+      archive::RetentionTable table;
+      const auto rules = st.ws.templates_dir() / "retention.toml";
+      if (fs::exists(rules)) table = archive::parse_retention_table(archive::read_file(rules), rules.string()).take();
+      nlohmann::json items = nlohmann::json::array();
+      int hidden = 0;
+      for (const auto& r : archive::valid_issued(st.ws.registry(), year)) {
+        if (!may_see(*c->user, r.secrecy)) {
+          ++hidden;
+          continue;
+        }
+        items.push_back({{"number", r.number}, {"title", r.title}, {"date", r.date},
+                         {"retention", table.retention_for(r.kind, r.title)}});
+      }
+      const auto filed = st.ws.registry().filed(year);
+      reply_json(res, 200, {{"ok", true}, {"year", year}, {"items", items}, {"hidden", hidden},
+                            {"blockers", archive::filing_blockers(st.ws, year)}, {"filed", !filed.empty()}});
+    });
+  });
+
+  srv.Post("/api/archive/file", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      auto body = json_body(req, res);
+      if (!body) return;
+      if (!c->user->has(Role::Archivist)) fail(Code::Forbidden, "只有档案员可以归档");
+      const int year = body->value("year", 0);
+      if (year < 1949 || year > 9999) fail(Code::BadInput, "请给出年度，如 2025");
+      std::lock_guard lock(st.ws_mutex);
+      const auto out = archive::file_year(st.ws, year, st.clock, c->user->id);
+      for (const auto& r : st.ws.registry().issued(year)) index_issued(st.ws, r);
+      reply_json(res, 200, {{"ok", true}, {"year", year}, {"count", out.items.size()}});
+    });
+  });
+
+  srv.Get("/api/archive/catalogue", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      const int year = year_param(req);
+      std::lock_guard lock(st.ws_mutex);
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& f : st.ws.registry().filed(year)) {
+        auto r = st.ws.registry().issued_by_number(f.number);
+        if (r && !may_see(*c->user, r->secrecy)) continue;
+        items.push_back({{"archive_code", f.archive_code}, {"item_no", f.item_no}, {"number", f.number},
+                         {"title", r ? r->title : ""}, {"retention", f.retention}, {"filed_at", f.filed_at}});
+      }
+      reply_json(res, 200, {{"ok", true}, {"year", year}, {"items", items}});
+    });
+  });
+
+  // 收文登记: the upload is size-limited, checked by content, written under a name the server
+  // chooses, then registered by archive::Receiving (which keeps its own copy) and indexed.
+  srv.Post("/api/receive", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      const User& u = *c->user;
+      if (!(u.has(Role::SealKeeper) || u.has(Role::Archivist) || u.has(Role::Reviewer) || u.has(Role::Admin)))
+        fail(Code::Forbidden, "只有机要员、档案员、办公室负责人或管理员可以登记收文");
+      if (!req.is_multipart_form_data() || !req.has_file("file")) fail(Code::BadInput, "请选择要上传的文件");
+      const auto& f = req.get_file_value("file");
+      if (f.content.size() > kMaxUploadBytes) fail(Code::BadInput, "文件超过 20 MB");
+      const std::string kind = sniff(f.content);
+      if (kind.empty()) fail(Code::BadInput, "只接受 PDF 或 DOCX 文件（按内容判断，不看文件名）");
+      auto field = [&](const char* name) { return req.has_file(name) ? req.get_file_value(name).content : std::string(); };
+      archive::ReceiveInput in;
+      in.sender = field("sender");
+      in.their_number = field("their_number");
+      in.title = field("title");
+      in.kind = field("kind");
+      in.date = field("date");
+      in.secrecy = field("secrecy");
+      in.copy_numbers = field("copy_numbers");
+      const std::string copies = field("copies");
+      in.copies = copies.empty() ? 1 : std::atoi(copies.c_str());
+      in.text = search::extract_text(f.content, "upload." + kind).take();
+      std::lock_guard lock(st.ws_mutex);
+      const fs::path dir = st.ws.root() / "incoming";
+      fs::create_directories(dir);
+      in.file = dir / (".upload-" + random_token().substr(0, 24) + "." + kind);
+      archive::write_file_atomic(in.file, f.content);
+      try {
+        archive::Receiving rec(st.ws, st.clock);
+        const auto r = rec.receive(in, u.id);
+        fs::remove(in.file);
+        index_received(st.ws, r, {});
+        reply_json(res, 201, {{"ok", true}, {"registration", r.registration()}, {"id", r.id},
+                              {"stored", r.file_path}, {"format", r.format}, {"sha256", r.sha256},
+                              {"bytes", f.content.size()}});
+      } catch (...) {
+        fs::remove(in.file);
+        throw;
+      }
+    });
+  });
+
+  // 传阅 waiting for me (我的待办), and marking one read.
+  srv.Get("/api/receive/mine", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::lock_guard lock(st.ws_mutex);
+      archive::Receiving rec(st.ws, st.clock);
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& r : rec.list())
+        for (const auto& k : rec.circulation(r.id))
+          if (k.person == c->user->id && k.read_at.empty())
+            list.push_back({{"id", r.id}, {"registration", r.registration()}, {"title", r.title},
+                            {"sender", r.sender}, {"sent_at", k.sent_at}, {"due", k.due}});
+      reply_json(res, 200, {{"ok", true}, {"circulation", list}});
+    });
+  });
+
+  srv.Post(R"(/api/receive/(\d{1,12})/read)", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      std::lock_guard lock(st.ws_mutex);
+      archive::Receiving rec(st.ws, st.clock);
+      rec.mark_read(std::stoll(req.matches[1].str()), c->user->id, c->user->id);
+      reply_json(res, 200, {{"ok", true}});
+    });
+  });
+
+  srv.Get("/api/receive", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::lock_guard lock(st.ws_mutex);
+      archive::Receiving rec(st.ws, st.clock);
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& r : rec.list()) {
+        if (!may_see(*c->user, r.secrecy)) continue;
+        list.push_back({{"id", r.id}, {"registration", r.registration()}, {"sender", r.sender},
+                        {"their_number", r.their_number}, {"title", r.title}, {"date", r.date},
+                        {"secrecy", r.secrecy}, {"received_at", r.received_at}});
+      }
+      reply_json(res, 200, {{"ok", true}, {"received", list}});
+    });
+  });
+}
+
+}  // namespace gongwen::app::serve

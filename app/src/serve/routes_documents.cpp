@@ -1,0 +1,151 @@
+// Issued documents: list, detail, downloads (PDF, DOCX), fixity check, and the seal register.
+// A secret document the caller may not see answers 404 everywhere, downloads included.
+#include <fstream>
+#include <sstream>
+
+#include "gongwen/archive/office.hpp"
+#include "serve/state.hpp"
+
+namespace gongwen::app::serve {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> distribution_of(archive::Registry& reg, const archive::IssuedRecord& r) {
+  std::vector<std::string> out;
+  if (auto d = reg.draft(r.draft_id)) out.push_back(d->drafter);
+  if (auto s = reg.signoff(r.draft_id)) out.push_back(s->signer);
+  return out;
+}
+
+nlohmann::json issued_json(const archive::IssuedRecord& r) {
+  return {{"id", r.id},         {"number", r.number}, {"title", r.title},     {"kind", r.kind},
+          {"issuer", r.issuer}, {"recipients", r.recipients}, {"secrecy", r.secrecy},
+          {"date", r.date},     {"pages", r.pages},   {"issued_at", r.issued_at},
+          {"draft_id", r.draft_id}, {"pdf_sha256", r.pdf_sha256}};
+}
+
+archive::IssuedRecord visible_issued(State& st, const Caller& c, std::int64_t id) {
+  for (const auto& r : st.ws.registry().issued())
+    if (r.id == id && may_see(*c.user, r.secrecy, distribution_of(st.ws.registry(), r))) return r;
+  fail(Code::NotFound, "没有这份文件");
+}
+
+// A registered path relative to the workspace, refused if it would leave the workspace.
+fs::path inside_workspace(State& st, const std::string& rel) {
+  const fs::path root = fs::weakly_canonical(st.ws.root());
+  const fs::path full = fs::weakly_canonical(root / rel);
+  auto [a, b] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
+  if (a != root.end() || fs::path(rel).is_absolute()) fail(Code::Forbidden, "路径不在工作区内");
+  return full;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) fail(Code::NotFound, "文件缺失，请联系管理员");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// RFC 5987 filename*, so 白政发〔2026〕7号.pdf keeps its Chinese name in every browser.
+std::string disposition(const std::string& name) {
+  std::string enc;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char ch : name) {
+    if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') enc += static_cast<char>(ch);
+    else {
+      enc += '%';
+      enc += hex[ch >> 4];
+      enc += hex[ch & 15];
+    }
+  }
+  return "attachment; filename=\"document\"; filename*=UTF-8''" + enc;
+}
+
+}  // namespace
+
+void add_document_routes(httplib::Server& srv, State& st) {
+  srv.Get("/api/documents", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      const std::string number = req.get_param_value("number");  // one 文号, from a search hit
+      std::lock_guard lock(st.ws_mutex);
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& r : st.ws.registry().issued())
+        if ((number.empty() || r.number == number) && may_see(*c->user, r.secrecy, distribution_of(st.ws.registry(), r)))
+          list.push_back(issued_json(r));
+      reply_json(res, 200, {{"ok", true}, {"documents", list}});
+    });
+  });
+
+  srv.Get(R"(/api/documents/(\d{1,12}))", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::lock_guard lock(st.ws_mutex);
+      const auto r = visible_issued(st, *c, std::stoll(req.matches[1].str()));
+      reply_json(res, 200, {{"ok", true}, {"document", issued_json(r)}});
+    });
+  });
+
+  srv.Get(R"(/api/documents/(\d{1,12})/(pdf|docx))", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::string bytes, name;
+      const bool pdf = req.matches[2].str() == "pdf";
+      {
+        std::lock_guard lock(st.ws_mutex);
+        const auto r = visible_issued(st, *c, std::stoll(req.matches[1].str()));
+        bytes = slurp(inside_workspace(st, pdf ? r.pdf_path : r.docx_path));
+        name = r.number + (pdf ? ".pdf" : ".docx");
+      }
+      res.set_header("Content-Disposition", disposition(name));
+      res.set_content(bytes, pdf ? "application/pdf"
+                                 : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    });
+  });
+
+  // 验证: the files on disk still have the SHA-256 registered at issue.
+  srv.Get(R"(/api/documents/(\d{1,12})/verify)", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::lock_guard lock(st.ws_mutex);
+      const auto r = visible_issued(st, *c, std::stoll(req.matches[1].str()));
+      auto check = [&](const std::string& rel, const std::string& sha) {
+        std::error_code ec;
+        const fs::path p = inside_workspace(st, rel);
+        if (!fs::exists(p, ec)) return nlohmann::json{{"file", fs::path(rel).filename().string()}, {"ok", false}, {"why", "文件缺失"}};
+        const bool ok = archive::sha256_hex(slurp(p)) == sha;
+        return nlohmann::json{{"file", fs::path(rel).filename().string()}, {"ok", ok}, {"why", ok ? "与登记的 SHA-256 一致" : "文件已被改动"}};
+      };
+      const auto pdf = check(r.pdf_path, r.pdf_sha256);
+      const auto docx = check(r.docx_path, r.docx_sha256);
+      reply_json(res, 200, {{"ok", pdf["ok"].get<bool>() && docx["ok"].get<bool>()}, {"files", {pdf, docx}}});
+    });
+  });
+
+  srv.Get("/api/seal", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::lock_guard lock(st.ws_mutex);
+      auto& reg = st.ws.registry();
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& s : reg.seal_uses()) {
+        auto r = reg.issued_by_number(s.number);
+        if (r && !may_see(*c->user, r->secrecy, distribution_of(reg, *r))) continue;
+        list.push_back({{"number", s.number}, {"seal", s.seal_text}, {"approver", s.approver},
+                        {"keeper", s.keeper}, {"copies", s.copies}, {"at", s.at},
+                        {"title", r ? r->title : ""}, {"document", r ? r->id : 0}});
+      }
+      reply_json(res, 200, {{"ok", true}, {"uses", list}});
+    });
+  });
+}
+
+}  // namespace gongwen::app::serve

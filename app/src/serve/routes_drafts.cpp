@@ -1,0 +1,271 @@
+// 拟稿 and the sign-off workflow: templates, live preview, submit, 我的待办, review, sign, issue.
+#include <poppler-document.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "gongwen/archive/office.hpp"
+#include "gongwen/pipeline/draft.hpp"
+#include "gongwen/pipeline/render.hpp"
+#include "indexing.hpp"
+#include "serve/draft_form.hpp"
+#include "serve/state.hpp"
+
+namespace gongwen::app::serve {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kPreviewsKept = 64;
+
+nlohmann::json draft_json(archive::Office& office, const archive::DraftRecord& d) {
+  return {{"id", d.id},       {"title", d.title},   {"state", archive::state_name(d.state)},
+          {"state_text", archive::state_chinese(d.state)},
+          {"kind", d.kind},   {"drafter", d.drafter}, {"secrecy", d.secrecy},
+          {"round", d.round}, {"next", office.next_step(d)}, {"updated_at", d.updated_at}};
+}
+
+// Renders one page of a preview PDF as PNG (poppler), through a private temp file because
+// poppler-cpp saves images to files only.
+std::string page_png(const std::string& pdf, int page_index) {
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  if (!doc || page_index < 0 || page_index >= doc->pages()) fail(Code::NotFound, "no such preview page");
+  std::unique_ptr<poppler::page> page(doc->create_page(page_index));
+  poppler::page_renderer r;
+  r.set_render_hint(poppler::page_renderer::antialiasing, true);
+  r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  const poppler::image img = r.render_page(page.get(), 72, 72);
+  const fs::path tmp = fs::temp_directory_path() / ("gongwen-preview-" + random_token() + ".png");
+  if (!img.save(tmp.string(), "png")) fail(Code::Io, "could not render the preview page");
+  std::ifstream in(tmp, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  fs::remove(tmp);
+  return ss.str();
+}
+
+// The draft form → a checked Draft, or the Error naming the field.
+Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml) {
+  try {
+    toml = draft_toml(form, user);
+  } catch (const Failure& f) {
+    return f.error();
+  }
+  return read_draft(toml, "网页拟稿", st.ws.root(), st.ws.templates(), st.ws.profile());
+}
+
+bool acts_next(archive::Office& office, const archive::DraftRecord& d, const User& u) {
+  const std::string next = office.next_step(d);
+  if (next == "review by " + u.id) return true;
+  if (next == "sign-off") return u.has(Role::Signer);
+  if (next == "issue (seal keeper)") return u.has(Role::SealKeeper);
+  if (next == "revise and resubmit by " + u.id) return true;
+  return false;
+}
+
+std::int64_t id_of(const httplib::Request& req) { return std::stoll(req.matches[1].str()); }
+
+// The draft, if the caller may see it; NotFound otherwise (a secret draft's existence is
+// not revealed to the uncleared).
+archive::DraftRecord visible_draft(State& st, const Caller& c, std::int64_t id) {
+  auto d = st.ws.registry().draft(id);
+  if (!d || !may_see(*c.user, d->secrecy, {d->drafter}))
+    fail(Code::NotFound, "没有编号为 #" + std::to_string(id) + " 的文稿");
+  return *d;
+}
+
+}  // namespace
+
+void add_draft_routes(httplib::Server& srv, State& st) {
+  srv.Get("/api/templates", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : st.ws.templates()) {
+      nlohmann::json fields = nlohmann::json::array();
+      for (const auto& f : t.fields) fields.push_back({{"name", f.name}, {"label", f.label}, {"required", f.required}});
+      list.push_back({{"id", t.id}, {"name", t.name}, {"kind", t.kind}, {"description", t.description},
+                      {"fields", fields}, {"title_pattern", t.title_pattern}});
+    }
+    nlohmann::json organs = nlohmann::json::array();
+    for (const auto& o : st.ws.profile().organs) organs.push_back({{"id", o.id}, {"name", o.name}});
+    reply_json(res, 200, {{"ok", true}, {"templates", list}, {"organs", organs},
+                          {"today", st.clock.now().local_date().iso()}});
+  });
+
+  // Live preview: the form is read exactly as a submitted draft would be; problems come back
+  // with the field they concern, a good draft as a PDF rendered page by page.
+  srv.Post("/api/preview", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      auto form = json_body(req, res);
+      if (!form) return;
+      std::string toml;
+      auto draft = read_form(st, *form, c->user->id, toml);
+      if (!draft) {
+        const Error& e = draft.error();
+        reply_json(res, 200, {{"ok", false}, {"problems", {{{"field", e.field}, {"message", e.message}, {"hints", e.hints}}}}});
+        return;
+      }
+      Draft d = std::move(draft).value();
+      d.doc.number = d.code + "〔" + std::to_string(d.doc.date.year) + "〕　号";
+      RenderOptions opts;
+      opts.created = st.clock.now();
+      opts.fonts = st.ws.profile().fonts;
+      opts.seal_diameter_mm = st.ws.profile().seal_diameter_mm;
+      RenderedFile pdf = render_pdf(d.doc, opts).take();
+      const std::string id = random_token().substr(0, 32);
+      {
+        std::lock_guard lock(st.preview_mutex);
+        st.previews[id] = Preview{c->user->id, std::move(pdf.bytes), pdf.pages, {}};
+        st.preview_order.push_back(id);
+        if (st.preview_order.size() > kPreviewsKept) {
+          st.previews.erase(st.preview_order.front());
+          st.preview_order.erase(st.preview_order.begin());
+        }
+      }
+      reply_json(res, 200, {{"ok", true}, {"preview", id}, {"pages", pdf.pages}, {"warnings", pdf.warnings},
+                            {"title", d.doc.title}});
+    });
+  });
+
+  srv.Get(R"(/api/preview/([0-9a-f]{32})/(\d{1,3})\.png)", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      const std::string id = req.matches[1].str();
+      const int page = std::stoi(req.matches[2].str());
+      std::string pdf;
+      {
+        std::lock_guard lock(st.preview_mutex);
+        auto it = st.previews.find(id);
+        if (it == st.previews.end() || it->second.owner != c->user->id) fail(Code::NotFound, "预览已过期，请重新预览");
+        if (auto png = it->second.png.find(page); png != it->second.png.end()) {
+          res.set_content(png->second, "image/png");
+          return;
+        }
+        pdf = it->second.pdf;
+      }
+      const std::string png = page_png(pdf, page - 1);
+      {
+        std::lock_guard lock(st.preview_mutex);
+        if (auto it = st.previews.find(id); it != st.previews.end()) it->second.png[page] = png;
+      }
+      res.set_content(png, "image/png");
+    });
+  });
+
+  // Submit: the form becomes a draft file under drafts/ with a name the server chooses.
+  srv.Post("/api/drafts", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      auto form = json_body(req, res);
+      if (!form) return;
+      std::string toml;
+      auto draft = read_form(st, *form, c->user->id, toml);
+      if (!draft) throw Failure(draft.error());
+      std::lock_guard lock(st.ws_mutex);
+      const fs::path file = st.ws.root() / "drafts" / (c->user->id + "-" + random_token().substr(0, 16) + ".toml");
+      fs::create_directories(file.parent_path());
+      archive::write_file_atomic(file, toml);
+      archive::Office office(st.ws, st.clock);
+      try {
+        const auto rec = office.submit(file, c->user->id);
+        reply_json(res, 201, {{"ok", true}, {"draft", draft_json(office, rec)}});
+      } catch (...) {
+        fs::remove(file);  // a refused draft leaves nothing behind
+        throw;
+      }
+    });
+  });
+
+  srv.Get("/api/drafts", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      const bool todo_only = req.get_param_value("todo") == "1";
+      std::lock_guard lock(st.ws_mutex);
+      archive::Office office(st.ws, st.clock);
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& d : st.ws.registry().drafts()) {
+        if (!may_see(*c->user, d.secrecy, {d.drafter})) continue;
+        if (todo_only && !acts_next(office, d, *c->user)) continue;
+        list.push_back(draft_json(office, d));
+      }
+      reply_json(res, 200, {{"ok", true}, {"drafts", list}});
+    });
+  });
+
+  srv.Get(R"(/api/drafts/(\d{1,12}))", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::lock_guard lock(st.ws_mutex);
+      const auto d = visible_draft(st, *c, id_of(req));
+      archive::Office office(st.ws, st.clock);
+      nlohmann::json j = draft_json(office, d);
+      nlohmann::json history = nlohmann::json::array();
+      history.push_back({{"at", d.created_at}, {"who", d.drafter}, {"what", "拟稿提交"}, {"opinion", ""}});
+      for (const auto& r : st.ws.registry().reviews(d.id))
+        history.push_back({{"at", r.at}, {"who", r.reviewer}, {"round", r.round},
+                           {"what", r.decision == archive::Decision::Approve ? "审核同意" : "退回修改"},
+                           {"opinion", r.opinion}});
+      if (auto s = st.ws.registry().signoff(d.id))
+        history.push_back({{"at", s->at}, {"who", s->signer}, {"what", "签发"}, {"opinion", s->opinion}});
+      for (const auto& i : st.ws.registry().issued(d.year))
+        if (i.draft_id == d.id) {
+          history.push_back({{"at", i.issued_at}, {"who", ""}, {"what", "印发 " + i.number}, {"opinion", ""}});
+          j["issued"] = {{"id", i.id}, {"number", i.number}, {"pages", i.pages}};
+        }
+      j["history"] = history;
+      j["acts_next"] = acts_next(office, d, *c->user);
+      j["text"] = d.snapshot;
+      reply_json(res, 200, {{"ok", true}, {"draft", j}});
+    });
+  });
+
+  // review / sign / issue: the Office checks role, order, clearance and the fingerprint.
+  srv.Post(R"(/api/drafts/(\d{1,12})/(review|sign|issue))", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      auto body = json_body(req, res);
+      if (!body) return;
+      const std::string step = req.matches[2].str();
+      const std::string opinion = body->value("opinion", "");
+      std::lock_guard lock(st.ws_mutex);
+      const auto d = visible_draft(st, *c, id_of(req));
+      archive::Office office(st.ws, st.clock);
+      const std::string ref = std::to_string(d.id);
+      if (step == "review") {
+        const auto decision = body->value("decision", "approve") == "return" ? archive::Decision::Return
+                                                                             : archive::Decision::Approve;
+        const auto rec = office.review(ref, c->user->id, decision, opinion);
+        reply_json(res, 200, {{"ok", true}, {"draft", draft_json(office, rec)}});
+      } else if (step == "sign") {
+        const auto rec = office.sign(ref, c->user->id, opinion);
+        reply_json(res, 200, {{"ok", true}, {"draft", draft_json(office, rec)}});
+      } else {
+        const auto out = office.issue(ref, c->user->id);
+        std::string note;
+        try {
+          index_issued(st.ws, out.issued);
+        } catch (const Failure& f) {
+          note = "已印发，但尚未进入检索（" + f.error().message + "），请管理员运行 gongwen search reindex";
+        }
+        reply_json(res, 200, {{"ok", true}, {"issued", {{"id", out.issued.id}, {"number", out.issued.number},
+                                                       {"pages", out.issued.pages}}},
+                              {"warnings", out.warnings}, {"note", note}});
+      }
+    });
+  });
+}
+
+}  // namespace gongwen::app::serve

@@ -1,0 +1,87 @@
+// 档案 continued: the 四性检测 report of a filed year and 借阅 (lending). Only the 档案员
+// records loans (archive::Lending checks it); secret items are not listed to the uncleared.
+#include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/lending.hpp"
+#include "serve/state.hpp"
+
+namespace gongwen::app::serve {
+
+namespace {
+
+nlohmann::json loan_json(const archive::LoanRecord& l) {
+  return {{"id", l.id},           {"archive_code", l.archive_code}, {"number", l.number},
+          {"title", l.title},     {"secrecy", l.secrecy},           {"borrower", l.borrower},
+          {"unit", l.unit},       {"purpose", l.purpose},           {"borrowed_on", l.borrowed_on},
+          {"due", l.due},         {"approved_by", l.approved_by},   {"returned_on", l.returned_on},
+          {"condition", l.condition}};
+}
+
+}  // namespace
+
+void add_lending_routes(httplib::Server& srv, State& st) {
+  srv.Get("/api/archive/verify", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      const int year = std::atoi(req.get_param_value("year").c_str());
+      if (year < 1949 || year > 9999) fail(Code::BadInput, "请给出年度，如 2025");
+      std::lock_guard lock(st.ws_mutex);
+      const auto r = archive::verify_year(st.ws, year);
+      nlohmann::json failures = nlohmann::json::array();
+      for (const auto& f : r.failures)
+        failures.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}});
+      reply_json(res, 200, {{"ok", r.ok()}, {"year", year}, {"items", r.items}, {"files", r.files},
+                            {"failures", failures}, {"notes", r.notes}});
+    });
+  });
+
+  srv.Get("/api/archive/loans", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::lock_guard lock(st.ws_mutex);
+      archive::Lending lending(st.ws, st.clock);
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& l : lending.loans(req.get_param_value("open") == "1"))
+        if (may_see(*c->user, l.secrecy)) list.push_back(loan_json(l));
+      reply_json(res, 200, {{"ok", true}, {"loans", list}});
+    });
+  });
+
+  srv.Post("/api/archive/loans", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      auto body = json_body(req, res);
+      if (!body) return;
+      archive::LoanRequest lr;
+      lr.archive_code = body->value("archive_code", "");
+      lr.borrower = body->value("borrower", "");
+      lr.unit = body->value("unit", "");
+      lr.purpose = body->value("purpose", "");
+      lr.days = body->value("days", 7);
+      lr.approved_by = body->value("approved_by", "");
+      std::lock_guard lock(st.ws_mutex);
+      archive::Lending lending(st.ws, st.clock);
+      reply_json(res, 201, {{"ok", true}, {"loan", loan_json(lending.borrow(lr, c->user->id))}});
+    });
+  });
+
+  srv.Post(R"(/api/archive/loans/(\d{1,12})/return)", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      auto body = json_body(req, res);
+      if (!body) return;
+      const auto condition = body->value("condition", "完好") == "有损" ? archive::Condition::Damaged
+                                                                        : archive::Condition::Intact;
+      std::lock_guard lock(st.ws_mutex);
+      archive::Lending lending(st.ws, st.clock);
+      const auto l = lending.give_back(std::stoll(req.matches[1].str()), condition, body->value("note", ""),
+                                       c->user->id);
+      reply_json(res, 200, {{"ok", true}, {"loan", loan_json(l)}});
+    });
+  });
+}
+
+}  // namespace gongwen::app::serve

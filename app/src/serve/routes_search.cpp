@@ -1,0 +1,77 @@
+// 检索: full-text search with filters, facets, highlighted snippets and paging. Access is
+// decided inside the index query (search::Viewer), so hidden documents are neither listed
+// nor counted in facets.
+#include <algorithm>
+
+#include "gongwen/search/search_index.hpp"
+#include "serve/state.hpp"
+
+namespace gongwen::app::serve {
+
+namespace {
+
+// Filters from the form become the query language's field terms (docs/search.md); values
+// with spaces or colons are dropped rather than let them change the query's meaning.
+std::string with_filter(std::string q, const std::string& field, const std::string& value) {
+  if (value.empty() || value.size() > 64 || value.find_first_of(" \t:\"()") != std::string::npos) return q;
+  return q + (q.empty() ? "" : " ") + field + ":" + value;
+}
+
+nlohmann::json facet_json(const std::vector<search::FacetCount>& v) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : v) out.push_back({{"value", f.value}, {"count", f.count}});
+  return out;
+}
+
+nlohmann::json no_hits(const std::string& note) {
+  const auto none = nlohmann::json::array();
+  return {{"ok", true}, {"total", 0}, {"page", 1}, {"per_page", 10}, {"hits", none}, {"notes", {note}},
+          {"facets", {{"years", none}, {"kinds", none}, {"issuers", none}}}};
+}
+
+}  // namespace
+
+void add_search_routes(httplib::Server& srv, State& st) {
+  srv.Get("/api/search", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      search::SearchRequest sr;
+      sr.query = req.get_param_value("q");
+      if (sr.query.size() > 400) fail(Code::BadInput, "检索词过长（最多 400 字节）");
+      sr.query = with_filter(sr.query, "年度", req.get_param_value("year"));
+      sr.query = with_filter(sr.query, "文种", req.get_param_value("kind"));
+      sr.query = with_filter(sr.query, "发文机关", req.get_param_value("issuer"));
+      const std::string page = req.get_param_value("page");
+      const int page_no = page.empty() ? 1 : std::clamp(std::atoi(page.c_str()), 1, 1000);
+      sr.limit = 10;
+      sr.offset = (page_no - 1) * sr.limit;
+      if (req.get_param_value("sort") == "date") sr.sort = search::SearchRequest::Sort::DateDesc;
+      sr.facets = search::SearchRequest::Facets::Count;
+      if (sr.query.find_first_not_of(" \t") == std::string::npos) {
+        reply_json(res, 200, no_hits("请输入检索词或选择筛选条件"));
+        return;
+      }
+      // A fresh read-only handle per request sees the latest commit and needs no lock.
+      auto index = search::SearchIndex::open_readonly(st.ws.index_dir());
+      if (!index) {
+        reply_json(res, 200, no_hits("检索库尚未建立：印发第一份文件后即可检索"));
+        return;
+      }
+      const auto r = index.value().search(sr, search::Viewer{c->user->id, c->user->clearance}).take();
+      nlohmann::json hits = nlohmann::json::array();
+      for (const auto& h : r.hits) {
+        // The document page is addressed by the issued id, found from the 文号.
+        hits.push_back({{"id", h.id}, {"number", h.number}, {"title", h.title}, {"date", h.date_iso},
+                        {"issuer", h.issuer}, {"kind", h.kind}, {"secrecy", h.secrecy},
+                        {"snippet", h.snippet}});
+      }
+      reply_json(res, 200, {{"ok", true}, {"total", r.total_estimate}, {"page", page_no}, {"per_page", sr.limit},
+                            {"hits", hits}, {"notes", r.notes}, {"query", r.effective_query},
+                            {"facets", {{"years", facet_json(r.years)}, {"kinds", facet_json(r.kinds)},
+                                        {"issuers", facet_json(r.issuers)}}}});
+    });
+  });
+}
+
+}  // namespace gongwen::app::serve

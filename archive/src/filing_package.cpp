@@ -1,0 +1,355 @@
+// The 归档文件目录 in three formats, the 备考表 and the per-件 metadata XML. Every output is a
+// pure function of its inputs (fixed PDF dates, fixed ZIP times), so refiling the same year
+// gives the same bytes.
+#include "filing_package.hpp"
+
+#include <cairo-pdf.h>
+#include <libxml/xmlwriter.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+
+#include "../../pipeline/src/docx/package.hpp"
+#include "gongwen/pipeline/error.hpp"
+
+namespace gongwen::archive {
+
+namespace {
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string esc(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '<') o += "&lt;";
+    else if (c == '>') o += "&gt;";
+    else if (c == '&') o += "&amp;";
+    else if (c == '"') o += "&quot;";
+    else o += c;
+  }
+  return o;
+}
+
+const char* kHeads[9] = {"序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"};
+// Column widths in mm on A4 landscape (297 − 2 × 20 mm margins = 257 mm).
+const double kWidths[9] = {10, 60, 40, 34, 60, 18, 12, 10, 13};
+
+std::vector<std::string> cells(const CatalogueRow& r) {
+  return {std::to_string(r.seq), r.code, r.number, r.author, r.title, r.date8, r.secrecy, r.pages, r.note};
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int len) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), len);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+constexpr double kPt = 72.0 / 25.4;
+
+struct Pdf {
+  std::string bytes;
+  cairo_surface_t* surface;
+  cairo_t* cr;
+  PangoLayout* layout;
+  PangoFontDescription* font;
+  Pdf(double w_mm, double h_mm, const std::string& title) {
+    surface = cairo_pdf_surface_create_for_stream(append_bytes, &bytes, w_mm * kPt, h_mm * kPt);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cr = cairo_create(surface);
+    layout = pango_cairo_create_layout(cr);
+    font = pango_font_description_from_string("FandolSong, Noto Serif CJK SC 8");
+    pango_layout_set_font_description(layout, font);
+  }
+  // Text in a box; returns the height used (mm).
+  double text(const std::string& s, double x, double y, double w, int size_pt = 8,
+              PangoAlignment align = PANGO_ALIGN_LEFT) {
+    pango_font_description_set_size(font, size_pt * PANGO_SCALE);
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_width(layout, static_cast<int>(w * kPt * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, align);
+    pango_layout_set_text(layout, s.c_str(), -1);
+    cairo_move_to(cr, x * kPt, y * kPt);
+    pango_cairo_show_layout(cr, layout);
+    int lw = 0, lh = 0;
+    pango_layout_get_size(layout, &lw, &lh);
+    return lh / double(PANGO_SCALE) / kPt;
+  }
+  double measure(const std::string& s, double w) {
+    pango_font_description_set_size(font, 8 * PANGO_SCALE);
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_width(layout, static_cast<int>(w * kPt * PANGO_SCALE));
+    pango_layout_set_text(layout, s.c_str(), -1);
+    int lw = 0, lh = 0;
+    pango_layout_get_size(layout, &lw, &lh);
+    return lh / double(PANGO_SCALE) / kPt;
+  }
+  std::string finish() {
+    pango_font_description_free(font);
+    g_object_unref(layout);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    return bytes;
+  }
+};
+
+}  // namespace
+
+std::string catalogue_csv(const std::vector<CatalogueRow>& rows) {
+  std::string csv = "序号,档号,文号,责任者,题名,日期,密级,页数,备注\n";
+  for (const auto& r : rows) {
+    const auto c = cells(r);
+    for (std::size_t i = 0; i < c.size(); ++i) csv += (i ? "," : "") + csv_field(c[i]);
+    csv += "\n";
+  }
+  return csv;
+}
+
+std::string catalogue_pdf(const std::vector<CatalogueRow>& rows, const std::string& heading) {
+  // A4 landscape, 20 mm margins; the heading and the column heads repeat on each page.
+  Pdf pdf(297, 210, heading);
+  const double left = 20, top = 15, bottom = 195;
+  double widths[9];
+  double total = 0;
+  for (int i = 0; i < 9; ++i) total += kWidths[i];
+  for (int i = 0; i < 9; ++i) widths[i] = kWidths[i] * 257.0 / total;
+  auto row_out = [&](const std::vector<std::string>& c, double y, bool measure_only) {
+    double h = 0;
+    for (int i = 0; i < 9; ++i) h = std::max(h, pdf.measure(c[i], widths[i] - 2));
+    h += 2;
+    if (measure_only) return h;
+    double x = left;
+    cairo_set_line_width(pdf.cr, 0.5);
+    for (int i = 0; i < 9; ++i) {
+      cairo_rectangle(pdf.cr, x * kPt, y * kPt, widths[i] * kPt, h * kPt);
+      cairo_stroke(pdf.cr);
+      pdf.text(c[i], x + 1, y + 1, widths[i] - 2);
+      x += widths[i];
+    }
+    return h;
+  };
+  const std::vector<std::string> heads(kHeads, kHeads + 9);
+  int page = 0;
+  double y = bottom + 1;
+  for (std::size_t k = 0; k <= rows.size(); ++k) {
+    if (k == rows.size() && page > 0) break;
+    const auto c = k < rows.size() ? cells(rows[k]) : std::vector<std::string>(9);
+    const double h = k < rows.size() ? row_out(c, 0, true) : 0;
+    if (page == 0 || y + h > bottom) {
+      if (page > 0) cairo_show_page(pdf.cr);
+      ++page;
+      pdf.text(heading, left, top, 257, 16, PANGO_ALIGN_CENTER);
+      y = top + 12;
+      y += row_out(heads, y, false);
+    }
+    if (k < rows.size()) y += row_out(c, y, false);
+  }
+  cairo_show_page(pdf.cr);
+  return pdf.finish();
+}
+
+std::string notes_text(const NotesSheet& n) {
+  std::string s = "备考表\n全宗号：" + n.fonds + "  年度：" + n.year + "\n本盒文件情况说明：\n";
+  if (n.notes.empty()) s += "  无缺损、修改、补充、移出、销毁等情况。\n";
+  for (const auto& x : n.notes) s += "  " + x + "\n";
+  s += "整理人：" + n.arranger + "  日期：" + n.arranged_on + "\n";
+  s += "检查人：" + n.checker + "  日期：" + n.checked_on + "\n";
+  return s;
+}
+
+std::string notes_pdf(const NotesSheet& n) {
+  Pdf pdf(210, 297, "备考表");
+  pdf.text("备考表", 20, 25, 170, 18, PANGO_ALIGN_CENTER);
+  double y = 45;
+  y += pdf.text("全宗号：" + n.fonds + "　　年度：" + n.year, 25, y, 160, 12) + 6;
+  y += pdf.text("本盒文件情况说明：", 25, y, 160, 12) + 3;
+  if (n.notes.empty()) y += pdf.text("无缺损、修改、补充、移出、销毁等情况。", 32, y, 150, 12) + 2;
+  for (const auto& x : n.notes) y += pdf.text(x, 32, y, 150, 12) + 2;
+  y = std::max(y + 10, 220.0);
+  pdf.text("整理人：" + n.arranger, 110, y, 80, 12);
+  pdf.text(n.arranged_on, 110, y + 8, 80, 12);
+  pdf.text("检查人：" + n.checker, 110, y + 20, 80, 12);
+  pdf.text(n.checked_on.empty() ? "　　年　　月　　日" : n.checked_on, 110, y + 28, 80, 12);
+  cairo_show_page(pdf.cr);
+  return pdf.finish();
+}
+
+std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::string& heading,
+                           const Instant& stamp) {
+  auto cell = [](const std::string& t, int twips) {
+    return "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(twips) +
+           "\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t xml:space=\"preserve\">" + esc(t) +
+           "</w:t></w:r></w:p></w:tc>";
+  };
+  double total = 0;
+  for (double w : kWidths) total += w;
+  std::string grid, head;
+  int tw[9];
+  for (int i = 0; i < 9; ++i) {
+    tw[i] = static_cast<int>(kWidths[i] * 257.0 / total * 56.7);
+    grid += "<w:gridCol w:w=\"" + std::to_string(tw[i]) + "\"/>";
+    head += cell(kHeads[i], tw[i]);
+  }
+  std::string body =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+      "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"32\"/></w:rPr><w:t>" +
+      esc(heading) + "</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblBorders>"
+      "<w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/>"
+      "<w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/>"
+      "<w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
+      "</w:tblBorders></w:tblPr><w:tblGrid>" + grid + "</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>" +
+      head + "</w:tr>";
+  for (const auto& r : rows) {
+    const auto c = cells(r);
+    body += "<w:tr>";
+    for (int i = 0; i < 9; ++i) body += cell(c[i], tw[i]);
+    body += "</w:tr>";
+  }
+  body +=
+      "</w:tbl><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
+      "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"0\" "
+      "w:footer=\"0\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+  std::vector<docx::PackagePart> parts{
+      {"[Content_Types].xml",
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://"
+       "schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" "
+       "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default "
+       "Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
+       "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+       "</Types>"},
+      {"_rels/.rels",
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://"
+       "schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://"
+       "schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+       "Target=\"word/document.xml\"/></Relationships>"},
+      {"word/document.xml", body}};
+  return docx::zip_package(parts, stamp);
+}
+
+// GB/T 18894 minimum set inside a DA/T 48 EEP shape: 封装包格式描述, 版本, 被签名对象 (封装包类型,
+// 创建时间, 创建单位, 封装内容 → 文件实体块), 电子签名块 (the issued PDF carries its own CMS
+// signature; the block records where it is and the original's hash), 锁定签名 (the sha256).
+std::string metadata_xml(const ItemMetadata& m) {
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+  if (!w) fail(Code::Internal, "libxml2 could not create a writer");
+  xmlTextWriterSetIndent(w, 1);
+  auto el = [&](const char* name, const std::string& text) {
+    xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text.c_str());
+  };
+  auto open = [&](const char* name) { xmlTextWriterStartElement(w, BAD_CAST name); };
+  auto close = [&] { xmlTextWriterEndElement(w); };
+  xmlTextWriterStartDocument(w, "1.0", "UTF-8", nullptr);
+  xmlTextWriterStartElementNS(w, nullptr, BAD_CAST "电子文件封装包", BAD_CAST kEepNamespace);
+  el("封装包格式描述", "本EEP根据中华人民共和国档案行业标准DA/T 48-2009《基于XML的电子文件封装规范》生成");
+  el("版本", "2009");
+  open("被签名对象");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "eep版本", BAD_CAST "2009");
+  el("封装包类型", "原始型");
+  el("封装包类型描述", "本封装包包含电子文件数据及其元数据，原始封装，未经修改");
+  el("封装包创建时间", m.created_at);
+  el("封装包创建单位", m.created_by);
+  open("封装内容");
+  open("文件实体块");
+  open("文件实体");
+  el("档号", m.code);
+  el("件号", std::to_string(m.item_no));
+  el("题名", m.title);
+  el("文件编号", m.number);
+  el("责任者", m.author);
+  el("日期", m.date);
+  el("机构或问题", m.unit);
+  el("保管期限", m.retention);
+  el("密级", m.secrecy.empty() ? "非密" : m.secrecy);
+  el("来源", m.origin);
+  el("页数", std::to_string(m.pages));
+  open("文件数据");
+  el("格式信息", m.format);
+  el("计算机文件名", m.file_name);
+  el("计算机文件大小", std::to_string(m.size));
+  el("生成软件", m.software);
+  el("数字摘要算法", "SHA-256");
+  el("数字摘要", m.sha256);
+  close();
+  open("处理历史");
+  for (const auto& h : m.history) {
+    open("处理步骤");
+    el("业务行为", h.step);
+    el("行为主体", h.actor);
+    el("行为时间", h.at);
+    if (!h.detail.empty()) el("行为依据", h.detail);
+    close();
+  }
+  close();
+  close();  // 文件实体
+  close();  // 文件实体块
+  close();  // 封装内容
+  close();  // 被签名对象
+  open("电子签名块");
+  el("签名格式描述", "PDF内嵌签名（adbe.pkcs7.detached），位于归档副本的发文修订版内");
+  el("原件数字摘要", m.original_sha256);
+  close();
+  open("锁定签名");
+  el("锁定方式", "BagIt manifest-sha256.txt 与登记簿 filed 表中的 SHA-256");
+  close();
+  close();
+  xmlTextWriterEndDocument(w);
+  xmlFreeTextWriter(w);
+  std::string out(reinterpret_cast<const char*>(buf->content), buf->use);
+  xmlBufferFree(buf);
+  return out;
+}
+
+}  // namespace gongwen::archive
+
+namespace gongwen::archive {
+
+std::string processing_slip_pdf(const ReceivedRecord& r, const std::string& office_name,
+                                const std::vector<CirculationRecord>& circulation) {
+  Pdf pdf(210, 297, "文件处理签");
+  pdf.text(office_name + "文件处理签", 20, 20, 170, 18, PANGO_ALIGN_CENTER);
+  const std::vector<std::pair<std::string, std::string>> rows{
+      {"收文号", r.registration()},
+      {"来文单位", r.sender},
+      {"来文字号", r.their_number},
+      {"成文日期", r.date},
+      {"密级", r.secrecy.empty() ? "非密" : r.secrecy},
+      {"份数/份号", std::to_string(r.copies) + (r.copy_numbers.empty() ? "" : " / " + r.copy_numbers)},
+      {"签收人", r.signed_by},
+      {"标题", r.title},
+      {"拟办意见", r.proposal},
+      {"领导批示", r.instruction}};
+  double y = 40;
+  cairo_set_line_width(pdf.cr, 0.6);
+  for (const auto& [k, v] : rows) {
+    const bool big = k == "拟办意见" || k == "领导批示";
+    const double h = std::max(big ? 40.0 : 10.0, pdf.measure(v, 135) + 4);
+    cairo_rectangle(pdf.cr, 20 * kPt, y * kPt, 30 * kPt, h * kPt);
+    cairo_rectangle(pdf.cr, 50 * kPt, y * kPt, 140 * kPt, h * kPt);
+    cairo_stroke(pdf.cr);
+    pdf.text(k, 22, y + 2, 26, 11);
+    pdf.text(v, 52, y + 2, 135, 11);
+    y += h;
+  }
+  y += 6;
+  pdf.text("传阅记录", 20, y, 170, 12);
+  y += 8;
+  for (const auto& c : circulation) {
+    pdf.text(c.person + "　送阅 " + c.sent_at.substr(0, 10) + "　阅毕 " +
+                 (c.read_at.empty() ? "—" : c.read_at.substr(0, 10)) + "　退回 " +
+                 (c.returned_at.empty() ? "—" : c.returned_at.substr(0, 10)),
+             22, y, 165, 10);
+    y += 6;
+  }
+  cairo_show_page(pdf.cr);
+  return pdf.finish();
+}
+
+}  // namespace gongwen::archive

@@ -1,0 +1,53 @@
+#pragma once
+// What a filed year's package holds besides the archival copies: the 归档文件目录 (CSV, DOCX,
+// PDF A4 landscape), the 备考表, per-件 metadata XML (GB/T 18894 minimum set + handling
+// history, DA/T 48 EEP structure) and the BagIt tag files.
+#include <string>
+#include <vector>
+
+#include "gongwen/pipeline/date.hpp"
+
+namespace gongwen::archive {
+
+struct CatalogueRow {
+  int seq = 0;
+  std::string code, number, author, title, date8, secrecy, pages, note;
+};
+
+struct HandlingStep {
+  std::string step, actor, at, detail;  // 拟稿 / 审核 / 签发 / 用印 / 登记 / 收文 / 传阅 / 归档
+};
+
+struct ItemMetadata {
+  std::string code, number, title, author, date, unit, retention, secrecy, origin;  // 发文 / 收文
+  std::string file_name, format = "PDF/A-2b", software = "gongwen", sha256, original_sha256;
+  std::size_t size = 0;
+  int item_no = 0, pages = 0;
+  std::string created_at, created_by;
+  std::vector<HandlingStep> history;
+};
+
+struct NotesSheet {  // 备考表
+  std::string year, fonds;
+  std::vector<std::string> notes;
+  std::string arranger, arranged_on, checker, checked_on;
+};
+
+std::string catalogue_csv(const std::vector<CatalogueRow>& rows);
+std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::string& heading,
+                           const Instant& stamp);
+std::string catalogue_pdf(const std::vector<CatalogueRow>& rows, const std::string& heading);
+std::string notes_pdf(const NotesSheet& n);
+std::string notes_text(const NotesSheet& n);
+std::string metadata_xml(const ItemMetadata& m);
+
+inline constexpr const char* kEepNamespace = "http://www.saac.gov.cn/standards/ERM/encapsulation";
+
+}  // namespace gongwen::archive
+
+#include "gongwen/archive/receiving.hpp"
+namespace gongwen::archive {
+// The 文件处理签 of a received document: registration data, 拟办 and 批示 boxes, circulation.
+std::string processing_slip_pdf(const ReceivedRecord& r, const std::string& office_name,
+                                const std::vector<CirculationRecord>& circulation);
+}  // namespace gongwen::archive

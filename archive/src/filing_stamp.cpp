@@ -1,0 +1,284 @@
+// 归档章 + PDF/A-2b markers as one incremental update (see filing_stamp.hpp). The stamp is
+// drawn by cairo/pango into a one-page PDF, turned into a form XObject by qpdf and copied
+// into the original; the new and changed objects are then written after the original bytes
+// with their own xref section, never by rewriting the file (that would break the signature).
+#include "filing_stamp.hpp"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#include "gongwen/archive/registry.hpp"
+#include "gongwen/archive/workspace.hpp"
+#include "gongwen/pipeline/error.hpp"
+
+namespace gongwen::archive {
+
+namespace {
+
+constexpr double kPt = 72.0 / 25.4;
+constexpr double kStampW = 45.0 * kPt, kStampH = 16.0 * kPt;
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int len) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), len);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// A 45 × 16 mm page carrying the stamp: a red frame, 2 × 3 equal cells, text centred.
+std::string render_stamp_pdf(const StampFields& f) {
+  std::string out;
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append_bytes, &out, kStampW, kStampH);
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 0.8, 0.0, 0.0);
+  cairo_set_line_width(cr, 0.8);
+  const double inset = 0.6;
+  cairo_rectangle(cr, inset, inset, kStampW - 2 * inset, kStampH - 2 * inset);
+  cairo_move_to(cr, inset, kStampH / 2);
+  cairo_line_to(cr, kStampW - inset, kStampH / 2);
+  for (int i = 1; i < 3; ++i) {
+    cairo_move_to(cr, kStampW * i / 3, inset);
+    cairo_line_to(cr, kStampW * i / 3, kStampH - inset);
+  }
+  cairo_stroke(cr);
+  const std::string cells[6] = {f.fonds, f.year, f.item_no, f.unit, f.retention, f.pages};
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  PangoFontDescription* font =
+      pango_font_description_from_string("FandolSong, Noto Serif CJK SC, Noto Sans CJK SC 8");
+  pango_layout_set_font_description(layout, font);
+  for (int i = 0; i < 6; ++i) {
+    if (cells[i].empty()) continue;
+    pango_layout_set_text(layout, cells[i].c_str(), -1);
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    const double cw = kStampW / 3, ch = kStampH / 2;
+    cairo_move_to(cr, (i % 3) * cw + (cw - w / double(PANGO_SCALE)) / 2,
+                  (i / 3) * ch + (ch - h / double(PANGO_SCALE)) / 2);
+    pango_cairo_show_layout(cr, layout);
+  }
+  pango_font_description_free(font);
+  g_object_unref(layout);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_surface_destroy(s);
+  return out;
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '&': o += "&amp;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+std::string xmp_packet(const PdfaInfo& p) {
+  return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+         "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+         "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+         "</rdf:Description>\n"
+         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(p.title) +
+         "</rdf:li></rdf:Alt></dc:title>\n"
+         "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(p.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
+         "</rdf:Description>\n"
+         "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+         "<xmp:CreateDate>" + xml_escape(p.created_iso) + "</xmp:CreateDate>\n"
+         "<xmp:CreatorTool>gongwen</xmp:CreatorTool>\n"
+         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+}
+
+// The blank band above the first text on page 1, measured with Poppler.
+void place_stamp(const std::string& original, const std::string& name, ArchivalCopy& out,
+                 double& page_w, double& page_h) {
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(original.data(), static_cast<int>(original.size())));
+  if (!doc || doc->is_locked() || doc->pages() < 1)
+    fail(Code::BadInput, name + ": Poppler cannot open this PDF",
+         {"check the issued original (gongwen archive plan lists altered files)"});
+  std::unique_ptr<poppler::page> p(doc->create_page(0));
+  const poppler::rectf box = p->page_rect(poppler::media_box);
+  out.pages = doc->pages();
+  page_w = box.width();
+  page_h = box.height();
+  double top_text = page_h;
+  for (const auto& t : p->text_list()) top_text = std::min(top_text, t.bbox().top());
+  const double margin = 2.0 * kPt;
+  if (top_text >= kStampH + 2 * margin) {
+    out.in_blank = true;
+    out.x_mm = (page_w - kStampW) / 2 / kPt;
+    out.y_mm = (top_text - kStampH) / 2 / kPt;
+  } else {
+    out.in_blank = false;  // DA/T 22: elsewhere near the top when the centre is taken
+    out.x_mm = (page_w - kStampW) / kPt - 5.0;
+    out.y_mm = 5.0;
+  }
+}
+
+std::string hex16(const std::string& sha_hex) { return sha_hex.substr(0, 32); }
+
+}  // namespace
+
+std::string retention_short(const std::string& retention) {
+  if (retention == "定期30年") return "30年";
+  if (retention == "定期10年") return "10年";
+  return retention;
+}
+
+std::string load_srgb_profile() {
+  static const std::string bytes = [] {
+    for (const char* p : {"/usr/share/color/icc/colord/sRGB.icc",
+                          "/usr/share/color/icc/sRGB.icc"}) {
+      std::error_code ec;
+      if (std::filesystem::exists(p, ec)) return read_file(p);
+    }
+    return std::string();
+  }();
+  if (bytes.empty())
+    fail(Code::NotFound, "no sRGB ICC profile for the PDF/A OutputIntent",
+         {"install the Debian package colord-data (bash run.sh test does)"});
+  return bytes;
+}
+
+ArchivalCopy make_archival_copy(const std::string& original, const StampFields& stamp,
+                                const PdfaInfo& pdfa, const std::string& name) {
+  ArchivalCopy out;
+  double page_w = 0, page_h = 0;
+  place_stamp(original, name, out, page_w, page_h);
+
+  StampFields fields = stamp;
+  if (fields.pages.empty() || fields.pages == "0") fields.pages = std::to_string(out.pages);
+  const std::string stamp_pdf = render_stamp_pdf(fields);
+  QPDF orig, foreign;
+  try {
+    orig.processMemoryFile(name.c_str(), original.data(), original.size());
+    foreign.processMemoryFile("stamp", stamp_pdf.data(), stamp_pdf.size());
+  } catch (const std::exception& e) {
+    fail(Code::BadInput, name + ": not a readable PDF: " + e.what());
+  }
+  const auto old_objects = orig.getAllObjects();
+  std::set<QPDFObjGen> existing;
+  for (auto& o : old_objects) existing.insert(o.getObjGen());
+
+  auto pages = QPDFPageDocumentHelper(orig).getAllPages();
+  if (pages.empty()) fail(Code::BadInput, name + ": the PDF has no page");
+  QPDFObjectHandle page = pages[0].getObjectHandle();
+  auto fpages = QPDFPageDocumentHelper(foreign).getAllPages();
+  QPDFObjectHandle form = orig.copyForeignObject(fpages.at(0).getFormXObjectForPage());
+
+  // Contents: [q, original…, Q + stamp]; the original's graphics state cannot leak.
+  QPDFObjectHandle contents = QPDFObjectHandle::newArray();
+  contents.appendItem(orig.newStream(std::string("q\n")));
+  QPDFObjectHandle old = page.getKey("/Contents");
+  if (old.isArray())
+    for (int i = 0; i < old.getArrayNItems(); ++i) contents.appendItem(old.getArrayItem(i));
+  else if (!old.isNull())
+    contents.appendItem(old);
+  char ops[160];
+  std::snprintf(ops, sizeof ops, "Q\nq 1 0 0 1 %.3f %.3f cm /GWArchiveStamp Do Q\n",
+                out.x_mm * kPt, page_h - out.y_mm * kPt - kStampH);
+  contents.appendItem(orig.newStream(std::string(ops)));
+  QPDFObjectHandle res = QPDFPageObjectHelper(page).getAttribute("/Resources", false);
+  QPDFObjectHandle new_res = res.isDictionary() ? res.shallowCopy() : QPDFObjectHandle::newDictionary();
+  QPDFObjectHandle xobj = new_res.getKey("/XObject");
+  QPDFObjectHandle new_xobj = xobj.isDictionary() ? xobj.shallowCopy() : QPDFObjectHandle::newDictionary();
+  new_xobj.replaceKey("/GWArchiveStamp", form);
+  new_res.replaceKey("/XObject", new_xobj);
+  page.replaceKey("/Contents", contents);
+  page.replaceKey("/Resources", new_res);
+
+  // PDF/A-2b: XMP with pdfaid, an OutputIntent with the sRGB profile.
+  QPDFObjectHandle root = orig.getRoot();
+  QPDFObjectHandle xmp = orig.newStream(xmp_packet(pdfa));
+  xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+  xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+  QPDFObjectHandle icc = orig.newStream(pdfa.icc_profile);
+  icc.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(3));
+  QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
+  intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
+  intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFA1"));
+  intent.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
+  intent.replaceKey("/Info", QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
+  intent.replaceKey("/DestOutputProfile", icc);
+  root.replaceKey("/Metadata", xmp);
+  root.replaceKey("/OutputIntents", QPDFObjectHandle::newArray({intent}));
+
+  // Write the update: changed objects (page, catalog) and every new one.
+  std::vector<QPDFObjectHandle> to_write{page, root};
+  for (auto& o : orig.getAllObjects())
+    if (!existing.count(o.getObjGen())) to_write.push_back(o);
+  std::sort(to_write.begin(), to_write.end(),
+            [](QPDFObjectHandle& a, QPDFObjectHandle& b) { return a.getObjGen() < b.getObjGen(); });
+  out.bytes = original;
+  if (!out.bytes.empty() && out.bytes.back() != '\n') out.bytes += '\n';
+  std::vector<std::pair<QPDFObjGen, std::size_t>> offsets;
+  int max_id = 0;
+  for (auto& o : to_write) {
+    const QPDFObjGen og = o.getObjGen();
+    offsets.emplace_back(og, out.bytes.size());
+    max_id = std::max(max_id, og.getObj());
+    out.bytes += std::to_string(og.getObj()) + " " + std::to_string(og.getGen()) + " obj\n";
+    if (o.isStream()) {
+      const auto data = o.getRawStreamData();
+      QPDFObjectHandle dict = o.getDict().shallowCopy();
+      dict.replaceKey("/Length", QPDFObjectHandle::newInteger(static_cast<long long>(data->getSize())));
+      out.bytes += dict.unparse() + "\nstream\n";
+      out.bytes.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+      out.bytes += "\nendstream";
+    } else {
+      out.bytes += o.unparseResolved();
+    }
+    out.bytes += "\nendobj\n";
+  }
+  const std::size_t xref_at = out.bytes.size();
+  out.bytes += "xref\n";
+  for (std::size_t i = 0; i < offsets.size();) {
+    std::size_t j = i;
+    while (j + 1 < offsets.size() && offsets[j + 1].first.getObj() == offsets[j].first.getObj() + 1) ++j;
+    out.bytes += std::to_string(offsets[i].first.getObj()) + " " + std::to_string(j - i + 1) + "\n";
+    for (std::size_t k = i; k <= j; ++k) {
+      char line[24];
+      std::snprintf(line, sizeof line, "%010zu %05d n \n", offsets[k].second, offsets[k].first.getGen());
+      out.bytes += line;
+    }
+    i = j + 1;
+  }
+  QPDFObjectHandle trailer = orig.getTrailer();
+  const long long old_size = trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0;
+  const std::size_t prev_pos = original.rfind("startxref");
+  long long prev = 0;
+  if (prev_pos != std::string::npos) prev = std::atoll(original.c_str() + prev_pos + 9);
+  // /ID: keep the original's first part if it had one (the file's identity); the second
+  // changes with this revision. Both derived from content, so the output is deterministic.
+  const std::string digest = sha256_hex(original);
+  const std::string second = sha256_hex(out.bytes);
+  std::string first_id = "<" + hex16(digest) + ">";
+  QPDFObjectHandle oid = trailer.getKey("/ID");
+  if (oid.isArray() && oid.getArrayNItems() == 2) first_id = oid.getArrayItem(0).unparse();
+  out.bytes += "trailer\n<< /Size " + std::to_string(std::max<long long>(old_size, max_id + 1)) +
+               " /Root " + root.unparse();
+  if (trailer.hasKey("/Info")) out.bytes += " /Info " + trailer.getKey("/Info").unparse();
+  out.bytes += " /Prev " + std::to_string(prev) + " /ID [" + first_id + " <" + hex16(second) +
+               ">] >>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+  return out;
+}
+
+}  // namespace gongwen::archive

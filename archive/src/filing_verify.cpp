@@ -1,0 +1,248 @@
+// 四性检测 of a filed year: authenticity (signatures, hashes against the manifest and the
+// register, the audit chain), integrity (件号/文号 sequences, metadata, every 件 has its
+// files), usability (Poppler opens and renders, fonts embedded, allowed formats) and
+// security (nothing in the bag that the manifests do not list).
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "filing_package.hpp"
+#include "filing_parallel.hpp"
+#include "gongwen/archive/filing.hpp"
+#include "gongwen/pipeline/sign.hpp"
+
+namespace gongwen::archive {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::set<std::string> kTagFiles{"bagit.txt", "bag-info.txt", "manifest-sha256.txt",
+                                      "tagmanifest-sha256.txt"};
+const std::set<std::string> kAllowed{".pdf", ".xml", ".csv", ".docx", ".txt", ".ofd"};
+
+std::map<std::string, std::string> read_manifest(const fs::path& file, std::vector<VerifyFinding>& bad,
+                                                 const std::string& name) {
+  std::map<std::string, std::string> out;
+  std::error_code ec;
+  if (!fs::exists(file, ec)) {
+    bad.push_back({"完整性", name, "the manifest is missing (deleted)"});
+    return out;
+  }
+  std::istringstream in(read_file(file));
+  std::string line;
+  int no = 0;
+  while (std::getline(in, line)) {
+    ++no;
+    if (line.size() < 67 || line.substr(64, 2) != "  ") {
+      bad.push_back({"完整性", name, "line " + std::to_string(no) + " is not '<sha256>  <path>'"});
+      continue;
+    }
+    out[line.substr(66)] = line.substr(0, 64);
+  }
+  return out;
+}
+
+// Element text by local name under `node`, depth first (the EEP nests the 文件实体).
+std::map<std::string, std::string> leaf_texts(xmlNode* node) {
+  std::map<std::string, std::string> out;
+  for (xmlNode* c = node; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (c->children && c->children->type == XML_TEXT_NODE && !c->children->next) {
+      xmlChar* t = xmlNodeGetContent(c);
+      out.emplace(reinterpret_cast<const char*>(c->name), t ? reinterpret_cast<const char*>(t) : "");
+      xmlFree(t);
+    } else {
+      for (auto& [k, v] : leaf_texts(c->children)) out.emplace(k, v);
+    }
+  }
+  return out;
+}
+
+void check_pdf(const std::string& rel, const std::string& bytes, VerifyReport& r) {
+  std::unique_ptr<poppler::document> d(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!d || d->is_locked()) {
+    r.failures.push_back({"可用性", rel, "Poppler cannot open the PDF"});
+    return;
+  }
+  if (d->is_encrypted()) r.failures.push_back({"可用性", rel, "the PDF is encrypted"});
+  if (d->pages() < 1) {
+    r.failures.push_back({"可用性", rel, "the PDF has no page"});
+    return;
+  }
+  std::unique_ptr<poppler::page> p(d->create_page(0));
+  poppler::page_renderer renderer;
+  const poppler::image img = renderer.render_page(p.get(), 9, 9);  // a thumbnail proves it renders
+  if (!img.is_valid()) r.failures.push_back({"可用性", rel, "Poppler cannot render page 1"});
+  for (const auto& f : d->fonts())
+    if (!f.is_embedded())
+      r.failures.push_back({"可用性", rel, "font " + f.name() + " is not embedded"});
+}
+
+// Usability, the PDF/A mark, the issued signature and the original as first revision.
+void check_document(Workspace& ws, const FiledRecord& f, const std::string& rel, const std::string& bytes,
+                    VerifyReport& r) {
+  auto& bad = r.failures;
+  check_pdf(rel, bytes, r);
+  if (bytes.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos)
+    bad.push_back({"可用性", rel, "no PDF/A-2 identification (XMP pdfaid)"});
+  const SignatureReport sig = verify_pdf_signature(bytes);
+  if (sig.status == SignatureStatus::Unsigned)
+    r.notes.push_back(f.number + ": issued without a digital signature");
+  else if (!sig.valid())
+    bad.push_back({"真实性", rel, "the issued signature does not verify: " + sig.message});
+  // The issued original must still be the copy's first revision, byte for byte.
+  std::optional<IssuedRecord> issued;
+  {
+    static std::mutex registry_mutex;  // one SQLite connection, used from the workers
+    std::lock_guard<std::mutex> lock(registry_mutex);
+    issued = ws.registry().issued_by_number(f.number);
+  }
+  if (issued) {
+    std::error_code ec;
+    const fs::path orig = ws.root() / issued->pdf_path;
+    const auto n = fs::file_size(orig, ec);
+    if (!ec && (bytes.size() < n || sha256_hex(std::string_view(bytes).substr(0, n)) != issued->pdf_sha256))
+      bad.push_back({"真实性", rel, "the archival copy does not begin with the issued original " + f.number});
+  }
+}
+
+}  // namespace
+
+VerifyReport verify_year(Workspace& ws, int year) {
+  Registry& reg = ws.registry();
+  const auto filed = reg.filed(year);
+  if (filed.empty()) fail(Code::NotFound, "the year " + std::to_string(year) + " is not filed",
+                          {"gongwen archive file --year " + std::to_string(year)});
+  VerifyReport r;
+  r.year = year;
+  r.items = static_cast<int>(filed.size());
+  const fs::path bag = ws.archive_dir() / std::to_string(year);
+  std::error_code ec;
+  if (!fs::is_directory(bag, ec)) {
+    r.failures.push_back({"完整性", ws.relative(bag), "the year's package folder is missing"});
+    return r;
+  }
+  auto& bad = r.failures;
+  const auto manifest = read_manifest(bag / "manifest-sha256.txt", bad, "manifest-sha256.txt");
+  const auto tags = read_manifest(bag / "tagmanifest-sha256.txt", bad, "tagmanifest-sha256.txt");
+
+  // 安全性: nothing unlisted (and no links pointing outside).
+  for (auto it = fs::recursive_directory_iterator(bag, ec); it != fs::recursive_directory_iterator(); ++it) {
+    const std::string rel = fs::relative(it->path(), bag).generic_string();
+    if (it->is_symlink()) {
+      bad.push_back({"安全性", rel, "a symbolic link in the package"});
+      continue;
+    }
+    if (!it->is_regular_file()) continue;
+    if (kTagFiles.count(rel)) continue;
+    if (!manifest.count(rel) && !tags.count(rel))
+      bad.push_back({"安全性", rel, "file is in the package but not listed in the manifest (added)"});
+    if (!kAllowed.count(it->path().extension().string()))
+      bad.push_back({"可用性", rel, "format " + it->path().extension().string() + " is not on the allowed list"});
+  }
+  // 真实性 + 完整性: every listed file present and unchanged; each document is checked while
+  // its bytes are in memory, a few at a time on the machine's cores (a year of thousands
+  // stays small in memory); findings are merged in manifest order.
+  std::map<std::string, const FiledRecord*> by_rel;
+  const std::string prefix = "archive/" + std::to_string(year) + "/";
+  for (const auto& f : filed) by_rel[f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path] = &f;
+  std::vector<std::pair<std::string, std::string>> listed;
+  for (const auto* m : {&manifest, &tags}) listed.insert(listed.end(), m->begin(), m->end());
+  std::vector<VerifyReport> parts(listed.size());
+  parallel_for(listed.size(), [&](std::size_t i) {
+    const auto& [rel, sha] = listed[i];
+    VerifyReport& part = parts[i];
+    std::error_code e;
+    const fs::path p = bag / rel;
+    if (!fs::is_regular_file(p, e)) {
+      part.failures.push_back({"完整性", rel, "file listed in the manifest is missing (deleted)"});
+      return;
+    }
+    const std::string b = read_file(p);
+    part.files = 1;
+    if (sha256_hex(b) != sha) part.failures.push_back({"真实性", rel, "content differs from the manifest (changed)"});
+    auto f = by_rel.find(rel);
+    if (f != by_rel.end() && rel.ends_with(".pdf")) check_document(ws, *f->second, rel, b, part);
+  });
+  for (auto& part : parts) {
+    r.files += part.files;
+    for (auto& f : part.failures) bad.push_back(std::move(f));
+    for (auto& n : part.notes) r.notes.push_back(std::move(n));
+  }
+  if (!tags.count("manifest-sha256.txt")) bad.push_back({"完整性", "tagmanifest-sha256.txt", "does not list manifest-sha256.txt"});
+
+  // The register against the package, 件 by 件.
+  std::map<std::string, std::vector<int>> classes;
+  for (const auto& f : filed) {
+    const std::string prefix = "archive/" + std::to_string(year) + "/";
+    const std::string rel = f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path;
+    classes[f.archive_code.substr(0, f.archive_code.rfind('-'))].push_back(f.item_no);
+    auto it = manifest.find(rel);
+    if (it == manifest.end()) {
+      bad.push_back({"完整性", rel, f.archive_code + " (" + f.number + ") is not in the manifest"});
+    } else if (it->second != f.sha256) {
+      bad.push_back({"真实性", rel, "the manifest's hash differs from the register's for " + f.archive_code});
+    }
+    const std::string meta_rel = "data/metadata/" + f.archive_code + ".xml";
+    if (!manifest.count(meta_rel)) bad.push_back({"完整性", meta_rel, "metadata of " + f.archive_code + " is missing"});
+    if (fs::is_regular_file(bag / meta_rel, ec)) {
+      const std::string xml = read_file(bag / meta_rel);
+      xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), meta_rel.c_str(), nullptr,
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      if (!doc) {
+        bad.push_back({"可用性", meta_rel, "not well-formed XML"});
+      } else {
+        xmlNode* root = xmlDocGetRootElement(doc);
+        if (!root || !root->ns || std::string(reinterpret_cast<const char*>(root->ns->href)) != kEepNamespace)
+          bad.push_back({"完整性", meta_rel, "not a DA/T 48 封装包 (namespace)"});
+        const auto t = leaf_texts(root);
+        for (const char* k : {"档号", "题名", "责任者", "日期", "保管期限", "密级", "格式信息", "计算机文件名",
+                              "计算机文件大小", "数字摘要", "业务行为"})
+          if (!t.count(k) || t.at(k).empty())
+            bad.push_back({"完整性", meta_rel, std::string("required metadata ") + k + " is missing"});
+        if (t.count("数字摘要") && t.at("数字摘要") != f.sha256)
+          bad.push_back({"真实性", meta_rel, "数字摘要 does not match the register for " + f.archive_code});
+        if (t.count("档号") && t.at("档号") != f.archive_code)
+          bad.push_back({"真实性", meta_rel, "档号 does not match the register"});
+        xmlFreeDoc(doc);
+      }
+    }
+  }
+  // 件号 from 0001 without gaps in every class.
+  for (auto& [cls, nos] : classes) {
+    std::sort(nos.begin(), nos.end());
+    for (std::size_t i = 0; i < nos.size(); ++i)
+      if (nos[i] != static_cast<int>(i + 1)) {
+        bad.push_back({"完整性", cls, "件号 sequence has a gap before " + std::to_string(nos[i])});
+        break;
+      }
+  }
+  // 文号: every number of the year is filed or explained by a void record.
+  std::set<std::string> filed_numbers;
+  for (const auto& f : filed) filed_numbers.insert(f.number);
+  std::map<std::string, std::set<int>> serials;
+  for (const auto& n : reg.numbers(year)) {
+    serials[n.code].insert(n.serial);
+    const std::string num = n.code + "〔" + std::to_string(year) + "〕" + std::to_string(n.serial) + "号";
+    if (n.status != "void" && !filed_numbers.count(num))
+      bad.push_back({"完整性", num, "issued but not in the archive"});
+  }
+  for (const auto& [code, set] : serials)
+    for (int s = 1; s < *set.rbegin(); ++s)
+      if (!set.count(s))
+        bad.push_back({"完整性", code + "〔" + std::to_string(year) + "〕" + std::to_string(s) + "号",
+                       "文号 missing from the number book, no void record"});
+  if (auto broken = verify_audit_chain(reg.audit_log()))
+    bad.push_back({"安全性", "registry audit log", "the hash chain breaks at entry " + std::to_string(*broken)});
+  return r;
+}
+
+}  // namespace gongwen::archive

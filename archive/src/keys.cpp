@@ -1,0 +1,63 @@
+#include "gongwen/archive/keys.hpp"
+
+#include <sys/stat.h>
+
+namespace gongwen::archive {
+
+namespace fs = std::filesystem;
+
+fs::path signing_key_file(const fs::path& keys_dir) { return keys_dir / "signing-key.pem"; }
+fs::path signing_cert_file(const fs::path& keys_dir) { return keys_dir / "signing-cert.pem"; }
+
+namespace {
+
+void write_key_files(const fs::path& keys_dir, const SigningKey& key) {
+  fs::create_directories(keys_dir);
+  ::chmod(keys_dir.c_str(), 0700);
+  // The temp file is made private before the key is written into it.
+  const fs::path tmp = keys_dir / ".signing-key.pem.tmp";
+  {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    FILE* f = std::fopen(tmp.c_str(), "wx");
+    if (!f) fail(Code::Io, "cannot write " + tmp.string());
+    ::fchmod(fileno(f), 0600);
+    const bool ok = std::fwrite(key.key_pem.data(), 1, key.key_pem.size(), f) == key.key_pem.size();
+    if (std::fclose(f) != 0 || !ok) fail(Code::Io, "cannot write " + tmp.string());
+  }
+  std::string cert = key.cert_pem;
+  for (const auto& c : key.chain_pem) cert += c;
+  write_file_atomic(signing_cert_file(keys_dir), cert);
+  fs::rename(tmp, signing_key_file(keys_dir));
+}
+
+}  // namespace
+
+void create_signing_key(const fs::path& keys_dir, const std::string& common_name,
+                        const std::string& organization, const Instant& now) {
+  std::error_code ec;
+  if (fs::exists(signing_key_file(keys_dir), ec)) return;
+  write_key_files(keys_dir, make_self_signed_key(common_name, organization, now, 10).take());
+}
+
+void install_signing_key(Workspace& ws, const SigningKey& key, const std::string& actor,
+                         const std::string& at) {
+  write_key_files(ws.keys_dir(), key);
+  ws.registry().transaction([&] {
+    ws.registry().audit(at, actor, "key", certificate_common_name(key.cert_pem),
+                        "signing certificate sha256 " + certificate_sha256(key.cert_pem));
+  });
+}
+
+SigningKey load_signing_key(const Workspace& ws) {
+  std::error_code ec;
+  if (!fs::exists(signing_key_file(ws.keys_dir()), ec) || !fs::exists(signing_cert_file(ws.keys_dir()), ec))
+    fail(Code::NotFound, "the workspace has no signing key in " + ws.keys_dir().string(),
+         {"import the office's key: gongwen key import --key KEY.pem --cert CERT.pem",
+          "or make a self-signed one: gongwen key new"});
+  return load_signing_key_pem(read_file(signing_key_file(ws.keys_dir())),
+                              read_file(signing_cert_file(ws.keys_dir())))
+      .take();
+}
+
+}  // namespace gongwen::archive

@@ -1,0 +1,76 @@
+// Issuing at scale: N signed-off 2-page notices (default 200), then `issue` end to end —
+// number, PDF + DOCX, seal, PDF signature, 发文稿纸, registers, audit, search index — timed.
+// Setup (workspace, drafts through submit → review → sign-off) is not timed.
+//   build/bench/bench_issue [N]
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <string>
+
+#include "gongwen/archive/office.hpp"
+#include "gongwen/archive/workspace.hpp"
+#include "indexing.hpp"
+
+using namespace gongwen;
+using namespace gongwen::archive;
+namespace fs = std::filesystem;
+
+namespace {
+
+double cpu() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+// A notice of about two pages (22 lines × 28 characters a page).
+std::string notice(int i) {
+  std::string body = "为做好相关工作，现将有关事项通知如下：\n";
+  for (int k = 1; k <= 8; ++k)
+    body += "各村民委员会、乡属各单位要高度重视第" + std::to_string(k) +
+            "项工作，明确责任分工，细化工作措施，认真抓好落实，确保各项任务按时完成，并于每月底前将工作进展情况报乡党政办公室汇总。\n";
+  return "template = \"notice\"\norgan = \"government\"\ntitle = \"关于做好第" + std::to_string(i) +
+         "项重点工作的通知\"\nto = \"各村民委员会，乡属各单位\"\ndate = 2026-03-02\n"
+         "drafter = \"wangfang\"\ncopies = 10\nbody = \"\"\"\n" + body + "\"\"\"\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int n = argc > 1 ? std::atoi(argv[1]) : 200;
+  const fs::path tmp = fs::temp_directory_path() / ("gongwen-issue-bench-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  try {
+    auto ws = Workspace::init(tmp / "ws", read_file(fs::path(GONGWEN_SOURCE_DIR) / "templates/profile.example.toml"),
+                              fs::path(GONGWEN_SOURCE_DIR) / "templates")
+                  .take();
+    const FixedClock clock(*parse_instant("2026-03-02T16:00:00+08:00"));
+    Office office(*ws, clock);
+    std::vector<std::string> refs;
+    for (int i = 1; i <= n; ++i) {
+      const fs::path f = tmp / "drafts" / ("n" + std::to_string(i) + ".toml");
+      write_file_atomic(f, notice(i));
+      const auto d = office.submit(f, "wangfang");
+      const std::string ref = "#" + std::to_string(d.id);
+      for (const auto& r : ws->profile().chain_for(d.doc_class)) office.review(ref, r, Decision::Approve, "");
+      office.sign(ref, "zhangjianguo", "同意印发");
+      refs.push_back(ref);
+    }
+    int pages = 0;
+    const double c0 = cpu();
+    const auto t0 = std::chrono::steady_clock::now();
+    for (const auto& ref : refs) {
+      const auto out = office.issue(ref, "sunxiuying");
+      app::index_issued(*ws, out.issued);
+      pages += out.issued.pages;
+    }
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double cpus = cpu() - c0;
+    std::printf("issued %d notices (%.1f pages each): %.2f s wall, %.2f s CPU → %.1f documents/s wall, "
+                "%.1f documents/s per CPU second\n",
+                n, static_cast<double>(pages) / n, wall, cpus, n / wall, n / cpus);
+  } catch (const Failure& f) {
+    std::fprintf(stderr, "%s\n", f.error().render().c_str());
+    fs::remove_all(tmp);
+    return 1;
+  }
+  fs::remove_all(tmp);
+  return 0;
+}

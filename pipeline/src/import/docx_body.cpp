@@ -1,0 +1,288 @@
+// import_docx: word/document.xml (and the images its relationships name) into an
+// ImportedBody. libxml2 parses with XML_PARSE_NONET and without entity substitution; any
+// DOCTYPE is refused before parsing, so neither external entities nor entity expansion
+// bombs can reach the parser.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <regex>
+
+#include "gongwen/pipeline/draft.hpp"
+#include "gongwen/pipeline/import.hpp"
+#include "import/zip_reader.hpp"
+
+namespace gongwen {
+namespace {
+
+using import::ZipReader;
+
+constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* kA = "http://schemas.openxmlformats.org/drawingml/2006/main";
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+
+bool is(const xmlNode* n, const char* ns, const char* name) {
+  return n->type == XML_ELEMENT_NODE && n->ns != nullptr &&
+         std::strcmp(reinterpret_cast<const char*>(n->ns->href), ns) == 0 &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+}
+
+std::string attr(const xmlNode* n, const char* ns, const char* name) {
+  xmlChar* v = xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name),
+                            reinterpret_cast<const xmlChar*>(ns));
+  if (v == nullptr) return {};
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+DocPtr parse(const std::string& xml, const std::string& what, const std::string& source) {
+  // A Word part never carries a DTD; one here is an attack (XXE, billion laughs).
+  if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos)
+    fail(Code::BadInput, source + ": " + what + " declares a DTD or entities, which Word never writes",
+         {"this file was not made by Word; do not import it"});
+  if (xml.size() > static_cast<std::size_t>(INT32_MAX))
+    fail(Code::BadInput, source + ": " + what + " is too large", {"split the document"});
+  DocPtr d(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), what.c_str(), nullptr,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  if (!d || xmlDocGetRootElement(d.get()) == nullptr)
+    fail(Code::BadInput, source + ": " + what + " is not well-formed XML",
+         {"open the file in Word and save it again"});
+  if (d->intSubset != nullptr || d->extSubset != nullptr)
+    fail(Code::BadInput, source + ": " + what + " declares a DTD, which Word never writes",
+         {"this file was not made by Word; do not import it"});
+  return d;
+}
+
+struct Walker {
+  ZipReader& zip;
+  const std::string& source;
+  const ImportLimits& limits;
+  std::map<std::string, std::string> rels;  // rId → target under word/
+  ImportedBody out;
+  std::vector<std::string> paragraphs;      // normalised text, in order
+  std::vector<std::string> alignments;      // w:jc of each paragraph
+  std::size_t chars = 0;
+
+  void text_of(const xmlNode* n, std::string& s) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      if (is(c, kW, "t")) {
+        xmlChar* v = xmlNodeGetContent(c);
+        if (v) {
+          s += reinterpret_cast<const char*>(v);
+          xmlFree(v);
+        }
+      } else if (is(c, kW, "tab")) {
+        s += ' ';
+      } else if (is(c, kW, "br") || is(c, kW, "cr")) {
+        s += '\n';
+      } else if (is(c, kW, "delText") || is(c, kW, "instrText") || is(c, kW, "del") ||
+                 is(c, kW, "footnoteReference")) {
+        continue;  // deleted text and field codes are not the document's text
+      } else if (is(c, kW, "drawing") || is(c, kW, "pict")) {
+        image_in(c);
+      } else {
+        text_of(c, s);  // runs, hyperlinks, smart tags, ins, sdt content …
+      }
+    }
+  }
+
+  void image_in(const xmlNode* n) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      if (is(c, kA, "blip")) {
+        const std::string id = attr(c, kR, "embed");
+        auto it = rels.find(id);
+        if (it == rels.end()) continue;
+        if (out.images.size() >= limits.max_images) {
+          out.warnings.push_back("more than " + std::to_string(limits.max_images) +
+                                 " pictures; the rest are left out");
+          continue;
+        }
+        const std::string part = "word/" + it->second;
+        std::string type = part.ends_with(".png")                                 ? "png"
+                           : part.ends_with(".jpg") || part.ends_with(".jpeg") ? "jpeg"
+                                                                                  : "";
+        if (type.empty()) {
+          out.warnings.push_back("picture " + it->second + " is not PNG or JPEG; left out");
+          continue;
+        }
+        std::optional<std::string> bytes = zip.read(part);
+        if (!bytes) continue;
+        const std::string name = part.substr(part.find_last_of('/') + 1);
+        out.image_at.push_back({paragraphs.size(), out.images.size()});
+        out.images.push_back({name, type, std::move(*bytes)});
+      } else {
+        image_in(c);
+      }
+    }
+  }
+
+  void add_paragraph(const xmlNode* p) {
+    std::string s;
+    text_of(p, s);
+    std::string jc;
+    for (const xmlNode* c = p->children; c != nullptr; c = c->next)
+      if (is(c, kW, "pPr"))
+        for (const xmlNode* d = c->children; d != nullptr; d = d->next)
+          if (is(d, kW, "jc")) jc = attr(d, kW, "val");
+    // A manual line break inside a paragraph starts a new one: typists use it as Enter.
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      std::size_t nl = s.find('\n', start);
+      if (nl == std::string::npos) nl = s.size();
+      std::string piece = normalize_paragraph(std::string_view(s).substr(start, nl - start));
+      if (!piece.empty()) {
+        chars += count_chars(piece);
+        if (chars > limits.max_chars)
+          fail(Code::BadInput, source + ": more than " + std::to_string(limits.max_chars) +
+                                   " characters of text",
+               {"a draft holds at most 200,000 characters; split the document"});
+        paragraphs.push_back(std::move(piece));
+        alignments.push_back(jc);
+      }
+      start = nl + 1;
+    }
+  }
+
+  void add_table(const xmlNode* tbl) {
+    ImportedTable t;
+    for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
+      if (!is(tr, kW, "tr")) continue;
+      std::vector<std::string> row;
+      for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
+        if (!is(tc, kW, "tc")) continue;
+        std::string cell;
+        for (const xmlNode* p = tc->children; p != nullptr; p = p->next) {
+          std::string s;
+          if (is(p, kW, "p")) text_of(p, s);
+          else if (is(p, kW, "tbl")) s = "（表格）";  // nested tables: rare, kept as a marker
+          s = normalize_paragraph(s);
+          if (!s.empty()) cell += (cell.empty() ? "" : "　") + s;
+        }
+        chars += count_chars(cell);
+        row.push_back(std::move(cell));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    if (chars > limits.max_chars)
+      fail(Code::BadInput, source + ": more than " + std::to_string(limits.max_chars) +
+                               " characters of text",
+           {"a draft holds at most 200,000 characters; split the document"});
+    out.table_at.push_back({paragraphs.size(), out.tables.size()});
+    out.tables.push_back(std::move(t));
+  }
+
+  void walk(const xmlNode* n) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (is(c, kW, "p")) add_paragraph(c);
+      else if (is(c, kW, "tbl")) add_table(c);
+      else if (is(c, kW, "sdt") || is(c, kW, "sdtContent") || is(c, kW, "customXml")) walk(c);
+    }
+  }
+};
+
+const std::regex& date_re() {
+  static const std::regex r("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
+  return r;
+}
+
+// Title: a short first paragraph, centred or without sentence punctuation; 主送: a short
+// line ending in "：" right after it; date: the last paragraph if it is one (the 署名
+// above it is dropped with it: the organ's profile gives the 署名).
+void split_head_and_tail(Walker& w) {
+  auto& ps = w.paragraphs;
+  std::size_t first = 0;
+  if (!ps.empty()) {
+    const std::string& t = ps[0];
+    const bool centred = w.alignments[0] == "center";
+    const bool sentence = t.find("。") != std::string::npos;
+    if (count_chars(t) <= 60 && (centred || !sentence) && !t.ends_with("：")) {
+      w.out.title = t;
+      first = 1;
+    }
+  }
+  if (first < ps.size() && ps[first].ends_with("：") && count_chars(ps[first]) <= 80) {
+    w.out.main_recipients = ps[first].substr(0, ps[first].size() - std::strlen("："));
+    ++first;
+  }
+  std::size_t last = ps.size();
+  std::smatch m;
+  if (last > first && std::regex_match(ps[last - 1], m, date_re())) {
+    w.out.date = Date{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+    --last;
+    // The 署名 just above a date: short and without punctuation.
+    if (last > first && count_chars(ps[last - 1]) <= 30 &&
+        ps[last - 1].find_first_of("，。；") == std::string::npos && w.alignments[last - 1] == "right")
+      --last;
+  }
+  std::string text;
+  for (std::size_t i = first; i < last; ++i) text += ps[i] + "\n";
+  w.out.body = parse_body(text);
+  // Tables and images were placed by paragraph count; shift them to body block indices.
+  for (auto* v : {&w.out.table_at, &w.out.image_at})
+    for (auto& p : *v) p.after_block = std::min(p.after_block > first ? p.after_block - first : 0,
+                                                w.out.body.size());
+}
+
+}  // namespace
+
+Result<ImportedBody> import_docx(std::string_view bytes, const std::string& source,
+                                 const ImportLimits& limits) {
+  try {
+    ZipReader zip(bytes, source, limits);
+    std::optional<std::string> xml = zip.read("word/document.xml");
+    if (!xml)
+      fail(Code::BadInput, source + ": no word/document.xml — not a Word document",
+           {"save the file from Word or WPS as .docx (not .doc, .wps or .odt)"});
+    Walker w{zip, source, limits, {}, {}, {}, {}, 0};
+    if (std::optional<std::string> rels = zip.read("word/_rels/document.xml.rels")) {
+      DocPtr r = parse(*rels, "word/_rels/document.xml.rels", source);
+      for (const xmlNode* c = xmlDocGetRootElement(r.get())->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        xmlChar* id = xmlGetProp(c, reinterpret_cast<const xmlChar*>("Id"));
+        xmlChar* target = xmlGetProp(c, reinterpret_cast<const xmlChar*>("Target"));
+        xmlChar* mode = xmlGetProp(c, reinterpret_cast<const xmlChar*>("TargetMode"));
+        // External targets (linked pictures, URLs) are never fetched.
+        if (id && target && !mode) w.rels[reinterpret_cast<const char*>(id)] =
+                                       reinterpret_cast<const char*>(target);
+        xmlFree(id);
+        xmlFree(target);
+        xmlFree(mode);
+      }
+    }
+    DocPtr doc = parse(*xml, "word/document.xml", source);
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (!is(root, kW, "document"))
+      fail(Code::BadInput, source + ": word/document.xml is not a WordprocessingML document",
+           {"save the file from Word or WPS as .docx (not .doc, .wps or .odt)"});
+    for (const xmlNode* c = root->children; c != nullptr; c = c->next)
+      if (is(c, kW, "body")) w.walk(c);
+    split_head_and_tail(w);
+    if (w.out.body.empty() && w.out.tables.empty())
+      fail(Code::BadInput, source + ": the document has no body text",
+           {"type the 正文 in Word first, then import it"});
+    if (!w.out.tables.empty())
+      w.out.warnings.push_back(std::to_string(w.out.tables.size()) +
+                               " table(s) kept as rows of text (cells separated by 　)");
+    return std::move(w.out);
+  } catch (const Failure& f) {
+    return f.error();
+  } catch (const std::bad_alloc&) {
+    return make_error(Code::BadInput, source + ": the document is too large to read",
+                      {"split the document"});
+  } catch (const std::exception& e) {
+    return make_error(Code::BadInput, source + ": cannot read the document (" + e.what() + ")",
+                      {"open the file in Word and save it again"});
+  }
+}
+
+}  // namespace gongwen

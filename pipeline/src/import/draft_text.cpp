@@ -1,0 +1,168 @@
+// 一键排版's text clean-up and the draft TOML it writes.
+#include <string>
+
+#include "gongwen/pipeline/import.hpp"
+
+namespace gongwen {
+namespace {
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      const unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    out.push_back(ok ? cp : 0xFFFD);
+    i += ok ? len : 1;
+  }
+  return out;
+}
+
+void put(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+bool space(char32_t c) {
+  return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == 0x2002 || c == 0x2003 ||
+         c == 0x2009 || c == 0x200B || c == 0xFEFF || c == '\r';
+}
+bool han(char32_t c) { return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+                              (c >= 0xFF01 && c <= 0xFF5E) || c >= 0x20000; }
+bool latin(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// Control characters a draft cannot carry (except none: newlines split paragraphs earlier).
+bool control(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+
+}  // namespace
+
+std::string normalize_paragraph(std::string_view text) {
+  std::u32string in = decode(text);
+  // Full-width letters and digits → half-width (ＧＢ／Ｔ ９７０４ → GB/T 9704 keeps digits
+  // on the half-cell grid); full-width punctuation stays.
+  for (char32_t& c : in) {
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+      c -= 0xFEE0;
+  }
+  std::u32string out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char32_t c = in[i];
+    if (control(c)) continue;
+    if (space(c)) {
+      // Keep one space only between two Latin words ("GB/T 9704"), never next to Chinese.
+      std::size_t j = i;
+      while (j < in.size() && space(in[j])) ++j;
+      const bool keep = !out.empty() && j < in.size() && latin(out.back()) && latin(in[j]);
+      if (keep) out.push_back(' ');
+      i = j - 1;
+      continue;
+    }
+    // Half-width punctuation beside Chinese becomes full-width.
+    const char32_t prev = out.empty() ? 0 : out.back();
+    const char32_t next = i + 1 < in.size() ? in[i + 1] : 0;
+    const bool cn = han(prev) || han(next);
+    // Full-width ／－．％ inside a Latin word or number ("ＧＢ／Ｔ", "９７０４－２０１２").
+    if ((c == 0xFF0F || c == 0xFF0D || c == 0xFF0E || c == 0xFF05) && latin(prev)) c -= 0xFEE0;
+    switch (c) {
+      case ',': if (cn || !latin(next)) c = U'，'; break;
+      case ';': if (cn) c = U'；'; break;
+      case ':': if (cn && !(latin(prev) && latin(next))) c = U'：'; break;  // keep 9:00
+      case '?': if (cn) c = U'？'; break;
+      case '!': if (cn) c = U'！'; break;
+      case '(': if (han(prev) || han(next)) c = U'（'; break;
+      case ')': if (han(prev) || han(next) || prev == U'）') c = U'）'; break;
+      default: break;
+    }
+    out.push_back(c);
+  }
+  std::string s;
+  for (char32_t c : out) put(s, c);
+  return s;
+}
+
+namespace {
+
+// A TOML basic string on one line.
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A TOML multi-line basic string body: backslashes and quote runs escaped.
+std::string multiline(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '"') out += "\\\"";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string draft_toml(const ImportedBody& b, const DraftFields& f) {
+  std::string t = "# 由 gongwen draft import 从 Word 文档生成（一键排版）；请核对标题、主送、日期后再提交。\n";
+  t += "template = " + quoted(f.template_id) + "\n";
+  if (!f.organ.empty()) t += "organ = " + quoted(f.organ) + "\n";
+  t += "title = " + quoted(b.title) + "\n";
+  t += "to = " + quoted(b.main_recipients) + "\n";
+  if (b.date.valid()) t += "date = " + b.date.iso() + "\n";
+  else t += "# date = 2026-01-01\n";
+  if (!f.drafter.empty()) t += "drafter = " + quoted(f.drafter) + "\n";
+  else t += "# drafter = \"\"   # 拟稿人用户名\n";
+  for (const std::string& w : b.warnings) t += "# 注意：" + w + "\n";
+  // Pictures cannot go into a draft's text; the CLI saves them beside the draft.
+  for (const ImportedBody::Placed& p : b.image_at)
+    t += "# 图片：" + b.images[p.index].name + "（第 " + std::to_string(p.after_block) +
+         " 段之后；已另存，正文不排图片）\n";
+  t += "body = \"\"\"\n";
+  std::size_t ti = 0;
+  auto flush = [&](std::size_t after) {
+    while (ti < b.table_at.size() && b.table_at[ti].after_block <= after) {
+      for (const auto& row : b.tables[b.table_at[ti].index].rows) {
+        std::string line;
+        for (const std::string& cell : row) line += (line.empty() ? "" : "　") + cell;
+        if (!line.empty()) t += multiline(line) + "\n";
+      }
+      ++ti;
+    }
+  };
+  for (std::size_t i = 0; i < b.body.size(); ++i) {
+    flush(i);
+    t += multiline(b.body[i].text) + "\n";
+  }
+  flush(b.body.size());
+  t += "\"\"\"\n";
+  return t;
+}
+
+}  // namespace gongwen

@@ -1,0 +1,237 @@
+// Signs a PDF by appending an incremental update (ISO 32000-1 §7.5.6): a new version of the
+// catalog (with /AcroForm) and of page 1 (with /Annots), a signature field + widget, the
+// signature dictionary, an xref section and a trailer with /Prev. The original bytes stay
+// untouched, so /ByteRange can cover everything but the /Contents hex string.
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <cstdio>
+#include <ctime>
+#include <map>
+
+#include "gongwen/pipeline/sign.hpp"
+#include "ossl.hpp"
+#include "pdf_text.hpp"
+
+namespace gongwen {
+
+using namespace sign_detail;
+
+namespace {
+
+// The original file's structure as far as the update needs it.
+struct Original {
+  int size = 0;                 // trailer /Size: the first free object number
+  int sig_obj = 0, widget_obj = 0;
+  long long prev_xref = 0;      // offset of the last xref section
+  std::string root_ref, info_ref, id_text;
+  int catalog_obj = 0, catalog_gen = 0;
+  std::string catalog_text;     // the catalog dictionary rewritten with the new /AcroForm
+  int acroform_obj = 0, acroform_gen = 0;  // when /AcroForm is an indirect object
+  std::string acroform_text;
+  int page_obj = 0, page_gen = 0;
+  std::string page_text;        // page 1 rewritten with the widget in /Annots
+  std::string page_ref;
+  std::string field_name;
+};
+
+// "<< … >>" with `extra` inserted before the closing ">>".
+std::string with_keys(const std::string& dict, const std::string& extra) {
+  const auto end = dict.rfind(">>");
+  if (end == std::string::npos) throw std::runtime_error("not a dictionary");
+  return dict.substr(0, end) + extra + " >>";
+}
+
+std::string array_with(QPDFObjectHandle arr, const std::string& item) {
+  std::string out = "[";
+  if (arr.isArray())
+    for (auto& x : arr.getArrayAsVector()) out += x.unparse() + " ";
+  return out + item + "]";
+}
+
+std::string ref(int obj, int gen) { return std::to_string(obj) + " " + std::to_string(gen) + " R"; }
+
+long long last_startxref(const std::string& pdf) {
+  const auto at = pdf.rfind("startxref");
+  if (at == std::string::npos) throw std::runtime_error("no startxref");
+  return std::stoll(pdf.substr(at + 9, 32));
+}
+
+Original inspect(const std::string& pdf) {
+  QPDF q;
+  q.setSuppressWarnings(true);
+  q.processMemoryFile("document.pdf", pdf.data(), pdf.size());
+  Original o;
+  auto trailer = q.getTrailer();
+  o.size = trailer.getKey("/Size").getIntValueAsInt();
+  o.sig_obj = o.size;  // the two new objects take the first free numbers
+  o.widget_obj = o.size + 1;
+  const int widget_obj = o.widget_obj;
+  o.prev_xref = last_startxref(pdf);
+  auto root = trailer.getKey("/Root");
+  if (!root.isIndirect() || !root.isDictionary()) throw std::runtime_error("no catalog");
+  o.root_ref = ref(root.getObjectID(), root.getGeneration());
+  if (trailer.hasKey("/Info") && trailer.getKey("/Info").isIndirect())
+    o.info_ref = trailer.getKey("/Info").unparse();
+  if (trailer.hasKey("/ID")) o.id_text = trailer.getKey("/ID").unparse();
+  const auto& pages = q.getAllPages();
+  if (pages.empty()) throw std::runtime_error("no pages");
+  auto page = pages.front();
+  o.page_obj = page.getObjectID();
+  o.page_gen = page.getGeneration();
+  o.page_ref = ref(o.page_obj, o.page_gen);
+  const std::string widget = ref(widget_obj, 0);
+
+  auto annots = page.getKey("/Annots");
+  const std::string annots_text = array_with(annots, widget);
+  page.removeKey("/Annots");
+  o.page_text = with_keys(page.unparseResolved(), " /Annots " + annots_text);
+
+  o.catalog_obj = root.getObjectID();
+  o.catalog_gen = root.getGeneration();
+  auto form = root.getKey("/AcroForm");
+  int fields = 0;
+  if (form.isDictionary()) {
+    auto f = form.getKey("/Fields");
+    fields = f.isArray() ? f.getArrayNItems() : 0;
+    const std::string fields_text = array_with(f, widget);
+    form.removeKey("/Fields");
+    form.removeKey("/SigFlags");
+    const std::string form_text =
+        with_keys(form.unparseResolved(), " /Fields " + fields_text + " /SigFlags 3");
+    if (form.isIndirect()) {
+      o.acroform_obj = form.getObjectID();
+      o.acroform_gen = form.getGeneration();
+      o.acroform_text = form_text;
+    } else {
+      root.removeKey("/AcroForm");
+      o.catalog_text = with_keys(root.unparseResolved(), " /AcroForm " + form_text);
+    }
+  } else {
+    root.removeKey("/AcroForm");
+    o.catalog_text =
+        with_keys(root.unparseResolved(), " /AcroForm << /Fields [" + widget + "] /SigFlags 3 >>");
+  }
+  o.field_name = "Signature" + std::to_string(fields + 1);
+  return o;
+}
+
+std::string cms_sign(const std::string& data, EVP_PKEY* key, X509* cert,
+                     const std::vector<std::string>& chain, const Instant& at, std::string& error) {
+  CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_DETACHED | CMS_BINARY));
+  if (!cms) return error = ssl_error(), "";
+  CMS_SignerInfo* si = CMS_add1_signer(cms.get(), cert, key, EVP_sha256(),
+                                       CMS_PARTIAL | CMS_BINARY | CMS_NOSMIMECAP);
+  if (!si) return error = ssl_error(), "";
+  // The signing time comes from the injected clock, not the system's: same inputs, same bytes.
+  ASN1_TIME* t = ASN1_TIME_set(nullptr, static_cast<time_t>(at.unix_seconds));
+  CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1);
+  ASN1_TIME_free(t);
+  for (const auto& pem : chain)
+    if (auto c = read_cert_pem(pem)) CMS_add1_cert(cms.get(), c.get());
+  auto content = mem_bio(data);
+  if (CMS_final(cms.get(), content.get(), nullptr, CMS_DETACHED | CMS_BINARY) != 1)
+    return error = ssl_error(), "";
+  BioPtr out(BIO_new(BIO_s_mem()));
+  if (i2d_CMS_bio(out.get(), cms.get()) != 1) return error = ssl_error(), "";
+  return bio_text(out.get());
+}
+
+// A /ByteRange number padded to a fixed width, so filling it in moves no byte.
+std::string padded(long long v, std::size_t width) {
+  std::string s = std::to_string(v);
+  s.resize(width, ' ');
+  return s;
+}
+
+}  // namespace
+
+Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, const SignOptions& options) {
+  auto pkey = read_key_pem(key.key_pem);
+  auto cert = read_cert_pem(key.cert_pem);
+  if (!pkey || !cert)
+    return make_error(Code::BadInput, "the signing key or certificate cannot be read",
+                      {"check keys/ in the workspace, or import the office's key again"});
+  if (X509_check_private_key(cert.get(), pkey.get()) != 1) {
+    ssl_error();
+    return make_error(Code::BadInput, "the signing key does not belong to its certificate");
+  }
+  Original o;
+  try {
+    o = inspect(pdf);
+  } catch (const std::exception& e) {
+    return make_error(Code::BadInput, std::string("the PDF cannot be read for signing: ") + e.what());
+  }
+
+  const int sig_obj = o.sig_obj, widget_obj = o.widget_obj;
+  const std::string name = options.signer_name.empty() ? cert_cn(cert.get()) : options.signer_name;
+  const std::string hex_zeros(static_cast<std::size_t>(options.contents_capacity) * 2, '0');
+  const std::string placeholder = "[0 " + padded(0, 10) + " " + padded(0, 10) + " " + padded(0, 10) + "]";
+
+  std::string update = pdf.empty() || pdf.back() == '\n' ? "" : "\n";
+  std::map<int, std::pair<int, long long>> offsets;  // object → (generation, offset)
+  auto add_object = [&](int num, int gen, const std::string& body) {
+    offsets[num] = {gen, static_cast<long long>(pdf.size() + update.size())};
+    update += std::to_string(num) + " " + std::to_string(gen) + " obj\n" + body + "\nendobj\n";
+  };
+  if (!o.catalog_text.empty()) add_object(o.catalog_obj, o.catalog_gen, o.catalog_text);
+  if (!o.acroform_text.empty()) add_object(o.acroform_obj, o.acroform_gen, o.acroform_text);
+  add_object(o.page_obj, o.page_gen, o.page_text);
+  add_object(widget_obj, 0,
+             "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf_text_string(o.field_name) +
+                 " /V " + ref(sig_obj, 0) + " /P " + o.page_ref + " /Rect [0 0 0 0] /F 132 >>");
+  std::string sig = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange " +
+                    placeholder + " /Contents <" + hex_zeros + "> /M " +
+                    pdf_text_string(pdf_date(options.signed_at));
+  if (!name.empty()) sig += " /Name " + pdf_text_string(name);
+  if (!options.reason.empty()) sig += " /Reason " + pdf_text_string(options.reason);
+  if (!options.location.empty()) sig += " /Location " + pdf_text_string(options.location);
+  sig += " >>";
+  add_object(sig_obj, 0, sig);
+
+  const long long xref_at = static_cast<long long>(pdf.size() + update.size());
+  update += "xref\n";
+  for (auto it = offsets.begin(); it != offsets.end();) {
+    // One subsection per run of consecutive object numbers.
+    auto run_end = it;
+    int count = 0;
+    while (run_end != offsets.end() && run_end->first == it->first + count) ++run_end, ++count;
+    update += std::to_string(it->first) + " " + std::to_string(count) + "\n";
+    for (; it != run_end; ++it) {
+      char line[32];
+      std::snprintf(line, sizeof line, "%010lld %05d n \n", it->second.second, it->second.first);
+      update += line;
+    }
+  }
+  update += "trailer\n<< /Size " + std::to_string(std::max(o.size, widget_obj + 1)) + " /Root " + o.root_ref;
+  if (!o.info_ref.empty()) update += " /Info " + o.info_ref;
+  if (!o.id_text.empty()) update += " /ID " + o.id_text;
+  update += " /Prev " + std::to_string(o.prev_xref) + " >>\nstartxref\n" + std::to_string(xref_at) +
+            "\n%%EOF\n";
+
+  std::string out = pdf + update;
+  const std::string contents_key = "/Contents <" + hex_zeros + ">";
+  const auto contents_at = out.rfind(contents_key);
+  const long long gap_start = static_cast<long long>(contents_at + 10);  // at '<'
+  const long long gap_end = gap_start + static_cast<long long>(hex_zeros.size()) + 2;
+  const long long total = static_cast<long long>(out.size());
+  const std::string range = "[0 " + padded(gap_start, 10) + " " + padded(gap_end, 10) + " " +
+                            padded(total - gap_end, 10) + "]";
+  const auto range_at = out.rfind(placeholder, contents_at);
+  out.replace(range_at, placeholder.size(), range);
+
+  std::string signed_bytes = out.substr(0, static_cast<std::size_t>(gap_start));
+  signed_bytes.append(out, static_cast<std::size_t>(gap_end), std::string::npos);
+  std::string error;
+  const std::string der = cms_sign(signed_bytes, pkey.get(), cert.get(), key.chain_pem, options.signed_at, error);
+  if (der.empty()) return make_error(Code::Internal, "cannot make the CMS signature: " + error);
+  const std::string hex = hex_lower(der);
+  if (hex.size() > hex_zeros.size())
+    return make_error(Code::Internal, "the signature (" + std::to_string(der.size()) +
+                                          " bytes) does not fit the space reserved for it (" +
+                                          std::to_string(options.contents_capacity) + ")");
+  out.replace(static_cast<std::size_t>(gap_start) + 1, hex.size(), hex);
+  return out;
+}
+
+}  // namespace gongwen

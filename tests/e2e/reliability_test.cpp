@@ -1,0 +1,203 @@
+// Reliability of `gongwen issue` through the real binary: four processes issuing at the same
+// time get distinct, consecutive numbers with one register row each; SIGKILL at random points
+// never leaves a half-written file in documents/, a number without its register row, or a
+// row without its files, and the next run carries on. Drafts are prepared (signed off) by
+// tests/reliability/make_signed_drafts through the library: the shipped CLI has no shortcut.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "run_cli.hpp"
+
+namespace gongwen::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Reliability : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fresh_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    ws = (dir / "ws").string();
+    cfg = (dir / "cfg").string();
+    ASSERT_EQ(run(GONGWEN_BINARY, {"init", ws}).code, 0);
+    ASSERT_EQ(run(GONGWEN_BINARY, {"-w", ws, "user", "passwd", "--all"},
+                  "GONGWEN_NEW_PASSWORD=password1 GONGWEN_CONFIG_DIR=" + quote(cfg))
+                  .code,
+              0);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  std::vector<std::string> make_drafts(int n, const std::string& prefix) {
+    const Outcome o = run(DRAFTS_HELPER, {ws, std::to_string(n), prefix});
+    EXPECT_EQ(o.code, 0) << o.err;
+    std::vector<std::string> ids;
+    std::istringstream in(o.out);
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) ids.push_back("#" + line);
+    return ids;
+  }
+
+  // The shell command issuing `ids` as the seal keeper, in one process.
+  std::string issue_cmd(const std::vector<std::string>& ids) {
+    std::string cmd = "GONGWEN_PASSWORD=password1 GONGWEN_CONFIG_DIR=" + quote(cfg) + " " + quote(GONGWEN_BINARY) +
+                      " -w " + quote(ws) + " --as sunxiuying issue";
+    for (const auto& id : ids) cmd += " " + quote(id);
+    return cmd;
+  }
+
+  std::vector<std::vector<std::string>> rows(const std::string& q) {
+    sqlite3* db = nullptr;
+    std::vector<std::vector<std::string>> out;
+    if (sqlite3_open_v2((fs::path(ws) / "registry.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+        SQLITE_OK) {
+      sqlite3_busy_timeout(db, 10000);
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+          std::vector<std::string> r;
+          for (int i = 0; i < sqlite3_column_count(st); ++i) {
+            const auto* t = sqlite3_column_text(st, i);
+            r.push_back(t ? reinterpret_cast<const char*>(t) : "");
+          }
+          out.push_back(r);
+        }
+      } else {
+        ADD_FAILURE() << sqlite3_errmsg(db);
+      }
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return out;
+  }
+  std::string one(const std::string& q) { return rows(q).at(0).at(0); }
+
+  // Every file under documents/ is a registered, complete file: no temp names, no file the
+  // register does not know, every hash matching.
+  void expect_documents_consistent(bool staged_allowed) {
+    std::set<std::string> registered;
+    std::map<std::string, std::string> sha;
+    for (const auto& r : rows("SELECT pdf_path, pdf_sha256, docx_path, docx_sha256, sheet_path, sheet_sha256 FROM issued"))
+      for (int i = 0; i < 6; i += 2) {
+        registered.insert(r[i]);
+        sha[r[i]] = r[i + 1];
+      }
+    std::size_t files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(fs::path(ws) / "documents")) {
+      if (!e.is_regular_file()) continue;
+      ++files;
+      const std::string rel = fs::relative(e.path(), ws).generic_string();
+      EXPECT_TRUE(registered.count(rel)) << "a file the register does not know: " << rel;
+    }
+    for (const auto& p : registered) {
+      fs::path f = fs::path(ws) / p;
+      if (!fs::exists(f) && staged_allowed) f = fs::path(ws) / ".issuing" / p;  // committed, not moved yet
+      ASSERT_TRUE(fs::exists(f)) << "a register row without its file: " << p;
+      const Outcome h = run("sha256sum", {f.string()});
+      EXPECT_EQ(h.out.substr(0, 64), sha[p]) << p;
+    }
+    if (!staged_allowed) EXPECT_EQ(files, registered.size());
+  }
+
+  // Numbers given out = register rows, serials 1..n without a gap.
+  void expect_numbers_consistent(int expected) {
+    EXPECT_EQ(one("SELECT COUNT(*) FROM numbers"), std::to_string(expected));
+    EXPECT_EQ(one("SELECT COUNT(*) FROM issued"), std::to_string(expected));
+    EXPECT_EQ(one("SELECT COUNT(DISTINCT serial) FROM numbers"), std::to_string(expected));
+    if (expected > 0) {
+      EXPECT_EQ(one("SELECT MIN(serial) FROM numbers"), "1");
+      EXPECT_EQ(one("SELECT MAX(serial) FROM numbers"), std::to_string(expected));
+    }
+    EXPECT_EQ(one("SELECT COUNT(*) FROM numbers n WHERE NOT EXISTS (SELECT 1 FROM issued i WHERE "
+                  "i.code=n.code AND i.year=n.year AND i.serial=n.serial)"),
+              "0");
+  }
+
+  fs::path dir;
+  std::string ws, cfg;
+};
+
+// 4 processes × per_process() documents at once: 250 each (1,000), as the issue asks;
+// measured 131 s on this shared 2-core machine. GONGWEN_RELIABILITY_PER_PROCESS=N scales it
+// (e.g. 60 for a quick local run).
+int per_process() {
+  const char* env = std::getenv("GONGWEN_RELIABILITY_PER_PROCESS");
+  return env && std::atoi(env) > 0 ? std::atoi(env) : 250;
+}
+
+TEST_F(Reliability, FourConcurrentIssuersGetDistinctConsecutiveNumbers) {
+  const int kPerProcess = per_process();
+  const auto ids = make_drafts(4 * kPerProcess, "并发");
+  ASSERT_EQ(ids.size(), static_cast<std::size_t>(4 * kPerProcess));
+  std::string script;
+  for (int p = 0; p < 4; ++p) {
+    std::vector<std::string> mine(ids.begin() + p * kPerProcess, ids.begin() + (p + 1) * kPerProcess);
+    script += "(" + issue_cmd(mine) + " >/dev/null 2>" + quote((dir / ("err" + std::to_string(p))).string()) +
+              "; echo $? > " + quote((dir / ("rc" + std::to_string(p))).string()) + ") &\n";
+  }
+  script += "wait\n";
+  ASSERT_EQ(run("bash", {"-c", script}).code, 0);
+  for (int p = 0; p < 4; ++p)
+    EXPECT_EQ(slurp(dir / ("rc" + std::to_string(p))), "0\n") << slurp(dir / ("err" + std::to_string(p)));
+  expect_numbers_consistent(4 * kPerProcess);
+  EXPECT_EQ(one("SELECT COUNT(DISTINCT number) FROM issued"), std::to_string(4 * kPerProcess));
+  EXPECT_EQ(one("SELECT COUNT(*) FROM drafts WHERE state='issued'"), std::to_string(4 * kPerProcess));
+  expect_documents_consistent(false);
+  EXPECT_EQ(run(GONGWEN_BINARY, {"-w", ws, "audit", "verify"}).code, 0);
+}
+
+TEST_F(Reliability, SigkillAtRandomPointsLeavesConsistentBooks) {
+  constexpr int kDrafts = 150;
+  const auto ids = make_drafts(kDrafts, "中断");
+  ASSERT_EQ(ids.size(), static_cast<std::size_t>(kDrafts));
+  // Trials go on until 24 kills landed in a running `gongwen issue` (a process that ended
+  // before its delay is not a trial of anything).
+  std::mt19937 rng(20260302);
+  std::uniform_int_distribution<int> delay_ms(0, 350);
+  int kills = 0;
+  for (int trial = 0; trial < 100 && kills < 24; ++trial) {
+    std::vector<std::string> pending;
+    for (const auto& r : rows("SELECT id FROM drafts WHERE state='signed' ORDER BY id")) pending.push_back("#" + r[0]);
+    if (pending.size() > 4) pending.resize(4);
+    if (pending.empty()) break;
+    const int ms = delay_ms(rng);
+    char sleep[32];
+    std::snprintf(sleep, sizeof sleep, "%d.%03d", ms / 1000, ms % 1000);
+    const std::string script = issue_cmd(pending) + " >/dev/null 2>&1 & pid=$!; sleep " + sleep +
+                               "; if kill -9 $pid 2>/dev/null; then echo killed; fi; wait $pid; true";
+    kills += run("bash", {"-c", script}).out.find("killed") != std::string::npos;
+    // Right after the kill: no half-written or unregistered file in documents/, no number
+    // without its row (a committed issue's files may still wait in .issuing/).
+    const int issued = std::stoi(one("SELECT COUNT(*) FROM issued"));
+    expect_numbers_consistent(issued);
+    expect_documents_consistent(true);
+  }
+  EXPECT_GE(kills, 20) << "too few trials hit a running process";
+  // The next run carries on: it finishes interrupted moves and issues the rest.
+  std::vector<std::string> rest;
+  for (const auto& r : rows("SELECT id FROM drafts WHERE state='signed' ORDER BY id")) rest.push_back("#" + r[0]);
+  if (!rest.empty()) {
+    const Outcome o = run("bash", {"-c", issue_cmd(rest)});
+    EXPECT_EQ(o.code, 0) << o.err;
+  }
+  expect_numbers_consistent(kDrafts);
+  expect_documents_consistent(false);
+  EXPECT_FALSE(fs::exists(fs::path(ws) / ".issuing") &&
+               fs::recursive_directory_iterator(fs::path(ws) / ".issuing") != fs::recursive_directory_iterator() &&
+               [&] {
+                 for (const auto& e : fs::recursive_directory_iterator(fs::path(ws) / ".issuing"))
+                   if (e.is_regular_file()) return true;
+                 return false;
+               }())
+      << "staged files left after the next run";
+  EXPECT_EQ(run(GONGWEN_BINARY, {"-w", ws, "audit", "verify"}).code, 0);
+}
+
+}  // namespace
+}  // namespace gongwen::e2e

@@ -1,0 +1,75 @@
+'use strict';
+(async () => {
+  await GW.start('draft.html');
+  const meta = await GW.api('/api/templates');
+  const $ = (id) => document.getElementById(id);
+  for (const t of meta.templates) $('template').append(GW.el('option', { value: t.id, text: `${t.name}（${t.kind}）` }));
+  for (const o of meta.organs) $('organ').append(GW.el('option', { value: o.id, text: o.name }));
+  $('date').value = meta.today;
+  const showFields = () => {
+    const t = meta.templates.find((x) => x.id === $('template').value);
+    $('fields').replaceChildren();
+    for (const f of (t ? t.fields : [])) {
+      $('fields').append(GW.el('label', { for: 'f_' + f.name, text: f.label + (f.required ? '（必填）' : '') }),
+        GW.el('input', { id: 'f_' + f.name, 'data-field': f.name }), GW.el('div', { class: 'problem', 'data-for': f.name }));
+    }
+  };
+  $('template').addEventListener('change', showFields);
+  showFields();
+  const form = () => {
+    const fields = {};
+    for (const i of document.querySelectorAll('[data-field]')) fields[i.dataset.field] = i.value;
+    return { template: $('template').value, organ: $('organ').value, title: $('title').value, to: $('to').value,
+      date: $('date').value, secrecy: $('secrecy').value, copies: $('copies').value, body: $('body').value, fields };
+  };
+  const showProblems = (problems) => {
+    for (const p of document.querySelectorAll('.problem[data-for]')) p.textContent = '';
+    for (const p of problems || []) {
+      const key = (p.field || '').replace(/^fields\./, '');
+      const box = document.querySelector(`.problem[data-for="${CSS.escape(key)}"]`) || document.querySelector('.problem[data-for=""]');
+      box.textContent = p.message + (p.hints && p.hints.length ? '（' + p.hints.join('；') + '）' : '');
+    }
+  };
+  $('import').addEventListener('click', async () => {
+    const file = $('docx').files[0];
+    if (!file) { $('imported').textContent = '请选择 .docx 文件'; return; }
+    const fd = new FormData();
+    fd.append('file', file);
+    const r = await GW.api('/api/import', { method: 'POST', form: fd });
+    if (!r.ok) { $('imported').className = 'problem'; $('imported').textContent = GW.msg(r); return; }
+    if (r.title) $('title').value = r.title;
+    if (r.to) $('to').value = r.to;
+    if (r.date) $('date').value = r.date;
+    $('body').value = r.body;
+    $('imported').className = 'ok';
+    $('imported').textContent = '已导入' + (r.warnings.length ? '：' + r.warnings.join('；') : '') + '，请核对后预览';
+    preview();
+  });
+  let seq = 0;
+  const preview = async () => {
+    const mine = ++seq;
+    const r = await GW.api('/api/preview', { method: 'POST', json: form() });
+    if (mine !== seq) return;  // a newer preview is on its way
+    if (!r.ok) { showProblems(r.problems || [{ field: '', message: GW.msg(r) }]); return; }
+    showProblems([]);
+    $('pages').textContent = `共 ${r.pages} 页`;
+    $('warnings').textContent = (r.warnings || []).join('；');
+    const box = $('pagesbox');
+    box.replaceChildren();
+    for (let p = 1; p <= r.pages; p++) box.append(GW.el('img', { src: `/api/preview/${r.preview}/${p}.png`, alt: `第 ${p} 页`, class: 'page' }));
+  };
+  let timer = null;
+  $('form').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 600); });
+  $('preview').addEventListener('click', preview);
+  $('form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const r = await GW.api('/api/drafts', { method: 'POST', json: form() });
+    if (r.ok) {
+      $('result').replaceChildren(GW.el('span', { class: 'ok', text: `已提交 #${r.draft.id}，下一步：${GW.nextText(r.draft.next)} ` }),
+        GW.el('a', { href: `/doc.html?id=${r.draft.id}`, id: 'open-draft', text: '查看文稿' }));
+    } else {
+      showProblems([{ field: r.error.field || '', message: GW.msg(r), hints: r.error.hints }]);
+      $('result').textContent = '';
+    }
+  });
+})();

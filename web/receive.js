@@ -1,0 +1,24 @@
+'use strict';
+(async () => {
+  await GW.start('receive.html');
+  const $ = (id) => document.getElementById(id);
+  const list = async () => {
+    const r = await GW.api('/api/receive');
+    const tb = $('list').querySelector('tbody');
+    tb.replaceChildren();
+    for (const d of r.received || []) tb.append(GW.el('tr', {}, GW.el('td', { text: d.registration }), GW.el('td', { text: d.sender }),
+      GW.el('td', { text: d.their_number }), GW.el('td', { text: d.title }), GW.el('td', { text: d.date }), GW.el('td', { text: d.secrecy })));
+  };
+  $('f').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const file = $('file').files[0];
+    if (!file) { $('result').textContent = '请选择文件'; return; }
+    if (file.size > 20 * 1024 * 1024) { $('result').textContent = '文件超过 20 MB'; return; }
+    const fd = new FormData($('f'));
+    const r = await GW.api('/api/receive', { method: 'POST', form: fd });
+    $('result').className = r.ok ? 'ok' : 'problem';
+    $('result').textContent = r.ok ? `已登记 ${r.registration}，文件保存为 ${r.stored}（SHA-256 ${r.sha256.slice(0, 16)}…）` : GW.msg(r);
+    if (r.ok) list();
+  });
+  list();
+})();
