@@ -81,7 +81,7 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
       // The archive metadata (档号, 保管期限) becomes searchable too.
       for (const auto& r : ws.registry().issued(year)) index_issued(ws, r);
       archive::Receiving rec(ws, ctx.clock());
-      for (const auto& r : rec.list(year)) index_received(ws, r, {});
+      for (const auto& r : rec.list(year)) index_received(ws, rec, r);
       nlohmann::json items = nlohmann::json::array();
       std::ostringstream out;
       out << "filed " << res.items.size() << " documents of " << year << " into the bag " << res.bag_dir

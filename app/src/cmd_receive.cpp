@@ -17,11 +17,6 @@ nlohmann::json received_json(const archive::ReceivedRecord& r) {
           {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at}};
 }
 
-std::vector<std::string> readers_of(archive::Receiving& rec, std::int64_t id) {
-  std::vector<std::string> out;
-  for (const auto& c : rec.circulation(id)) out.push_back(c.person);
-  return out;
-}
 
 }  // namespace
 
@@ -50,7 +45,7 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
       in.text = search::extract_text(bytes, file).take();
       archive::Receiving rec(ws, ctx.clock());
       const auto r = rec.receive(in, ctx.user("registers the received document"));
-      index_received(ws, r, {});
+      index_received(ws, rec, r);
       ctx.emit(received_json(r), "registered " + r.registration() + " 《" + r.title + "》 from " + r.sender +
                                      "; 文件处理签 " + r.slip_path + "\n");
     };
@@ -97,7 +92,7 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
       auto& ws = ctx.workspace();
       archive::Receiving rec(ws, ctx.clock());
       rec.circulate(id, person, days, ctx.user("circulates"));
-      if (auto r = rec.get(id)) index_received(ws, *r, readers_of(rec, id));
+      if (auto r = rec.get(id)) index_received(ws, rec, *r);
       ctx.emit({{"id", id}, {"to", person}}, "sent #" + std::to_string(id) + " to " + person + "\n");
     };
   });

@@ -51,6 +51,13 @@ std::size_t reindex_all(archive::Workspace& ws) {
       index.add(to_indexed(ws, r)).take();
       ++n;
     }
+    // Received documents too; reading the registers needs no clock.
+    const SystemClock clock;
+    archive::Receiving rec(ws, clock);
+    for (const auto& r : rec.list()) {
+      index.add(to_indexed(ws, rec, r)).take();
+      ++n;
+    }
     index.commit().take();
   }
   const fs::path old = ws.root() / ".index.old";
@@ -61,8 +68,8 @@ std::size_t reindex_all(archive::Workspace& ws) {
   return n;
 }
 
-void index_received(archive::Workspace& ws, const archive::ReceivedRecord& r,
-                    const std::vector<std::string>& readers) {
+search::IndexedDocument to_indexed(archive::Workspace& ws, archive::Receiving& rec,
+                                   const archive::ReceivedRecord& r) {
   search::IndexedDocument d;
   d.id = "in:" + r.registration();
   d.direction = "收文";
@@ -74,15 +81,19 @@ void index_received(archive::Workspace& ws, const archive::ReceivedRecord& r,
   d.secrecy = r.secrecy;
   d.date = parse_date(r.date).value_or(Date{});
   d.path = r.file_path;
-  d.distribution = readers;
+  for (const auto& c : rec.circulation(r.id)) d.distribution.push_back(c.person);
   d.distribution.push_back(r.registered_by);
   for (const auto& f : ws.registry().filed(r.year))
     if (f.number == r.registration()) {
       d.archive_code = f.archive_code;
       d.retention = f.retention;
     }
+  return d;
+}
+
+void index_received(archive::Workspace& ws, archive::Receiving& rec, const archive::ReceivedRecord& r) {
   auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
-  index.add(d).take();
+  index.add(to_indexed(ws, rec, r)).take();
   index.commit().take();
 }
 

@@ -12,10 +12,12 @@ namespace gongwen::app {
 search::IndexedDocument to_indexed(archive::Workspace& ws, const archive::IssuedRecord& r);
 // Adds one issued document and commits.
 void index_issued(archive::Workspace& ws, const archive::IssuedRecord& r);
-// Adds one received document (收文) and commits; those it circulated to may find it.
-void index_received(archive::Workspace& ws, const archive::ReceivedRecord& r,
-                    const std::vector<std::string>& readers);
-// Rebuilds the index from every issued (and filed) document; returns the count.
+// The index entry of a received document (收文): those it circulated to may find it.
+search::IndexedDocument to_indexed(archive::Workspace& ws, archive::Receiving& rec,
+                                   const archive::ReceivedRecord& r);
+// Adds one received document and commits.
+void index_received(archive::Workspace& ws, archive::Receiving& rec, const archive::ReceivedRecord& r);
+// Rebuilds the index from every issued and received document; returns the count.
 std::size_t reindex_all(archive::Workspace& ws);
 // The viewer for a user id of the workspace (unknown → NotFound).
 search::Viewer viewer_for(archive::Workspace& ws, const std::string& user);

@@ -3,6 +3,8 @@
 // sealed only by the seal keeper on a signed-off document, every seal use registered.
 #include "gongwen/archive/office.hpp"
 
+#include "gongwen/archive/filing.hpp"
+
 #include <algorithm>
 
 #include <cstdio>
@@ -308,6 +310,8 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
          {"next step: " + next_step(d)});
   }
   Draft draft = load_draft(d.source);
+  // A filed year is locked: a document dated in it can no longer be added.
+  require_open_year(m_ws, draft.doc.date.year, "issuing a document dated " + draft.doc.date.iso());
   const bool sealed = draft.doc.seal == SealMode::Sealed;
   // Only the seal keeper applies a seal; an unsealed document may also be issued by an admin.
   const User& u = sealed ? require_user(user, {Role::SealKeeper}, "apply the seal", draft_label(d))

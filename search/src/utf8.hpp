@@ -1,6 +1,7 @@
 #pragma once
 // Minimal UTF-8 decoding for the analysers: they walk text code point by code point but keep
 // byte offsets, which ICU's UTF-16 strings would make awkward.
+#include "gongwen/pipeline/utf8.hpp"
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -50,23 +51,7 @@ inline char32_t next(std::string_view s, std::size_t& pos) {
   return cp;
 }
 
-inline void append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+inline void append(std::string& out, char32_t cp) { gongwen::utf8::append(out, cp); }
 
 inline std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;

@@ -124,7 +124,7 @@ void add_archive_routes(httplib::Server& srv, State& st) {
         archive::Receiving rec(st.ws, st.clock);
         const auto r = rec.receive(in, u.id);
         fs::remove(in.file);
-        index_received(st.ws, r, {});
+        index_received(st.ws, rec, r);
         reply_json(res, 201, {{"ok", true}, {"registration", r.registration()}, {"id", r.id},
                               {"stored", r.file_path}, {"format", r.format}, {"sha256", r.sha256},
                               {"bytes", f.content.size()}});

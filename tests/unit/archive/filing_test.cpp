@@ -184,6 +184,18 @@ TEST_F(FilingTest, FiledYearIsLocked) {
   EXPECT_EQ(read_file(year_dir() / "data" / "归档文件目录.csv"), catalogue);
 }
 
+TEST_F(FilingTest, NothingDatedInALockedYearIsIssued) {
+  issue_pending();
+  file_year(*ws, 2025, clock, "zhouhong");
+  const DraftRecord late = signed_draft("late.toml", notice_toml("关于补发2025年度值班安排的通知", "2025-12-20"));
+  const std::size_t numbers = reg().numbers(2025).size();
+  const Error e = failure_of([&] { office->issue(ref(late), "sunxiuying"); });
+  EXPECT_EQ(e.code, Code::Conflict);
+  EXPECT_THAT(e.message, HasSubstr("filed and locked"));
+  EXPECT_EQ(reg().numbers(2025).size(), numbers);  // no number was used
+  EXPECT_EQ(reg().draft(late.id)->state, DraftState::Signed);
+}
+
 TEST_F(FilingTest, OnlyTheArchivistFiles) {
   issue_pending();
   for (const char* who : {"huanglei", "chenzhiyong", "zhangjianguo"})
