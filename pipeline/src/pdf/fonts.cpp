@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 namespace gongwen::pdf {
 namespace {
@@ -112,9 +113,25 @@ cairo_font_face_t* face_for(FcPattern* match, std::string* file_out) {
 
 }  // namespace
 
+static Result<ResolvedFont> resolve_font_uncached(const std::string& preference, const std::string& role_name,
+                                           const std::string& fallback_family, Weight weight);
+
 Result<ResolvedFont> resolve_font(const std::string& preference, const std::string& role_name,
                                   const std::string& fallback_family, Weight weight) {
   std::lock_guard<std::mutex> lock(g_mutex);
+  // fontconfig matching costs more than laying out a short document: remember each answer
+  // for the life of the process (faces are never freed, so the pointers stay valid).
+  static std::unordered_map<std::string, ResolvedFont> resolved;
+  const std::string key = preference + '\x1f' + role_name + '\x1f' + fallback_family + '\x1f' +
+                          (weight == Weight::Bold ? "b" : "r");
+  if (auto it = resolved.find(key); it != resolved.end()) return it->second;
+  Result<ResolvedFont> found = resolve_font_uncached(preference, role_name, fallback_family, weight);
+  if (found) resolved.emplace(key, found.value());
+  return found;
+}
+
+static Result<ResolvedFont> resolve_font_uncached(const std::string& preference, const std::string& role_name,
+                                           const std::string& fallback_family, Weight weight) {
   std::vector<std::string> wanted = split_list(preference);
   std::vector<std::string> tries = wanted;
   tries.push_back(fallback_family);
