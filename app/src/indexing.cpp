@@ -4,6 +4,18 @@
 
 namespace gongwen::app {
 
+namespace {
+// 档号 and 保管期限 once the document's year is filed (issued by 文号, received by 收文号).
+void add_filing(archive::Workspace& ws, int year, const std::string& key, search::IndexedDocument& d) {
+  for (const auto& f : ws.registry().filed(year)) {
+    if (f.number == key) {
+      d.archive_code = f.archive_code;
+      d.retention = f.retention;
+    }
+  }
+}
+}  // namespace
+
 search::IndexedDocument to_indexed(archive::Workspace& ws, const archive::IssuedRecord& r) {
   search::IndexedDocument d;
   d.id = "out:" + r.number;
@@ -22,12 +34,7 @@ search::IndexedDocument to_indexed(archive::Workspace& ws, const archive::Issued
     d.distribution.push_back(draft->drafter);
     if (auto s = ws.registry().signoff(r.draft_id)) d.distribution.push_back(s->signer);
   }
-  for (const auto& f : ws.registry().filed(r.year)) {
-    if (f.number == r.number) {
-      d.archive_code = f.archive_code;
-      d.retention = f.retention;
-    }
-  }
+  add_filing(ws, r.year, r.number, d);
   return d;
 }
 
@@ -83,11 +90,7 @@ search::IndexedDocument to_indexed(archive::Workspace& ws, archive::Receiving& r
   d.path = r.file_path;
   for (const auto& c : rec.circulation(r.id)) d.distribution.push_back(c.person);
   d.distribution.push_back(r.registered_by);
-  for (const auto& f : ws.registry().filed(r.year))
-    if (f.number == r.registration()) {
-      d.archive_code = f.archive_code;
-      d.retention = f.retention;
-    }
+  add_filing(ws, r.year, r.registration(), d);
   return d;
 }
 

@@ -1,6 +1,5 @@
 #include "tokens.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +8,7 @@
 #include <sstream>
 
 #include "gongwen/archive/registry.hpp"
+#include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/error.hpp"
 
 namespace gongwen::app {
@@ -42,16 +42,9 @@ void write_tokens(const fs::path& file, const std::map<std::string, std::string>
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   ::chmod(file.parent_path().c_str(), 0700);
-  const fs::path tmp = file.string() + ".tmp" + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (fd < 0) fail(Code::Io, "cannot write the login file " + tmp.string());
   std::ostringstream text;
   for (const auto& [u, t] : tokens) text << u << " " << t << "\n";
-  const std::string s = text.str();
-  const bool ok = ::write(fd, s.data(), s.size()) == static_cast<ssize_t>(s.size());
-  ::close(fd);
-  if (!ok) fail(Code::Io, "cannot write the login file " + tmp.string());
-  fs::rename(tmp, file);
+  archive::write_file_atomic(file, text.str(), archive::FileAccess::Private);
 }
 
 }  // namespace gongwen::app

@@ -14,21 +14,10 @@ namespace {
 void write_key_files(const fs::path& keys_dir, const SigningKey& key) {
   fs::create_directories(keys_dir);
   ::chmod(keys_dir.c_str(), 0700);
-  // The temp file is made private before the key is written into it.
-  const fs::path tmp = keys_dir / ".signing-key.pem.tmp";
-  {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    FILE* f = std::fopen(tmp.c_str(), "wx");
-    if (!f) fail(Code::Io, "cannot write " + tmp.string());
-    ::fchmod(fileno(f), 0600);
-    const bool ok = std::fwrite(key.key_pem.data(), 1, key.key_pem.size(), f) == key.key_pem.size();
-    if (std::fclose(f) != 0 || !ok) fail(Code::Io, "cannot write " + tmp.string());
-  }
   std::string cert = key.cert_pem;
   for (const auto& c : key.chain_pem) cert += c;
   write_file_atomic(signing_cert_file(keys_dir), cert);
-  fs::rename(tmp, signing_key_file(keys_dir));
+  write_file_atomic(signing_key_file(keys_dir), key.key_pem, FileAccess::Private);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "gongwen/archive/workspace.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -19,19 +21,25 @@ std::string read_file(const fs::path& path) {
   return ss.str();
 }
 
-void write_file_atomic(const fs::path& path, std::string_view bytes) {
+void write_file_atomic(const fs::path& path, std::string_view bytes, FileAccess access) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp" +
                                              std::to_string(::getpid()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      fs::remove(tmp, ec);
-      fail(Code::Io, "cannot write " + path.string(), {"check free disk space and permissions"});
-    }
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                        access == FileAccess::Private ? 0600 : 0666);
+  bool ok = fd >= 0;
+  // A leftover temp file of a killed run keeps its old mode: make it private before writing.
+  if (ok && access == FileAccess::Private) ok = ::fchmod(fd, 0600) == 0;
+  for (std::size_t done = 0; ok && done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) {
+    fs::remove(tmp, ec);
+    fail(Code::Io, "cannot write " + path.string(), {"check free disk space and permissions"});
   }
   fs::rename(tmp, path, ec);
   if (ec) {

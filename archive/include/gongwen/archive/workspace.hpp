@@ -51,7 +51,10 @@ class Workspace {
 
 // Writes bytes to `path` through a temporary file and a rename: readers see the old file or
 // the whole new one, never half of it.
-void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
+// Private files (signing keys, login tokens) are created mode 0600 before a byte is written.
+enum class FileAccess { Shared, Private };
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes,
+                       FileAccess access = FileAccess::Shared);
 std::string read_file(const std::filesystem::path& path);
 
 }  // namespace gongwen::archive
