@@ -70,7 +70,7 @@ Document notice() {
 
 Document report() {
   Document d = base("白路乡人民政府关于2025年政府工作情况的报告");
-  std::ifstream in(std::string(GONGWEN_SHARED_DIR) + "/corpus/government_work_reports.jsonl");
+  std::ifstream in(std::string(GONGWEN_SAMPLES_DIR) + "/corpus/government_work_reports.jsonl");
   std::string body;
   std::size_t chars = 0;
   for (std::string line; chars < 23000 && std::getline(in, line);) {

@@ -56,7 +56,7 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus = GONGWEN_SHARED_DIR "/corpus/government_work_reports.jsonl";
+  std::string corpus = GONGWEN_SAMPLES_DIR "/corpus/government_work_reports.jsonl";
   std::size_t limit = SIZE_MAX;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];

@@ -76,7 +76,7 @@ Document order() {
 
 // The 2025 government work report cut to about 40 pages.
 Document work_report() {
-  const fs::path p = fs::path(GONGWEN_SHARED_DIR) / "corpus/government_work_reports.jsonl";
+  const fs::path p = fs::path(GONGWEN_SAMPLES_DIR) / "corpus/government_work_reports.jsonl";
   std::ifstream in(p);
   if (!in) throw std::runtime_error("cannot read " + p.string());
   // Paragraphs of the reports in corpus order, each report cut before the Wikisource

@@ -47,7 +47,7 @@ bool is_heading(const std::string& p) {
 // at a paragraph boundary. Reports (not the 决议) get a made-up 文号 国发〔YEAR〕N号, N = the
 // piece's number within its report, so 文号 queries have something to find.
 std::vector<EvalDoc> load_corpus() {
-  std::ifstream in(GONGWEN_SHARED_DIR "/corpus/government_work_reports.jsonl");
+  std::ifstream in(GONGWEN_SAMPLES_DIR "/corpus/government_work_reports.jsonl");
   std::vector<EvalDoc> docs;
   std::string line;
   for (int r = 0; std::getline(in, line); ++r) {
