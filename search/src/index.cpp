@@ -122,6 +122,15 @@ Result<std::size_t> SearchIndex::commit() {
   }
 }
 
+Result<bool> SearchIndex::refresh() {
+  if (m_impl->writer) return false;
+  try {
+    return m_impl->db.reopen();
+  } catch (const Xapian::Error& e) {
+    return translate_xapian_error(e, "刷新检索索引", m_impl->dir);
+  }
+}
+
 std::size_t SearchIndex::size() const {
   try {
     return m_impl->db.get_doccount();

@@ -113,6 +113,10 @@ class SearchIndex {
   Result<RemoveOutcome> remove(std::string_view id);
   // Makes the changes durable; returns the number of documents in the index.
   Result<std::size_t> commit();
+  // A long-lived reader (the web server keeps one per thread) moves to the newest commit. Cheap
+  // when nothing changed; a writer always sees its own state and is left as it is. True when
+  // the reader moved to a newer commit.
+  Result<bool> refresh();
 
   Result<SearchResult> search(const SearchRequest& request, const Viewer& viewer) const;
 
