@@ -1,10 +1,11 @@
-// gongwen archive plan|file|status|verify|borrow|return|loans|overdue
+// gongwen archive plan|file|correct|status|verify|borrow|return|loans|overdue
 #include <iostream>
 #include <set>
 #include <sstream>
 
 #include "commands.hpp"
 #include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/filing_correct.hpp"
 #include "gongwen/archive/lending.hpp"
 #include "gongwen/archive/receiving.hpp"
 #include "indexing.hpp"
@@ -96,6 +97,28 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
 
+  static archive::CorrectionRequest correction;
+  static std::vector<std::string> field_args;
+  auto* correct = archive->add_subcommand(
+      "correct", "record a correction of a filed 件 as a new version with a reason (档案员); the original stays");
+  correct->add_option("--year", correction.year, "the filed year")->required()->check(CLI::Range(1949, 9999));
+  correct->add_option("--item", correction.item, "the 档号 of the 件")->required();
+  correct->add_option("--file", correction.file, "the corrected file (PDF, DOCX or OFD)");
+  correct->add_option("--field", field_args, "字段=新值 (题名, 文件编号, 责任者, 日期, 密级); repeatable");
+  correct->add_option("--reason", correction.reason, "why the 件 is corrected")->required();
+  correct->callback([&] {
+    action = [&] {
+      correction.fields.clear();
+      for (const auto& f : field_args) correction.fields.push_back(archive::parse_field_assignment(f));
+      const auto r = archive::correct_filed_item(ctx.workspace(), correction, ctx.clock(), ctx.user("records the correction"));
+      ctx.emit({{"year", r.year}, {"archive_code", r.archive_code}, {"version", r.version}, {"path", r.path},
+                {"sha256", r.sha256}, {"metadata", r.metadata_path}, {"changes", r.fields}, {"reason", r.reason},
+                {"by", r.corrected_by}, {"at", r.corrected_at}},
+               "recorded version " + std::to_string(r.version) + " of " + r.archive_code + ": " + r.fields +
+                   "（原因：" + r.reason + "）; the filed original is unchanged; metadata " + r.metadata_path + "\n");
+    };
+  });
+
   auto* status = archive->add_subcommand("status", "for each year: filed or not, days left before the deadline, what is missing");
   status->callback([&] {
     action = [&] {
@@ -141,9 +164,10 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
         out << "  FAIL " << f.aspect << "  " << f.file << ": " << f.problem << "\n";
       }
       for (const auto& n : r.notes) out << "  note: " << n << "\n";
+      for (const auto& v : r.versions) out << "  version: " << v << "\n";
       out << (r.ok() ? "all four aspects pass\n" : std::to_string(r.failures.size()) + " failure(s)\n");
       ctx.emit({{"year", year}, {"ok", r.ok()}, {"items", r.items}, {"files", r.files}, {"failures", fails},
-                {"notes", r.notes}},
+                {"notes", r.notes}, {"versions", r.versions}},
                out.str());
       if (!r.ok()) fail(Code::Conflict, "the archive of " + std::to_string(year) + " failed 四性检测");
     };

@@ -21,11 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string four_digits(int n) {
-  std::string s = std::to_string(n);
-  return std::string(s.size() < 4 ? 4 - s.size() : 0, '0') + s;
-}
-
 RetentionTable load_table(Workspace& ws) {
   const fs::path rules = ws.templates_dir() / "retention.toml";
   std::error_code ec;
@@ -49,9 +44,11 @@ struct Source {
   int pages = 0;
   std::string display_number;  // 文号 column of the catalogue
   std::vector<HandlingStep> history;
+  std::string sheet;  // 发文稿纸 PDF (relative to the workspace), filed beside the original
 };
 
-std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& overrides) {
+std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& overrides,
+                            const FilingScheme& scheme) {
   const RetentionTable table = load_table(ws);
   Registry& reg = ws.registry();
   std::vector<Source> out;
@@ -75,6 +72,7 @@ std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& o
     for (auto [a, b] = seals.equal_range(r.number); a != b; ++a)
       s.history.push_back({"用印", a->second.keeper, a->second.at, a->second.seal_text});
     s.history.push_back({"登记", "", r.issued_at, r.number});
+    s.sheet = r.sheet_path;
     out.push_back(std::move(s));
   }
   const FixedClock no_clock(Instant{});  // listing reads no time
@@ -102,12 +100,18 @@ std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& o
       s.plan.overridden = true;
     }
   }
-  // 年度–机构–保管期限, by date inside the class (then 文号 for a stable order).
-  std::stable_sort(out.begin(), out.end(), [](const Source& a, const Source& b) {
-    const auto ka = std::tie(a.plan.unit, a.plan.retention, a.plan.date, a.plan.number);
-    const auto kb = std::tie(b.plan.unit, b.plan.retention, b.plan.date, b.plan.number);
-    return ka < kb;
-  });
+  // The scheme's levels (年度–机构–保管期限 by default), by date inside the lowest class (then
+  // 文号 for a stable order). A scheme without 机构 puts every unit into one class.
+  auto key = [&](const Source& s) {
+    std::vector<std::string> k;
+    for (auto l : scheme.levels) k.push_back(l == ClassLevel::Unit ? s.plan.unit : s.plan.retention);
+    k.push_back(s.plan.date);
+    k.push_back(s.plan.number);
+    return k;
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Source& a, const Source& b) { return key(a) < key(b); });
+  if (!scheme.has_unit())
+    for (auto& s : out) s.plan.unit.clear();
   return out;
 }
 
@@ -151,10 +155,17 @@ std::string manifest_of(const fs::path& root, const std::vector<std::string>& re
 
 }  // namespace
 
+FilingScheme load_filing_scheme(const Workspace& ws) {
+  const fs::path file = ws.templates_dir() / "archive.toml";
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return {};  // a workspace made before the setting existed
+  return parse_filing_scheme(read_file(file), file.string()).take();
+}
+
 std::vector<PlanItem> filing_plan(Workspace& ws, int year, const RetentionOverrides& overrides) {
   ensure_receiving_tables(ws);
   std::vector<PlanItem> out;
-  for (auto& s : sources(ws, year, overrides)) out.push_back(std::move(s.plan));
+  for (auto& s : sources(ws, year, overrides, load_filing_scheme(ws))) out.push_back(std::move(s.plan));
   return out;
 }
 
@@ -228,17 +239,20 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
   Registry& reg = ws.registry();
   if (!reg.filed(year).empty())
     fail(Code::Conflict, "the year " + std::to_string(year) + " is already filed and locked",
-         {"a correction is recorded as a new version (gongwen archive verify shows the state)"});
+         {"a correction is recorded as a new version: gongwen archive correct --year " + std::to_string(year) +
+          " --item 档号 --reason …"});
+  const FilingScheme scheme = load_filing_scheme(ws);  // a bad setting stops us before any work
   auto blockers = filing_blockers(ws, year);
   if (!blockers.empty())
     fail(Code::Conflict, std::to_string(blockers.size()) + " problem(s) stop the filing of " +
                              std::to_string(year), blockers);
-  const auto items = sources(ws, year, options.overrides);
+  const auto items = sources(ws, year, options.overrides, scheme);
   if (items.empty()) fail(Code::NotFound, "nothing was issued or received in " + std::to_string(year));
 
   const Instant now = clock.now();
   const std::string at = now.iso8601();
   const std::string y = std::to_string(year);
+  const std::string fonds = ws.profile().fonds;
   const fs::path final_dir = ws.archive_dir() / y;
   const fs::path staging = ws.archive_dir() / ("." + y + ".staging");
   std::error_code ec;
@@ -257,46 +271,97 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
   FilingResult result;
   result.year = year;
   result.bag_dir = ws.relative(final_dir);
-  std::vector<CatalogueRow> rows;
-  std::vector<std::string> payload;
-  const std::string sep_level = "-", sep_code = "·";
+  // Every payload file with its SHA-256, taken from the bytes as they are written: the
+  // manifest needs no second read of thousands of files.
+  std::map<std::string, std::string> payload;
   // 件号 and 档号 in filing order first (sequential, cheap); then the archival copies and
   // their metadata on the machine's cores, each result in its own slot so the package is
   // the same whatever the scheduling.
   struct Staged {
-    std::string code, rel, sha;
+    std::string cls, code, rel, sha, sheet_rel, sheet_sha, meta_sha, box;
     int item_no = 0;
     bool outside_blank = false;
     int pages = 0;
+    std::size_t size = 0;
   };
   std::vector<Staged> staged(items.size());
-  std::map<std::pair<std::string, std::string>, int> item_counter;
+  std::map<std::string, int> item_counter;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& s = items[i];
-    const std::string code_ret = retention_code(s.plan.retention);
-    staged[i].item_no = ++item_counter[{s.plan.unit, code_ret}];
-    staged[i].code = ws.profile().fonds + sep_level + "WS" + sep_code + y + sep_level + code_ret + sep_level +
-                     s.plan.unit + sep_level + four_digits(staged[i].item_no);
-    staged[i].rel = "data/documents/" + staged[i].code + s.ext;
+    Staged& st = staged[i];
+    st.cls = scheme.class_code(fonds, y, retention_code(s.plan.retention), s.plan.unit);
+    st.item_no = ++item_counter[st.cls];
+    st.code = st.cls + scheme.separators.item + four_digits(st.item_no);
+    st.rel = "data/documents/" + st.code + s.ext;
   }
   std::mutex progress_mutex;
   int done = 0;
+  const std::string icc = pdfa.icc_profile;
   parallel_for(items.size(), [&](std::size_t i) {
     const auto& s = items[i];
     Staged& st = staged[i];
     const std::string original = read_file(ws.root() / s.file);
-    std::string bytes = original;
+    std::string bytes;
     if (s.ext == ".pdf") {
-      StampFields f{ws.profile().fonds, y, four_digits(st.item_no), s.plan.unit,
-                    retention_short(s.plan.retention), std::to_string(s.pages)};
-      PdfaInfo info{s.plan.title, s.plan.author, s.plan.date, pdfa.icc_profile};
+      StampFields f{fonds, y, four_digits(st.item_no), s.plan.unit, retention_short(s.plan.retention),
+                    s.pages ? std::to_string(s.pages) : ""};
+      PdfaInfo info{s.plan.title, s.plan.author, s.plan.date, icc};
       ArchivalCopy copy = make_archival_copy(original, f, info, s.file);
       st.outside_blank = !copy.in_blank;
       st.pages = s.pages ? s.pages : copy.pages;
       bytes = std::move(copy.bytes);
+    } else {
+      bytes = original;
     }
     write_file_atomic(staging / st.rel, bytes);
     st.sha = sha256_hex(bytes);
+    st.size = bytes.size();
+    // 发文稿纸: the drafting record is filed with the original, as its own file.
+    std::error_code e;
+    if (!s.sheet.empty() && fs::is_regular_file(ws.root() / s.sheet, e)) {
+      // Archival like the document itself: the same PDF/A-2b markers, no 归档章.
+      const PdfaInfo sheet_info{s.plan.title + "（发文稿纸）", s.plan.author, s.plan.date, icc};
+      const std::string sheet = make_pdfa_copy(read_file(ws.root() / s.sheet), sheet_info, s.sheet).bytes;
+      st.sheet_rel = "data/documents/" + st.code + ".发文稿纸.pdf";
+      write_file_atomic(staging / st.sheet_rel, sheet);
+      st.sheet_sha = sha256_hex(sheet);
+    }
+    if (options.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      options.progress(++done, static_cast<int>(items.size()));
+    }
+  });
+
+  // 装盒 (DA/T 22 §8): each class fills boxes in 件号 order; a box closes when the next 件
+  // would pass the item or page limit of archive.toml.
+  std::vector<BoxInfo> boxes;
+  std::vector<std::size_t> box_of(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Staged& st = staged[i];
+    const int pages = std::max(st.pages, 1);
+    if (boxes.empty() || boxes.back().class_code != st.cls || boxes.back().items >= scheme.box_items ||
+        boxes.back().pages + pages > scheme.box_pages) {
+      BoxInfo b;
+      b.fonds = fonds;
+      b.year = y;
+      b.retention = items[i].plan.retention;
+      b.unit = items[i].plan.unit;
+      b.class_code = st.cls;
+      b.box_no = boxes.empty() || boxes.back().class_code != st.cls ? 1 : boxes.back().box_no + 1;
+      b.first_item = st.item_no;
+      boxes.push_back(b);
+    }
+    BoxInfo& b = boxes.back();
+    b.last_item = st.item_no;
+    ++b.items;
+    b.pages += pages;
+    box_of[i] = boxes.size() - 1;
+    staged[i].box = b.box_code();
+  }
+
+  parallel_for(items.size(), [&](std::size_t i) {
+    const auto& s = items[i];
+    Staged& st = staged[i];
     ItemMetadata m;
     m.code = st.code;
     m.number = s.display_number;
@@ -311,73 +376,93 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
     m.format = s.ext == ".pdf" ? "PDF/A-2b" : s.ext == ".docx" ? "DOCX" : "OFD";
     m.sha256 = st.sha;
     m.original_sha256 = s.sha256;
-    m.size = bytes.size();
+    m.size = st.size;
     m.item_no = st.item_no;
     m.pages = st.pages ? st.pages : s.pages;
+    m.box = st.box;
     m.created_at = at;
     m.created_by = ws.profile().office_name;
     m.history = s.history;
     m.history.push_back({"归档", u->id, at, st.code});
-    write_file_atomic(staging / "data" / "metadata" / (st.code + ".xml"), metadata_xml(m));
-    if (options.progress) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      options.progress(++done, static_cast<int>(items.size()));
-    }
+    const std::string xml = metadata_xml(m);
+    write_file_atomic(staging / "data" / "metadata" / (st.code + ".xml"), xml);
+    st.meta_sha = sha256_hex(xml);
   });
+
+  std::vector<CatalogueRow> rows;
+  std::vector<int> outside_per_box(boxes.size());
   int seq = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& s = items[i];
     const Staged& st = staged[i];
-    if (st.outside_blank) ++result.stamps_outside_blank;
-    payload.push_back(st.rel);
-    payload.push_back("data/metadata/" + st.code + ".xml");
+    if (st.outside_blank) {
+      ++result.stamps_outside_blank;
+      ++outside_per_box[box_of[i]];
+    }
+    payload[st.rel] = st.sha;
+    payload["data/metadata/" + st.code + ".xml"] = st.meta_sha;
+    if (!st.sheet_rel.empty()) payload[st.sheet_rel] = st.sheet_sha;
     result.items.push_back(FiledRecord{year, s.plan.number, st.code, st.item_no, s.plan.retention,
                                        ws.relative(final_dir / st.rel), st.sha, at});
     const Date d = parse_date(s.plan.date).value_or(Date{});
     rows.push_back(CatalogueRow{++seq, st.code, s.display_number, s.plan.author, s.plan.title, d.digits8(),
                                 s.plan.secrecy, st.pages ? std::to_string(st.pages) : "",
-                                s.plan.overridden ? "保管期限经档案员改定" : ""});
+                                s.plan.overridden ? "保管期限经档案员改定" : "", st.box});
   }
 
-  // 备考表: what the box does not hold and why.
-  NotesSheet notes;
-  notes.year = y;
-  notes.fonds = ws.profile().fonds;
-  for (const auto& n : reg.numbers(year))
-    if (n.status == "void")
-      notes.notes.push_back(n.code + "〔" + y + "〕" + std::to_string(n.serial) + "号 作废未归档：" + n.reason);
-  for (const auto& r : Receiving(ws, clock).list(year))
-    if (!r.secrecy.empty())
-      notes.notes.push_back(r.registration() + "（" + r.secrecy + "，份号 " + r.copy_numbers + "）已于 " +
+  // 备考表, one per box: what the box does not hold and why. What concerns the whole year
+  // (voided numbers, returned secret documents) is written on the year's first box.
+  std::vector<NotesSheet> sheets;
+  for (std::size_t b = 0; b < boxes.size(); ++b) {
+    NotesSheet n;
+    n.year = y;
+    n.fonds = fonds;
+    n.box = boxes[b];
+    n.arranger = u->name;
+    n.arranged_on = now.local_date().chinese();
+    if (b == 0) {
+      for (const auto& v : reg.numbers(year))
+        if (v.status == "void")
+          n.notes.push_back(v.code + "〔" + y + "〕" + std::to_string(v.serial) + "号 作废未归档：" + v.reason);
+      for (const auto& r : Receiving(ws, clock).list(year))
+        if (!r.secrecy.empty())
+          n.notes.push_back(r.registration() + "（" + r.secrecy + "，份号 " + r.copy_numbers + "）已于 " +
                             r.cleared_at.substr(0, 10) + " 清退，未归档");
-  if (result.stamps_outside_blank)
-    notes.notes.push_back(std::to_string(result.stamps_outside_blank) + " 件首页上端无足够空白，归档章加盖于右上角");
-  notes.arranger = u->name;
-  notes.arranged_on = now.local_date().chinese();
+    }
+    if (outside_per_box[b])
+      n.notes.push_back(std::to_string(outside_per_box[b]) + " 件首页上端无足够空白，归档章加盖于右上角");
+    sheets.push_back(std::move(n));
+  }
   const std::string heading = ws.profile().office_name + " " + y + "年度 归档文件目录";
-  const std::string csv = catalogue_csv(rows);
-  write_file_atomic(staging / "data" / "归档文件目录.csv", csv);
-  write_file_atomic(staging / "data" / "归档文件目录.pdf", catalogue_pdf(rows, heading));
-  write_file_atomic(staging / "data" / "归档文件目录.docx", catalogue_docx(rows, heading, now));
-  write_file_atomic(staging / "data" / "备考表.pdf", notes_pdf(notes));
-  write_file_atomic(staging / "data" / "备考表.txt", notes_text(notes));
-  for (const char* f : {"data/归档文件目录.csv", "data/归档文件目录.pdf", "data/归档文件目录.docx",
-                        "data/备考表.pdf", "data/备考表.txt"})
-    payload.push_back(f);
-  std::sort(payload.begin(), payload.end());
+  auto put = [&](const std::string& rel, const std::string& bytes) {
+    write_file_atomic(staging / rel, bytes);
+    payload[rel] = sha256_hex(bytes);
+  };
+  put("data/归档文件目录.csv", catalogue_csv(rows));
+  put("data/归档文件目录.pdf", catalogue_pdf(rows, heading));
+  put("data/归档文件目录.docx", catalogue_docx(rows, heading, now));
+  put("data/备考表.pdf", notes_pdf(sheets));
+  put("data/备考表.txt", notes_text(sheets));
+  put("data/盒脊.pdf", box_spines_pdf(boxes));
+  put("data/盒目录.csv", boxes_csv(boxes));
 
   // BagIt (RFC 8493).
   std::uintmax_t octets = 0;
-  for (const auto& p : payload) octets += fs::file_size(staging / p);
-  const std::string manifest = manifest_of(staging, payload);
+  std::string manifest;
+  for (const auto& [rel, sha] : payload) {
+    octets += fs::file_size(staging / rel);
+    manifest += sha + "  " + rel + "\n";
+  }
   write_file_atomic(staging / "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
   write_file_atomic(staging / "manifest-sha256.txt", manifest);
   write_file_atomic(staging / "bag-info.txt",
                     "Source-Organization: " + ws.profile().office_name + "\nBagging-Date: " +
                         now.local_date().iso() + "\nPayload-Oxum: " + std::to_string(octets) + "." +
-                        std::to_string(payload.size()) + "\nExternal-Identifier: " +
-                        ws.profile().fonds + "-WS·" + y + "\nBagging-Software: gongwen\nGongwen-Filing-Year: " +
-                        y + "\nGongwen-Filed-By: " + u->id + "\n");
+                        std::to_string(payload.size()) + "\nExternal-Identifier: " + fonds +
+                        scheme.separators.fonds + scheme.category + scheme.separators.category + y +
+                        "\nBagging-Software: gongwen\nGongwen-Filing-Year: " + y + "\nGongwen-Filed-By: " + u->id +
+                        "\nGongwen-Scheme: " + scheme.name() + "\nGongwen-Boxes: " + std::to_string(boxes.size()) +
+                        "\n");
   write_file_atomic(staging / "tagmanifest-sha256.txt",
                     manifest_of(staging, {"bag-info.txt", "bagit.txt", "manifest-sha256.txt"}));
   if (options.progress) options.progress(seq, seq);
@@ -385,10 +470,12 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
   reg.transaction([&] {
     for (const auto& f : result.items) reg.add_filed(f);
     reg.audit(at, u->id, "file-year", y,
-              std::to_string(result.items.size()) + " items, manifest sha256 " + sha256_hex(manifest));
+              std::to_string(result.items.size()) + " items in " + std::to_string(boxes.size()) +
+                  " boxes, manifest sha256 " + sha256_hex(manifest));
     fs::rename(staging, final_dir);  // last step inside the transaction: both land or neither
   });
   result.catalogue_csv = ws.relative(final_dir / "data" / "归档文件目录.csv");
+  result.boxes = static_cast<int>(boxes.size());
   return result;
 }
 

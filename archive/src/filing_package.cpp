@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "../../pipeline/src/docx/package.hpp"
+#include "gongwen/archive/filing_scheme.hpp"
 #include "gongwen/pipeline/error.hpp"
 
 namespace gongwen::archive {
@@ -102,11 +103,11 @@ struct Pdf {
 }  // namespace
 
 std::string catalogue_csv(const std::vector<CatalogueRow>& rows) {
-  std::string csv = "序号,档号,文号,责任者,题名,日期,密级,页数,备注\n";
+  std::string csv = "序号,档号,文号,责任者,题名,日期,密级,页数,备注,盒号\n";
   for (const auto& r : rows) {
     const auto c = cells(r);
     for (std::size_t i = 0; i < c.size(); ++i) csv += (i ? "," : "") + csv_field(c[i]);
-    csv += "\n";
+    csv += "," + csv_field(r.box) + "\n";
   }
   return csv;
 }
@@ -154,30 +155,71 @@ std::string catalogue_pdf(const std::vector<CatalogueRow>& rows, const std::stri
   return pdf.finish();
 }
 
-std::string notes_text(const NotesSheet& n) {
-  std::string s = "备考表\n全宗号：" + n.fonds + "  年度：" + n.year + "\n本盒文件情况说明：\n";
-  if (n.notes.empty()) s += "  无缺损、修改、补充、移出、销毁等情况。\n";
-  for (const auto& x : n.notes) s += "  " + x + "\n";
-  s += "整理人：" + n.arranger + "  日期：" + n.arranged_on + "\n";
-  s += "检查人：" + n.checker + "  日期：" + n.checked_on + "\n";
+std::string BoxInfo::box_code() const { return class_code + "-盒" + four_digits(box_no); }
+
+std::string notes_text(const std::vector<NotesSheet>& sheets) {
+  std::string s;
+  for (const auto& n : sheets) {
+    s += "备考表\n全宗号：" + n.fonds + "  年度：" + n.year + "  盒号：" + n.box.box_code() + "（" +
+         four_digits(n.box.first_item) + "—" + four_digits(n.box.last_item) + "）\n本盒文件情况说明：\n";
+    if (n.notes.empty()) s += "  无缺损、修改、补充、移出、销毁等情况。\n";
+    for (const auto& x : n.notes) s += "  " + x + "\n";
+    s += "整理人：" + n.arranger + "  日期：" + n.arranged_on + "\n";
+    s += "检查人：" + n.checker + "  日期：" + n.checked_on + "\n\n";
+  }
   return s;
 }
 
-std::string notes_pdf(const NotesSheet& n) {
+std::string notes_pdf(const std::vector<NotesSheet>& sheets) {
   Pdf pdf(210, 297, "备考表");
-  pdf.text("备考表", 20, 25, 170, 18, PANGO_ALIGN_CENTER);
-  double y = 45;
-  y += pdf.text("全宗号：" + n.fonds + "　　年度：" + n.year, 25, y, 160, 12) + 6;
-  y += pdf.text("本盒文件情况说明：", 25, y, 160, 12) + 3;
-  if (n.notes.empty()) y += pdf.text("无缺损、修改、补充、移出、销毁等情况。", 32, y, 150, 12) + 2;
-  for (const auto& x : n.notes) y += pdf.text(x, 32, y, 150, 12) + 2;
-  y = std::max(y + 10, 220.0);
-  pdf.text("整理人：" + n.arranger, 110, y, 80, 12);
-  pdf.text(n.arranged_on, 110, y + 8, 80, 12);
-  pdf.text("检查人：" + n.checker, 110, y + 20, 80, 12);
-  pdf.text(n.checked_on.empty() ? "　　年　　月　　日" : n.checked_on, 110, y + 28, 80, 12);
-  cairo_show_page(pdf.cr);
+  for (const auto& n : sheets) {
+    pdf.text("备考表", 20, 25, 170, 18, PANGO_ALIGN_CENTER);
+    double y = 45;
+    y += pdf.text("全宗号：" + n.fonds + "　　年度：" + n.year + "　　盒号：" + n.box.box_code(), 25, y, 160, 12) + 3;
+    y += pdf.text("件号：" + four_digits(n.box.first_item) + "—" + four_digits(n.box.last_item) + "（" +
+                      std::to_string(n.box.items) + " 件）",
+                  25, y, 160, 12) + 6;
+    y += pdf.text("本盒文件情况说明：", 25, y, 160, 12) + 3;
+    if (n.notes.empty()) y += pdf.text("无缺损、修改、补充、移出、销毁等情况。", 32, y, 150, 12) + 2;
+    for (const auto& x : n.notes) y += pdf.text(x, 32, y, 150, 12) + 2;
+    y = std::max(y + 10, 220.0);
+    pdf.text("整理人：" + n.arranger, 110, y, 80, 12);
+    pdf.text(n.arranged_on, 110, y + 8, 80, 12);
+    pdf.text("检查人：" + n.checker, 110, y + 20, 80, 12);
+    pdf.text(n.checked_on.empty() ? "　　年　　月　　日" : n.checked_on, 110, y + 28, 80, 12);
+    cairo_show_page(pdf.cr);
+  }
   return pdf.finish();
+}
+
+std::string box_spines_pdf(const std::vector<BoxInfo>& boxes) {
+  // A 5 cm spine of a 310 mm box; the labels stack vertically as on the printed form.
+  Pdf pdf(50, 310, "盒脊");
+  for (const auto& b : boxes) {
+    const std::vector<std::pair<std::string, std::string>> rows{
+        {"全宗号", b.fonds}, {"年度", b.year}, {"保管期限", b.retention}, {"机构", b.unit},
+        {"起止件号", four_digits(b.first_item) + "—" + four_digits(b.last_item)}, {"盒号", four_digits(b.box_no)}};
+    double y = 20;
+    cairo_set_line_width(pdf.cr, 0.6);
+    for (const auto& [label, value] : rows) {
+      cairo_rectangle(pdf.cr, 5 * kPt, y * kPt, 40 * kPt, 40 * kPt);
+      cairo_stroke(pdf.cr);
+      pdf.text(label, 6, y + 3, 38, 10, PANGO_ALIGN_CENTER);
+      pdf.text(value.empty() ? "—" : value, 6, y + 18, 38, 12, PANGO_ALIGN_CENTER);
+      y += 45;
+    }
+    cairo_show_page(pdf.cr);
+  }
+  return pdf.finish();
+}
+
+std::string boxes_csv(const std::vector<BoxInfo>& boxes) {
+  std::string csv = "盒号,全宗号,年度,保管期限,机构,起件号,止件号,件数,页数\n";
+  for (const auto& b : boxes)
+    csv += csv_field(b.box_code()) + "," + csv_field(b.fonds) + "," + b.year + "," + b.retention + "," +
+           csv_field(b.unit) + "," + four_digits(b.first_item) + "," + four_digits(b.last_item) + "," +
+           std::to_string(b.items) + "," + std::to_string(b.pages) + "\n";
+  return csv;
 }
 
 std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::string& heading,
@@ -270,6 +312,7 @@ std::string metadata_xml(const ItemMetadata& m) {
   el("密级", m.secrecy.empty() ? "非密" : m.secrecy);
   el("来源", m.origin);
   el("页数", std::to_string(m.pages));
+  if (!m.box.empty()) el("盒号", m.box);
   open("文件数据");
   el("格式信息", m.format);
   el("计算机文件名", m.file_name);

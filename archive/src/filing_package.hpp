@@ -12,6 +12,7 @@ namespace gongwen::archive {
 struct CatalogueRow {
   int seq = 0;
   std::string code, number, author, title, date8, secrecy, pages, note;
+  std::string box;  // 盒号 (CSV only: the printed catalogue keeps DA/T 22's nine columns)
 };
 
 struct HandlingStep {
@@ -23,12 +24,21 @@ struct ItemMetadata {
   std::string file_name, format = "PDF/A-2b", software = "gongwen", sha256, original_sha256;
   std::size_t size = 0;
   int item_no = 0, pages = 0;
+  std::string box;  // 盒号
   std::string created_at, created_by;
   std::vector<HandlingStep> history;
 };
 
-struct NotesSheet {  // 备考表
+// One box (盒, DA/T 22 §8): 件 of one class in 件号 order.
+struct BoxInfo {
+  std::string fonds, year, retention, unit, class_code;
+  int box_no = 0, first_item = 0, last_item = 0, items = 0, pages = 0;
+  std::string box_code() const;  // class code + 盒 + four digits, e.g. Z109-WS·2025-Y-BGS-盒0001
+};
+
+struct NotesSheet {  // 备考表, one per box
   std::string year, fonds;
+  BoxInfo box;
   std::vector<std::string> notes;
   std::string arranger, arranged_on, checker, checked_on;
 };
@@ -37,8 +47,13 @@ std::string catalogue_csv(const std::vector<CatalogueRow>& rows);
 std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::string& heading,
                            const Instant& stamp);
 std::string catalogue_pdf(const std::vector<CatalogueRow>& rows, const std::string& heading);
-std::string notes_pdf(const NotesSheet& n);
-std::string notes_text(const NotesSheet& n);
+// One page (text: one section) per box, in box order.
+std::string notes_pdf(const std::vector<NotesSheet>& sheets);
+std::string notes_text(const std::vector<NotesSheet>& sheets);
+// 盒脊: one page per box (50 × 310 mm): 全宗号, 年度, 保管期限, 机构, 起止件号, 盒号.
+std::string box_spines_pdf(const std::vector<BoxInfo>& boxes);
+// 盒号,全宗号,年度,保管期限,机构,起件号,止件号,件数,页数 — the box list of the year.
+std::string boxes_csv(const std::vector<BoxInfo>& boxes);
 std::string metadata_xml(const ItemMetadata& m);
 
 inline constexpr const char* kEepNamespace = "http://www.saac.gov.cn/standards/ERM/encapsulation";

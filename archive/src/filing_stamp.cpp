@@ -158,19 +158,25 @@ std::string load_srgb_profile() {
   return bytes;
 }
 
-ArchivalCopy make_archival_copy(const std::string& original, const StampFields& stamp,
-                                const PdfaInfo& pdfa, const std::string& name) {
+namespace {
+
+// The update made for one file: the original's bytes, then the changed and new objects.
+// `stamp` null: only the PDF/A markers (the 发文稿纸 filed beside the 件 carries no 归档章).
+ArchivalCopy archival_update(const std::string& original, const StampFields* stamp, const PdfaInfo& pdfa,
+                             const std::string& name) {
   ArchivalCopy out;
   double page_w = 0, page_h = 0;
-  place_stamp(original, name, out, page_w, page_h);
-
-  StampFields fields = stamp;
-  if (fields.pages.empty() || fields.pages == "0") fields.pages = std::to_string(out.pages);
-  const std::string stamp_pdf = render_stamp_pdf(fields);
+  std::string stamp_pdf;
+  if (stamp) {
+    place_stamp(original, name, out, page_w, page_h);
+    StampFields fields = *stamp;
+    if (fields.pages.empty() || fields.pages == "0") fields.pages = std::to_string(out.pages);
+    stamp_pdf = render_stamp_pdf(fields);
+  }
   QPDF orig, foreign;
   try {
     orig.processMemoryFile(name.c_str(), original.data(), original.size());
-    foreign.processMemoryFile("stamp", stamp_pdf.data(), stamp_pdf.size());
+    if (stamp) foreign.processMemoryFile("stamp", stamp_pdf.data(), stamp_pdf.size());
   } catch (const std::exception& e) {
     fail(Code::BadInput, name + ": not a readable PDF: " + e.what());
   }
@@ -180,30 +186,35 @@ ArchivalCopy make_archival_copy(const std::string& original, const StampFields& 
 
   auto pages = QPDFPageDocumentHelper(orig).getAllPages();
   if (pages.empty()) fail(Code::BadInput, name + ": the PDF has no page");
+  if (!stamp) out.pages = static_cast<int>(pages.size());
   QPDFObjectHandle page = pages[0].getObjectHandle();
-  auto fpages = QPDFPageDocumentHelper(foreign).getAllPages();
-  QPDFObjectHandle form = orig.copyForeignObject(fpages.at(0).getFormXObjectForPage());
+  std::vector<QPDFObjectHandle> to_write{orig.getRoot()};
+  if (stamp) {
+    to_write.push_back(page);
+    auto fpages = QPDFPageDocumentHelper(foreign).getAllPages();
+    QPDFObjectHandle form = orig.copyForeignObject(fpages.at(0).getFormXObjectForPage());
 
-  // Contents: [q, original…, Q + stamp]; the original's graphics state cannot leak.
-  QPDFObjectHandle contents = QPDFObjectHandle::newArray();
-  contents.appendItem(orig.newStream(std::string("q\n")));
-  QPDFObjectHandle old = page.getKey("/Contents");
-  if (old.isArray())
-    for (int i = 0; i < old.getArrayNItems(); ++i) contents.appendItem(old.getArrayItem(i));
-  else if (!old.isNull())
-    contents.appendItem(old);
-  char ops[160];
-  std::snprintf(ops, sizeof ops, "Q\nq 1 0 0 1 %.3f %.3f cm /GWArchiveStamp Do Q\n",
-                out.x_mm * kPt, page_h - out.y_mm * kPt - kStampH);
-  contents.appendItem(orig.newStream(std::string(ops)));
-  QPDFObjectHandle res = QPDFPageObjectHelper(page).getAttribute("/Resources", false);
-  QPDFObjectHandle new_res = res.isDictionary() ? res.shallowCopy() : QPDFObjectHandle::newDictionary();
-  QPDFObjectHandle xobj = new_res.getKey("/XObject");
-  QPDFObjectHandle new_xobj = xobj.isDictionary() ? xobj.shallowCopy() : QPDFObjectHandle::newDictionary();
-  new_xobj.replaceKey("/GWArchiveStamp", form);
-  new_res.replaceKey("/XObject", new_xobj);
-  page.replaceKey("/Contents", contents);
-  page.replaceKey("/Resources", new_res);
+    // Contents: [q, original…, Q + stamp]; the original's graphics state cannot leak.
+    QPDFObjectHandle contents = QPDFObjectHandle::newArray();
+    contents.appendItem(orig.newStream(std::string("q\n")));
+    QPDFObjectHandle old = page.getKey("/Contents");
+    if (old.isArray())
+      for (int i = 0; i < old.getArrayNItems(); ++i) contents.appendItem(old.getArrayItem(i));
+    else if (!old.isNull())
+      contents.appendItem(old);
+    char ops[160];
+    std::snprintf(ops, sizeof ops, "Q\nq 1 0 0 1 %.3f %.3f cm /GWArchiveStamp Do Q\n",
+                  out.x_mm * kPt, page_h - out.y_mm * kPt - kStampH);
+    contents.appendItem(orig.newStream(std::string(ops)));
+    QPDFObjectHandle res = QPDFPageObjectHelper(page).getAttribute("/Resources", false);
+    QPDFObjectHandle new_res = res.isDictionary() ? res.shallowCopy() : QPDFObjectHandle::newDictionary();
+    QPDFObjectHandle xobj = new_res.getKey("/XObject");
+    QPDFObjectHandle new_xobj = xobj.isDictionary() ? xobj.shallowCopy() : QPDFObjectHandle::newDictionary();
+    new_xobj.replaceKey("/GWArchiveStamp", form);
+    new_res.replaceKey("/XObject", new_xobj);
+    page.replaceKey("/Contents", contents);
+    page.replaceKey("/Resources", new_res);
+  }
 
   // PDF/A-2b: XMP with pdfaid, an OutputIntent with the sRGB profile.
   QPDFObjectHandle root = orig.getRoot();
@@ -221,8 +232,7 @@ ArchivalCopy make_archival_copy(const std::string& original, const StampFields& 
   root.replaceKey("/Metadata", xmp);
   root.replaceKey("/OutputIntents", QPDFObjectHandle::newArray({intent}));
 
-  // Write the update: changed objects (page, catalog) and every new one.
-  std::vector<QPDFObjectHandle> to_write{page, root};
+  // Write the update: changed objects (catalog, stamped page) and every new one.
   for (auto& o : orig.getAllObjects())
     if (!existing.count(o.getObjGen())) to_write.push_back(o);
   std::sort(to_write.begin(), to_write.end(),
@@ -279,6 +289,17 @@ ArchivalCopy make_archival_copy(const std::string& original, const StampFields& 
   out.bytes += " /Prev " + std::to_string(prev) + " /ID [" + first_id + " <" + hex16(second) +
                ">] >>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
   return out;
+}
+
+}  // namespace
+
+ArchivalCopy make_archival_copy(const std::string& original, const StampFields& stamp,
+                                const PdfaInfo& pdfa, const std::string& name) {
+  return archival_update(original, &stamp, pdfa, name);
+}
+
+ArchivalCopy make_pdfa_copy(const std::string& original, const PdfaInfo& pdfa, const std::string& name) {
+  return archival_update(original, nullptr, pdfa, name);
 }
 
 }  // namespace gongwen::archive

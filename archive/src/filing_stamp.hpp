@@ -32,6 +32,10 @@ struct ArchivalCopy {
 ArchivalCopy make_archival_copy(const std::string& original, const StampFields& stamp,
                                 const PdfaInfo& pdfa, const std::string& name);
 
+// The same PDF/A-2b update without a 归档章: for the 发文稿纸 filed beside its 件 (one stamp
+// per 件, on the document itself).
+ArchivalCopy make_pdfa_copy(const std::string& original, const PdfaInfo& pdfa, const std::string& name);
+
 // The short form of a 保管期限 for the stamp (永久, 30年, 10年).
 std::string retention_short(const std::string& retention);
 

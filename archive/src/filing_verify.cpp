@@ -15,6 +15,7 @@
 #include "filing_package.hpp"
 #include "filing_parallel.hpp"
 #include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/filing_correct.hpp"
 #include "gongwen/pipeline/sign.hpp"
 
 namespace gongwen::archive {
@@ -114,6 +115,63 @@ void check_document(Workspace& ws, const FiledRecord& f, const std::string& rel,
   }
 }
 
+// Corrections after the lock: every recorded version is in the package with the register's
+// hashes, numbered 2, 3, … without gaps, and nothing under data/corrections is unrecorded.
+void check_versions(Workspace& ws, int year, const std::vector<FiledRecord>& filed,
+                    const std::map<std::string, std::string>& manifest, const fs::path& bag, VerifyReport& r) {
+  auto& bad = r.failures;
+  const std::string prefix = "archive/" + std::to_string(year) + "/";
+  auto rel_of = [&](const std::string& p) { return p.rfind(prefix, 0) == 0 ? p.substr(prefix.size()) : p; };
+  std::set<std::string> codes, recorded;
+  for (const auto& f : filed) codes.insert(f.archive_code);
+  std::map<std::string, int> last;
+  for (const auto& v : filed_versions(ws, year)) {
+    r.versions.push_back(v.archive_code + " v" + std::to_string(v.version) + " " + v.corrected_at + " " +
+                         v.corrected_by + ": " + v.fields + "（原因：" + v.reason + "）");
+    if (!codes.count(v.archive_code))
+      bad.push_back({"完整性", v.archive_code, "a recorded version of a 档号 that is not filed"});
+    if (v.version != last[v.archive_code] + (last[v.archive_code] ? 1 : 2))
+      bad.push_back({"完整性", v.archive_code, "version " + std::to_string(v.version) + " does not follow version " +
+                                                    std::to_string(last[v.archive_code] ? last[v.archive_code] : 1)});
+    last[v.archive_code] = v.version;
+    std::vector<std::pair<std::string, std::string>> files{{rel_of(v.metadata_path), v.metadata_sha256}};
+    if (!v.path.empty()) files.push_back({rel_of(v.path), v.sha256});
+    for (const auto& [rel, sha] : files) {
+      recorded.insert(rel);
+      auto it = manifest.find(rel);
+      if (it == manifest.end())
+        bad.push_back({"完整性", rel, "version " + std::to_string(v.version) + " of " + v.archive_code + " is not in the manifest"});
+      else if (it->second != sha)
+        bad.push_back({"真实性", rel, "the manifest's hash differs from the register's for version " +
+                                         std::to_string(v.version) + " of " + v.archive_code});
+    }
+    std::error_code ec;
+    const fs::path meta = bag / rel_of(v.metadata_path);
+    if (fs::is_regular_file(meta, ec)) {
+      const std::string xml = read_file(meta);
+      xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "v.xml", nullptr,
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      if (!doc) {
+        bad.push_back({"可用性", rel_of(v.metadata_path), "not well-formed XML"});
+        continue;
+      }
+      const auto t = leaf_texts(xmlDocGetRootElement(doc));
+      xmlFreeDoc(doc);
+      if (!t.count("封装包类型") || t.at("封装包类型") != "修改型")
+        bad.push_back({"完整性", rel_of(v.metadata_path), "not a 修改型 package"});
+      if (!t.count("档号") || t.at("档号") != v.archive_code || !t.count("版本号") ||
+          t.at("版本号") != std::to_string(v.version))
+        bad.push_back({"真实性", rel_of(v.metadata_path), "档号 or 版本号 does not match the register"});
+      for (const char* k : {"修改原因", "修改人", "修改时间"})
+        if (!t.count(k) || t.at(k).empty())
+          bad.push_back({"完整性", rel_of(v.metadata_path), std::string("required metadata ") + k + " is missing"});
+    }
+  }
+  for (const auto& [rel, sha] : manifest)
+    if (rel.starts_with("data/corrections/") && !recorded.count(rel))
+      bad.push_back({"真实性", rel, "a correction in the package that the register does not record"});
+}
+
 }  // namespace
 
 VerifyReport verify_year(Workspace& ws, int year) {
@@ -171,6 +229,9 @@ VerifyReport verify_year(Workspace& ws, int year) {
     if (sha256_hex(b) != sha) part.failures.push_back({"真实性", rel, "content differs from the manifest (changed)"});
     auto f = by_rel.find(rel);
     if (f != by_rel.end() && rel.ends_with(".pdf")) check_document(ws, *f->second, rel, b, part);
+    else if (rel.starts_with("data/corrections/") && rel.ends_with(".pdf")) check_pdf(rel, b, part);
+    else if (rel.ends_with(".发文稿纸.pdf") && b.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos)
+      part.failures.push_back({"可用性", rel, "no PDF/A-2 identification (XMP pdfaid)"});
   });
   for (auto& part : parts) {
     r.files += part.files;
@@ -240,6 +301,15 @@ VerifyReport verify_year(Workspace& ws, int year) {
       if (!set.count(s))
         bad.push_back({"完整性", code + "〔" + std::to_string(year) + "〕" + std::to_string(s) + "号",
                        "文号 missing from the number book, no void record"});
+  check_versions(ws, year, filed, manifest, bag, r);
+  // The 发文稿纸 (drafting record) of every issued 件 is in the package beside it.
+  for (const auto& f : filed) {
+    std::optional<IssuedRecord> issued = reg.issued_by_number(f.number);
+    if (!issued || issued->sheet_path.empty()) continue;
+    const std::string sheet = "data/documents/" + f.archive_code + ".发文稿纸.pdf";
+    if (!manifest.count(sheet))
+      bad.push_back({"完整性", sheet, "the 发文稿纸 (drafting history) of " + f.archive_code + " is missing"});
+  }
   if (auto broken = verify_audit_chain(reg.audit_log()))
     bad.push_back({"安全性", "registry audit log", "the hash chain breaks at entry " + std::to_string(*broken)});
   return r;

@@ -101,7 +101,8 @@ TEST_F(Archive, StampIsOnPageOneOfEveryArchivalPdfAboveTheText) {
   ASSERT_EQ(filing.code, 0);
   int checked = 0;
   for (const auto& e : fs::directory_iterator(bag() / "data" / "documents")) {
-    if (e.path().extension() != ".pdf") continue;
+    // Archival copies only: the 发文稿纸 filed beside each is not stamped.
+    if (e.path().extension() != ".pdf" || e.path().string().find(".发文稿纸") != std::string::npos) continue;
     const std::string bytes = slurp(e.path());
     std::unique_ptr<poppler::document> d(poppler::document::load_from_raw_data(bytes.data(), bytes.size()));
     ASSERT_TRUE(d) << e.path();
@@ -143,7 +144,17 @@ TEST_F(Archive, StampIsOnPageOneOfEveryArchivalPdfAboveTheText) {
 
 TEST_F(Archive, IssuedSignatureStillValidatesWithPdfsigAndPdfaMarkersArePresent) {
   ASSERT_EQ(filing.code, 0);
+  int sheets = 0;
   for (const auto& e : fs::directory_iterator(bag() / "data" / "documents")) {
+    if (e.path().string().find(".发文稿纸.pdf") != std::string::npos) {
+      ++sheets;  // the drafting record filed with the original: PDF/A markers, no stamp
+      EXPECT_EQ(run("qpdf", {"--check", e.path().string()}).code, 0) << e.path();
+      const std::string bytes = slurp(e.path());
+      EXPECT_NE(bytes.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << e.path();
+      EXPECT_NE(bytes.find("/OutputIntents"), std::string::npos) << e.path();
+      EXPECT_EQ(bytes.find("/GWArchiveStamp"), std::string::npos) << e.path();
+      continue;
+    }
     const Outcome sig = run("pdfsig", {e.path().string()});
     EXPECT_NE(sig.out.find("Signature is Valid"), std::string::npos) << e.path() << sig.out << sig.err;
     const std::string bytes = slurp(e.path());
@@ -153,6 +164,7 @@ TEST_F(Archive, IssuedSignatureStillValidatesWithPdfsigAndPdfaMarkersArePresent)
     EXPECT_NE(bytes.find("/ID [", bytes.rfind("trailer")), std::string::npos);
     EXPECT_EQ(run("qpdf", {"--check", e.path().string()}).code, 0) << e.path();
   }
+  EXPECT_GE(sheets, 5) << "every issued 件 is filed with its 发文稿纸";
 }
 
 TEST_F(Archive, CatalogueRowsMatchTheRegister) {

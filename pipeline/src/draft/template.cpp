@@ -121,7 +121,7 @@ Result<std::vector<Template>> load_templates(const std::filesystem::path& dir) {
     if (e.path().extension() == ".toml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   // Data tables that live beside the templates but are not templates.
-  static const std::vector<std::string> not_templates = {"profile.example", "retention", "fonts"};
+  static const std::vector<std::string> not_templates = {"profile.example", "retention", "archive", "fonts"};
   for (const auto& f : files) {
     const std::string stem = f.stem().string();
     if (std::find(not_templates.begin(), not_templates.end(), stem) != not_templates.end())

@@ -116,7 +116,20 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
     std::sort(nos.begin(), nos.end());
     for (std::size_t i = 0; i < nos.size(); ++i) EXPECT_EQ(nos[i], static_cast<int>(i + 1)) << cls;
   }
-  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 4u);
+  // 4 archival copies and their 4 发文稿纸 (the drafting record is filed with the original).
+  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 8u);
+  for (const auto& f : r.items) {
+    const fs::path sheet = year_dir() / "data" / "documents" / (f.archive_code + ".发文稿纸.pdf");
+    ASSERT_TRUE(fs::exists(sheet)) << sheet;
+    // The registered sheet, unchanged, followed by one update with the PDF/A-2b markers.
+    const std::string filed = read_file(sheet);
+    const std::string original = read_file(ws->root() / reg().issued_by_number(f.number)->sheet_path);
+    EXPECT_EQ(sha256_hex(original), reg().issued_by_number(f.number)->sheet_sha256);
+    ASSERT_GT(filed.size(), original.size());
+    EXPECT_EQ(filed.compare(0, original.size(), original), 0);
+    EXPECT_NE(filed.find("<pdfaid:part>2</pdfaid:part>", original.size()), std::string::npos);
+    EXPECT_NE(filed.find("/OutputIntents", original.size()), std::string::npos);
+  }
   EXPECT_EQ(files_under(year_dir() / "data" / "metadata"), 4u);
 
   // 归档文件目录
@@ -125,11 +138,13 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   ASSERT_EQ(lines.back(), "");  // ends with a newline
   lines.pop_back();
   ASSERT_EQ(lines.size(), 5u) << csv;
-  EXPECT_EQ(lines[0], "序号,档号,文号,责任者,题名,日期,密级,页数,备注");
+  EXPECT_EQ(lines[0], "序号,档号,文号,责任者,题名,日期,密级,页数,备注,盒号");
   std::set<std::string> codes;
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const auto cols = split(lines[i], ',');
-    ASSERT_EQ(cols.size(), 9u) << lines[i];
+    ASSERT_EQ(cols.size(), 10u) << lines[i];
+    // Four 件 fit one box per class: 盒号 is the class code + 盒0001.
+    EXPECT_EQ(cols[9], cols[1].substr(0, cols[1].rfind('-')) + "-盒0001") << lines[i];
     EXPECT_EQ(cols[0], std::to_string(i));
     codes.insert(cols[1]);
     ASSERT_TRUE(by_number.count(cols[2])) << cols[2];
@@ -148,11 +163,12 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   EXPECT_THAT(csv, HasSubstr(",白政纪〔2025〕1号,白路乡人民政府,2025年第31次乡长办公会议纪要,20250825,"));
 
   // manifest-sha256.txt: "<sha256>  data/…", one per payload file, all true: 4 documents,
-  // 4 metadata XML, the catalogue in 3 formats, the 备考表 as PDF and text.
+  // 4 发文稿纸, 4 metadata XML, the catalogue in 3 formats, the 备考表 as PDF and text, the
+  // 盒脊 PDF and the box list.
   const std::string manifest = read_file(year_dir() / "manifest-sha256.txt");
   auto mlines = split(manifest, '\n');
   mlines.pop_back();
-  ASSERT_EQ(mlines.size(), 13u);
+  ASSERT_EQ(mlines.size(), 19u);
   for (const auto& l : mlines) {
     ASSERT_GT(l.size(), 66u);
     const std::string hash = l.substr(0, 64);
@@ -165,12 +181,13 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   std::vector<std::string> top;
   for (const auto& e : fs::directory_iterator(ws->archive_dir())) top.push_back(e.path().filename());
   EXPECT_THAT(top, ElementsAre("2025"));
-  EXPECT_EQ(files_under(year_dir()), 17u);
+  EXPECT_EQ(files_under(year_dir()), 23u);
 
   const auto log = reg().audit_log();
   EXPECT_EQ(log.back().action, "file-year");
   EXPECT_EQ(log.back().actor, "zhouhong");
-  EXPECT_THAT(log.back().detail, HasSubstr("4 items, manifest sha256 " + sha256_hex(manifest)));
+  EXPECT_THAT(log.back().detail, HasSubstr("4 items in " + std::to_string(r.boxes) + " boxes, manifest sha256 " +
+                                           sha256_hex(manifest)));
 }
 
 TEST_F(FilingTest, FiledYearIsLocked) {
@@ -275,7 +292,7 @@ TEST_F(FilingTest, InterruptedStagingIsReplaced) {
   file_year(*ws, 2025, clock, "zhouhong");
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_FALSE(fs::exists(year_dir() / "documents" / "junk.pdf"));
-  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 4u);
+  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 8u);  // copies + 发文稿纸
   EXPECT_EQ(files_under(year_dir() / "data" / "metadata"), 4u);
 }
 

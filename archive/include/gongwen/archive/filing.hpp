@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gongwen/archive/filing_scheme.hpp"
 #include "gongwen/archive/records.hpp"
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/date.hpp"
@@ -38,7 +39,12 @@ struct FilingResult {
   std::string catalogue_csv;  // relative to the workspace
   std::string bag_dir;        // archive/<year>, a BagIt bag
   int stamps_outside_blank = 0;  // 归档章 placed near the top because the centre was taken
+  int boxes = 0;                 // 盒 (DA/T 22 §8)
 };
+
+// The workspace's templates/archive.toml (defaults when absent); throws BadInput naming the
+// line when it does not parse.
+FilingScheme load_filing_scheme(const Workspace& ws);
 
 // One 件 the plan proposes: an issued document (its 发文稿纸 history goes with it) or a
 // received one, with the proposed 保管期限 and whether the archivist overrode it.
@@ -96,6 +102,8 @@ struct VerifyReport {
   int files = 0;          // files hashed
   std::vector<VerifyFinding> failures;
   std::vector<std::string> notes;  // not failures: e.g. an original issued without signature
+  // Recorded corrections (versions 2, 3, … of a 件), one line each: 档号 vN, when, who, what, why.
+  std::vector<std::string> versions;
   bool ok() const { return failures.empty(); }
 };
 

@@ -1,0 +1,407 @@
+// Corrections after the lock (filing_correct.hpp). The live bag is never edited in place:
+// the new version is assembled in archive/.<Y>.correcting, a copy of the bag made of hard
+// links (no payload byte is copied), whose manifests are rewritten; renameat2
+// (RENAME_EXCHANGE) then swaps it with the live bag as the last step of the registry
+// transaction, so a reader sees the old complete bag or the new complete bag. A run killed
+// after the swap but before the commit is undone by the next correction (the bag-info.txt
+// of the live bag counts its versions; the register decides which bag is true).
+#include "gongwen/archive/filing_correct.hpp"
+
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <sstream>
+
+#include "filing_package.hpp"
+#include "gongwen/archive/filing.hpp"
+#include "registry_sqlite.hpp"
+
+namespace gongwen::archive {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS filed_versions (
+  year INTEGER NOT NULL, archive_code TEXT NOT NULL, version INTEGER NOT NULL, path TEXT NOT NULL,
+  sha256 TEXT NOT NULL, metadata_path TEXT NOT NULL, metadata_sha256 TEXT NOT NULL, fields TEXT NOT NULL,
+  reason TEXT NOT NULL, corrected_by TEXT NOT NULL, corrected_at TEXT NOT NULL,
+  PRIMARY KEY (year, archive_code, version));
+-- A recorded version is history: it is never edited or removed.
+CREATE TRIGGER IF NOT EXISTS filed_versions_no_update BEFORE UPDATE ON filed_versions
+  BEGIN SELECT RAISE(ABORT, 'recorded versions are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS filed_versions_no_delete BEFORE DELETE ON filed_versions
+  BEGIN SELECT RAISE(ABORT, 'recorded versions are append-only'); END;
+)SQL";
+
+std::string trim(const std::string& s) {
+  const auto a = s.find_first_not_of(" \t\r\n");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+// Leaf texts of an EEP by element name (first occurrence).
+std::map<std::string, std::string> xml_leaves(const std::string& xml) {
+  std::map<std::string, std::string> out;
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "metadata.xml", nullptr,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!doc) return out;
+  std::vector<xmlNode*> stack{xmlDocGetRootElement(doc)};
+  while (!stack.empty()) {
+    xmlNode* n = stack.back();
+    stack.pop_back();
+    for (; n; n = n->next) {
+      if (n->type != XML_ELEMENT_NODE) continue;
+      if (n->children && n->children->type == XML_TEXT_NODE && !n->children->next) {
+        xmlChar* t = xmlNodeGetContent(n);
+        out.emplace(reinterpret_cast<const char*>(n->name), t ? reinterpret_cast<const char*>(t) : "");
+        xmlFree(t);
+      } else if (n->children) {
+        stack.push_back(n->children);
+      }
+    }
+  }
+  xmlFreeDoc(doc);
+  return out;
+}
+
+struct Change {
+  std::string field, before, after;
+};
+
+std::string correction_xml(const CorrectionRecord& r, const std::vector<Change>& changes,
+                           const std::string& previous_sha, const std::string& office, const std::string& file_name,
+                           const std::string& format, std::size_t size) {
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+  if (!w) fail(Code::Internal, "libxml2 could not create a writer");
+  xmlTextWriterSetIndent(w, 1);
+  auto el = [&](const char* name, const std::string& text) {
+    xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text.c_str());
+  };
+  auto open = [&](const char* name) { xmlTextWriterStartElement(w, BAD_CAST name); };
+  auto close = [&] { xmlTextWriterEndElement(w); };
+  xmlTextWriterStartDocument(w, "1.0", "UTF-8", nullptr);
+  xmlTextWriterStartElementNS(w, nullptr, BAD_CAST "电子文件封装包", BAD_CAST kEepNamespace);
+  el("封装包格式描述", "本EEP根据中华人民共和国档案行业标准DA/T 48-2009《基于XML的电子文件封装规范》生成");
+  el("版本", "2009");
+  open("被签名对象");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "eep版本", BAD_CAST "2009");
+  el("封装包类型", "修改型");
+  el("封装包类型描述", "本封装包记录归档后的更正；原始封装包及其文件未经改动");
+  el("封装包创建时间", r.corrected_at);
+  el("封装包创建单位", office);
+  open("修改封装内容");
+  el("档号", r.archive_code);
+  el("版本号", std::to_string(r.version));
+  el("上一版本数字摘要", previous_sha);
+  el("修改原因", r.reason);
+  el("修改人", r.corrected_by);
+  el("修改时间", r.corrected_at);
+  for (const auto& c : changes) {
+    open("修改项");
+    el("字段", c.field);
+    el("原值", c.before);
+    el("新值", c.after);
+    close();
+  }
+  if (!r.path.empty()) {
+    open("文件数据");
+    el("格式信息", format);
+    el("计算机文件名", file_name);
+    el("计算机文件大小", std::to_string(size));
+    el("数字摘要算法", "SHA-256");
+    el("数字摘要", r.sha256);
+    close();
+  }
+  close();  // 修改封装内容
+  close();  // 被签名对象
+  open("锁定签名");
+  el("锁定方式", "BagIt manifest-sha256.txt 与登记簿 filed_versions 表中的 SHA-256");
+  close();
+  close();
+  xmlTextWriterEndDocument(w);
+  xmlFreeTextWriter(w);
+  std::string out(reinterpret_cast<const char*>(buf->content), buf->use);
+  xmlBufferFree(buf);
+  return out;
+}
+
+std::map<std::string, std::string> read_manifest_map(const fs::path& file) {
+  std::map<std::string, std::string> out;
+  std::istringstream in(read_file(file));
+  std::string line;
+  while (std::getline(in, line))
+    if (line.size() > 66 && line.substr(64, 2) == "  ") out[line.substr(66)] = line.substr(0, 64);
+  return out;
+}
+
+// "Gongwen-Versions: N" of a bag's bag-info.txt (0 when absent).
+int bag_versions(const fs::path& bag) {
+  std::error_code ec;
+  if (!fs::exists(bag / "bag-info.txt", ec)) return -1;
+  const std::string info = read_file(bag / "bag-info.txt");
+  const auto p = info.find("Gongwen-Versions: ");
+  return p == std::string::npos ? 0 : std::atoi(info.c_str() + p + 18);
+}
+
+void exchange(const fs::path& a, const fs::path& b) {
+  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0)
+    fail(Code::Io, "could not exchange " + a.string() + " and " + b.string() + ": " + std::strerror(errno));
+}
+
+// Undoes what an interrupted correction left: a swapped but unregistered bag goes back.
+void recover(Workspace& ws, int year, int registered) {
+  const fs::path live = ws.archive_dir() / std::to_string(year);
+  const fs::path side = ws.archive_dir() / ("." + std::to_string(year) + ".correcting");
+  std::error_code ec;
+  if (!fs::exists(side, ec)) return;
+  if (bag_versions(live) > registered && bag_versions(side) == registered) exchange(side, live);
+  fs::remove_all(side, ec);
+}
+
+CorrectionRecord read_row(sql::Stmt& s) {
+  CorrectionRecord r;
+  r.year = static_cast<int>(s.integer(0));
+  r.archive_code = s.text(1);
+  r.version = static_cast<int>(s.integer(2));
+  r.path = s.text(3);
+  r.sha256 = s.text(4);
+  r.metadata_path = s.text(5);
+  r.metadata_sha256 = s.text(6);
+  r.fields = s.text(7);
+  r.reason = s.text(8);
+  r.corrected_by = s.text(9);
+  r.corrected_at = s.text(10);
+  return r;
+}
+
+std::string versions_csv(const std::vector<CorrectionRecord>& all) {
+  std::string csv = "档号,版本,修改内容,修改原因,修改人,修改时间,文件\n";
+  for (const auto& r : all)
+    csv += csv_field(r.archive_code) + "," + std::to_string(r.version) + "," + csv_field(r.fields) + "," +
+           csv_field(r.reason) + "," + csv_field(r.corrected_by) + "," + r.corrected_at + "," +
+           csv_field(r.path.empty() ? "" : fs::path(r.path).filename().string()) + "\n";
+  return csv;
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> parse_field_assignment(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0)
+    fail(Code::BadInput, "--field '" + text + "' is not 字段=新值",
+         {"e.g. --field 题名=关于…的通知; fields: 题名, 文件编号, 责任者, 日期, 密级"});
+  return {trim(text.substr(0, eq)), trim(text.substr(eq + 1))};
+}
+
+std::vector<CorrectionRecord> filed_versions(Workspace& ws, int year) {
+  auto& db = sqlite_db(ws.registry());
+  db.exec(kSchema);
+  sql::Stmt s(db,
+              "SELECT year, archive_code, version, path, sha256, metadata_path, metadata_sha256, fields, reason, "
+              "corrected_by, corrected_at FROM filed_versions WHERE year = ? ORDER BY archive_code, version");
+  s.bind(1, year);
+  std::vector<CorrectionRecord> out;
+  while (s.step()) out.push_back(read_row(s));
+  return out;
+}
+
+CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req, const Clock& clock,
+                                    const std::string& user) {
+  const User* u = ws.profile().user(user);
+  if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
+  if (!u->has(Role::Archivist))
+    fail(Code::Forbidden, u->name + " may not correct the archive: it needs the role 档案员");
+  const std::string reason = trim(req.reason);
+  if (reason.empty())
+    fail(Code::BadInput, "a correction needs a reason", {"--reason \"…\" says why the filed 件 is corrected"});
+  if (req.file.empty() && req.fields.empty())
+    fail(Code::BadInput, "nothing to correct", {"give --file NEW.pdf and/or --field 字段=新值"});
+  Registry& reg = ws.registry();
+  const auto filed = reg.filed(req.year);
+  if (filed.empty())
+    fail(Code::NotFound, "the year " + std::to_string(req.year) + " is not filed",
+         {"before filing, change the document itself; corrections are for locked years"});
+  auto item = std::find_if(filed.begin(), filed.end(), [&](const FiledRecord& f) { return f.archive_code == req.item; });
+  if (item == filed.end())
+    fail(Code::NotFound, "no 件 with 档号 '" + req.item + "' in " + std::to_string(req.year),
+         {"gongwen archive verify --year " + std::to_string(req.year) + " --json lists the year; the catalogue is "
+          "archive/<year>/data/归档文件目录.csv"});
+
+  const std::string y = std::to_string(req.year);
+  const fs::path bag = ws.archive_dir() / y;
+  const std::string meta_rel = "data/metadata/" + item->archive_code + ".xml";
+  std::error_code ec;
+  if (!fs::is_regular_file(bag / meta_rel, ec))
+    fail(Code::Conflict, "the package of " + y + " lacks " + meta_rel, {"run gongwen archive verify --year " + y});
+  auto leaves = xml_leaves(read_file(bag / meta_rel));
+  auto versions = filed_versions(ws, req.year);
+  // Values as the latest version left them: a field corrected twice shows the last value.
+  std::string previous_sha = item->sha256;
+  for (const auto& v : versions)
+    if (v.archive_code == item->archive_code) {
+      if (!v.path.empty()) previous_sha = v.sha256;
+    }
+  std::map<std::string, std::string> current;
+  for (const auto& f : kCorrectableFields) current[f] = leaves.count(f) ? leaves[f] : "";
+  for (const auto& v : versions) {
+    if (v.archive_code != item->archive_code) continue;
+    // 修改项: 字段/原值/新值 in document order; the 新值 follow their 字段.
+    const std::string xml = read_file(ws.root() / v.metadata_path);
+    std::size_t p = 0;
+    while ((p = xml.find("<字段>", p)) != std::string::npos) {
+      const auto e = xml.find("</字段>", p);
+      const std::string field = xml.substr(p + 8, e - p - 8);
+      const auto nv = xml.find("<新值>", e);
+      const auto nve = xml.find("</新值>", nv);
+      if (nv != std::string::npos && nve != std::string::npos) {
+        auto val = xml_leaves("<a><新值>" + xml.substr(nv + 8, nve - nv - 8) + "</新值></a>");
+        current[field] = val["新值"];
+      }
+      p = e;
+    }
+  }
+  std::vector<Change> changes;
+  std::string summary;
+  for (const auto& [field, value] : req.fields) {
+    if (std::find(kCorrectableFields.begin(), kCorrectableFields.end(), field) == kCorrectableFields.end())
+      fail(Code::BadInput, "the field '" + field + "' cannot be corrected",
+           {"fields: 题名, 文件编号, 责任者, 日期, 密级 (保管期限 and 机构 are part of the 档号)"});
+    if (value.empty()) fail(Code::BadInput, "the new value of " + field + " is empty");
+    if (field == "日期" && !parse_date(value))
+      fail(Code::BadInput, "日期 '" + value + "' is not a date", {"write it as 2025-06-02"});
+    if (field == "密级" && value != "非密" && value != "秘密" && value != "机密" && value != "绝密")
+      fail(Code::BadInput, "密级 '" + value + "' is not one of 非密, 秘密, 机密, 绝密");
+    if (current[field] == value) fail(Code::BadInput, field + " is already '" + value + "': nothing changes");
+    changes.push_back({field, current[field], value});
+    summary += (summary.empty() ? "" : "；") + field + "：" + current[field] + " → " + value;
+  }
+  std::string new_bytes, ext, format;
+  if (!req.file.empty()) {
+    if (!fs::is_regular_file(req.file, ec)) fail(Code::NotFound, "no file " + req.file);
+    new_bytes = read_file(req.file);
+    std::string lower = fs::path(req.file).extension().string();
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (new_bytes.rfind("%PDF-", 0) == 0) ext = ".pdf", format = "PDF";
+    else if (new_bytes.rfind("PK\x03\x04", 0) == 0 && lower == ".docx") ext = ".docx", format = "DOCX";
+    else if (new_bytes.rfind("PK\x03\x04", 0) == 0 && lower == ".ofd") ext = ".ofd", format = "OFD";
+    else
+      fail(Code::BadInput, req.file + " is not a PDF, DOCX or OFD file (checked by its content)",
+           {"the archive keeps PDF/A, OFD and DOCX only"});
+    if (sha256_hex(new_bytes) == previous_sha)
+      fail(Code::BadInput, req.file + " is the same as the version it would replace: nothing changes");
+    summary += (summary.empty() ? "" : "；") + std::string("文件：") + fs::path(req.file).filename().string();
+  }
+
+  auto& db = sqlite_db(reg);
+  db.exec(kSchema);
+  recover(ws, req.year, static_cast<int>(versions.size()));
+  int version = 1;
+  for (const auto& v : versions)
+    if (v.archive_code == item->archive_code) version = std::max(version, v.version);
+  ++version;
+
+  const Instant now = clock.now();
+  CorrectionRecord rec;
+  rec.year = req.year;
+  rec.archive_code = item->archive_code;
+  rec.version = version;
+  rec.fields = summary;
+  rec.reason = reason;
+  rec.corrected_by = u->id;
+  rec.corrected_at = now.iso8601();
+  const std::string vdir = "data/corrections/" + item->archive_code + "/v" + std::to_string(version) + "/";
+  const std::string stem = item->archive_code + ".v" + std::to_string(version);
+  const std::string prefix = "archive/" + y + "/";
+  if (!new_bytes.empty()) {
+    rec.path = prefix + vdir + stem + ext;
+    rec.sha256 = sha256_hex(new_bytes);
+  }
+  const std::string xml = correction_xml(rec, changes, previous_sha, ws.profile().office_name, stem + ext,
+                                         format, new_bytes.size());
+  rec.metadata_path = prefix + vdir + stem + ".xml";
+  rec.metadata_sha256 = sha256_hex(xml);
+  versions.push_back(rec);
+  std::sort(versions.begin(), versions.end(), [](const CorrectionRecord& a, const CorrectionRecord& b) {
+    return std::tie(a.archive_code, a.version) < std::tie(b.archive_code, b.version);
+  });
+
+  // The next bag: hard links to every file of the live one, then the new files and tags.
+  const fs::path side = ws.archive_dir() / ("." + y + ".correcting");
+  fs::remove_all(side, ec);
+  try {
+    fs::copy(bag, side, fs::copy_options::recursive | fs::copy_options::create_hard_links);
+    fs::create_directories(side / vdir);
+    auto manifest = read_manifest_map(bag / "manifest-sha256.txt");
+    auto put = [&](const std::string& rel, const std::string& bytes) {
+      write_file_atomic(side / rel, bytes);  // a new inode: the live bag's link is untouched
+      manifest[rel] = sha256_hex(bytes);
+    };
+    if (!new_bytes.empty()) put(vdir + stem + ext, new_bytes);
+    put(vdir + stem + ".xml", xml);
+    put("data/更正记录.csv", versions_csv(versions));
+    std::string m;
+    std::uintmax_t octets = 0;
+    for (const auto& [rel, sha] : manifest) {
+      m += sha + "  " + rel + "\n";
+      octets += fs::file_size(side / rel);
+    }
+    write_file_atomic(side / "manifest-sha256.txt", m);
+    std::string info = read_file(bag / "bag-info.txt"), next;
+    std::istringstream in(info);
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("Payload-Oxum: ", 0) == 0)
+        line = "Payload-Oxum: " + std::to_string(octets) + "." + std::to_string(manifest.size());
+      if (line.rfind("Gongwen-Versions: ", 0) == 0) continue;
+      next += line + "\n";
+    }
+    next += "Gongwen-Versions: " + std::to_string(versions.size()) + "\n";
+    write_file_atomic(side / "bag-info.txt", next);
+    std::string tags;
+    for (const char* t : {"bag-info.txt", "bagit.txt", "manifest-sha256.txt"})
+      tags += sha256_hex(read_file(side / t)) + "  " + t + "\n";
+    write_file_atomic(side / "tagmanifest-sha256.txt", tags);
+
+    bool swapped = false;
+    try {
+      reg.transaction([&] {
+        sql::Stmt s(db,
+                    "INSERT INTO filed_versions (year, archive_code, version, path, sha256, metadata_path, "
+                    "metadata_sha256, fields, reason, corrected_by, corrected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        s.bind(1, rec.year).bind(2, rec.archive_code).bind(3, rec.version).bind(4, rec.path).bind(5, rec.sha256);
+        s.bind(6, rec.metadata_path).bind(7, rec.metadata_sha256).bind(8, rec.fields).bind(9, rec.reason);
+        s.bind(10, rec.corrected_by).bind(11, rec.corrected_at);
+        s.run();
+        reg.audit(rec.corrected_at, u->id, "archive-correct", rec.archive_code,
+                  "v" + std::to_string(version) + ": " + summary + "; 原因：" + reason);
+        exchange(side, bag);  // last step: the commit and the new bag land together
+        swapped = true;
+      });
+    } catch (...) {
+      if (swapped) exchange(side, bag);  // the commit failed after the swap: put the old bag back
+      throw;
+    }
+  } catch (...) {
+    fs::remove_all(side, ec);
+    throw;
+  }
+  fs::remove_all(side, ec);  // now the previous bag's links
+  return rec;
+}
+
+}  // namespace gongwen::archive
