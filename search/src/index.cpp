@@ -93,6 +93,10 @@ Result<AddOutcome> SearchIndex::add(const IndexedDocument& doc) {
     const std::string key = id_term(doc.id);
     const bool existed = m_impl->writer->term_exists(key);
     m_impl->writer->replace_document(key, built.value());
+    if (++m_impl->pending >= kCommitEvery) {
+      m_impl->writer->commit();
+      m_impl->pending = 0;
+    }
     return existed ? AddOutcome::Replaced : AddOutcome::Added;
   } catch (const Xapian::Error& e) {
     return translate_xapian_error(e, "收录文件 " + doc.id, m_impl->dir);
@@ -116,6 +120,7 @@ Result<std::size_t> SearchIndex::commit() {
   if (!m_impl->writer) return read_only_error(m_impl->dir);
   try {
     m_impl->writer->commit();
+    m_impl->pending = 0;
     return static_cast<std::size_t>(m_impl->writer->get_doccount());
   } catch (const Xapian::Error& e) {
     return translate_xapian_error(e, "保存检索索引", m_impl->dir);

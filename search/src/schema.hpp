@@ -11,7 +11,10 @@ namespace gongwen::search::schema {
 // Term prefixes. Free-text fields are n-grammed; boolean ones hold the exact value.
 inline constexpr std::string_view kId = "Q";           // unique id (replace_document key)
 inline constexpr std::string_view kTitle = "S";        // 标题
-inline constexpr std::string_view kBody = "XB";        // 正文
+// 正文 has no prefix of its own: the body is indexed once, unprefixed, and `正文:` queries
+// search the unprefixed terms (body plus the short fields: title, 文号, organ, 主送, 文种).
+// Indexes built before 2026-11 also hold "XB" body terms; nothing reads them any more.
+inline constexpr std::string_view kBody = "";
 inline constexpr std::string_view kNumber = "XN";      // 文号 text (n-grams + digits)
 inline constexpr std::string_view kNumberExact = "XNX";  // 文号, canonical, boolean
 inline constexpr std::string_view kNumberYear = "XNY";   // year part of the 文号
@@ -54,7 +57,7 @@ enum class FieldKind {
 
 struct Field {
   std::string_view name;       // as typed before the colon (Latin names lowercase)
-  std::string_view prefix;     // term prefix ("" for Date)
+  std::string_view prefix;     // term prefix ("" for Date and for 正文: the unprefixed terms)
   FieldKind kind;
   std::string_view group;      // boolean fields with one group are ORed with each other
 };

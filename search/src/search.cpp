@@ -15,6 +15,10 @@ constexpr int kMaxLimit = 200;
 // Matching runs to at least this many documents, so the total is exact (not estimated from
 // term statistics, which count documents the viewer cannot see) for any realistic result.
 constexpr Xapian::doccount kExactCountUpTo = 10000;
+// Facets count at most this many matches. A broad query on 100,000 documents (发展, 2025) matches
+// most of them, and counting every match cost up to 100 ms; beyond the budget the counts come
+// from the matches checked and are scaled to the estimated total (SearchResult::facets_estimated).
+constexpr Xapian::doccount kFacetBudget = 2000;
 
 // Xapian escapes the snippet for HTML; our snippet is plain text (the caller escapes).
 std::string unescape_html(const std::string& s) {
@@ -79,12 +83,14 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
   return hit;
 }
 
-// Facet counts from a match spy, most frequent first (years: newest first).
-std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value) {
+// Facet counts from a match spy, most frequent first (years: newest first). `scale` > 1 when the
+// spy saw a sample of the matches: counts are then scaled to the estimated total.
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value, double scale) {
   std::vector<FacetCount> out;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     if ((*it).empty()) continue;
-    out.push_back({*it, static_cast<std::size_t>(it.get_termfreq())});
+    const double n = static_cast<double>(it.get_termfreq()) * scale;
+    out.push_back({*it, static_cast<std::size_t>(n + 0.5)});
   }
   std::stable_sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
     if (by_value) return a.value > b.value;
@@ -161,25 +167,36 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
         result.notes.push_back("没有同时包含全部检索词的文件，以下按包含检索词的多少排列");
       result.effective_query =
           result.exact_number ? parsed.value().exact_effective : parsed.value().effective;
-      Xapian::ValueCountMatchSpy years(schema::kSlotYear), kinds(schema::kSlotKind),
-          issuers(schema::kSlotIssuer);
-      if (request.facets == SearchRequest::Facets::Count) {
-        enquire.add_matchspy(&years);
-        enquire.add_matchspy(&kinds);
-        enquire.add_matchspy(&issuers);
-      }
       const Xapian::doccount first = static_cast<Xapian::doccount>(request.offset);
-      // Facets count every match, not a sample: check them all.
-      const Xapian::doccount check =
-          request.facets == SearchRequest::Facets::Count
-              ? m_impl->db.get_doccount()
-              : std::max<Xapian::doccount>(kExactCountUpTo, first + limit);
+      // Up to the budget every match is checked, so the total and the facets are exact.
+      const Xapian::doccount check = std::max<Xapian::doccount>(
+          request.facets == SearchRequest::Facets::Count ? kFacetBudget : kExactCountUpTo,
+          first + limit);
       const Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(limit), check);
       result.total_estimate = mset.get_matches_estimated();
       if (request.facets == SearchRequest::Facets::Count) {
-        result.years = facet_counts(years, true);
-        result.kinds = facet_counts(kinds, false);
-        result.issuers = facet_counts(issuers, false);
+        // A second, unweighted pass over the same matches feeds the spies. Without weights
+        // Xapian stops once it has checked the budget (BM25 matching of a broad AND query checks
+        // every match), so counting costs at most kFacetBudget documents.
+        Xapian::ValueCountMatchSpy years(schema::kSlotYear), kinds(schema::kSlotKind),
+            issuers(schema::kSlotIssuer);
+        Xapian::Enquire counter(m_impl->db);
+        counter.set_query(enquire.get_query());
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        counter.add_matchspy(&years);
+        counter.add_matchspy(&kinds);
+        counter.add_matchspy(&issuers);
+        const Xapian::MSet sample = counter.get_mset(0, 1, kFacetBudget);
+        // The spies saw `seen` matches; when there are more, the counts are that sample (the
+        // oldest documents first, in index order) scaled to the estimate: the user sees "约".
+        const Xapian::doccount seen = years.get_total();
+        result.facets_estimated = seen < sample.get_matches_upper_bound();
+        const double scale = result.facets_estimated && seen > 0
+                                 ? static_cast<double>(result.total_estimate) / seen
+                                 : 1.0;
+        result.years = facet_counts(years, true, scale);
+        result.kinds = facet_counts(kinds, false, scale);
+        result.issuers = facet_counts(issuers, false, scale);
       }
       result.hits.clear();
       for (auto it = mset.begin(); it != mset.end(); ++it)

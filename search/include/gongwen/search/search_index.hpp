@@ -52,7 +52,8 @@ struct SearchRequest {
   std::string highlight_open = "【";
   std::string highlight_close = "】";
   std::size_t snippet_bytes = 240;  // about 80 Chinese characters
-  // Count the matches by 年度, 文种 and 发文机关 (over every visible match, not just the page).
+  // Count the matches by 年度, 文种 and 发文机关 (over the visible matches, not just the page;
+  // exact up to 2,000 matches, beyond that estimated: SearchResult::facets_estimated).
   enum class Facets { None, Count };
   Facets facets = Facets::None;
   // A query of plain words that no visible document holds all of: by default nothing is found
@@ -75,13 +76,16 @@ struct Hit {
 };
 
 struct SearchResult {
-  std::size_t total_estimate = 0;  // exact up to 10 000 matches
+  std::size_t total_estimate = 0;  // exact up to 10,000 matches (2,000 when facets are counted)
   std::vector<Hit> hits;
   std::string effective_query;  // the query as actually run (after normalising / rewriting)
   std::vector<std::string> notes;  // e.g. the query was retried in a safe form
   // Filled when SearchRequest::facets is Count; counted inside the access-filtered match, so a
   // hidden document is never counted. Years newest first; kinds and organs by count.
   std::vector<FacetCount> years, kinds, issuers;
+  // True when a broad query matched more documents than the facet budget: the counts were then
+  // taken from a sample of the matches and scaled, so they are estimates (show them as 约 N).
+  bool facets_estimated = false;
   // True when the query named a complete 文号 and only documents with exactly that 文号 were
   // returned (the looser pieces — organ, year, sequence — are the fallback).
   bool exact_number = false;
@@ -108,7 +112,8 @@ class SearchIndex {
   ~SearchIndex();
 
   // Adds or replaces (by id) one document. Visible to searches on this object at once and to
-  // other readers after commit().
+  // other readers after commit(). A bulk load (reindex) adds everything and commits once: the
+  // index itself writes its buffer to disk every 500 additions, which keeps Xapian fast.
   Result<AddOutcome> add(const IndexedDocument& doc);
   Result<RemoveOutcome> remove(std::string_view id);
   // Makes the changes durable; returns the number of documents in the index.
