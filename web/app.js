@@ -2,13 +2,21 @@
 'use strict';
 const GW = {
   me: null,
+  leaving: false,
   csrf: '',
   async api(path, opts = {}) {
     const o = { method: opts.method || 'GET', headers: {}, credentials: 'same-origin' };
     if (o.method !== 'GET') o.headers['X-CSRF-Token'] = GW.csrf;
     if (opts.json !== undefined) { o.headers['Content-Type'] = 'application/json'; o.body = JSON.stringify(opts.json); }
     if (opts.form) o.body = opts.form;
-    const r = await fetch(path, o);
+    let r;
+    try {
+      r = await fetch(path, o);
+    } catch (e) {
+      // Leaving the page cancels its requests (Firefox rejects them): nothing to report then.
+      if (GW.leaving) return new Promise(() => {});
+      return { ok: false, status: 0, error: { message: '无法连接服务器，请检查网络后重试' } };
+    }
     let body = null;
     try { body = await r.json(); } catch (e) { body = { ok: false, error: { message: '服务器返回了无法识别的内容' } }; }
     if (r.status === 401 && !opts.noRedirect) { location.href = '/index.html'; throw new Error('login'); }
@@ -56,3 +64,5 @@ const GW = {
     document.body.prepend(header);
   },
 };
+window.addEventListener('beforeunload', () => { GW.leaving = true; });
+window.addEventListener('pageshow', () => { GW.leaving = false; });

@@ -22,10 +22,36 @@
       GW.el('td', { text: i.number }), GW.el('td', { text: i.title }), GW.el('td', { text: i.retention })));
   };
   $('plan').addEventListener('click', plan);
+  // The bar follows the server's per-件 progress: stamping and describing each 件 is most of
+  // the work (0–90 %), writing the package and indexing the rest.
+  const showProgress = (p) => {
+    if (!p.ok || !p.running) return;
+    const part = p.total ? p.done / p.total : 0;
+    if (p.phase === 'staging') {
+      $('bar').style.width = `${Math.round(90 * part)}%`;
+      $('status').textContent = p.total ? `正在归档：已处理 ${p.done} / ${p.total} 件（加盖归档章、生成元数据）` : '正在归档：准备中……';
+    } else if (p.phase === 'indexing') {
+      $('bar').style.width = `${90 + Math.round(10 * part)}%`;
+      $('status').textContent = `正在更新检索：${p.done} / ${p.total} 件`;
+    }
+    $('bar').dataset.done = String(p.done);
+  };
   $('file').addEventListener('click', async () => {
-    $('bar').style.width = '30%';
-    $('status').textContent = '正在归档……';
-    const r = await GW.api('/api/archive/file', { method: 'POST', json: { year: Number($('year').value) } });
+    const year = Number($('year').value);
+    $('bar').style.width = '0';
+    $('status').textContent = '正在归档：准备中……';
+    let polling = true;
+    const poll = async () => {
+      while (polling) {
+        const p = await GW.api('/api/archive/file/progress?year=' + year);
+        if (polling) showProgress(p);
+        await new Promise((ok) => setTimeout(ok, 250));
+      }
+    };
+    const watcher = poll();
+    const r = await GW.api('/api/archive/file', { method: 'POST', json: { year } });
+    polling = false;
+    await watcher;
     if (!r.ok) { $('bar').style.width = '0'; $('status').textContent = GW.msg(r); return; }
     await plan();
     $('status').textContent = `已归档 ${r.count} 件`;

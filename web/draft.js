@@ -56,7 +56,11 @@
     $('warnings').textContent = (r.warnings || []).join('；');
     const box = $('pagesbox');
     box.replaceChildren();
-    for (let p = 1; p <= r.pages; p++) box.append(GW.el('img', { src: `/api/preview/${r.preview}/${p}.png`, alt: `第 ${p} 页`, class: 'page' }));
+    // Page images load as they scroll into view: the server rasterises page N only when asked.
+    for (let p = 1; p <= r.pages; p++) {
+      box.append(GW.el('img', { src: `/api/preview/${r.preview}/${p}.png`, alt: `第 ${p} 页`, class: 'page',
+        width: '595', height: '842', loading: p === 1 ? 'eager' : 'lazy' }));
+    }
   };
   let timer = null;
   $('form').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 600); });

@@ -4,11 +4,11 @@
   const link = (d) => GW.el('a', { href: `/doc.html?id=${d.id}`, text: d.title });
   const todo = await GW.api('/api/drafts?todo=1');
   const tb = document.querySelector('#todo tbody');
-  for (const d of todo.drafts) {
+  for (const d of todo.drafts || []) {
     tb.append(GW.el('tr', {}, GW.el('td', { text: '#' + d.id }), GW.el('td', {}, link(d)), GW.el('td', { text: d.state_text }),
       GW.el('td', { text: GW.nextText(d.next) }), GW.el('td', {}, GW.el('a', { class: 'button', href: `/doc.html?id=${d.id}`, text: '办理' }))));
   }
-  document.getElementById('empty').hidden = todo.drafts.length > 0;
+  document.getElementById('empty').hidden = (todo.drafts || []).length > 0;
   const circ = await GW.api('/api/receive/mine');
   const tc = document.querySelector('#circ tbody');
   for (const c of circ.circulation || []) {
@@ -21,7 +21,7 @@
   document.getElementById('circ-empty').hidden = (circ.circulation || []).length > 0;
   const all = await GW.api('/api/drafts');
   const ta = document.querySelector('#all tbody');
-  for (const d of all.drafts.reverse().slice(0, 50)) {
+  for (const d of (all.drafts || []).reverse().slice(0, 50)) {
     ta.append(GW.el('tr', {}, GW.el('td', { text: '#' + d.id }), GW.el('td', {}, link(d)), GW.el('td', { text: d.drafter }),
       GW.el('td', { text: d.state_text }), GW.el('td', { text: GW.nextText(d.next) })));
   }

@@ -21,20 +21,53 @@ namespace gongwen::e2e {
 
 // Every test user's password (set with `gongwen user passwd --all`).
 inline const char* kTestPassword = "test-口令-2026";
+// Every user's password in the demo's workspace (app/src/demo.cpp).
+inline const char* kDemoPassword = "gongwen-demo";
+
+// How to set up the workspace and the server.
+struct ServeSetup {
+  std::string serve_args;  // added to the serve command line, e.g. "--session-idle 2"
+  std::string clock = "2026-11-20T09:00:00+08:00";
+  bool demo = false;  // the demo's workspace (issued documents of 2025 and 2026; kDemoPassword) instead of an empty one
+};
 
 class WebServer {
  public:
-  explicit WebServer(const std::string& name) : m_dir(fresh_dir(name)) {
-    auto init = gongwen({"init", m_dir.string()});
+  explicit WebServer(const std::string& name, ServeSetup setup = {}) : m_dir(fresh_dir(name)), m_setup(std::move(setup)) {
+    auto init = gongwen({m_setup.demo ? "demo" : "init", m_dir.string()});
     if (init.code != 0) throw std::runtime_error("init failed: " + init.err);
-    std::ofstream(m_dir.string() + ".passwords") << kTestPassword << "\n";
-    auto pw = gongwen({"-w", m_dir.string(), "user", "passwd", "--all", "--new-password-file",
-                       m_dir.string() + ".passwords"});
-    if (pw.code != 0) throw std::runtime_error("user passwd failed: " + pw.err);
+    if (!m_setup.demo) {  // the demo sets kDemoPassword for every user itself
+      std::ofstream(m_dir.string() + ".passwords") << kTestPassword << "\n";
+      auto pw = gongwen({"-w", m_dir.string(), "user", "passwd", "--all", "--new-password-file",
+                         m_dir.string() + ".passwords"});
+      if (pw.code != 0) throw std::runtime_error("user passwd failed: " + pw.err);
+    }
     m_log = m_dir.string() + ".log";
+    start();
+  }
+  ~WebServer() {
+    stop();
+    std::filesystem::remove_all(m_dir);
+    std::filesystem::remove(m_dir.string() + ".passwords");
+    std::filesystem::remove(m_log);
+  }
+  // Stops the server (SIGTERM) and starts a new one on the same workspace (a new port).
+  void restart() {
+    stop();
+    start();
+  }
+  int port() const { return m_port; }
+  const std::filesystem::path& dir() const { return m_dir; }
+  std::string log() const { return slurp(m_log); }
+
+ private:
+  void start() {
+    m_port = 0;
+    std::filesystem::remove(m_log);
     const std::string cmd = "exec " + quote(GONGWEN_BINARY) + " -w " + quote(m_dir.string()) +
-                            " --clock 2026-11-20T09:00:00+08:00 serve --listen 127.0.0.1:0 --web " +
-                            quote(std::string(GONGWEN_SOURCE_DIR) + "/web") + " >" + quote(m_log) + " 2>&1";
+                            " --clock " + m_setup.clock + " serve --listen 127.0.0.1:0 --web " +
+                            quote(std::string(GONGWEN_SOURCE_DIR) + "/web") + " " + m_setup.serve_args + " >" + quote(m_log) +
+                            " 2>&1";
     const char* argv[] = {"/bin/sh", "-c", cmd.c_str(), nullptr};
     if (posix_spawn(&m_pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ) != 0)
       throw std::runtime_error("cannot start gongwen serve");
@@ -46,20 +79,16 @@ class WebServer {
     }
     if (m_port == 0) throw std::runtime_error("gongwen serve did not start: " + slurp(m_log));
   }
-  ~WebServer() {
+  void stop() {
+    if (m_pid == 0) return;
     ::kill(m_pid, SIGTERM);
     int status = 0;
     ::waitpid(m_pid, &status, 0);
-    std::filesystem::remove_all(m_dir);
-    std::filesystem::remove(m_dir.string() + ".passwords");
-    std::filesystem::remove(m_log);
+    m_pid = 0;
   }
-  int port() const { return m_port; }
-  const std::filesystem::path& dir() const { return m_dir; }
-  std::string log() const { return slurp(m_log); }
 
- private:
   std::filesystem::path m_dir;
+  ServeSetup m_setup;
   std::string m_log;
   pid_t m_pid = 0;
   int m_port = 0;

@@ -87,7 +87,12 @@ async function main() {
     await page.fill('#body', '为做好今冬明春水利设施维护工作，现将有关事项通知如下：\n一、工作目标\n确保各村水渠、塘坝在明年汛期前完成检修。\n二、工作要求\n各村于12月10日前上报检修计划。');
     await page.click('#preview');
     await page.waitForSelector('#pagesbox img.page');
-    await waitUntil(() => page.evaluate(() => [...document.querySelectorAll('#pagesbox img.page')].every((i) => i.complete && i.naturalWidth > 300)));
+    // Later pages load lazily: bring each into view, as a reader scrolling down would.
+    await waitUntil(() => page.evaluate(() => [...document.querySelectorAll('#pagesbox img.page')].every((i) => {
+      if (!i.complete) i.scrollIntoView();
+      return i.complete && i.naturalWidth > 300;
+    })));
+    await page.evaluate(() => window.scrollTo(0, 0));
     const pageCount = Number(/共 (\d+) 页/.exec(await page.textContent('#pages'))[1]);
     check(pageCount >= 1 && (await page.locator('#pagesbox img.page').count()) === pageCount, `the preview shows all ${pageCount} pages`);
     await shot('03-draft-preview');

@@ -66,9 +66,56 @@ void add_archive_routes(httplib::Server& srv, State& st) {
       const int year = body->value("year", 0);
       if (year < 1949 || year > 9999) fail(Code::BadInput, "请给出年度，如 2025");
       std::lock_guard lock(st.ws_mutex);
-      const auto out = archive::file_year(st.ws, year, st.clock, c->user->id);
-      for (const auto& r : st.ws.registry().issued(year)) index_issued(st.ws, r);
-      reply_json(res, 200, {{"ok", true}, {"year", year}, {"count", out.items.size()}});
+      auto set = [&st](int y, bool running, const char* phase, int done, int total) {
+        std::lock_guard p(st.filing.mutex);
+        st.filing.year = y;
+        st.filing.running = running;
+        st.filing.phase = phase;
+        st.filing.done = done;
+        st.filing.total = total;
+      };
+      set(year, true, "staging", 0, 0);
+      try {
+        archive::FilingOptions options;
+        // Called per 件 as it is stamped and described, then once (n, n) when the package
+        // is written: from then on the bag is being registered and indexed.
+        bool staged = false;
+        options.progress = [&](int done, int total) {
+          if (staged) return;
+          set(year, true, "staging", done, total);
+          if (done == total) staged = true;
+        };
+        const auto out = archive::file_year(st.ws, year, st.clock, c->user->id, options);
+        const auto issued = st.ws.registry().issued(year);
+        int n = 0;
+        for (const auto& r : issued) {
+          set(year, true, "indexing", n++, static_cast<int>(issued.size()));
+          index_issued(st.ws, r);
+        }
+        set(year, false, "done", static_cast<int>(out.items.size()), static_cast<int>(out.items.size()));
+        reply_json(res, 200, {{"ok", true}, {"year", year}, {"count", out.items.size()}});
+      } catch (...) {
+        set(year, false, "failed", 0, 0);
+        throw;
+      }
+    });
+  });
+
+  // How far the running (or last) filing of `year` has got; the archivist's page polls this.
+  // It takes no workspace lock: the filing itself holds that.
+  srv.Get("/api/archive/file/progress", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      if (!c->user->has(Role::Archivist)) fail(Code::Forbidden, "只有档案员可以查看归档进度");
+      const int year = year_param(req);
+      std::lock_guard p(st.filing.mutex);
+      if (st.filing.year != year) {
+        reply_json(res, 200, {{"ok", true}, {"year", year}, {"running", false}, {"phase", ""}, {"done", 0}, {"total", 0}});
+        return;
+      }
+      reply_json(res, 200, {{"ok", true}, {"year", year}, {"running", st.filing.running}, {"phase", st.filing.phase},
+                            {"done", st.filing.done}, {"total", st.filing.total}});
     });
   });
 

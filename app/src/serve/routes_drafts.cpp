@@ -1,9 +1,5 @@
-// 拟稿 and the sign-off workflow: templates, live preview, submit, 我的待办, review, sign, issue.
-#include <poppler-document.h>
-#include <poppler-image.h>
-#include <poppler-page-renderer.h>
-#include <poppler-page.h>
-
+// 拟稿 and the sign-off workflow: templates, submit, 我的待办, review, sign, issue (the live
+// preview is in routes_preview.cpp).
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -21,8 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kPreviewsKept = 64;
-
 nlohmann::json draft_json(archive::Office& office, const archive::DraftRecord& d) {
   return {{"id", d.id},       {"title", d.title},   {"state", archive::state_name(d.state)},
           {"state_text", archive::state_chinese(d.state)},
@@ -30,24 +24,7 @@ nlohmann::json draft_json(archive::Office& office, const archive::DraftRecord& d
           {"round", d.round}, {"next", office.next_step(d)}, {"updated_at", d.updated_at}};
 }
 
-// Renders one page of a preview PDF as PNG (poppler), through a private temp file because
-// poppler-cpp saves images to files only.
-std::string page_png(const std::string& pdf, int page_index) {
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
-  if (!doc || page_index < 0 || page_index >= doc->pages()) fail(Code::NotFound, "no such preview page");
-  std::unique_ptr<poppler::page> page(doc->create_page(page_index));
-  poppler::page_renderer r;
-  r.set_render_hint(poppler::page_renderer::antialiasing, true);
-  r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  const poppler::image img = r.render_page(page.get(), 72, 72);
-  const fs::path tmp = fs::temp_directory_path() / ("gongwen-preview-" + random_token() + ".png");
-  if (!img.save(tmp.string(), "png")) fail(Code::Io, "could not render the preview page");
-  std::ifstream in(tmp, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  fs::remove(tmp);
-  return ss.str();
-}
+}  // namespace
 
 // The draft form → a checked Draft, or the Error naming the field.
 Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml) {
@@ -58,6 +35,8 @@ Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string
   }
   return read_draft(toml, "网页拟稿", st.ws.root(), st.ws.templates(), st.ws.profile());
 }
+
+namespace {
 
 bool acts_next(archive::Office& office, const archive::DraftRecord& d, const User& u) {
   const std::string next = office.next_step(d);
@@ -96,69 +75,6 @@ void add_draft_routes(httplib::Server& srv, State& st) {
     for (const auto& o : st.ws.profile().organs) organs.push_back({{"id", o.id}, {"name", o.name}});
     reply_json(res, 200, {{"ok", true}, {"templates", list}, {"organs", organs},
                           {"today", st.clock.now().local_date().iso()}});
-  });
-
-  // Live preview: the form is read exactly as a submitted draft would be; problems come back
-  // with the field they concern, a good draft as a PDF rendered page by page.
-  srv.Post("/api/preview", [&st](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(st, req, res, Change::Write);
-    if (!c) return;
-    guarded(res, [&] {
-      auto form = json_body(req, res);
-      if (!form) return;
-      std::string toml;
-      auto draft = read_form(st, *form, c->user->id, toml);
-      if (!draft) {
-        const Error& e = draft.error();
-        reply_json(res, 200, {{"ok", false}, {"problems", {{{"field", e.field}, {"message", e.message}, {"hints", e.hints}}}}});
-        return;
-      }
-      Draft d = std::move(draft).value();
-      d.doc.number = d.code + "〔" + std::to_string(d.doc.date.year) + "〕　号";
-      RenderOptions opts;
-      opts.created = st.clock.now();
-      opts.fonts = st.ws.profile().fonts;
-      opts.seal_diameter_mm = st.ws.profile().seal_diameter_mm;
-      RenderedFile pdf = render_pdf(d.doc, opts).take();
-      const std::string id = random_token().substr(0, 32);
-      {
-        std::lock_guard lock(st.preview_mutex);
-        st.previews[id] = Preview{c->user->id, std::move(pdf.bytes), pdf.pages, {}};
-        st.preview_order.push_back(id);
-        if (st.preview_order.size() > kPreviewsKept) {
-          st.previews.erase(st.preview_order.front());
-          st.preview_order.erase(st.preview_order.begin());
-        }
-      }
-      reply_json(res, 200, {{"ok", true}, {"preview", id}, {"pages", pdf.pages}, {"warnings", pdf.warnings},
-                            {"title", d.doc.title}});
-    });
-  });
-
-  srv.Get(R"(/api/preview/([0-9a-f]{32})/(\d{1,3})\.png)", [&st](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(st, req, res, Change::Read);
-    if (!c) return;
-    guarded(res, [&] {
-      const std::string id = req.matches[1].str();
-      const int page = std::stoi(req.matches[2].str());
-      std::string pdf;
-      {
-        std::lock_guard lock(st.preview_mutex);
-        auto it = st.previews.find(id);
-        if (it == st.previews.end() || it->second.owner != c->user->id) fail(Code::NotFound, "预览已过期，请重新预览");
-        if (auto png = it->second.png.find(page); png != it->second.png.end()) {
-          res.set_content(png->second, "image/png");
-          return;
-        }
-        pdf = it->second.pdf;
-      }
-      const std::string png = page_png(pdf, page - 1);
-      {
-        std::lock_guard lock(st.preview_mutex);
-        if (auto it = st.previews.find(id); it != st.previews.end()) it->second.png[page] = png;
-      }
-      res.set_content(png, "image/png");
-    });
   });
 
   // Submit: the form becomes a draft file under drafts/ with a name the server chooses.

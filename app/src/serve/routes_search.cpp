@@ -2,9 +2,11 @@
 // decided inside the index query (search::Viewer), so hidden documents are neither listed
 // nor counted in facets.
 #include <algorithm>
+#include <optional>
 
 #include "gongwen/search/search_index.hpp"
 #include "serve/state.hpp"
+#include "serve/timing.hpp"
 
 namespace gongwen::app::serve {
 
@@ -21,6 +23,29 @@ nlohmann::json facet_json(const std::vector<search::FacetCount>& v) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& f : v) out.push_back({{"value", f.value}, {"count", f.count}});
   return out;
+}
+
+// Each server thread keeps one read-only index open: opening it per request (reading the
+// version file, the tables' roots and the spelling/synonym tables) cost more than most
+// queries. SearchIndex is not thread-safe, so one per thread, moved to the newest commit
+// before each query so that a document issued a moment ago is found.
+struct ThreadReader {
+  const State* owner = nullptr;
+  std::optional<search::SearchIndex> index;
+};
+thread_local ThreadReader t_reader;
+
+// This thread's reader, or nullptr while there is no index yet.
+search::SearchIndex* thread_reader(State& st) {
+  if (t_reader.owner == &st && t_reader.index) {
+    if (t_reader.index->refresh()) return &*t_reader.index;
+    t_reader.index.reset();  // e.g. the index was rebuilt under us: open it afresh
+  }
+  auto opened = search::SearchIndex::open_readonly(st.ws.index_dir());
+  if (!opened) return nullptr;
+  t_reader.index.emplace(std::move(opened).value());
+  t_reader.owner = &st;
+  return &*t_reader.index;
 }
 
 nlohmann::json no_hits(const std::string& note) {
@@ -52,13 +77,16 @@ void add_search_routes(httplib::Server& srv, State& st) {
         reply_json(res, 200, no_hits("请输入检索词或选择筛选条件"));
         return;
       }
-      // A fresh read-only handle per request sees the latest commit and needs no lock.
-      auto index = search::SearchIndex::open_readonly(st.ws.index_dir());
+      const Stopwatch timer;
+      search::SearchIndex* index = thread_reader(st);
       if (!index) {
         reply_json(res, 200, no_hits("检索库尚未建立：印发第一份文件后即可检索"));
         return;
       }
-      const auto r = index.value().search(sr, search::Viewer{c->user->id, c->user->clearance}).take();
+      const std::string open_timing = timer.header("refresh");
+      const Stopwatch searching;
+      const auto r = index->search(sr, search::Viewer{c->user->id, c->user->clearance}).take();
+      res.set_header("Server-Timing", open_timing + ", " + searching.header("search"));
       nlohmann::json hits = nlohmann::json::array();
       for (const auto& h : r.hits) {
         // The document page is addressed by the issued id, found from the 文号.

@@ -23,7 +23,7 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
   if (!std::filesystem::is_directory(opts.web_dir))
     fail(Code::NotFound, "the web pages folder " + opts.web_dir.string() + " does not exist",
          {"give it with --web DIR, or set GONGWEN_DATA_DIR"});
-  State st(ws, clock, opts.web_dir);
+  State st(ws, clock, opts.web_dir, opts.session_idle);
   st.passwords = std::make_unique<RegistryPasswords>(ws, clock, st.ws_mutex);
   httplib::Server srv;
   srv.new_task_queue = [n = opts.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(n)); };
@@ -36,6 +36,7 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
   add_security_headers(srv);
   add_session_routes(srv, st);
   add_draft_routes(srv, st);
+  add_preview_routes(srv, st);
   add_document_routes(srv, st);
   add_search_routes(srv, st);
   add_archive_routes(srv, st);

@@ -1,5 +1,6 @@
 #pragma once
 // `gongwen serve`: the office's web desk on the same workspace as the CLI.
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -14,6 +15,7 @@ struct ServeOptions {
   int port = 8080;  // 0 = any free port (printed on start)
   std::filesystem::path web_dir;
   int threads = 32;  // a kept-alive connection holds a thread: size for the office's browsers
+  std::chrono::seconds session_idle{30 * 60};  // a session ends after this long without a request
 };
 
 // "HOST:PORT" or ":PORT" or "PORT" → host and port; Usage error otherwise.

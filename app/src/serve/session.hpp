@@ -1,10 +1,15 @@
 #pragma once
-// Web sessions and login throttling for `gongwen serve`. Sessions live in memory only (a
-// restart logs everyone out, which is the safe default for an office machine); each has a
-// random id sent as an HttpOnly SameSite=Strict cookie and a separate CSRF token that the
-// pages echo in the X-CSRF-Token header on every state change.
+// Web sessions and login throttling for `gongwen serve`. Sessions are kept in the
+// workspace's SQLite file (table web_sessions), so a restart of the server (an update, a
+// reboot of the office machine) does not log everyone out. Each session has a random token
+// sent as an HttpOnly SameSite=Strict cookie — only its SHA-256 is stored, so a copy of the
+// database does not hand out live sessions — and a separate CSRF token that the pages echo
+// in the X-CSRF-Token header on every state change. Logout and expiry delete the row.
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -17,25 +22,33 @@ std::string random_token();
 bool equal_secret(const std::string& a, const std::string& b);
 
 struct Session {
-  std::string id;
+  std::string id;  // the cookie's token (never stored)
   std::string user;
   std::string csrf;
-  std::chrono::steady_clock::time_point last_seen;
+  std::int64_t expires_at = 0;  // Unix seconds
 };
 
 class SessionStore {
  public:
-  explicit SessionStore(std::chrono::minutes idle_limit = std::chrono::minutes(30))
-      : m_idle_limit(idle_limit) {}
+  // Opens (and if needed creates the table in) the SQLite database at `db_file`. A session
+  // expires after `idle_limit` without a request.
+  SessionStore(const std::filesystem::path& db_file, std::chrono::seconds idle_limit);
+  ~SessionStore();
+  SessionStore(const SessionStore&) = delete;
+  SessionStore& operator=(const SessionStore&) = delete;
+
+  // A new session; also deletes the sessions that have expired meanwhile.
   Session create(const std::string& user);
-  // The live session with this id (touching it), or nothing if unknown or idle too long.
-  std::optional<Session> find(const std::string& id);
-  void remove(const std::string& id);
+  // The live session with this token (extending its life), or nothing if unknown or expired
+  // (an expired one is deleted).
+  std::optional<Session> find(const std::string& token);
+  void remove(const std::string& token);
 
  private:
-  std::mutex m_mutex;
-  std::map<std::string, Session> m_sessions;
-  std::chrono::minutes m_idle_limit;
+  struct Db;
+  std::unique_ptr<Db> m_db;
+  std::mutex m_mutex;  // one connection, used by every server thread in turn
+  std::chrono::seconds m_idle_limit;
 };
 
 // After `per_user` failed logins within `window` for the same user name, or `per_address`

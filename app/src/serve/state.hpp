@@ -17,24 +17,47 @@
 
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/date.hpp"
+#include "gongwen/pipeline/draft.hpp"
 #include "serve/password.hpp"
 #include "serve/session.hpp"
+
+namespace poppler {
+class document;
+}
 
 namespace gongwen::app::serve {
 
 inline constexpr std::size_t kMaxUploadBytes = 20 * 1024 * 1024;  // one scanned 公文 PDF
 inline constexpr std::size_t kMaxJsonBytes = 1024 * 1024;        // a draft is ≤ 200 000 chars
 
+// A rendered live preview. The PDF is rendered once per distinct draft text; page images
+// are rasterised from it only when the page asks for them (the browser loads page N's image
+// when it scrolls into view) and kept.
 struct Preview {
   std::string owner;  // user id: a preview is visible to its maker only
+  std::string key;    // SHA-256 of owner + draft text: the same text is not rendered twice
   std::string pdf;
   int pages = 0;
-  std::map<int, std::string> png;  // page → PNG, rendered on first request
+  std::vector<std::string> warnings;
+  std::string title;
+  std::mutex raster_mutex;             // one rasteriser per preview at a time (poppler document)
+  std::shared_ptr<poppler::document> parsed;  // the PDF parsed once, on the first page asked for
+  std::map<int, std::string> png;      // page → PNG (guarded by raster_mutex)
+};
+
+// The filing run in progress (one at a time: filing holds the workspace lock). The archive
+// page polls it while its POST /api/archive/file is running.
+struct FilingProgress {
+  std::mutex mutex;
+  int year = 0;
+  bool running = false;
+  std::string phase;  // "staging" (归档章, PDF/A, metadata per 件), "packaging", "indexing", "done"
+  int done = 0, total = 0;
 };
 
 struct State {
-  State(archive::Workspace& w, const Clock& c, std::filesystem::path web)
-      : ws(w), clock(c), web_dir(std::move(web)) {}
+  State(archive::Workspace& w, const Clock& c, std::filesystem::path web, std::chrono::seconds session_idle)
+      : ws(w), clock(c), web_dir(std::move(web)), sessions(w.root() / "registry.sqlite3", session_idle) {}
   archive::Workspace& ws;
   const Clock& clock;
   std::unique_ptr<PasswordCheck> passwords;
@@ -43,8 +66,10 @@ struct State {
   SessionStore sessions;
   LoginThrottle throttle;
   std::mutex preview_mutex;
-  std::map<std::string, Preview> previews;  // by random id, newest few kept
+  std::map<std::string, std::shared_ptr<Preview>> previews;  // by random id, newest few kept
+  std::map<std::string, std::string> preview_by_key;          // Preview::key → id
   std::vector<std::string> preview_order;
+  FilingProgress filing;
 };
 
 // The logged-in user of a request.
@@ -73,10 +98,15 @@ std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Re
 bool may_see(const User& user, const std::string& secrecy,
              const std::vector<std::string>& distribution = {});
 
+// The draft form (JSON from the 拟稿 page) → its TOML text and the checked Draft, or the
+// Error naming the field.
+Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml);
+
 // Registers each group of routes.
 void add_session_routes(httplib::Server& srv, State& st);
 void add_document_routes(httplib::Server& srv, State& st);
 void add_draft_routes(httplib::Server& srv, State& st);
+void add_preview_routes(httplib::Server& srv, State& st);
 void add_search_routes(httplib::Server& srv, State& st);
 void add_archive_routes(httplib::Server& srv, State& st);
 void add_lending_routes(httplib::Server& srv, State& st);
