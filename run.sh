@@ -12,7 +12,7 @@ BUILD_DIR="${GONGWEN_BUILD_DIR:-build}"
 # Every package the project needs, from Debian 12: toolchain, libraries, fonts, test tools.
 PACKAGES=(
   build-essential cmake pkg-config
-  libxml2-dev libzip-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
+  libxml2-dev libzip-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev
   libpoppler-cpp-dev poppler-utils
   libxapian-dev xapian-tools xapian-omega
   libsqlite3-dev libssl-dev libicu-dev
@@ -23,6 +23,7 @@ PACKAGES=(
   libreoffice-writer-nogui
   colord-data
   chromium nodejs npm wrk  # web desk: browser tests (Playwright), load benchmark
+  firefox-esr  # web desk: the same flow in Firefox (puppeteer-core over WebDriver BiDi)
 )
 
 install_missing() {

@@ -4,6 +4,7 @@
 // Targets (issue 3): notice PDF ≤ 10 ms, DOCX ≤ 2 ms, report PDF ≤ 200 ms, ≤ 150 MB, ours
 // ≥ 50× faster than LibreOffice per document.
 #include <sys/resource.h>
+#include <time.h>
 
 #include <nlohmann/json.hpp>
 
@@ -26,15 +27,30 @@ namespace {
 using namespace gongwen;
 namespace fs = std::filesystem;
 
-double median_ms(int runs, const std::function<void()>& f) {
-  std::vector<double> t;
+// Median wall time of `runs` calls, and the median CPU time of this thread for them: on a
+// machine shared with other work the CPU time is the figure that says what one core does.
+struct Timing {
+  double wall_ms = 0, cpu_ms = 0;
+};
+
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+Timing median_ms(int runs, const std::function<void()>& f) {
+  std::vector<double> wall, cpu;
   for (int i = 0; i < runs; ++i) {
     const auto a = std::chrono::steady_clock::now();
+    const double c = thread_cpu_ms();
     f();
-    t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
+    cpu.push_back(thread_cpu_ms() - c);
+    wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
   }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
+  std::sort(wall.begin(), wall.end());
+  std::sort(cpu.begin(), cpu.end());
+  return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
 }
 
 Document base(const std::string& title) {
@@ -94,19 +110,27 @@ long peak_kib() {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   RenderOptions o;
   o.created = Instant{1788224400, 480};
   const Document n = notice(), r = report();
   RenderedFile first = render_pdf(n, o).take();  // fonts resolved once per process
+  if (argc == 3 && std::string(argv[1]) == "--write") {  // the files measured, for inspection
+    std::ofstream(fs::path(argv[2]) / "notice.pdf", std::ios::binary) << first.bytes;
+    std::ofstream(fs::path(argv[2]) / "notice.docx", std::ios::binary) << render_docx(n, o).take().bytes;
+    std::ofstream(fs::path(argv[2]) / "report.pdf", std::ios::binary) << render_pdf(r, o).take().bytes;
+    return 0;
+  }
   (void)render_docx(n, o).take();
-  const double pdf_ms = median_ms(50, [&] { (void)render_pdf(n, o).take(); });
-  const double docx_ms = median_ms(200, [&] { (void)render_docx(n, o).take(); });
+  const Timing pdf = median_ms(50, [&] { (void)render_pdf(n, o).take(); });
+  const Timing docx = median_ms(200, [&] { (void)render_docx(n, o).take(); });
   int report_pages = 0;
-  const double report_ms = median_ms(7, [&] { report_pages = render_pdf(r, o).take().pages; });
-  std::printf("notice PDF  (%d pages): %8.2f ms median   (target ≤ 10 ms)\n", first.pages, pdf_ms);
-  std::printf("notice DOCX           : %8.2f ms median   (target ≤ 2 ms)\n", docx_ms);
-  std::printf("report PDF (%d pages): %8.2f ms median   (target ≤ 200 ms)\n", report_pages, report_ms);
+  const Timing report = median_ms(7, [&] { report_pages = render_pdf(r, o).take().pages; });
+  const double pdf_ms = pdf.wall_ms;
+  std::printf("                         median wall   median CPU\n");
+  std::printf("notice PDF  (%d pages): %8.2f ms   %8.2f ms   (target ≤ 10 ms)\n", first.pages, pdf.wall_ms, pdf.cpu_ms);
+  std::printf("notice DOCX           : %8.2f ms   %8.2f ms   (target ≤ 2 ms)\n", docx.wall_ms, docx.cpu_ms);
+  std::printf("report PDF (%d pages): %8.2f ms   %8.2f ms   (target ≤ 200 ms)\n", report_pages, report.wall_ms, report.cpu_ms);
   std::printf("peak memory           : %8.1f MB          (target ≤ 150 MB)\n", peak_kib() / 1024.0);
 
   if (std::system("command -v soffice >/dev/null 2>&1") != 0) {
@@ -121,7 +145,7 @@ int main() {
                           " --headless --convert-to pdf --outdir '" + dir.string() + "' '" +
                           (dir / "notice.docx").string() + "' >/dev/null 2>&1";
   (void)std::system(cmd.c_str());  // first start creates the profile
-  const double lo_ms = median_ms(3, [&] { (void)std::system(cmd.c_str()); });
+  const double lo_ms = median_ms(3, [&] { (void)std::system(cmd.c_str()); }).wall_ms;
   std::printf("LibreOffice DOCX→PDF  : %8.1f ms median (process start included)\n", lo_ms);
   std::printf("ratio LibreOffice/ours: %8.0f×            (target ≥ 50×)\n", lo_ms / pdf_ms);
   fs::remove_all(dir);

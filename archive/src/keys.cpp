@@ -1,5 +1,9 @@
 #include "gongwen/archive/keys.hpp"
 
+#include <map>
+#include <mutex>
+#include <utility>
+
 #include <sys/stat.h>
 
 namespace gongwen::archive {
@@ -44,9 +48,20 @@ SigningKey load_signing_key(const Workspace& ws) {
     fail(Code::NotFound, "the workspace has no signing key in " + ws.keys_dir().string(),
          {"import the office's key: gongwen key import --key KEY.pem --cert CERT.pem",
           "or make a self-signed one: gongwen key new"});
-  return load_signing_key_pem(read_file(signing_key_file(ws.keys_dir())),
-                              read_file(signing_cert_file(ws.keys_dir())))
-      .take();
+  std::string key_pem = read_file(signing_key_file(ws.keys_dir()));
+  std::string cert_pem = read_file(signing_cert_file(ws.keys_dir()));
+  // Checking that key and certificate belong together costs more than signing a document;
+  // a batch of issues (or the web server) checks a given pair once. Keyed by the files'
+  // contents, so an imported key is checked again.
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, std::string>, SigningKey> checked;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto pair = std::make_pair(std::move(key_pem), std::move(cert_pem));
+  if (auto it = checked.find(pair); it != checked.end()) return it->second;
+  SigningKey key = load_signing_key_pem(pair.first, pair.second).take();
+  if (checked.size() > 8) checked.clear();
+  checked.emplace(std::move(pair), key);
+  return key;
 }
 
 }  // namespace gongwen::archive

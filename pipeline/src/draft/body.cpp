@@ -26,6 +26,10 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// Every pattern is anchored at the line start: match_continuous tries there only, instead of
+// letting regex_search attempt (and fail) at every position of a long paragraph.
+constexpr auto kAtStart = std::regex_constants::match_continuous;
+
 // Half-width marker forms drafters type, rewritten to the standard's full-width forms.
 std::string normalise_marker(const std::string& line) {
   static const std::regex paren_cn(R"(^(?:\(|（)\s*((?:一|二|三|四|五|六|七|八|九|十|百)+)\s*(?:\)|）))");
@@ -33,10 +37,10 @@ std::string normalise_marker(const std::string& line) {
   static const std::regex num_dot(R"(^(\d{1,3})\s*(?:、|．)(?!\d))");
   static const std::regex cn_dot(R"(^((?:一|二|三|四|五|六|七|八|九|十|百)+)\s*(?:\.|．))");
   std::smatch m;
-  if (std::regex_search(line, m, paren_cn)) return "（" + m[1].str() + "）" + m.suffix().str();
-  if (std::regex_search(line, m, paren_num)) return "（" + m[1].str() + "）" + m.suffix().str();
-  if (std::regex_search(line, m, num_dot)) return m[1].str() + "." + m.suffix().str();
-  if (std::regex_search(line, m, cn_dot)) return m[1].str() + "、" + m.suffix().str();
+  if (std::regex_search(line, m, paren_cn, kAtStart)) return "（" + m[1].str() + "）" + m.suffix().str();
+  if (std::regex_search(line, m, paren_num, kAtStart)) return "（" + m[1].str() + "）" + m.suffix().str();
+  if (std::regex_search(line, m, num_dot, kAtStart)) return m[1].str() + "." + m.suffix().str();
+  if (std::regex_search(line, m, cn_dot, kAtStart)) return m[1].str() + "、" + m.suffix().str();
   return line;
 }
 
@@ -45,10 +49,10 @@ BlockKind classify(const std::string& line) {
   static const std::regex h2(R"(^（(?:一|二|三|四|五|六|七|八|九|十|百)+）)");
   static const std::regex h3(R"(^\d{1,3}\.(?!\d))");
   static const std::regex h4(R"(^（\d{1,3}）)");
-  if (std::regex_search(line, h1)) return BlockKind::Heading1;
-  if (std::regex_search(line, h2)) return BlockKind::Heading2;
-  if (std::regex_search(line, h3)) return BlockKind::Heading3;
-  if (std::regex_search(line, h4)) return BlockKind::Heading4;
+  if (std::regex_search(line, h1, kAtStart)) return BlockKind::Heading1;
+  if (std::regex_search(line, h2, kAtStart)) return BlockKind::Heading2;
+  if (std::regex_search(line, h3, kAtStart)) return BlockKind::Heading3;
+  if (std::regex_search(line, h4, kAtStart)) return BlockKind::Heading4;
   return BlockKind::Paragraph;
 }
 

@@ -13,6 +13,7 @@
 #include "layout/page.hpp"
 #include "layout/text.hpp"
 #include "pdf/fonts.hpp"
+#include "pdf/subset.hpp"
 
 namespace gongwen {
 namespace {
@@ -36,7 +37,8 @@ struct Row {
 
 class Sheet {
  public:
-  Sheet(cairo_t* cr, pdf::FontSet& fonts) : m_cr(cr), m_fonts(fonts) {}
+  Sheet(cairo_t* cr, pdf::FontSet& fonts, const pdf::DocumentFonts& subsets)
+      : m_cr(cr), m_fonts(fonts), m_subsets(subsets) {}
 
   double width(const std::string& text, FontRole role, double size) {
     double w = 0;
@@ -88,7 +90,7 @@ class Sheet {
         g = m_fonts.glyph(role, cps[i]);
         if (g.face != first.face) break;
       }
-      cairo_set_font_face(m_cr, m_fonts.face(first.face));
+      cairo_set_font_face(m_cr, m_subsets.face(first.face));
       cairo_set_font_size(m_cr, size);
       cairo_show_text_glyphs(m_cr, bytes.data(), static_cast<int>(bytes.size()), glyphs.data(),
                              static_cast<int>(glyphs.size()), clusters.data(),
@@ -105,6 +107,7 @@ class Sheet {
  private:
   cairo_t* m_cr;
   pdf::FontSet& m_fonts;
+  const pdf::DocumentFonts& m_subsets;
 };
 
 std::string or_none(const std::string& s) { return s.empty() ? "无" : s; }
@@ -158,9 +161,20 @@ Result<RenderedFile> render_draft_sheet(const DraftSheet& sheet, const RenderOpt
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, created.c_str());
 
+  // Every character the sheet draws, so that the font is subset once (pdf/subset.hpp).
+  const auto rows = rows_of(sheet);
+  pdf::DocumentFonts subsets(fonts);
+  auto use = [&](const std::string& text) {
+    for (char32_t cp : layout::decode_utf8(text))
+      if (cp != U'\n') subsets.use(fonts.glyph(FontRole::SongTi, cp), cp);
+  };
+  use(heading);
+  for (const auto& r : rows) use(r.label), use(r.value);
+  subsets.build();
+
   cairo_t* cr = cairo_create(surface);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  Sheet s(cr, fonts);
+  Sheet s(cr, fonts, subsets);
   const double left = kMargin, right = layout::kPageWidth - kMargin;
   const double value_x = left + kLabelWidth;
   const double value_w = right - value_x - 2 * kPad;
@@ -174,7 +188,6 @@ Result<RenderedFile> render_draft_sheet(const DraftSheet& sheet, const RenderOpt
   const double bottom = layout::kPageHeight - kMargin;
 
   // One page always: long opinions or recipient lists are set smaller until all rows fit.
-  const auto rows = rows_of(sheet);
   double size = 14;
   std::vector<std::vector<std::string>> wrapped;
   for (;; size -= 0.5) {

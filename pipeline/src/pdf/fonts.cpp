@@ -95,7 +95,7 @@ FcPattern* match_family(const std::string& family, Weight weight) {
 }
 
 // One face per font file for the whole process.
-cairo_font_face_t* face_for(FcPattern* match, std::string* file_out) {
+cairo_font_face_t* face_for(FcPattern* match, std::string* file_out, std::string* path_out, int* index_out) {
   static std::map<std::string, cairo_font_face_t*> cache;
   FcChar8* file = nullptr;
   int index = 0;
@@ -104,6 +104,8 @@ cairo_font_face_t* face_for(FcPattern* match, std::string* file_out) {
   std::string key = std::string(file ? reinterpret_cast<const char*>(file) : "") + "#" +
                     std::to_string(index);
   *file_out = key;
+  *path_out = file ? reinterpret_cast<const char*>(file) : "";
+  *index_out = index;
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   cairo_font_face_t* face = cairo_ft_font_face_create_for_pattern(match);
@@ -140,7 +142,7 @@ static Result<ResolvedFont> resolve_font_uncached(const std::string& preference,
     if (!match) continue;
     ResolvedFont font;
     font.family = first_family(match);
-    font.face = face_for(match, &font.file);
+    font.face = face_for(match, &font.file, &font.path, &font.index);
     FcPatternDestroy(match);
     if (cairo_font_face_status(font.face) != CAIRO_STATUS_SUCCESS)
       return make_error(Code::Io, "cannot load font " + font.file);
@@ -175,6 +177,8 @@ Result<FontSet> FontSet::create(const FontChoices& c) {
     Result<ResolvedFont> f = resolve_font(*r.list, r.name, r.fallback, r.weight);
     if (!f) return f.error();
     set.m_faces.push_back(f.value().face);
+    set.m_files.push_back(f.value().path);
+    set.m_file_indexes.push_back(f.value().index);
     set.m_role_names.push_back(r.name);
     set.m_face_families.push_back(f.value().family);
     if (!f.value().warning.empty()) set.m_warnings.push_back(f.value().warning);
@@ -187,6 +191,8 @@ Result<FontSet> FontSet::create(const FontChoices& c) {
     if (f) {
       standin_index[k] = static_cast<int>(set.m_faces.size());
       set.m_faces.push_back(f.value().face);
+      set.m_files.push_back(f.value().path);
+      set.m_file_indexes.push_back(f.value().index);
       set.m_face_families.push_back(f.value().family);
     }
   }

@@ -20,7 +20,9 @@ enum class Weight { Regular, Bold };
 struct ResolvedFont {
   cairo_font_face_t* face = nullptr;  // owned by the process-wide cache
   std::string family;                  // the family actually used
-  std::string file;
+  std::string file;                    // path#index
+  std::string path;                    // the font file
+  int index = 0;                       // the face inside it
   std::string warning;                 // non-empty when a stand-in was taken
 };
 
@@ -45,12 +47,20 @@ class FontSet {
   // Advance width of a glyph in em.
   double advance(const Glyph& g);
   cairo_font_face_t* face(int i) const { return m_faces[i]; }
+  int face_count() const { return static_cast<int>(m_faces.size()); }
+  // The glyph of `cp` in face i itself (no stand-in); 0 if the face lacks it.
+  unsigned long glyph_in(int face, char32_t cp) { return lookup(face, cp); }
+  // The font file behind face i and the face's index inside it (a .ttc holds several).
+  const std::string& file(int i) const { return m_files[i]; }
+  int file_index(int i) const { return m_file_indexes[i]; }
   // Stand-ins for roles, characters borrowed from a stand-in face (one line per role, e.g.
   // "仿宋: 喆堃 not in its font, taken from Noto Serif CJK SC") and characters no font has.
   std::vector<std::string> warnings() const;
 
  private:
   std::vector<cairo_font_face_t*> m_faces;              // roles, then stand-ins
+  std::vector<std::string> m_files;                     // per face
+  std::vector<int> m_file_indexes;                      // per face
   std::vector<int> m_fallback_of_role;                 // role → stand-in face index
   std::vector<std::unordered_map<char32_t, unsigned long>> m_cmap_cache;  // per face
   std::vector<std::unordered_map<unsigned long, double>> m_advance_cache;  // per face

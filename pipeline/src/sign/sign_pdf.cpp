@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <mutex>
+#include <utility>
 
 #include "gongwen/pipeline/sign.hpp"
 #include "ossl.hpp"
@@ -144,18 +146,45 @@ std::string padded(long long v, std::size_t width) {
   return s;
 }
 
-}  // namespace
+// Parsing the PEM key and checking it against the certificate costs as much as the signature
+// itself; a process that issues many documents does it once per key pair. OpenSSL 3 keys and
+// certificates may be used by several threads at once for signing.
+struct ParsedKey {
+  PkeyPtr pkey;
+  X509Ptr cert;
+};
 
-Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, const SignOptions& options) {
-  auto pkey = read_key_pem(key.key_pem);
-  auto cert = read_cert_pem(key.cert_pem);
-  if (!pkey || !cert)
+Result<ParsedKey> parse_key(const SigningKey& key) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, std::string>, ParsedKey> parsed;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto copy = [](const ParsedKey& k) {
+    EVP_PKEY_up_ref(k.pkey.get());
+    X509_up_ref(k.cert.get());
+    return ParsedKey{PkeyPtr(k.pkey.get()), X509Ptr(k.cert.get())};
+  };
+  const auto id = std::make_pair(key.key_pem, key.cert_pem);
+  if (auto it = parsed.find(id); it != parsed.end()) return copy(it->second);
+  ParsedKey k{read_key_pem(key.key_pem), read_cert_pem(key.cert_pem)};
+  if (!k.pkey || !k.cert)
     return make_error(Code::BadInput, "the signing key or certificate cannot be read",
                       {"check keys/ in the workspace, or import the office's key again"});
-  if (X509_check_private_key(cert.get(), pkey.get()) != 1) {
+  if (X509_check_private_key(k.cert.get(), k.pkey.get()) != 1) {
     ssl_error();
     return make_error(Code::BadInput, "the signing key does not belong to its certificate");
   }
+  if (parsed.size() > 8) parsed.clear();
+  auto& kept = parsed.emplace(id, std::move(k)).first->second;
+  return copy(kept);
+}
+
+}  // namespace
+
+Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, const SignOptions& options) {
+  Result<ParsedKey> parsed_key = parse_key(key);
+  if (!parsed_key) return parsed_key.error();
+  PkeyPtr& pkey = parsed_key.value().pkey;
+  X509Ptr& cert = parsed_key.value().cert;
   Original o;
   try {
     o = inspect(pdf);

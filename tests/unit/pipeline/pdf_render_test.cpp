@@ -19,6 +19,7 @@
 #include <set>
 #include <string>
 
+#include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/render.hpp"
 
 namespace gongwen {
@@ -525,6 +526,27 @@ TEST(PdfRender, MetadataAndDeterministicBytes) {
   EXPECT_EQ(key("Subject"), "白政发〔2026〕7号");
   EXPECT_EQ(key("Creator"), "gongwen");
   EXPECT_EQ(a.pdf->info_date("CreationDate"), 1788220800);
+}
+
+// The fonts are subset once per process and grow as documents bring new characters
+// (pdf/subset.hpp): a document's bytes must not depend on what the process rendered before.
+TEST(PdfRender, BytesDoNotDependOnWhatWasRenderedBefore) {
+  Document other = notice();
+  other.title = "白路乡人民政府关于鼓励农户种植猕猴桃和蓝莓的意见";
+  other.body = parse_body("一、鼓励范围\n凡在本乡登记的农户，新种植猕猴桃、蓝莓、杨梅满一亩的，给予补贴。\n");
+  const std::string first = render_pdf(notice(), options()).take().bytes;
+  const std::string between = render_pdf(other, options()).take().bytes;
+  const std::string again = render_pdf(notice(), options()).take().bytes;
+  EXPECT_EQ(first, again);
+  // and the other document drew characters the first did not have
+  auto text = [](const std::string& bytes) {
+    auto doc = std::unique_ptr<poppler::document>(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    auto page = std::unique_ptr<poppler::page>(doc->create_page(0));
+    poppler::byte_array u = page->text().to_utf8();
+    return std::string(u.begin(), u.end());
+  };
+  EXPECT_NE(text(between).find("猕猴桃"), std::string::npos);
+  EXPECT_NE(text(again).find("森林防火"), std::string::npos);
 }
 
 TEST(PdfRender, SealIsRedAndPressesSignatureAndDate) {

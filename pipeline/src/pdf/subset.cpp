@@ -1,0 +1,202 @@
+#include "pdf/subset.hpp"
+
+#include <cairo-ft.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace gongwen::pdf {
+namespace {
+
+// FreeType's library object is not safe for concurrent face creation and destruction; the
+// web server renders on several threads.
+std::mutex g_ft_mutex;
+
+FT_Library ft_library() {
+  static FT_Library lib = [] {
+    FT_Library l = nullptr;
+    if (FT_Init_FreeType(&l) != 0) l = nullptr;
+    return l;
+  }();
+  return lib;
+}
+
+// One HarfBuzz face per font file and index for the life of the process: the file is
+// memory-mapped, never copied, and HarfBuzz keeps its parsed tables between documents.
+hb_face_t* source_face(const std::string& path, int index) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, hb_face_t*> faces;
+  std::lock_guard<std::mutex> lock(mutex);
+  const std::string key = path + "#" + std::to_string(index);
+  if (auto it = faces.find(key); it != faces.end()) return it->second;
+  hb_face_t* face = nullptr;
+  if (hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str())) {
+    face = hb_face_create(blob, static_cast<unsigned>(index));
+    hb_blob_destroy(blob);
+    hb_face_make_immutable(face);
+    if (hb_face_get_glyph_count(face) == 0) {
+      hb_face_destroy(face);
+      face = nullptr;
+    }
+  }
+  faces.emplace(key, face);
+  return face;
+}
+
+// What a subset cairo face keeps alive: the FreeType face and the bytes it reads.
+struct Holder {
+  FT_Face ft = nullptr;
+  hb_blob_t* blob = nullptr;
+};
+const cairo_user_data_key_t kHolderKey{};
+
+void destroy_holder(void* p) {
+  auto* h = static_cast<Holder*>(p);
+  {
+    std::lock_guard<std::mutex> lock(g_ft_mutex);
+    if (h->ft) FT_Done_Face(h->ft);
+  }
+  hb_blob_destroy(h->blob);
+  delete h;
+}
+
+// Tables the PDF never needs: layout (the layout is ours), vertical metrics, signatures.
+void drop_unneeded_tables(hb_subset_input_t* in) {
+  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG",
+                          "DSIG", "kern", "morx", "mort", "feat", "meta", "STAT"})
+    hb_set_add(drop, hb_tag_from_string(tag, -1));
+  // No layout closure: a glyph we do not draw need not be kept for a feature.
+  hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+}
+
+// The font made from the glyphs documents have used so far in this process. It only grows:
+// once a document's characters are in it, later documents reuse it as it is, and cairo keeps
+// its glyph metrics. Replaced by a larger one when a document brings new characters; a
+// document still drawing with the old one holds its own reference.
+struct SharedSubset {
+  cairo_font_face_t* face = nullptr;                  // one reference held here
+  std::unordered_map<unsigned long, char32_t> chars;  // glyph → character
+};
+std::mutex g_shared_mutex;
+std::unordered_map<std::string, SharedSubset> g_shared;
+
+// A HarfBuzz subset of `source` holding `chars`' glyphs, as a cairo face. Null if HarfBuzz or
+// FreeType cannot make one.
+cairo_font_face_t* make_subset(hb_face_t* source, const std::unordered_map<unsigned long, char32_t>& chars) {
+  hb_subset_input_t* in = hb_subset_input_create_or_fail();
+  if (!in) return nullptr;
+  hb_set_t* glyphs = hb_subset_input_glyph_set(in);
+  hb_set_t* unicodes = hb_subset_input_unicode_set(in);
+  for (const auto& [gid, cp] : chars) {
+    hb_set_add(glyphs, static_cast<hb_codepoint_t>(gid));
+    if (cp > 0x20) hb_set_add(unicodes, static_cast<hb_codepoint_t>(cp));
+  }
+  drop_unneeded_tables(in);
+  // Without subroutines each glyph's outline stands alone, so cairo's own subset of this
+  // font copies just the glyphs a document draws, not every subroutine they might share.
+  // Glyph ids stay those of the installed font: what cairo writes for a document then depends
+  // only on the document, never on what this process rendered before.
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_RETAIN_GIDS);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(source, in);
+  hb_subset_input_destroy(in);
+  if (!plan) return nullptr;
+  hb_face_t* sub = hb_subset_plan_execute_or_fail(plan);
+  hb_subset_plan_destroy(plan);
+  if (!sub) return nullptr;
+  auto* holder = new Holder;
+  holder->blob = hb_face_reference_blob(sub);
+  hb_face_destroy(sub);
+  unsigned int length = 0;
+  const char* data = hb_blob_get_data(holder->blob, &length);
+  FT_Error err = 1;
+  {
+    std::lock_guard<std::mutex> lock(g_ft_mutex);
+    if (ft_library() && data && length)
+      err = FT_New_Memory_Face(ft_library(), reinterpret_cast<const FT_Byte*>(data),
+                               static_cast<FT_Long>(length), 0, &holder->ft);
+  }
+  if (err != 0) {
+    holder->ft = nullptr;
+    destroy_holder(holder);
+    return nullptr;
+  }
+  cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(holder->ft, 0);
+  if (cairo_font_face_status(face) != CAIRO_STATUS_SUCCESS ||
+      cairo_font_face_set_user_data(face, &kHolderKey, holder, destroy_holder) != CAIRO_STATUS_SUCCESS) {
+    cairo_font_face_destroy(face);
+    destroy_holder(holder);
+    return nullptr;
+  }
+  return face;
+}
+
+}  // namespace
+
+DocumentFonts::DocumentFonts(FontSet& fonts)
+    : m_fonts(fonts), m_used(static_cast<std::size_t>(fonts.face_count())),
+      m_faces(static_cast<std::size_t>(fonts.face_count()), nullptr) {}
+
+DocumentFonts::~DocumentFonts() {
+  for (cairo_font_face_t* f : m_faces)
+    if (f) cairo_font_face_destroy(f);
+}
+
+void DocumentFonts::use(const FontSet::Glyph& g, char32_t cp) {
+  m_used[static_cast<std::size_t>(g.face)].emplace(g.index, cp);
+}
+
+namespace {
+// Characters nearly every document has: ASCII, full-width digits and the punctuation and
+// date characters of 公文. They go into a face's first subset, so the numbers and dates of
+// the next documents do not each force a rebuild.
+const std::u32string& common_characters() {
+  static const std::u32string chars = [] {
+    std::u32string c;
+    for (char32_t cp = 0x21; cp < 0x7F; ++cp) c += cp;
+    for (char32_t cp = 0xFF10; cp <= 0xFF19; ++cp) c += cp;
+    c += U"、。，；：？！“”‘’（）《》〔〕【】—…·％　年月日号第项条款一二三四五六七八九十〇零";
+    return c;
+  }();
+  return chars;
+}
+}  // namespace
+
+void DocumentFonts::build() {
+  std::lock_guard<std::mutex> lock(g_shared_mutex);
+  for (std::size_t f = 0; f < m_used.size(); ++f) {
+    if (m_used[f].empty()) continue;
+    const int fi = static_cast<int>(f);
+    const std::string key = m_fonts.file(fi) + "#" + std::to_string(m_fonts.file_index(fi));
+    SharedSubset& shared = g_shared[key];
+    bool complete = shared.face != nullptr;
+    for (const auto& [gid, cp] : m_used[f]) complete = complete && shared.chars.count(gid) > 0;
+    if (!complete) {
+      hb_face_t* source = source_face(m_fonts.file(fi), m_fonts.file_index(fi));
+      if (!source) continue;  // this face is used whole
+      std::unordered_map<unsigned long, char32_t> chars = shared.chars;
+      for (const auto& [gid, cp] : m_used[f]) chars.emplace(gid, cp);
+      if (!shared.face)
+        for (char32_t cp : common_characters())
+          if (unsigned long gid = m_fonts.glyph_in(fi, cp)) chars.emplace(gid, cp);
+      cairo_font_face_t* face = make_subset(source, chars);
+      if (!face) continue;
+      if (shared.face) cairo_font_face_destroy(shared.face);
+      shared.face = face;
+      shared.chars = std::move(chars);
+    }
+    m_faces[f] = cairo_font_face_reference(shared.face);
+  }
+}
+
+cairo_font_face_t* DocumentFonts::face(int face_index) const {
+  cairo_font_face_t* f = m_faces[static_cast<std::size_t>(face_index)];
+  return f ? f : m_fonts.face(face_index);
+}
+
+}  // namespace gongwen::pdf
