@@ -1,10 +1,12 @@
-// gongwen login | logout | user passwd | user list | key import | key show | verify FILE
+// gongwen login | logout | user add | user passwd | user list | key import | key show | verify FILE
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
 #include "commands.hpp"
 #include "gongwen/archive/auth.hpp"
 #include "gongwen/archive/keys.hpp"
+#include "gongwen/archive/users.hpp"
 #include "gongwen/pipeline/sign.hpp"
 #include "tokens.hpp"
 
@@ -117,6 +119,49 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
       for (std::size_t i = 0; i < targets.size(); ++i)
         auth.set_password(targets[i], pw, !actor.empty() ? actor : i == 0 ? "" : targets[i]);
       ctx.emit({{"users", targets}}, "password set for " + std::to_string(targets.size()) + " user(s)\n");
+    };
+  });
+  auto* add = user->add_subcommand("add", "add a person to the office with roles and clearance (管理员)");
+  static archive::NewUser new_user;
+  static std::vector<std::string> new_roles;
+  static std::string new_clearance, add_pw_file;
+  add->add_option("id", new_user.id, "user id: the name in pinyin, lowercase (e.g. wangfang)")->required();
+  add->add_option("--name", new_user.name, "姓名")->required();
+  add->add_option("--title", new_user.title, "职务 (e.g. 党政办公室干事)");
+  add->add_option("--role", new_roles,
+                  "drafter reviewer signer seal_keeper archivist admin (or 拟稿人 审核人 签发人 监印人 档案员 管理员); repeat for several")
+      ->required();
+  add->add_option("--clearance", new_clearance, "highest 密级 the user may see: 秘密 机密 绝密 (default none)");
+  add->add_option("--new-password-file", add_pw_file,
+                  "set the new user's first password from this file (else GONGWEN_NEW_PASSWORD, else later with user passwd)");
+  add->callback([&] {
+    action = [&] {
+      auto& ws = ctx.workspace();
+      archive::Auth auth(ws, ctx.clock());
+      const std::string actor = auth.no_passwords_yet() ? "" : ctx.user("adds a user");
+      new_user.roles.clear();
+      for (const auto& r : new_roles) {
+        const auto role = parse_role(r);
+        if (!role)
+          fail(Code::BadInput, "--role: unknown role '" + r + "'",
+               {"roles: drafter reviewer signer seal_keeper archivist admin"});
+        if (std::find(new_user.roles.begin(), new_user.roles.end(), *role) == new_user.roles.end())
+          new_user.roles.push_back(*role);
+      }
+      const auto clearance = parse_secrecy(new_clearance);
+      if (!clearance) fail(Code::BadInput, "--clearance: '" + new_clearance + "' is not 秘密, 机密 or 绝密");
+      new_user.clearance = *clearance;
+      // The first password is checked before the user is added, so a short one changes nothing.
+      std::string pw;
+      if (!add_pw_file.empty() || std::getenv("GONGWEN_NEW_PASSWORD")) {
+        pw = new_password(ctx, add_pw_file, new_user.id);
+        if (pw.size() < 8) fail(Code::BadInput, "the password is too short: use at least 8 characters; nothing changed");
+      }
+      archive::add_user(ws, new_user, actor, ctx.clock());
+      if (!pw.empty()) auth.set_password(new_user.id, pw, actor.empty() ? new_user.id : actor);
+      ctx.emit({{"id", new_user.id}, {"password", !pw.empty()}},
+               "added " + new_user.id + " (" + new_user.name + ")" +
+                   (pw.empty() ? "; no password yet: gongwen user passwd " + new_user.id + " --as ADMIN\n" : "\n"));
     };
   });
   auto* list = user->add_subcommand("list", "users, roles and whether a password is set");

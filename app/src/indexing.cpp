@@ -1,22 +1,55 @@
 #include "indexing.hpp"
 
+#include <map>
+
 #include <filesystem>
 
 namespace gongwen::app {
 
 namespace {
 // 档号 and 保管期限 once the document's year is filed (issued by 文号, received by 收文号).
-void add_filing(archive::Workspace& ws, int year, const std::string& key, search::IndexedDocument& d) {
-  for (const auto& f : ws.registry().filed(year)) {
-    if (f.number == key) {
-      d.archive_code = f.archive_code;
-      d.retention = f.retention;
+// The 档号 and 保管期限 of filed documents, read once per year: `reindex` asks for every
+// document, and reading the year's filing register each time made it quadratic.
+class FilingLookup {
+ public:
+  explicit FilingLookup(archive::Workspace& ws) : m_ws(ws) {}
+  void add_to(int year, const std::string& key, search::IndexedDocument& d) {
+    auto it = m_years.find(year);
+    if (it == m_years.end()) {
+      std::map<std::string, archive::FiledRecord> filed;
+      for (auto& f : m_ws.registry().filed(year)) filed[f.number] = f;
+      it = m_years.emplace(year, std::move(filed)).first;
+    }
+    if (auto f = it->second.find(key); f != it->second.end()) {
+      d.archive_code = f->second.archive_code;
+      d.retention = f->second.retention;
     }
   }
-}
+
+ private:
+  archive::Workspace& m_ws;
+  std::map<int, std::map<std::string, archive::FiledRecord>> m_years;
+};
+
+search::IndexedDocument issued_entry(archive::Workspace& ws, const archive::IssuedRecord& r, FilingLookup& filing);
+search::IndexedDocument received_entry(archive::Workspace& ws, archive::Receiving& rec,
+                                       const archive::ReceivedRecord& r, FilingLookup& filing);
 }  // namespace
 
 search::IndexedDocument to_indexed(archive::Workspace& ws, const archive::IssuedRecord& r) {
+  FilingLookup filing(ws);
+  return issued_entry(ws, r, filing);
+}
+
+search::IndexedDocument to_indexed(archive::Workspace& ws, archive::Receiving& rec,
+                                   const archive::ReceivedRecord& r) {
+  FilingLookup filing(ws);
+  return received_entry(ws, rec, r, filing);
+}
+
+namespace {
+
+search::IndexedDocument issued_entry(archive::Workspace& ws, const archive::IssuedRecord& r, FilingLookup& filing) {
   search::IndexedDocument d;
   d.id = "out:" + r.number;
   d.direction = "发文";
@@ -34,9 +67,29 @@ search::IndexedDocument to_indexed(archive::Workspace& ws, const archive::Issued
     d.distribution.push_back(draft->drafter);
     if (auto s = ws.registry().signoff(r.draft_id)) d.distribution.push_back(s->signer);
   }
-  add_filing(ws, r.year, r.number, d);
+  filing.add_to(r.year, r.number, d);
   return d;
 }
+
+search::IndexedDocument received_entry(archive::Workspace& ws, archive::Receiving& rec,
+                                       const archive::ReceivedRecord& r, FilingLookup& filing) {
+  search::IndexedDocument d;
+  d.id = "in:" + r.registration();
+  d.direction = "收文";
+  d.number = r.their_number;
+  d.title = r.title;
+  d.body = r.text;
+  d.issuer = r.sender;
+  d.kind = r.kind;
+  d.secrecy = r.secrecy;
+  d.date = parse_date(r.date).value_or(Date{});
+  d.path = r.file_path;
+  for (const auto& c : rec.circulation(r.id)) d.distribution.push_back(c.person);
+  d.distribution.push_back(r.registered_by);
+  filing.add_to(r.year, r.registration(), d);
+  return d;
+}
+}  // namespace
 
 void index_issued(archive::Workspace& ws, const archive::IssuedRecord& r) {
   auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
@@ -54,15 +107,16 @@ std::size_t reindex_all(archive::Workspace& ws) {
   std::size_t n = 0;
   {
     auto index = search::SearchIndex::open_writable(fresh).take();
+    FilingLookup filing(ws);
     for (const auto& r : ws.registry().issued()) {
-      index.add(to_indexed(ws, r)).take();
+      index.add(issued_entry(ws, r, filing)).take();
       ++n;
     }
     // Received documents too; reading the registers needs no clock.
     const SystemClock clock;
     archive::Receiving rec(ws, clock);
     for (const auto& r : rec.list()) {
-      index.add(to_indexed(ws, rec, r)).take();
+      index.add(received_entry(ws, rec, r, filing)).take();
       ++n;
     }
     index.commit().take();
@@ -73,25 +127,6 @@ std::size_t reindex_all(archive::Workspace& ws) {
   fs::rename(fresh, ws.index_dir());
   fs::remove_all(old, ec);
   return n;
-}
-
-search::IndexedDocument to_indexed(archive::Workspace& ws, archive::Receiving& rec,
-                                   const archive::ReceivedRecord& r) {
-  search::IndexedDocument d;
-  d.id = "in:" + r.registration();
-  d.direction = "收文";
-  d.number = r.their_number;
-  d.title = r.title;
-  d.body = r.text;
-  d.issuer = r.sender;
-  d.kind = r.kind;
-  d.secrecy = r.secrecy;
-  d.date = parse_date(r.date).value_or(Date{});
-  d.path = r.file_path;
-  for (const auto& c : rec.circulation(r.id)) d.distribution.push_back(c.person);
-  d.distribution.push_back(r.registered_by);
-  add_filing(ws, r.year, r.registration(), d);
-  return d;
 }
 
 void index_received(archive::Workspace& ws, archive::Receiving& rec, const archive::ReceivedRecord& r) {

@@ -17,6 +17,21 @@ std::string document_fingerprint(const Document& d) {
     for (const auto& x : v) j += x + '\x1d';
     put(name, j);
   };
+  // A block is its kind and text; a table adds its structure (header row, widths, cells —
+  // the text alone cannot tell a cell boundary from a space) and a picture its file and
+  // bytes, so that swapping the picture beside a signed-off draft resets the sign-off.
+  // Paragraphs hash exactly as before tables and pictures existed: old sign-offs stay valid.
+  auto put_block = [&](const Block& b) {
+    put("block", std::to_string(static_cast<int>(b.kind)) + b.text);
+    if (b.kind == BlockKind::Table) {
+      std::string t = std::to_string(b.table.header_rows);
+      for (double w : b.table.column_weights) t += '\x1d' + std::to_string(w);
+      for (const auto& row : b.table.rows) put_list("row", row);
+      put("table", t);
+    } else if (b.kind == BlockKind::Image) {
+      put("image", b.image.file + '\x1d' + std::to_string(b.image.width_mm) + '\x1d' + b.image.bytes);
+    }
+  };
   put("template", d.template_id);
   put("kind", d.kind);
   put("direction", to_chinese(d.direction));
@@ -29,7 +44,7 @@ std::string document_fingerprint(const Document& d) {
   put_list("signers", d.signers);
   put("title", d.title);
   put("to", d.main_recipients);
-  for (const auto& b : d.body) put("block", std::to_string(static_cast<int>(b.kind)) + b.text);
+  for (const auto& b : d.body) put_block(b);
   put_list("attachment_notes", d.attachment_notes);
   put("signature", d.signature);
   put("date", d.date.iso());
@@ -38,7 +53,7 @@ std::string document_fingerprint(const Document& d) {
   put("note", d.note);
   for (const auto& a : d.attachments) {
     put("attachment", a.title);
-    for (const auto& b : a.body) put("block", std::to_string(static_cast<int>(b.kind)) + b.text);
+    for (const auto& b : a.body) put_block(b);
   }
   put_list("present", d.present);
   put_list("absent", d.absent);

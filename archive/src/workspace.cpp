@@ -133,4 +133,10 @@ std::string Workspace::relative(const fs::path& p) const {
   return fs::relative(p, m_root).generic_string();
 }
 
+void Workspace::reload_profile() {
+  auto profile = parse_profile(read_file(config_file()), config_file().string());
+  if (!profile) throw Failure(profile.error());
+  m_profile = std::move(profile).value();
+}
+
 }  // namespace gongwen::archive

@@ -35,6 +35,9 @@ class Workspace {
   std::filesystem::path templates_dir() const { return m_root / "templates"; }
 
   const Profile& profile() const { return m_profile; }
+  // Reads gongwen.toml again (after `user add` changed it); throws Failure if it no longer
+  // parses, keeping the profile it had.
+  void reload_profile();
   const std::vector<Template>& templates() const { return m_templates; }
   Registry& registry() { return *m_registry; }
 
