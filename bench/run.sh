@@ -11,6 +11,7 @@ echo "== archive: plan + file + verify of a generated year (5,000 documents)"
 "$BUILD_DIR/bench/bench_archive" 5000
 echo "== layout: notice PDF/DOCX, 40-page report, LibreOffice ratio"; cmake --build "$BUILD_DIR" --target bench_layout >/dev/null && "$BUILD_DIR/bench/bench_layout"
 echo "== issue: 2-page notices end to end (number, DOCX, PDF, seal, signature, registers, index)"; cmake --build "$BUILD_DIR" --target bench_issue >/dev/null && "$BUILD_DIR/bench/bench_issue" 200
+echo "== search: 100,000 generated documents, query latency with facets, omindex (2,000 PDFs) and grep -r ratios"; cmake --build "$BUILD_DIR" --target bench_search >/dev/null && "$BUILD_DIR/bench/bench_search" 100000
 echo "== demo (16 documents: submit, review, sign, issue, file, index, search)"
 rm -rf /tmp/gongwen-bench-demo
 /usr/bin/time -f "demo: %e s wall, %M KiB max RSS" "$BUILD_DIR/gongwen" demo /tmp/gongwen-bench-demo >/dev/null

@@ -30,6 +30,8 @@ void add_draft_import_command(CLI::App& draft, Context& ctx, Action& action) {
       bytes.resize(static_cast<std::size_t>(in.gcount()));
       ImportedBody body = import_docx(bytes, in_file, limits).take();
       DraftFields fields;
+      // Pictures are saved beside the draft as <draft name>-imageN.png and referenced by it.
+      if (!out_file.empty()) fields.image_prefix = fs::path(out_file).stem().string() + "-";
       fields.template_id = tpl_id;
       fields.organ = organ;
       fields.drafter = ctx.named_user();
@@ -45,9 +47,13 @@ void add_draft_import_command(CLI::App& draft, Context& ctx, Action& action) {
       if (fs::exists(out_file)) fail(Code::Conflict, out_file + " already exists", {"choose another name"});
       const fs::path dir = fs::path(out_file).parent_path();
       std::vector<std::string> saved;
+      // The draft names these files: an existing one would be a different picture.
+      for (const ImportedImage& img : body.images)
+        if (fs::exists(dir / (fields.image_prefix + img.name)))
+          fail(Code::Conflict, (dir / (fields.image_prefix + img.name)).string() + " already exists",
+               {"choose another draft name or move that file"});
       for (const ImportedImage& img : body.images) {
-        const fs::path p = dir / (fs::path(out_file).stem().string() + "-" + img.name);
-        if (fs::exists(p)) continue;
+        const fs::path p = dir / (fields.image_prefix + img.name);
         archive::write_file_atomic(p, img.bytes);
         saved.push_back(p.string());
       }

@@ -23,8 +23,10 @@ TEST(DraftImport, WordBodyBecomesADraftFileWithPictureSaved) {
   const std::string text = slurp(out);
   EXPECT_NE(text.find("template = \"notice\""), std::string::npos) << text;
   EXPECT_NE(text.find("title = \"标题\""), std::string::npos) << text;
-  EXPECT_NE(text.find("村　人"), std::string::npos) << text;  // the table row
+  // The table stays a table, the picture a picture line naming the file saved beside it.
+  EXPECT_NE(text.find("| 村 | 人 |\n![](draft-image1.png)\n正文。"), std::string::npos) << text;
   EXPECT_TRUE(fs::exists(dir / "draft-image1.png"));
+  EXPECT_EQ(slurp(dir / "draft-image1.png"), slurp(fs::path(GONGWEN_SOURCE_DIR) / "tests/golden/cases/chart.png"));
   EXPECT_NE(r.out.find("1 tables, 1 images"), std::string::npos) << r.out;
 }
 

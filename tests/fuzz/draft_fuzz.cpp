@@ -41,6 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)parse_profile(text, "fuzz-profile.toml");
   (void)parse_doc_number(text);
   (void)parse_body(text);
+  (void)read_body(text, BodySource{"fuzz.txt", 1, "body", "/nonexistent-fuzz-dir"});
   (void)find_invalid_utf8(text);
   return 0;
 }

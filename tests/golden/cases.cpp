@@ -144,6 +144,7 @@ std::vector<Case> golden_cases() {
   add("seal-overflow", src / "tests/golden/cases/seal-overflow.toml");
   add("three-attachments", src / "tests/golden/cases/three-attachments.toml");
   add("rare-name", src / "tests/golden/cases/rare-name.toml");
+  add("tables-images", src / "tests/golden/cases/tables-images.toml");
   out.push_back({"order", order()});
   out.push_back({"work-report-40", work_report()});
   return out;

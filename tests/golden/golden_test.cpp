@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -81,8 +82,50 @@ TEST_P(Golden, A4AndTextInsideTheTypeArea) {
   }
 }
 
+// The page that keeps the seal with the text by setting its last 正文 paragraphs at a smaller
+// line pitch (docs/layout.md, "Seal"): the pitch of that run of lines, 0 if every line is on
+// the grid, -1 if lines are off the grid in any other way. The tightened lines are evenly
+// spaced at 80–100 % of the grid pitch and end where the 署名 block (on the grid) begins.
+double tightened_pitch(const PageFacts& pg, const Document& d, bool first_page) {
+  std::vector<const Line*> body;
+  for (const Line& l : pg.lines)
+    if (std::abs(l.size - 16) < 0.5 && !is_page_number(l) &&
+        !(first_page && d.format == Format::Letter && l.centre < kTop + 3 * kPitch))
+      body.push_back(&l);
+  bool off = false;
+  for (const Line* l : body) off |= !grid_row(*l, 1.5);
+  if (!off) return 0;
+  // The 署名 block: after the last gap of more than 1.5 rows, on the grid.
+  std::size_t k = body.size();
+  for (std::size_t i = body.size(); i-- > 1;)
+    if (body[i]->centre - body[i - 1]->centre > 1.5 * kPitch) {
+      k = i;
+      break;
+    }
+  if (k == body.size() || k < 2) return -1;
+  for (std::size_t i = k; i < body.size(); ++i)
+    if (!grid_row(*body[i], 1.5)) return -1;
+  const double pitch = body[k - 1]->centre - body[k - 2]->centre;
+  if (pitch < 0.8 * kPitch - 0.3 || pitch > kPitch - 0.1) return -1;
+  // Back from there: the run at that pitch; before it only lines on the grid.
+  std::size_t first = k - 1;
+  while (first > 0 && std::abs(body[first]->centre - body[first - 1]->centre - pitch) < 0.3) --first;
+  for (std::size_t i = 0; i < first; ++i)
+    if (!grid_row(*body[i], 1.5)) return -1;
+  return pitch;
+}
+
 TEST_P(Golden, BodyLinesSitOnThe22RowGrid) {
+  int tightened = 0;
   for (std::size_t p = 0; p < R().facts.pages.size(); ++p) {
+    const double tight = tightened_pitch(R().facts.pages[p], D(), p == 0);
+    ASSERT_GE(tight, 0) << R().c.name << " p" << p + 1 << ": lines off the grid";
+    if (tight > 0) {
+      ++tightened;
+      std::cout << "[ tight  ] " << R().c.name << " p" << p + 1 << ": line pitch " << tight
+                << " pt (grid " << kPitch << ")\n";
+      continue;
+    }
     int last_row = -1;
     for (const Line& l : R().facts.pages[p].lines) {
       if (std::abs(l.size - 16) > 0.5 || is_page_number(l)) continue;
@@ -96,6 +139,10 @@ TEST_P(Golden, BodyLinesSitOnThe22RowGrid) {
       last_row = *row;
     }
   }
+  // The case built for it: its text ends on a page's last row, and the seal block stays
+  // on that page because the page's last paragraphs are set tighter.
+  if (R().c.name == "seal-overflow") EXPECT_EQ(tightened, 1);
+  EXPECT_LE(tightened, 1);
 }
 
 TEST_P(Golden, FullLinesHold28CharactersEdgeToEdge) {
@@ -130,6 +177,40 @@ TEST_P(Golden, FullLinesHold28CharactersEdgeToEdge) {
   if (R().c.name == "work-report-40") EXPECT_GT(full, 500);
 }
 
+// Latin words and numbers inside Chinese text do not break the grid: a line holding them
+// still runs from the left to the right edge of the 版心 when the paragraph goes on, its Han
+// characters are never pressed below the character pitch, and Latin glyphs never overlap
+// the Han characters beside them.
+TEST_P(Golden, LatinRunsKeepTheLineFullAndTheHanPitch) {
+  int checked = 0;
+  for (const PageFacts& pg : R().facts.pages)
+    for (std::size_t li = 0; li + 1 < pg.lines.size(); ++li) {
+      const Line& l = pg.lines[li];
+      const Line& next = pg.lines[li + 1];
+      if (std::abs(l.size - 16) > 0.5 || std::abs(next.size - 16) > 0.5) continue;
+      bool latin = false;
+      for (const Glyph& g : l.glyphs) latin |= g.ch < 0x80 && std::isalnum(static_cast<int>(g.ch));
+      if (!latin || l.glyphs.size() < 15) continue;  // not a 版头 line such as 秘密★1年
+      const bool starts_row = std::abs(l.left() - kLeft) < 1.5 ||
+                              std::abs(l.left() - (kLeft + 2 * kCell)) < 1.5;
+      const bool continued = std::abs(next.left() - kLeft) < 1.5 &&
+                             next.centre - l.centre < 1.5 * kPitch;
+      if (!starts_row || !continued) continue;  // a paragraph's last line, a list, a heading
+      ++checked;
+      const double tol = l.glyphs.back().ch < 0x80 ? kCell / 2 + 1 : 1.5;
+      EXPECT_NEAR(l.right(), kRight, tol) << R().c.name << ": " << l.text;
+      for (std::size_t i = 1; i < l.glyphs.size(); ++i) {
+        const Glyph& a = l.glyphs[i - 1];
+        const Glyph& b = l.glyphs[i];
+        if (a.ch >= 0x4E00 && a.ch <= 0x9FFF && b.ch >= 0x4E00 && b.ch <= 0x9FFF)
+          EXPECT_GE(b.x0 - a.x0, kCell - 0.3) << R().c.name << ": " << l.text;
+        if ((a.ch < 0x80) != (b.ch < 0x80) && !is_closing(a.ch) && !is_opening(b.ch))
+          EXPECT_GE(b.x0, a.x1 - 0.5) << R().c.name << ": overlap in " << l.text;
+      }
+    }
+  if (R().c.name == "circular" || R().c.name == "work-report-40") EXPECT_GT(checked, 5);
+}
+
 TEST_P(Golden, NoLineStartsWithClosingOrEndsWithOpeningPunctuation) {
   for (const PageFacts& pg : R().facts.pages)
     for (const Line& l : pg.lines) {
@@ -146,7 +227,8 @@ TEST_P(Golden, FullPagesHold22Lines) {
     int n = 0;
     for (const Line& l : pages[p].lines)
       if (std::abs(l.size - 16) < 0.5 && !is_page_number(l)) ++n;
-    EXPECT_LE(n, 22);
+    // A tightened page (the seal's) holds up to 22 / 0.8 lines.
+    EXPECT_LE(n, tightened_pitch(pages[p], D(), p == 0) > 0 ? 27 : 22);
     if (n == 22) ++full;
   }
   if (R().c.name == "work-report-40") {
@@ -332,9 +414,16 @@ TEST_P(Golden, MetadataAndExtractedTextWithoutSpacesBetweenHan) {
   // Every line set without deliberate gaps comes back from pdftotext in one piece.
   for (const PageFacts& pg : f.pages)
     for (const Line& l : pg.lines) {
+      // (A line spread by more than about 1.5 pt a gap, e.g. when a long number moves to the
+      // next line whole, comes back from pdftotext with spaces: not checked.)
       bool tight = l.glyphs.size() >= 4;
-      for (std::size_t i = 1; i < l.glyphs.size() && tight; ++i)
-        tight = l.glyphs[i].x0 - l.glyphs[i - 1].x0 < 1.5 * l.glyphs[i].size;
+      for (std::size_t i = 1; i < l.glyphs.size() && tight; ++i) {
+        const Glyph& a = l.glyphs[i - 1];
+        const Glyph& b = l.glyphs[i];
+        tight = b.x0 - a.x0 < 1.5 * b.size;
+        if (a.ch >= 0x4E00 && a.ch <= 0x9FFF && b.ch >= 0x4E00 && b.ch <= 0x9FFF && b.size > 15)
+          tight = tight && b.x0 - a.x0 < kCell + 1.5;
+      }
       // Poppler may start a new line after a mark squeezed into half a cell (its box
       // overlaps the next character), indented in its physical layout: that is no space
       // inserted between Han characters; nor is a space beside an ASCII mark the source used.
@@ -351,7 +440,10 @@ TEST_P(Golden, MetadataAndExtractedTextWithoutSpacesBetweenHan) {
         if (t[i] == ' ' && ((i > 0 && ascii(i - 1)) || ascii(i + 1))) continue;
         flat += t[i];
       }
-      if (tight) EXPECT_NE(flat.find(l.text), std::string::npos) << R().c.name << ": " << l.text;
+      // pdftotext joins a word broken after its hyphen ("0878-|6212106") without the hyphen.
+      std::string text = l.text;
+      if (text.size() > 1 && text.back() == '-') text.pop_back();
+      if (tight) EXPECT_NE(flat.find(text), std::string::npos) << R().c.name << ": " << l.text;
     }
 }
 
@@ -394,15 +486,15 @@ TEST(GoldenSet, CoversEveryDocumentTemplateAndTheSpecialCases) {
                         "circular", "forward", "order"})
     EXPECT_TRUE(kinds.count(t)) << t;
   for (const char* n : {"notice-joint", "secret-urgent", "seal-overflow", "three-attachments",
-                        "work-report-40", "rare-name"})
+                        "work-report-40", "rare-name", "tables-images"})
     EXPECT_TRUE(names.count(n)) << n;
 }
 
 // Names in golden_cases() order (kept here so test discovery does not render).
 constexpr const char* kCaseNames[] = {
     "notice-joint", "meeting-notice", "request", "report", "letter", "minutes", "circular",
-    "forward", "secret-urgent", "seal-overflow", "three-attachments", "rare-name", "order",
-    "work-report-40"};
+    "forward", "secret-urgent", "seal-overflow", "three-attachments", "rare-name",
+    "tables-images", "order", "work-report-40"};
 
 TEST(GoldenSet, NamesMatchTheCases) {
   ASSERT_EQ(rendered().size(), std::size(kCaseNames));

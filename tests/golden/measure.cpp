@@ -70,7 +70,8 @@ std::string utf8(char32_t c) {
 }
 
 bool is_closing(char32_t c) {
-  static const std::u32string k = U"，。、；：？！）》」』’”〕】〉…％·～";
+  // With the ASCII marks typed in Chinese text, which may not start a line either.
+  static const std::u32string k = U"，。、；：？！）》」』’”〕】〉…％·～,.;:?!)]}";
   return k.find(c) != std::u32string::npos;
 }
 bool is_opening(char32_t c) {

@@ -45,5 +45,8 @@ inline ParaProps styled(const char* style) {
 void write_head(Body& b);
 // 署名 and 成文日期 (sealed or unsealed layout), the seal drawing, then 附注.
 void write_signature(Body& b);
+// Runs for text[begin, end) in `font` as the layout sets a 3号 grid paragraph (GridRuns).
+void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::size_t end,
+                     const RoleFont& font, const GridRuns& g);
 
 }  // namespace gongwen::docx

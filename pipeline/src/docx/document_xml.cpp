@@ -4,8 +4,67 @@
 #include <algorithm>
 
 #include "docx/body.hpp"
+#include "docx/table_xml.hpp"
 
 namespace gongwen::docx {
+
+namespace {
+// Width of a squeezed mark in percent: half a cell is 50 %, but LibreOffice leaves the
+// document letter spacing (−0.25 pt) off the last character of every run, so the mark's own
+// run and the run before it each come out 0.25 pt wider; at 47 % the pair still fits the half
+// cell the layout gives the mark (measured, docs/docx.md).
+constexpr int kSqueezeScale = 47;
+}  // namespace
+
+// Runs for text[begin, end) in `font` as the layout sets them (plan.hpp, GridRuns): the
+// squeezed marks each in a run of its own at about half width (a horizontal scale is what both
+// Word and LibreOffice honour everywhere in a line; LibreOffice ignores large negative letter
+// spacing on the last character of a line), and Latin words and numbers in runs whose letter
+// spacing gives them the layout's width.
+
+void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::size_t end,
+                     const RoleFont& font, const GridRuns& g) {
+  struct Segment {
+    std::size_t begin, end;
+    RunProps props;
+  };
+  std::vector<Segment> segs;
+  const auto char_end = [&](std::size_t i) {
+    std::size_t e = i + 1;
+    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+    return e;
+  };
+  for (std::size_t s : g.squeezed)
+    if (s >= begin && s < end)
+      segs.push_back({s, char_end(s), RunProps{&font, 0, nullptr, false, kSqueezeScale}});
+  for (const GridRuns::Latin& l : g.latin) {
+    std::size_t i = l.begin;
+    for (std::size_t k = 0; k < l.spacing.size() && i < l.end; ++k) {
+      const std::size_t e = char_end(i);
+      if (i >= begin && e <= end) {
+        if (!segs.empty() && segs.back().end == i && segs.back().props.spacing == l.spacing[k] &&
+            segs.back().props.scale == 0) {
+          segs.back().end = e;
+        } else {
+          RunProps r{&font};
+          r.spacing = l.spacing[k];
+          segs.push_back({i, e, r});
+        }
+      }
+      i = e;
+    }
+  }
+  std::sort(segs.begin(), segs.end(),
+            [](const Segment& a, const Segment& c) { return a.begin < c.begin; });
+  std::size_t at = begin;
+  for (const Segment& sg : segs) {
+    if (sg.begin < at) continue;
+    if (sg.begin > at) b.run(text.substr(at, sg.begin - at), font);
+    write_runs(b.x, text.substr(sg.begin, sg.end - sg.begin), sg.props);
+    at = sg.end;
+  }
+  if (end > at) b.run(text.substr(at, end - at), font);
+}
 
 namespace {
 
@@ -15,7 +74,9 @@ const char* block_style(BlockKind k) {
     case BlockKind::Heading2: return "Heading2";
     case BlockKind::Heading3: return "Heading3";
     case BlockKind::Heading4: return "Heading4";
-    case BlockKind::Paragraph: break;
+    case BlockKind::Paragraph:
+    case BlockKind::Table:
+    case BlockKind::Image: break;
   }
   return "GongwenBody";
 }
@@ -37,28 +98,21 @@ std::size_t char_boundary(std::string_view s, std::size_t n) {
   return n;
 }
 
-// Runs for text[begin, end) in `font`, the squeezed marks (byte offsets, sorted) each in a
-// run of its own at half width (标点挤压, plan.hpp). A 50 % horizontal scale is what both
-// Word and LibreOffice honour everywhere in a line; LibreOffice ignores large negative
-// letter spacing on the last character of a line.
-void write_squeezed_runs(Body& b, std::string_view text, std::size_t begin, std::size_t end,
-                         const RoleFont& font, const std::vector<std::size_t>& squeezed) {
-  std::size_t at = begin;
-  for (std::size_t s : squeezed) {
-    if (s < begin || s >= end) continue;
-    std::size_t e = s + 1;
-    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
-    if (s > at) b.run(text.substr(at, s - at), font);
-    write_runs(b.x, text.substr(s, e - s), RunProps{&font, 0, nullptr, false, 50});
-    at = e;
+// The layout's font role of a heading (main_part.cpp heading_role).
+layout::FontRole heading_role(BlockKind k) {
+  switch (k) {
+    case BlockKind::Heading1: return layout::FontRole::HeiTi;
+    case BlockKind::Heading2: return layout::FontRole::KaiTi;
+    default: return layout::FontRole::FangSong;
   }
-  if (end > at) b.run(text.substr(at, end - at), font);
 }
 
-void write_block(Body& b, const Block& block, bool keep_next = false) {
+void write_block(Body& b, const Block& block, bool keep_next = false, int line_twips = 0) {
+  if (block.kind == BlockKind::Table) return write_table(b, block.table);
+  if (block.kind == BlockKind::Image) return write_image(b, block.image);
   const std::string_view text = block.text;
   const std::size_t head = char_boundary(text, block.heading_bytes);
-  const std::vector<std::size_t> squeezed = squeezed_bytes(text, 2, 0);
+  const GridRuns grid = grid_runs(text, 2, 0, b.f.advance, head, heading_role(block.kind));
   ParaProps p = styled(block_style(block.kind));
   p.mark_font = &b.f.fangsong;
   // A standalone one-line heading stays with the paragraph it introduces (as in the
@@ -66,18 +120,32 @@ void write_block(Body& b, const Block& block, bool keep_next = false) {
   if (block.kind != BlockKind::Paragraph && head >= text.size() && width_in_chars(text) <= 26)
     p.keep_next = true;
   p.keep_next = p.keep_next || keep_next;
+  if (line_twips > 0) {
+    // Tightened to keep the seal with the text; off the line grid, which would round each
+    // line up to a whole grid line again.
+    p.line = line_twips;
+    p.snap_to_grid = false;
+  }
   b.x.start("w:p");
   write_ppr(b.x, p);
-  if (head > 0) write_squeezed_runs(b, text, 0, head, heading_font(b.f, block.kind), squeezed);
-  if (head < text.size()) write_squeezed_runs(b, text, head, text.size(), b.f.fangsong, squeezed);
+  if (head > 0) write_grid_runs(b, text, 0, head, heading_font(b.f, block.kind), grid);
+  if (head < text.size()) write_grid_runs(b, text, head, text.size(), b.f.fangsong, grid);
   b.x.end();
 }
 
 // `keep_last`: the last paragraph keeps with the 署名 block that follows, so the reader
-// moves its last line along when the block does not fit (as the layout does).
-void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = false) {
-  for (std::size_t i = 0; i < blocks.size(); ++i)
-    write_block(b, blocks[i], keep_last && i + 1 == blocks.size());
+// moves it along when the block does not fit (as the layout does when it cannot tighten).
+// `tight_from`: blocks from this index on get the tightened line pitch of the seal's page.
+void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = false,
+                  int tight_from = -1) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    // Two tables in a row would merge into one: a blank line apart, as in the layout.
+    if (i > 0 && blocks[i].kind == BlockKind::Table && blocks[i - 1].kind == BlockKind::Table)
+      b.blank();
+    const bool tight = tight_from >= 0 && static_cast<int>(i) >= tight_from;
+    write_block(b, blocks[i], keep_last && i + 1 == blocks.size(),
+                tight ? b.plan.tight_pitch_twips : 0);
+  }
 }
 
 bool has_signature(const Document& d) { return !d.signature.empty() || d.date.valid(); }
@@ -104,7 +172,9 @@ void write_title_and_recipients(Body& b) {
     ParaProps p = styled("Title");
     p.line = kLinePitch;
     b.para(p, title, &b.f.xiaobiaosong, kSize2);
-    b.blank();
+    // One blank line before the 主送; without one (纪要) the text follows the title directly,
+    // as in the layout (main_part.cpp layout_main).
+    if (!d.main_recipients.empty()) b.blank();
   }
   if (!d.main_recipients.empty()) {
     const std::string text = d.main_recipients + "：";
@@ -112,7 +182,7 @@ void write_title_and_recipients(Body& b) {
     p.mark_font = &b.f.fangsong;
     b.x.start("w:p");
     write_ppr(b.x, p);
-    write_squeezed_runs(b, text, 0, text.size(), b.f.fangsong, squeezed_bytes(text, 0, 0));
+    write_grid_runs(b, text, 0, text.size(), b.f.fangsong, grid_runs(text, 0, 0, b.f.advance));
     b.x.end();
   }
 }
@@ -132,7 +202,15 @@ void write_attachment_notes(Body& b) {
     p.left = chars_twips(2 + label + num_w);
     p.hanging = chars_twips(i == 0 ? label + num_w : num_w);
     if (p.hanging == 0) p.hanging.reset();
-    b.para(p, (i == 0 ? "附件：" : "") + num + notes[i]);
+    // Set as the layout sets it (main_part.cpp add_attachment_notes): the first item at 2 字,
+    // later ones at 5, wrapped lines under the name.
+    const std::string text = (i == 0 ? "附件：" : "") + num + notes[i];
+    p.mark_font = &b.f.fangsong;
+    b.x.start("w:p");
+    write_ppr(b.x, p);
+    write_grid_runs(b, text, 0, text.size(), b.f.fangsong,
+                    grid_runs(text, i == 0 ? 2 : 5, 5 + num.size() / 2.0, b.f.advance));
+    b.x.end();
   }
 }
 
@@ -168,7 +246,11 @@ void write_attachments(Body& b) {
     b.para(styled("AttachmentLabel"), label, &b.f.heiti);
     b.blank();  // the title goes on line 3
     if (!atts[i].title.empty()) {
-      b.para(styled("AttachmentTitle"), atts[i].title, &b.f.xiaobiaosong, kSize2);
+      // The layout's balanced breaks, one line each (as for the document's title).
+      std::string title;
+      for (const std::string& l : title_lines(atts[i].title))
+        title += (title.empty() ? "" : "\n") + l;
+      b.para(styled("AttachmentTitle"), title, &b.f.xiaobiaosong, kSize2);
       b.blank();
     }
     write_blocks(b, atts[i].body);
@@ -220,9 +302,10 @@ void write_sect_pr(Body& b, Section kind) {
   const bool text = kind == Section::Text;
   x.empty("w:footerReference", {{"w:type", "default"}, {"r:id", text ? kRelFooterOdd : kRelFooterBlank}});
   x.empty("w:footerReference", {{"w:type", "even"}, {"r:id", text ? kRelFooterEven : kRelFooterBlank}});
-  // The 版记's own section starts on the next even page; the reader inserts the blank odd
-  // page before it when the text ends on an even one (as our layout does).
-  if (!text) x.val("w:type", "evenPage");
+  // The 版记's own section starts on the next page, an even one: the layout decided whether a
+  // blank page comes first, and the section then starts with it (write_blank_page), since
+  // LibreOffice leaves a page it inserts for an "evenPage" section out of its PDF.
+  if (!text) x.val("w:type", "nextPage");
   x.empty("w:pgSz", {{"w:w", std::to_string(kPageWidth)}, {"w:h", std::to_string(kPageHeight)}});
   x.empty("w:pgMar", {{"w:top", std::to_string(kMarginTop)},
                       {"w:right", std::to_string(kMarginRight)},
@@ -275,18 +358,28 @@ std::string document_xml(const Document& doc, const DocxFonts& fonts, const Seal
   x.attr("xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
   x.attr("xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
   x.start("w:body");
-  const LayoutPlan plan = plan_layout(doc, seal_diameter_mm);
+  const LayoutPlan plan = plan_layout(doc, seal_diameter_mm, fonts.advance);
   Body b{x, doc, fonts, seal, plan};
   write_head(b);
   write_title_and_recipients(b);
   write_blocks(b, doc.body,
-               has_signature(doc) && doc.attachment_notes.empty() && !has_attendance(doc));
+               has_signature(doc) && doc.attachment_notes.empty() && !has_attendance(doc),
+               plan.tight_from_block);
   write_attachment_notes(b);
   write_attendance(b);
   write_signature(b);
   write_attachments(b);
   if (plan.has_colophon && plan.colophon_own_page) {
     end_text_section(b);
+    if (plan.blank_before_colophon) {
+      // The blank odd page before the 版记 (no number: it belongs to the 版记's section).
+      b.x.start("w:p");
+      write_ppr(b.x, styled("Normal"));
+      b.x.start("w:r");
+      b.x.empty("w:br", {{"w:type", "page"}});
+      b.x.end();
+      b.x.end();
+    }
     write_colophon(b);
     write_sect_pr(b, Section::Colophon);
   } else {

@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include "docx/media.hpp"
 #include "docx/package.hpp"
 #include "docx/parts.hpp"
 #include "gongwen/pipeline/render.hpp"
@@ -71,7 +72,8 @@ Result<RenderedFile> render_docx(const Document& doc, const RenderOptions& optio
 
     // [Content_Types].xml first: some readers sniff the first entry.
     std::vector<PackagePart> parts;
-    parts.push_back({"[Content_Types].xml", content_types_xml(has_seal)});
+    const std::vector<MediaPart> media = document_media(doc);
+    parts.push_back({"[Content_Types].xml", content_types_xml(has_seal, media)});
     parts.push_back({"_rels/.rels", package_rels_xml()});
     parts.push_back({"docProps/core.xml", core_xml(doc, options.created)});
     parts.push_back({"docProps/app.xml", app_xml(doc)});
@@ -84,8 +86,9 @@ Result<RenderedFile> render_docx(const Document& doc, const RenderOptions& optio
     parts.push_back({"word/footer1.xml", footer_xml(fonts, FooterSide::Odd)});
     parts.push_back({"word/footer2.xml", footer_xml(fonts, FooterSide::Even)});
     parts.push_back({"word/footer3.xml", footer_xml(fonts, FooterSide::Blank)});
-    parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(has_seal)});
+    parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(has_seal, media)});
     if (has_seal == SealImage::Present) parts.push_back({kSealPart, png});
+    for (const MediaPart& m : media) parts.push_back({m.part, m.image->bytes});
 
     out.bytes = zip_package(parts, options.created);
     out.pages = 0;  // the reader lays the pages out

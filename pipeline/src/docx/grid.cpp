@@ -1,6 +1,7 @@
 #include "docx/grid.hpp"
 
 #include <map>
+#include <memory>
 #include <mutex>
 
 #include "pdf/fonts.hpp"
@@ -82,6 +83,21 @@ DocxFonts docx_fonts(const FontChoices& c) {
               resolved(c.xiaobiaosong, "方正小标宋简体", "小标宋", "Noto Serif CJK SC",
                        pdf::Weight::Bold),
               resolved(c.songti, "宋体", "宋体", "Noto Serif CJK SC", pdf::Weight::Regular)};
+  // One FontSet per set of choices and process, shared by every DocxFonts copy; its advance
+  // cache is not thread-safe, hence the lock (a document asks for a few dozen characters).
+  Result<pdf::FontSet> set = pdf::FontSet::create(c);
+  if (set) {
+    struct Shared {
+      explicit Shared(pdf::FontSet f) : fonts(std::move(f)) {}
+      std::mutex mutex;
+      pdf::FontSet fonts;
+    };
+    auto shared = std::make_shared<Shared>(std::move(set.value()));
+    f.advance = [shared](layout::FontRole role, char32_t cp) {
+      std::lock_guard<std::mutex> lock(shared->mutex);
+      return shared->fonts.advance(shared->fonts.glyph(role, cp));
+    };
+  }
   cache.emplace(key, f);
   return f;
 }

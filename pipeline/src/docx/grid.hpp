@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "gongwen/pipeline/render.hpp"
+#include "layout/page.hpp"
 
 namespace gongwen::docx {
 
@@ -72,6 +73,9 @@ struct RoleFont {
 
 struct DocxFonts {
   RoleFont fangsong, kaiti, heiti, xiaobiaosong, songti;
+  // Advances of the same fonts as the PDF's, for the layout the DOCX follows (plan.hpp):
+  // Latin runs are measured exactly as in the PDF. Empty if the fonts could not be loaded.
+  layout::AdvanceFn advance;
 };
 
 DocxFonts docx_fonts(const FontChoices& choices);

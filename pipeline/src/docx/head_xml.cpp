@@ -50,6 +50,15 @@ void write_mark(Body& b, int lines_above, int next_row) {
     p.left = -outdent;
     p.right = -outdent;
     p.borders.push_back(Border{"bottom", 24, kRed, 11, "thickThinSmallGap"});
+    // The mark cannot start above the 版心 here, so the 文号 under it comes lower than the
+    // layout's row; the first blank line under the 文号 gives the difference back (as for
+    // the separator) so the title and the text sit on the layout's rows.
+    if (next_row >= 0) {
+      // space + the double line: thick 3 pt + gap + thin, 4.5 pt in all (measured in
+      // LibreOffice)
+      const int border = 11 * 20 + 90;
+      b.separator_twips = std::max(0, height + border - next_row * kLinePitch);
+    }
   }
   if (!joint) {
     b.para(p, mark, &b.f.xiaobiaosong, size, kRed);

@@ -92,6 +92,7 @@ void write_rpr(XmlWriter& x, const RunProps& r) {
     x.empty("w:bCs");
   }
   if (r.color != nullptr) x.val("w:color", r.color);
+  if (r.spacing) x.val("w:spacing", std::int64_t{*r.spacing});
   if (r.scale != 0) x.val("w:w", std::int64_t{r.scale});
   if (r.size > 0) {
     x.val("w:sz", std::int64_t{r.size});

@@ -58,6 +58,7 @@ struct RunProps {
   const char* color = nullptr;  // hex RGB; nullptr = from the style
   bool hint = false;            // w:hint="eastAsia" for quotes, dashes, ellipses
   int scale = 0;                // w:w, horizontal scale in percent; 0 = 100
+  std::optional<int> spacing = std::nullopt;  // w:spacing, letter spacing in twips; unset = from the style
 };
 
 void write_ppr(XmlWriter& x, const ParaProps& p);

@@ -75,7 +75,7 @@ std::string zip_package(const std::vector<PackagePart>& parts, const Instant& st
       fail(Code::Io, msg);
     }
     // PNG is already compressed; deflating it again only costs time.
-    const bool stored = part.name.size() > 4 && part.name.ends_with(".png");
+    const bool stored = part.name.ends_with(".png") || part.name.ends_with(".jpeg");
     if (zip_set_file_compression(za, static_cast<zip_uint64_t>(idx),
                                  stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
         zip_file_set_dostime(za, static_cast<zip_uint64_t>(idx), dos.time, dos.date, 0) < 0) {

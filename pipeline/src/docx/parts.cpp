@@ -1,6 +1,7 @@
 // The small parts of the package: content types, relationships, settings, font table,
 // footers and the two property parts.
 #include "docx/parts.hpp"
+#include "docx/media.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -44,15 +45,17 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
-std::string content_types_xml(SealImage seal) {
+std::string content_types_xml(SealImage seal, const std::vector<MediaPart>& media) {
   XmlWriter x;
   x.start("Types");
   x.attr("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
   x.empty("Default", {{"Extension", "rels"},
                       {"ContentType", "application/vnd.openxmlformats-package.relationships+xml"}});
   x.empty("Default", {{"Extension", "xml"}, {"ContentType", "application/xml"}});
-  if (seal == SealImage::Present)
-    x.empty("Default", {{"Extension", "png"}, {"ContentType", "image/png"}});
+  bool png = seal == SealImage::Present, jpeg = false;
+  for (const MediaPart& m : media) (m.part.ends_with(".png") ? png : jpeg) = true;
+  if (png) x.empty("Default", {{"Extension", "png"}, {"ContentType", "image/png"}});
+  if (jpeg) x.empty("Default", {{"Extension", "jpeg"}, {"ContentType", "image/jpeg"}});
   override_part(x, "/word/document.xml", std::string(kCtBase) + "document.main+xml");
   override_part(x, "/word/styles.xml", std::string(kCtBase) + "styles+xml");
   override_part(x, "/word/settings.xml", std::string(kCtBase) + "settings+xml");
@@ -80,7 +83,7 @@ std::string package_rels_xml() {
   return x.finish();
 }
 
-std::string document_rels_xml(SealImage seal) {
+std::string document_rels_xml(SealImage seal, const std::vector<MediaPart>& media) {
   XmlWriter x;
   x.start("Relationships");
   x.attr("xmlns", kNsPkgRels);
@@ -92,6 +95,8 @@ std::string document_rels_xml(SealImage seal) {
   relationship(x, kRelFooterBlank, std::string(kRelBase) + "footer", "footer3.xml");
   if (seal == SealImage::Present)
     relationship(x, kRelSeal, std::string(kRelBase) + "image", "media/seal.png");
+  for (const MediaPart& m : media)
+    relationship(x, m.rel_id.c_str(), std::string(kRelBase) + "image", m.target.c_str());
   x.end();
   return x.finish();
 }

@@ -2,6 +2,7 @@
 // One function per package part; each returns the part's XML bytes. render_docx (in
 // docx_writer.cpp) decides which parts exist and zips them in a fixed order.
 #include <string>
+#include <vector>
 
 #include "docx/grid.hpp"
 #include "gongwen/pipeline/model.hpp"
@@ -23,9 +24,10 @@ inline constexpr const char* kSealPart = "word/media/seal.png";
 enum class FooterSide { Odd, Even, Blank };
 enum class SealImage { Absent, Present };
 
-std::string content_types_xml(SealImage seal);
+struct MediaPart;  // media.hpp: the body's pictures
+std::string content_types_xml(SealImage seal, const std::vector<MediaPart>& media = {});
 std::string package_rels_xml();
-std::string document_rels_xml(SealImage seal);
+std::string document_rels_xml(SealImage seal, const std::vector<MediaPart>& media = {});
 std::string settings_xml();
 std::string font_table_xml(const DocxFonts& fonts);
 std::string footer_xml(const DocxFonts& fonts, FooterSide side);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gongwen/pipeline/model.hpp"
+#include "layout/page.hpp"
 
 namespace gongwen::docx {
 
@@ -27,16 +28,35 @@ struct LayoutPlan {
   bool colophon_own_page = false;
   bool blank_before_colophon = false;
   bool has_colophon = false;
+  // The seal's page set its last 正文 paragraphs tighter (layout.cpp): exact line spacing in
+  // twips for Document::body from this index on; 0 / -1 if no page needed it.
+  int tight_pitch_twips = 0;
+  int tight_from_block = -1;
 };
 
-LayoutPlan plan_layout(const Document& doc, double seal_diameter_mm);
+LayoutPlan plan_layout(const Document& doc, double seal_diameter_mm,
+                       const layout::AdvanceFn& advance);
 
-// 标点挤压 as the layout does it for a paragraph of 3号 text on the 28-character grid with
-// the given indents (in 字): the byte offsets of the characters whose advance the layout
-// halves (for an opening mark squeezed into the character before it: the mark). The DOCX
-// sets those marks at 50 % width, since neither Word's nor LibreOffice's own punctuation
-// compression decides like ours (docs/docx.md).
-std::vector<std::size_t> squeezed_bytes(std::string_view utf8, double first_indent_chars,
-                                        double rest_indent_chars);
+// The balanced lines of a 2号 title (an attachment's), as the layout breaks it (main_part.cpp
+// add_title): written with explicit breaks so a reader does not break it elsewhere.
+std::vector<std::string> title_lines(const std::string& title);
+
+// How a paragraph of 3号 text on the 28-character grid is written so that a reader breaks
+// its lines where the layout does (docs/docx.md, "Following our layout"):
+// - `squeezed`: byte offsets of the marks the layout sets in half a cell (标点挤压; for an
+//   opening mark squeezed into the character before it: the mark), written at 50 % width;
+// - `latin`: the Latin words and numbers, each with per-character letter spacing (twips)
+//   that makes it as wide in LibreOffice, Asian–Latin space included, as the layout's span.
+struct GridRuns {
+  struct Latin {
+    std::size_t begin = 0, end = 0;  // bytes
+    std::vector<int> spacing;        // twips, one per code point
+  };
+  std::vector<std::size_t> squeezed;
+  std::vector<Latin> latin;
+};
+GridRuns grid_runs(std::string_view utf8, double first_indent_chars, double rest_indent_chars,
+                   const layout::AdvanceFn& advance, std::size_t heading_bytes = 0,
+                   layout::FontRole heading_role = layout::FontRole::FangSong);
 
 }  // namespace gongwen::docx

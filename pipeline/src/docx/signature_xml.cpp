@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "docx/body.hpp"
+#include "layout/text.hpp"
 
 namespace gongwen::docx {
 
@@ -17,6 +18,28 @@ constexpr double kSealCentreBelowSignatureTopMm = 2.0;
 constexpr double kLineMm = kLinePitch / 1440.0 * 25.4;
 
 int width_twips(std::string_view s) { return chars_twips(width_in_chars(s)); }
+
+// The width LibreOffice gives a line of 3号 text: every character at its advance (Han 16 pt,
+// Latin letters and digits their own) plus the −0.25 pt document letter spacing, except the
+// last character of each stretch of one script, which LibreOffice leaves without it; and a
+// fifth of an em where a Latin letter or digit touches a Han character (docs/docx.md,
+// "LibreOffice parity"). Never less than the grid width, so the box holds it in Word too.
+int reader_width_twips(std::string_view s, const layout::AdvanceFn& advance) {
+  if (!advance) return width_twips(s);
+  const std::vector<char32_t> cps = layout::decode_utf8(s);
+  double w = 0;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    const bool half = layout::is_half_width(c);
+    w += half ? advance(layout::FontRole::FangSong, c) * kSize3 * 10.0 : kSize3 * 10.0;
+    if (i + 1 < cps.size() && layout::is_half_width(cps[i + 1]) == half) w += kLetterSpacing;
+    if (i > 0 && ((layout::is_asian_letter(cps[i - 1]) && layout::is_latin_alnum(c)) ||
+                  (layout::is_latin_alnum(cps[i - 1]) && layout::is_asian_letter(c))))
+      w += kSize3 * 10.0 / 5.0;
+  }
+  // + 1 pt for what the reader rounds.
+  return std::max(width_twips(s), static_cast<int>(std::ceil(w)) + 20);
+}
 
 void write_seal_run(Body& b, std::int64_t x_emu, std::int64_t y_emu) {
   XmlWriter& x = b.x;
@@ -162,7 +185,7 @@ void write_unsealed(Body& b, const std::string& date) {
     p.jc = "left";
     const int start = d.signature.empty() ? kTextWidth - sig_right - width_twips(date)
                                           : kTextWidth - sig_w;
-    p.left = std::max(0, std::min(start, kTextWidth - width_twips(date)));
+    p.left = std::max(0, std::min(start, kTextWidth - reader_width_twips(date, b.f.advance)));
     b.para(p, date);
   }
 }
@@ -179,7 +202,16 @@ void write_signature(Body& b) {
   } else {
     write_unsealed(b, date);
   }
-  if (!d.note.empty()) b.para(styled("Note"), "（" + d.note + "）");
+  if (!d.note.empty()) {
+    // 附注: 2 字 in, set as the layout sets it (Latin runs, squeezed marks).
+    const std::string text = "（" + d.note + "）";
+    ParaProps p = styled("Note");
+    p.mark_font = &b.f.fangsong;
+    b.x.start("w:p");
+    write_ppr(b.x, p);
+    write_grid_runs(b, text, 0, text.size(), b.f.fangsong, grid_runs(text, 2, 0, b.f.advance));
+    b.x.end();
+  }
 }
 
 }  // namespace gongwen::docx

@@ -56,6 +56,15 @@ Result<std::string> read_file_text(const std::filesystem::path& p, const std::st
   return text;
 }
 
+// File line of a string value's first line of text: a multi-line string's text starts on
+// the line after its opening """ (TOML drops that newline).
+int body_first_line(const toml::table& t, const std::string& key) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return 0;
+  const auto& r = n->source();
+  return static_cast<int>(r.begin.line) + (r.end.line > r.begin.line ? 1 : 0);
+}
+
 // Attachments: each a title and either inline `body` or a `file` beside the draft.
 Result<std::vector<Attachment>> read_attachments(const toml::table& root, const std::string& src,
                                                  const std::filesystem::path& base_dir) {
@@ -91,7 +100,10 @@ Result<std::vector<Attachment>> read_attachments(const toml::table& root, const 
     }
     Attachment a;
     a.title = *title;
-    a.body = parse_body(text);
+    BodySource bs{file ? (base_dir / *file).string() : src, file ? 1 : body_first_line(*t, "body"),
+                  file ? "file" : "body", base_dir};
+    TRY_ASSIGN(blocks, read_body(text, bs));
+    a.body = std::move(blocks);
     out.push_back(std::move(a));
   }
   return out;
@@ -286,7 +298,10 @@ Result<Draft> read_draft(std::string_view text, const std::string& src,
     TRY_ASSIGN(filled, fill_placeholders(tpl->body_pattern, values, src));
     body_text = filled;
   }
-  doc.body = parse_body(body_text);
+  // Line numbers in the file are exact only when no template text surrounds the body.
+  BodySource bs{src, tpl->body_pattern.empty() ? body_first_line(root, "body") : 0, "body", base_dir};
+  TRY_ASSIGN(blocks, read_body(body_text, bs));
+  doc.body = std::move(blocks);
   if (doc.body.empty())
     return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "body"), "body",
                            "正文 (body) is empty", {"write the text under body = \"\"\" … \"\"\""});

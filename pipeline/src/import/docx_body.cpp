@@ -12,12 +12,15 @@
 
 #include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/import.hpp"
+#include "draft/image_info.hpp"
 #include "import/zip_reader.hpp"
 
 namespace gongwen {
 namespace {
 
 using import::ZipReader;
+
+constexpr std::size_t kMaxRowCells = 64;  // cells kept per table row (the draft allows 14)
 
 constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -70,6 +73,7 @@ struct Walker {
   std::vector<std::string> paragraphs;      // normalised text, in order
   std::vector<std::string> alignments;      // w:jc of each paragraph
   std::size_t chars = 0;
+  std::size_t cells = 0;                    // table cells so far, all tables
 
   void text_of(const xmlNode* n, std::string& s) {
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
@@ -117,6 +121,11 @@ struct Walker {
         }
         std::optional<std::string> bytes = zip.read(part);
         if (!bytes) continue;
+        // The bytes decide, not the name: a renamed file or a damaged header is left out.
+        if (bytes->size() > kMaxImageBytes || !sniff_image(*bytes)) {
+          out.warnings.push_back("picture " + it->second + " is not a readable PNG or JPEG; left out");
+          continue;
+        }
         const std::string name = part.substr(part.find_last_of('/') + 1);
         out.image_at.push_back({paragraphs.size(), out.images.size()});
         out.images.push_back({name, type, std::move(*bytes)});
@@ -153,13 +162,39 @@ struct Walker {
     }
   }
 
+  // The first child element of `n` named `name`, or nullptr.
+  static const xmlNode* child(const xmlNode* n, const char* name) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next)
+      if (is(c, kW, name)) return c;
+    return nullptr;
+  }
+
+  // Empty cells cost no text, so they have a budget of their own (all tables together).
+  void check_cells(std::size_t n) const {
+    if (n > limits.max_chars)
+      fail(Code::BadInput, source + ": more than " + std::to_string(limits.max_chars) + " table cells",
+           {"a draft holds at most 200,000 characters; split the document"});
+  }
+
   void add_table(const xmlNode* tbl) {
     ImportedTable t;
+    if (const xmlNode* grid = child(tbl, "tblGrid"))
+      for (const xmlNode* c = grid->children; c != nullptr; c = c->next)
+        if (is(c, kW, "gridCol") && t.widths.size() < kMaxRowCells) t.widths.push_back(std::max(0.0, std::atof(attr(c, kW, "w").c_str())));
+    std::size_t columns = 0;
     for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
       if (!is(tr, kW, "tr")) continue;
+      if (t.rows.empty())
+        if (const xmlNode* pr = child(tr, "trPr")) t.header = child(pr, "tblHeader") != nullptr;
       std::vector<std::string> row;
       for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
         if (!is(tc, kW, "tc")) continue;
+        // A cell merged across n grid columns keeps its text in the first and leaves the
+        // others empty: the draft's table has no merged cells.
+        int span = 1;
+        if (const xmlNode* pr = child(tc, "tcPr"))
+          if (const xmlNode* gs = child(pr, "gridSpan"))
+            span = std::clamp(std::atoi(attr(gs, kW, "val").c_str()), 1, 64);
         std::string cell;
         for (const xmlNode* p = tc->children; p != nullptr; p = p->next) {
           std::string s;
@@ -169,9 +204,34 @@ struct Walker {
           if (!s.empty()) cell += (cell.empty() ? "" : "　") + s;
         }
         chars += count_chars(cell);
+        // Past 64 columns a cell's text joins the last one: a hostile row cannot make
+        // millions of empty cells.
+        if (row.size() >= kMaxRowCells) {
+          if (!cell.empty()) row.back() += (row.back().empty() ? "" : "　") + cell;
+          continue;
+        }
         row.push_back(std::move(cell));
+        for (int k = 1; k < span && row.size() < kMaxRowCells; ++k) row.emplace_back();
       }
+      columns = std::max(columns, row.size());
       t.rows.push_back(std::move(row));
+      check_cells(cells + t.rows.size() * std::max<std::size_t>(columns, 1));
+    }
+    cells += t.rows.size() * columns;
+    check_cells(cells);
+    for (auto& row : t.rows) row.resize(columns);
+    if (t.widths.size() != columns) t.widths.clear();
+    if (columns == 0 || t.rows.empty()) return;
+    if (columns > kMaxTableColumns) {
+      // Too wide for the 版心: keep the text, one row a line, as before.
+      out.warnings.push_back("a table with " + std::to_string(columns) + " columns (more than " +
+                             std::to_string(kMaxTableColumns) + ") kept as rows of text");
+      t.widths.clear();
+      for (auto& row : t.rows) {
+        std::string line;
+        for (const std::string& c : row) line += (line.empty() || c.empty() ? "" : "　") + c;
+        row = {line};
+      }
     }
     if (chars > limits.max_chars)
       fail(Code::BadInput, source + ": more than " + std::to_string(limits.max_chars) +

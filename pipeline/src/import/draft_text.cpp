@@ -1,4 +1,6 @@
 // 一键排版's text clean-up and the draft TOML it writes.
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "gongwen/pipeline/import.hpp"
@@ -127,6 +129,47 @@ std::string multiline(std::string_view s) {
   return out;
 }
 
+// A paragraph that happens to start like a table row or a picture line keeps being text.
+std::string plain_line(const std::string& text) {
+  if (text.rfind("|", 0) == 0) return "｜" + text.substr(1);
+  if (text.rfind("![", 0) == 0) return "！" + text.substr(1);
+  return text;
+}
+
+// A pipe table (docs/drafts.md): "|" in a cell written "\|"; the header row, when Word
+// marked one, followed by a separator whose dashes give the column widths.
+std::string table_lines(const ImportedTable& table) {
+  std::string out;
+  const std::size_t n = table.rows.empty() ? 0 : table.rows.front().size();
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    std::string line = "|";
+    for (const std::string& cell : table.rows[r]) {
+      std::string c;
+      for (char ch : cell) c += ch == '|' ? std::string("\\|") : std::string(1, ch);
+      line += " " + c + " |";
+    }
+    out += multiline(line) + "\n";
+    // The separator makes the first row the header; without one the widths are lost, so
+    // a table with uneven columns also gets one (its first row then repeats too).
+    bool uneven = false;
+    for (double w : table.widths) uneven = uneven || std::abs(w - table.widths.front()) > 20;
+    if (r == 0 && (table.header || uneven) && table.rows.size() > 1) {
+      double sum = 0;
+      for (double w : table.widths) sum += w;
+      std::string sep = "|";
+      for (std::size_t c = 0; c < n; ++c) {
+        // Dashes in proportion to the column's width (40 for the whole table, ≥ 3 each).
+        const int dashes = table.widths.size() == n && sum > 0
+                               ? std::clamp(static_cast<int>(std::lround(table.widths[c] / sum * 40)), 3, 40)
+                               : 3;
+        sep += std::string(static_cast<std::size_t>(dashes), '-') + "|";
+      }
+      out += sep + "\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string draft_toml(const ImportedBody& b, const DraftFields& f) {
@@ -140,25 +183,33 @@ std::string draft_toml(const ImportedBody& b, const DraftFields& f) {
   if (!f.drafter.empty()) t += "drafter = " + quoted(f.drafter) + "\n";
   else t += "# drafter = \"\"   # 拟稿人用户名\n";
   for (const std::string& w : b.warnings) t += "# 注意：" + w + "\n";
-  // Pictures cannot go into a draft's text; the CLI saves them beside the draft.
-  for (const ImportedBody::Placed& p : b.image_at)
-    t += "# 图片：" + b.images[p.index].name + "（第 " + std::to_string(p.after_block) +
-         " 段之后；已另存，正文不排图片）\n";
+  if (f.image_prefix.empty())
+    for (const ImportedBody::Placed& p : b.image_at)
+      t += "# 图片：" + b.images[p.index].name + "（第 " + std::to_string(p.after_block) +
+           " 段之后；未另存）\n";
   t += "body = \"\"\"\n";
-  std::size_t ti = 0;
+  std::size_t ti = 0, ii = 0;
+  // Tables and pictures go back where they stood: before the block with index `after`.
   auto flush = [&](std::size_t after) {
-    while (ti < b.table_at.size() && b.table_at[ti].after_block <= after) {
-      for (const auto& row : b.tables[b.table_at[ti].index].rows) {
-        std::string line;
-        for (const std::string& cell : row) line += (line.empty() ? "" : "　") + cell;
-        if (!line.empty()) t += multiline(line) + "\n";
+    while (true) {
+      const bool table_next = ti < b.table_at.size() && b.table_at[ti].after_block <= after;
+      const bool image_next = ii < b.image_at.size() && b.image_at[ii].after_block <= after;
+      if (!table_next && !image_next) break;
+      // Of a table and a picture at the same place, the one met first in the file goes
+      // first; both were numbered by paragraph, so the table (whole rows) wins ties.
+      if (table_next && (!image_next || b.table_at[ti].after_block <= b.image_at[ii].after_block)) {
+        t += table_lines(b.tables[b.table_at[ti].index]);
+        ++ti;
+      } else {
+        if (!f.image_prefix.empty())
+          t += multiline("![](" + f.image_prefix + b.images[b.image_at[ii].index].name + ")") + "\n";
+        ++ii;
       }
-      ++ti;
     }
   };
   for (std::size_t i = 0; i < b.body.size(); ++i) {
     flush(i);
-    t += multiline(b.body[i].text) + "\n";
+    t += multiline(plain_line(b.body[i].text)) + "\n";
   }
   flush(b.body.size());
   t += "\"\"\"\n";

@@ -13,6 +13,24 @@ Styled& Styled::add(std::string_view utf8, FontRole role) {
   return *this;
 }
 
+namespace {
+thread_local const AdvanceFn* t_advance = nullptr;
+}  // namespace
+
+MetricsScope::MetricsScope(const AdvanceFn* advance) : m_previous(t_advance) {
+  t_advance = advance != nullptr && *advance ? advance : nullptr;
+}
+MetricsScope::~MetricsScope() { t_advance = m_previous; }
+
+std::vector<double> latin_advances(const Styled& s, double size) {
+  std::vector<double> out;
+  if (t_advance == nullptr) return out;
+  out.assign(s.cps.size(), 0.0);
+  for (std::size_t i = 0; i < s.cps.size(); ++i)
+    if (is_half_width(s.cps[i])) out[i] = (*t_advance)(s.roles[i], s.cps[i]) * size;
+  return out;
+}
+
 LineStyle body_style() {
   LineStyle s;
   s.size = kSize3;
@@ -44,10 +62,20 @@ std::vector<TextRun> make_runs(const Styled& s, std::size_t begin, std::size_t e
 void add_lines(std::vector<FlowItem>& out, const Styled& s, const LineStyle& st) {
   if (s.cps.empty()) return;
   const double cell = st.cell > 0 ? st.cell : st.size;
-  std::vector<PlacedLine> lines =
-      st.balanced ? break_balanced(s.cps, cell, st.width)
-                  : break_lines(s.cps, {cell, st.width, st.first_indent, st.rest_indent,
-                                        st.justify});
+  // Titles keep half a cell per Latin character: their lines are broken explicitly in the
+  // DOCX and are one 2号 character narrower than the 版心, room enough for a reader's wider
+  // digits, while room added here would spread "2026" into "2 0 2 6" in the PDF's text.
+  const std::vector<double> latin = st.balanced ? std::vector<double>{} : latin_advances(s, st.size);
+  const std::vector<double>* lp = latin.empty() ? nullptr : &latin;
+  // LibreOffice's Asian–Latin space: a fifth of the type size (sw/source/core/text/itrform2.cxx).
+  const double script_space = st.size / 5;
+  BreakParams bp{cell, st.width, st.first_indent, st.rest_indent, st.justify};
+  bp.latin = lp;
+  bp.script_space = script_space;
+  bp.reader_cell = st.size + kReaderTracking;
+  bp.tracking = kReaderTracking;
+  std::vector<PlacedLine> lines = st.balanced ? break_balanced(s.cps, bp) : break_lines(s.cps, bp);
+  const std::size_t first = out.size();
   for (PlacedLine& line : lines) {
     double shift = st.left;
     if (st.align == Align::Center) shift += (st.width - line.used) / 2;
@@ -58,12 +86,14 @@ void add_lines(std::vector<FlowItem>& out, const Styled& s, const LineStyle& st)
                           row_baseline_offset(st.size));
     out.push_back(std::move(item));
   }
+  if (first < out.size()) out[first].para_start = true;
 }
 
 void add_blank(std::vector<FlowItem>& out, int count) {
   for (int i = 0; i < count; ++i) {
     FlowItem item;
     item.blank = true;
+    item.para_start = true;
     out.push_back(std::move(item));
   }
 }

@@ -16,10 +16,18 @@ struct FlowItem {
   std::vector<TextRun> runs;          // baselines relative to the item's first row top
   std::vector<Rule> rules;            // y relative likewise
   std::optional<SealPlacement> seal;  // cy relative likewise
+  std::vector<VRule> vrules;          // y relative likewise (table rulings)
+  std::vector<ImagePlacement> images; // y relative likewise
+  // A table row: the item holding the table's header row, repeated at the top of every
+  // page the table runs onto (index into the same item list).
+  std::optional<std::size_t> repeat_header;
+  bool table_header = false;          // a header row never ends a page without a data row
   bool blank = false;                 // an empty line: dropped at the top of a page
   bool page_break_before = false;     // 附件 start on a new page
   bool keep_with_next = false;        // headings do not end a page
   int pull_lines = 0;                 // the signature block carries text lines along
+  bool para_start = false;            // first line of a paragraph (a DOCX paragraph)
+  int body_block = -1;                // index into Document::body of a 正文 text line
 };
 
 // Text with a font role per code point.
@@ -45,6 +53,28 @@ struct LineStyle {
 };
 
 LineStyle body_style();  // 3号 on the 28-character grid, full 版心 width
+
+// The font metrics of the layout running on this thread, for add_lines (Latin runs take their
+// natural width, see BreakParams::latin). Set for the duration of layout_main; threading them
+// through every element writer would touch every call site for one number per character.
+class MetricsScope {
+ public:
+  explicit MetricsScope(const AdvanceFn* advance);
+  ~MetricsScope();
+  MetricsScope(const MetricsScope&) = delete;
+  MetricsScope& operator=(const MetricsScope&) = delete;
+
+ private:
+  const AdvanceFn* m_previous;
+};
+
+// The letter spacing the DOCX gives every character (docx/grid.hpp kLetterSpacing, −5
+// twips): a reader's Han advance is the type size plus this.
+inline constexpr double kReaderTracking = -0.25;
+
+// Natural advance in points of each code point of `s` at `size` (half-width ones only; 0 for
+// the others), or an empty vector when no metrics are set.
+std::vector<double> latin_advances(const Styled& s, double size);
 
 // Runs of one line: consecutive code points of one role become one run.
 std::vector<TextRun> make_runs(const Styled& s, std::size_t begin, std::size_t end,

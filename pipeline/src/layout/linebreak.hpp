@@ -19,22 +19,52 @@ struct BreakParams {
   Justify justify = Justify::Spread;
   // Titles: no break right after a number ("2026|年" would split a date).
   bool keep_numbers = false;
+  // Natural advance in points of every code point (read for the half-width ones), from the
+  // role's font; null: half a cell each, for a layout that knows no fonts. With it, a Latin
+  // word or number takes its natural width plus `script_space` at each side that touches a
+  // Han character letter to letter (the Asian–Latin space LibreOffice always adds), rounded
+  // up to whole half cells, so the line still adds up in half cells (docs/layout.md).
+  const std::vector<double>* latin = nullptr;
+  double script_space = 0;
+  // The reader's Han advance (type size + its letter spacing `tracking`, which it adds to
+  // every character): Latin runs are rounded up in halves of it, so a line that fits 28 Han
+  // cells here fits there too. 0: `cell`.
+  double reader_cell = 0;
+  double tracking = 0;
 };
+
+// End of the unbreakable Latin word starting at `i` (one past its last code point): letters,
+// digits and ASCII signs glue together, but a line may break after a hyphen between two
+// of them ("0878-|6212106"), as LibreOffice and Word allow.
+std::size_t word_end(const std::vector<char32_t>& text, std::size_t i);
+
+// A Latin word or number (or other half-width run) and the width the layout gives it.
+struct LatinSpan {
+  std::size_t begin = 0, end = 0;  // code points
+  double width = 0;                // points, whole half cells
+  double natural = 0;              // sum of the natural advances, points
+  int spaced_sides = 0;            // sides that get the Asian–Latin space (0..2)
+};
+std::vector<LatinSpan> latin_spans(const std::vector<char32_t>& text, const BreakParams& p);
 
 struct PlacedLine {
   std::size_t begin = 0, end = 0;  // code point range
   std::vector<double> x;           // em-box left of each code point, from the measure's left
   double used = 0;                 // right edge of the last character, indent included
   bool last = false;               // a paragraph's last line is not spread
+  std::vector<std::size_t> squeezed;  // code points set in half a cell (标点挤压)
 };
 
 std::vector<PlacedLine> break_lines(const std::vector<char32_t>& text, const BreakParams& p);
 
-// Natural width of a text at `cell` per full-width character.
-double text_width(const std::vector<char32_t>& text, double cell);
+// Natural width of a text at `cell` per full-width character (Latin as in BreakParams).
+double text_width(const std::vector<char32_t>& text, double cell,
+                  const std::vector<double>* latin = nullptr, double script_space = 0);
 
 // Title breaking: as few lines as the measure allows, lengths as even as possible.
 std::vector<PlacedLine> break_balanced(const std::vector<char32_t>& text, double cell,
                                        double width);
+// The same with Latin metrics: `p.cell` and `p.width` as above, indents ignored.
+std::vector<PlacedLine> break_balanced(const std::vector<char32_t>& text, const BreakParams& p);
 
 }  // namespace gongwen::layout

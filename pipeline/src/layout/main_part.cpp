@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/blocks.hpp"
 #include "layout/geometry.hpp"
 #include "layout/parts.hpp"
 
@@ -16,7 +17,14 @@ FontRole heading_role(BlockKind kind) {
   }
 }
 
+bool is_heading(BlockKind k) {
+  return k == BlockKind::Heading1 || k == BlockKind::Heading2 || k == BlockKind::Heading3 ||
+         k == BlockKind::Heading4;
+}
+
 void add_block(std::vector<FlowItem>& out, const Block& b) {
+  if (b.kind == BlockKind::Table) return add_table(out, b.table);
+  if (b.kind == BlockKind::Image) return add_image(out, b.image);
   std::size_t hb = std::min(b.heading_bytes, b.text.size());
   // Never split a UTF-8 sequence: a byte count from outside may point into one.
   while (hb > 0 && hb < b.text.size() && (static_cast<unsigned char>(b.text[hb]) & 0xC0) == 0x80)
@@ -174,6 +182,7 @@ void add_attachments(std::vector<FlowItem>& out, const Document& doc) {
 
 std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& options,
                                   int title_gap) {
+  const MetricsScope metrics(&options.advance);
   std::vector<FlowItem> out;
   if (!doc.title.empty()) {
     add_blank(out, title_gap);
@@ -185,7 +194,13 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     s.add(doc.main_recipients + "：", FontRole::FangSong);
     add_lines(out, s, body_style());
   }
-  for (const Block& b : doc.body) add_block(out, b);
+  for (std::size_t i = 0; i < doc.body.size(); ++i) {
+    const std::size_t before = out.size();
+    add_block(out, doc.body[i]);
+    // Text lines of the 正文 may be set tighter to keep the seal with them (layout.cpp).
+    if (doc.body[i].kind == BlockKind::Paragraph || is_heading(doc.body[i].kind))
+      for (std::size_t k = before; k < out.size(); ++k) out[k].body_block = static_cast<int>(i);
+  }
   add_attachment_notes(out, doc);
   // GB/T 9704 §10.3: the attendance list goes one blank line below the 正文 (or 附件说明).
   if (doc.format == Format::Minutes &&

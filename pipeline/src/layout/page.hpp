@@ -1,6 +1,7 @@
 #pragma once
 // What the layout hands to the writers: pages of positioned text runs, rules and the seal.
 // Pure data in points (origin top-left of A4); no cairo, no fonts, only font roles.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,19 @@ struct Rule {
   Color color = kBlack;
 };
 
+// A vertical line (table rulings); `x` is its centre.
+struct VRule {
+  double x = 0, y0 = 0, y1 = 0, width = 0.5;
+  Color color = kBlack;
+};
+
+// A picture block: `x`, `y` its top-left corner, scaled to `width` × `height` points. The
+// pointer is into the Document the layout was made from.
+struct ImagePlacement {
+  const Image* image = nullptr;
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
 struct SealPlacement {
   double cx = 0, cy = 0, diameter = 0;
 };
@@ -44,12 +58,24 @@ struct SealPlacement {
 struct Page {
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
+  std::vector<VRule> vrules;             // table rulings
+  std::vector<ImagePlacement> images;
   std::optional<SealPlacement> seal;
   std::optional<TextRun> page_number;  // absent on the 版记-only page and letter page 1
+  // The page that keeps the seal with the text by setting the last 正文 paragraphs tighter
+  // (layout.cpp): their line pitch in twips and the first of them (index into
+  // Document::body); 0 / -1 on every other page. The DOCX sets the same exact spacing.
+  int tight_pitch_twips = 0;
+  int tight_from_block = -1;
 };
+
+// Advance width in em of a code point in a role's font. The layout asks only for half-width
+// (Latin) characters, to give Latin words and numbers the room a word processor gives them.
+using AdvanceFn = std::function<double(FontRole, char32_t)>;
 
 struct LayoutOptions {
   double seal_diameter = 42.0 / 25.4 * 72.0;  // points
+  AdvanceFn advance;  // empty: half a cell per Latin character (no fonts known)
 };
 
 std::vector<Page> layout_document(const Document& doc, const LayoutOptions& options);

@@ -55,12 +55,29 @@ bool is_half_width(char32_t cp) {
 
 bool is_word_char(char32_t cp) { return cp > 0x20 && cp < 0x0250 && is_half_width(cp); }
 
+bool is_asian_letter(char32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
+         (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+         (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0x3007;
+}
+
+bool is_latin_alnum(char32_t cp) {
+  if ((cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z'))
+    return true;
+  // Latin-1 and Latin Extended letters (not the signs × ÷ at D7/F7).
+  return cp >= 0xC0 && cp < 0x0250 && cp != 0xD7 && cp != 0xF7;
+}
+
 bool no_line_start(char32_t cp) {
   switch (cp) {
     case U'，': case U'。': case U'、': case U'；': case U'：': case U'？': case U'！':
     case U'）': case U'》': case U'」': case U'』': case U'’': case U'”': case U'〕':
     case U'】': case U'〉': case U'…': case U'—': case U'％': case U'·': case U'～':
     case U'．': case U'］': case U'｝': case U'〗': case U'〙':
+    // ASCII marks typed in Chinese text ("需要,拟发") neither: readers do not break before them.
+    case U',': case U'.': case U';': case U':': case U'?': case U'!': case U')': case U']':
+    case U'}':
       return true;
     default:
       return false;
@@ -71,6 +88,7 @@ bool no_line_end(char32_t cp) {
   switch (cp) {
     case U'（': case U'《': case U'「': case U'『': case U'‘': case U'“': case U'〔':
     case U'【': case U'〈': case U'［': case U'｛': case U'〖': case U'〘':
+    case U'(': case U'[': case U'{':
       return true;
     default:
       return false;

@@ -19,6 +19,13 @@ bool is_half_width(char32_t cp);
 // Letters, digits and ASCII symbols glue into one unbreakable run ("GB/T", "2026", "3.5%").
 bool is_word_char(char32_t cp);
 
+// The characters between which LibreOffice and Word put their Asian–Latin space (a fifth of
+// an em in LibreOffice, a quarter in Word with w:autoSpaceDE on): a letter or digit of the
+// Latin script next to a Han character or a full-width letter or digit. Punctuation on
+// either side gets none.
+bool is_asian_letter(char32_t cp);
+bool is_latin_alnum(char32_t cp);
+
 // 避头: may not start a line (closing punctuation). 避尾: may not end a line (opening).
 bool no_line_start(char32_t cp);
 bool no_line_end(char32_t cp);

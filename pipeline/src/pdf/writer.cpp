@@ -14,6 +14,8 @@
 #include "layout/page.hpp"
 #include "layout/text.hpp"
 #include "pdf/fonts.hpp"
+#include "pdf/subset.hpp"
+#include "pdf/image_draw.hpp"
 #include "seal/seal.hpp"
 
 namespace gongwen {
@@ -32,7 +34,13 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 
 class PageDrawer {
  public:
-  PageDrawer(cairo_t* cr, pdf::FontSet& fonts) : m_cr(cr), m_fonts(fonts) {}
+  PageDrawer(cairo_t* cr, pdf::FontSet& fonts, const pdf::DocumentFonts& subsets)
+      : m_cr(cr), m_fonts(fonts), m_subsets(subsets) {}
+
+  // Pass 1: the glyphs the run will draw, so that each font is subset once for the document.
+  static void collect(const layout::TextRun& run, pdf::FontSet& fonts, pdf::DocumentFonts& subsets) {
+    for (char32_t cp : layout::decode_utf8(run.text)) subsets.use(fonts.glyph(run.role, cp), cp);
+  }
 
   void run(const layout::TextRun& run) {
     m_cps = layout::decode_utf8(run.text);
@@ -57,7 +65,7 @@ class PageDrawer {
         g = m_fonts.glyph(run.role, m_cps[i]);
         if (g.face != first.face) break;
       }
-      cairo_set_font_face(m_cr, m_fonts.face(first.face));
+      cairo_set_font_face(m_cr, m_subsets.face(first.face));
       cairo_set_font_size(m_cr, run.size);
       cairo_show_text_glyphs(m_cr, m_utf8.data(), static_cast<int>(m_utf8.size()),
                              m_glyphs.data(), static_cast<int>(m_glyphs.size()),
@@ -113,6 +121,7 @@ class PageDrawer {
  private:
   cairo_t* m_cr;
   pdf::FontSet& m_fonts;
+  const pdf::DocumentFonts& m_subsets;
   // Reused buffers: a long document draws tens of thousands of runs.
   std::vector<char32_t> m_cps;
   std::vector<double> m_x, m_adv;
@@ -135,6 +144,8 @@ Result<RenderedFile> render_pdf(const Document& doc, const RenderOptions& option
 
   layout::LayoutOptions lo;
   lo.seal_diameter = options.seal_diameter_mm * layout::kPtPerMm;
+  // Latin words and numbers are measured in the fonts they are drawn in (docs/layout.md).
+  lo.advance = [&fonts](layout::FontRole r, char32_t cp) { return fonts.advance(fonts.glyph(r, cp)); };
   const std::vector<layout::Page> pages = layout::layout_document(doc, lo);
 
   RenderedFile file;
@@ -155,8 +166,15 @@ Result<RenderedFile> render_pdf(const Document& doc, const RenderOptions& option
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, created.c_str());
 
+  pdf::DocumentFonts subsets(fonts);
+  for (const layout::Page& page : pages) {
+    for (const layout::TextRun& run : page.runs) PageDrawer::collect(run, fonts, subsets);
+    if (page.page_number) PageDrawer::collect(*page.page_number, fonts, subsets);
+  }
+  subsets.build();
+
   cairo_t* cr = cairo_create(surface);
-  PageDrawer drawer(cr, fonts);
+  PageDrawer drawer(cr, fonts, subsets);
   seal::SealSpec seal_spec;
   seal_spec.text = !doc.seal_text.empty()   ? doc.seal_text
                    : !doc.signature.empty() ? doc.signature
@@ -167,6 +185,10 @@ Result<RenderedFile> render_pdf(const Document& doc, const RenderOptions& option
 
   for (const layout::Page& page : pages) {
     for (const layout::Rule& r : page.rules) drawer.rule(r);
+    for (const layout::VRule& v : page.vrules) pdf::draw_vrule(cr, v);
+    for (const layout::ImagePlacement& im : page.images)
+      if (!pdf::draw_image(cr, im) && im.image != nullptr)
+        file.warnings.push_back("picture " + im.image->file + " could not be decoded; drawn as a frame");
     for (const layout::TextRun& run : page.runs) drawer.run(run);
     if (page.page_number) drawer.run(*page.page_number);
     if (page.seal) {
@@ -183,7 +205,7 @@ Result<RenderedFile> render_pdf(const Document& doc, const RenderOptions& option
   if (status != CAIRO_STATUS_SUCCESS) return cairo_error(status);
 
   file.pages = static_cast<int>(pages.size());
-  file.warnings = fonts.warnings();
+  for (std::string& w : fonts.warnings()) file.warnings.push_back(std::move(w));
   return file;
 }
 

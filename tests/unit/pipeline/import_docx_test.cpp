@@ -142,7 +142,8 @@ TEST(ImportDocx, NormalizesSpacesWidthsAndPunctuation) {
 }
 
 TEST(ImportDocx, ReadsTitleRecipientsHeadingsTablesImagesAndDate) {
-  const std::string png = "\x89PNG\r\n\x1a\nfake";
+  // A PNG signature and IHDR (1 × 1 pixel): pictures are recognised by their header.
+  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 29);
   std::string body = para("关于做好 2026年 防汛工作的通知", "center") +
                      para("各村民委员会, 乡直各单位:") +
                      para("  为切实做好防汛工作 , 现通知如下:") + para("一、 提高认识") +

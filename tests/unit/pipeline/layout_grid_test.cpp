@@ -122,6 +122,47 @@ TEST(LayoutGrid, LatinRunsAndNumbersAreNotBroken) {
   EXPECT_NEAR(text_width(std::vector<char32_t>{U'A', U'1'}, kCharPitch), kCharPitch, 1e-9);
 }
 
+// With font metrics a Latin run takes its natural width, the reader's letter spacing and the
+// Asian–Latin space where it touches Han characters, rounded up to half cells (docs/layout.md).
+TEST(LayoutGrid, LatinRunsWithMetricsTakeTheRoomAReaderGivesThem) {
+  const std::u32string s = U"年2026年，12号";
+  const std::vector<char32_t> t(s.begin(), s.end());
+  std::vector<double> adv(t.size(), 0.0);
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (is_half_width(t[i])) adv[i] = 8.0;  // digits: half an em of 16 pt
+  BreakParams p = body();
+  p.latin = &adv;
+  p.script_space = 3.2;
+  p.reader_cell = 15.75;
+  p.tracking = -0.25;
+  const auto spans = latin_spans(t, p);
+  ASSERT_EQ(spans.size(), 2u);
+  // "2026" between two Han: 32 − 3 × 0.25 + 2 × 3.2 + 0.25 = 37.9 pt → 5 halves of 7.875.
+  EXPECT_EQ(spans[0].spaced_sides, 2);
+  EXPECT_NEAR(spans[0].width, 5 * kCharPitch / 2, 1e-9);
+  // "12" after a comma (no space there), before 号: 16 − 0.25 + 3.2 + 0.25 = 19.2 → 3 halves.
+  EXPECT_EQ(spans[1].spaced_sides, 1);
+  EXPECT_NEAR(spans[1].width, 3 * kCharPitch / 2, 1e-9);
+  // Without metrics: half a cell per character, as before.
+  EXPECT_NEAR(text_width(t, kCharPitch), 6 * kCharPitch / 2 + 4 * kCharPitch, 1e-9);
+}
+
+TEST(LayoutGrid, BreaksAfterAHyphenInANumberButNotAfterAClosingMark) {
+  const std::u32string s = U"电话：0878-6212106";
+  const std::vector<char32_t> t(s.begin(), s.end());
+  EXPECT_EQ(word_end(t, 3), 8u);   // "0878-"
+  EXPECT_EQ(word_end(t, 8), t.size());
+  // 27 Han, then "，2026": the comma cannot start a line and keeps the number with it, so
+  // both go down together with the character before the comma.
+  std::u32string u(27, U'字');
+  u += U"，2026年";
+  const std::vector<char32_t> v(u.begin(), u.end());
+  const auto lines = break_lines(v, body());
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(std::u32string(v.begin() + lines[1].begin, v.begin() + lines[1].end).substr(0, 6),
+            U"字，2026");
+}
+
 TEST(LayoutGrid, BalancedTitleLinesAndNoSplitNumber) {
   std::u32string s = U"白路乡人民政府关于做好2026年秋季森林防火工作的通知";
   std::vector<char32_t> t(s.begin(), s.end());

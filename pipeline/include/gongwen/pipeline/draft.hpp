@@ -36,6 +36,21 @@ Result<Draft> read_draft(std::string_view text, const std::string& source_name,
 // (一、 （一） 1. （1）) and normalising half-width markers to the GB/T 9704 forms.
 std::vector<Block> parse_body(std::string_view text);
 
+// Where a body's text comes from: errors in its table and picture lines name the file, the
+// line and the field; picture files are read from `base_dir`.
+struct BodySource {
+  std::string file;              // for messages; empty: no position
+  int first_line = 0;            // file line of the text's first line; 0: unknown
+  std::string field = "body";
+  std::filesystem::path base_dir;
+};
+inline constexpr std::size_t kMaxTableColumns = 14;
+inline constexpr std::size_t kMaxDraftImages = 50;
+
+// parse_body plus tables ("| a | b |" lines, an optional "|---|---|" after the header row)
+// and pictures ("![说明](file.png)" lines); docs/drafts.md, "Tables and pictures".
+Result<std::vector<Block>> read_body(std::string_view text, const BodySource& source);
+
 // Checks UTF-8; on failure returns the 1-based line and column of the first bad byte.
 struct Utf8Problem { int line = 0; int column = 0; };
 std::optional<Utf8Problem> find_invalid_utf8(std::string_view text);

@@ -24,7 +24,9 @@ struct ImportLimits {
 };
 
 struct ImportedTable {
-  std::vector<std::vector<std::string>> rows;  // cells' text, row by row
+  std::vector<std::vector<std::string>> rows;  // cells' text, row by row, all rows equally long
+  bool header = false;                         // the first row repeats on each page (w:tblHeader)
+  std::vector<double> widths;                  // w:tblGrid column widths in twips; may be empty
 };
 
 struct ImportedImage {
@@ -62,10 +64,13 @@ struct DraftFields {
   std::string template_id = "notice";
   std::string organ;    // organ id, optional
   std::string drafter;  // user id, optional
+  std::string image_prefix;  // e.g. "draft-": pictures saved as draft-image1.png
 };
 
-// A draft TOML (docs/drafts.md) for the imported body; tables become rows of text in the
-// body (cells separated by "　"), each image a comment naming the file the CLI saves.
+// A draft TOML (docs/drafts.md) for the imported body; tables become pipe tables
+// ("| a | b |", docs/drafts.md "Tables and pictures") and each picture a line
+// ![](<image_prefix><name>) naming the file the CLI saves beside the draft (with an empty
+// prefix the pictures are not saved, and the lines are left as comments).
 std::string draft_toml(const ImportedBody& body, const DraftFields& fields);
 
 }  // namespace gongwen

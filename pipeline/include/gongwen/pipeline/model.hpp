@@ -18,17 +18,44 @@ enum class Format { Ordinary, Letter, Order, Minutes };  // 文件, 信函, 命�
 enum class Secrecy { None, Secret, Confidential, TopSecret };  // —, 秘密, 机密, 绝密
 enum class Urgency { None, Urgent, VeryUrgent };                // —, 加急, 特急
 
-// Heading levels of 正文 recognised from the text: 一、 / （一） / 1. / （1）.
-enum class BlockKind { Paragraph, Heading1, Heading2, Heading3, Heading4 };
+// Heading levels of 正文 recognised from the text: 一、 / （一） / 1. / （1）; a table or a
+// picture is a block of its own (docs/drafts.md, "Tables and pictures").
+enum class BlockKind { Paragraph, Heading1, Heading2, Heading3, Heading4, Table, Image };
+
+// A ruled table: rows × cells of plain text. The header rows repeat on every page the table
+// runs onto; column widths are relative weights (empty: equal columns).
+struct Table {
+  std::vector<std::vector<std::string>> rows;  // every row has the same number of cells
+  int header_rows = 0;                         // 0 or 1
+  std::vector<double> column_weights;          // one per column, > 0; empty = equal
+  std::size_t columns() const { return rows.empty() ? 0 : rows.front().size(); }
+};
+
+enum class ImageFormat { Png, Jpeg };
+
+// A picture kept as its file's bytes (never re-encoded), shown as one block scaled to fit
+// the 版心 and never split across pages.
+struct Image {
+  std::string file;            // name of the file beside the draft (for messages and the DOCX)
+  std::string alt;             // description (the draft's ![…])
+  ImageFormat format = ImageFormat::Png;
+  std::string bytes;
+  int pixel_width = 0, pixel_height = 0;
+  double width_mm = 0;         // requested width; 0: natural size at 96 dpi, capped to the 版心
+};
 
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
   // The full text of the paragraph including its marker ("（一）加强领导。全乡各村……").
+  // A table: its cells in reading order, "　" between cells and "\n" between rows (for the
+  // index and the document's fingerprint; writers use `table`). A picture: its description.
   std::string text;
   // Bytes at the start of `text` set in the heading's typeface: the whole text for a
   // standalone heading, the marker plus the first sentence for a run-in heading, 0 for a
   // plain paragraph.
   std::size_t heading_bytes = 0;
+  Table table{};  // kind == Table only
+  Image image{};  // kind == Image only
 };
 
 struct Attachment {
