@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "filing_package.hpp"
+#include "filing_stamp.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "registry_sqlite.hpp"
 
@@ -305,6 +306,14 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
            {"the archive keeps PDF/A, OFD and DOCX only"});
     if (sha256_hex(new_bytes) == previous_sha)
       fail(Code::BadInput, req.file + " is the same as the version it would replace: nothing changes");
+    if (ext == ".pdf") {
+      // An archival PDF like the filed ones: the file as given plus one update with the
+      // PDF/A-2b markers (a signature the file carries still verifies for its revision).
+      std::map<std::string, std::string> after = current;
+      for (const auto& c : changes) after[c.field] = c.after;
+      const PdfaInfo info{after["题名"], after["责任者"], after["日期"], load_srgb_profile()};
+      new_bytes = make_pdfa_copy(new_bytes, info, req.file).bytes;
+    }
     summary += (summary.empty() ? "" : "；") + std::string("文件：") + fs::path(req.file).filename().string();
   }
 

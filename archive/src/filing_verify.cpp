@@ -230,7 +230,9 @@ VerifyReport verify_year(Workspace& ws, int year) {
     auto f = by_rel.find(rel);
     if (f != by_rel.end() && rel.ends_with(".pdf")) check_document(ws, *f->second, rel, b, part);
     else if (rel.starts_with("data/corrections/") && rel.ends_with(".pdf")) check_pdf(rel, b, part);
-    else if (rel.ends_with(".发文稿纸.pdf") && b.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos)
+    // Corrected versions and the 发文稿纸 are archival PDFs too (PDF/A-2b markers, no stamp).
+    if (rel.ends_with(".pdf") && f == by_rel.end() && b.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos &&
+        (rel.starts_with("data/corrections/") || rel.ends_with(".发文稿纸.pdf")))
       part.failures.push_back({"可用性", rel, "no PDF/A-2 identification (XMP pdfaid)"});
   });
   for (auto& part : parts) {

@@ -137,8 +137,12 @@ TEST_F(CorrectTest, FileCorrectionKeepsTheNewFileAndVersionsFollowOneAnother) {
   const auto v2 = correct_filed_item(*ws, q, *later, "zhouhong");
   EXPECT_EQ(v2.version, 2);
   ASSERT_FALSE(v2.path.empty());
-  EXPECT_EQ(read_file(ws->root() / v2.path), read_file(fixed));
-  EXPECT_EQ(v2.sha256, sha256_hex(read_file(fixed)));
+  // Kept as an archival PDF: the file as given, then one update with the PDF/A-2b markers.
+  const std::string kept = read_file(ws->root() / v2.path), given = read_file(fixed);
+  ASSERT_GT(kept.size(), given.size());
+  EXPECT_EQ(kept.compare(0, given.size(), given), 0);
+  EXPECT_NE(kept.find("<pdfaid:part>2</pdfaid:part>", given.size()), std::string::npos);
+  EXPECT_EQ(v2.sha256, sha256_hex(kept));
   EXPECT_THAT(v2.fields, HasSubstr("文件：fixed.pdf"));
   // A second correction of the same field: version 3, its 原值 is version 2's 新值.
   const auto v3 = correct_filed_item(*ws, title_fix("2025年第31次乡长办公会议纪要"), *later, "zhouhong");
