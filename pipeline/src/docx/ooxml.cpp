@@ -152,4 +152,43 @@ void write_blank(XmlWriter& x, const RoleFont& font, int exact_twips) {
   x.end();
 }
 
+void write_picture_graphic(XmlWriter& x, const std::string& name, const std::string& rel_id,
+                           const std::string& cx, const std::string& cy, LockArrowheads arrowheads) {
+  x.start("wp:cNvGraphicFramePr");
+  x.empty("a:graphicFrameLocks", {{"noChangeAspect", "1"}});
+  x.end();
+  x.start("a:graphic");
+  x.start("a:graphicData");
+  x.attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+  x.start("pic:pic");
+  x.start("pic:nvPicPr");
+  x.empty("pic:cNvPr", {{"id", "0"}, {"name", name}});
+  x.start("pic:cNvPicPr");
+  if (arrowheads == LockArrowheads::Yes)
+    x.empty("a:picLocks", {{"noChangeAspect", "1"}, {"noChangeArrowheads", "1"}});
+  else
+    x.empty("a:picLocks", {{"noChangeAspect", "1"}});
+  x.end();
+  x.end();  // pic:nvPicPr
+  x.start("pic:blipFill");
+  x.empty("a:blip", {{"r:embed", rel_id}});
+  x.start("a:stretch");
+  x.empty("a:fillRect");
+  x.end();
+  x.end();  // pic:blipFill
+  x.start("pic:spPr");
+  x.start("a:xfrm");
+  x.empty("a:off", {{"x", "0"}, {"y", "0"}});
+  x.empty("a:ext", {{"cx", cx}, {"cy", cy}});
+  x.end();
+  x.start("a:prstGeom");
+  x.attr("prst", "rect");
+  x.empty("a:avLst");
+  x.end();
+  x.end();  // pic:spPr
+  x.end();  // pic:pic
+  x.end();  // a:graphicData
+  x.end();  // a:graphic
+}
+
 }  // namespace gongwen::docx

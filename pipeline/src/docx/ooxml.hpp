@@ -78,4 +78,11 @@ void write_para(XmlWriter& x, const ParaProps& p, std::string_view text, const R
 // `exact_twips` > 0 gives it that exact height instead of one grid line.
 void write_blank(XmlWriter& x, const RoleFont& font, int exact_twips = 0);
 
+// The DrawingML picture inside a wp:inline or wp:anchor, from wp:cNvGraphicFramePr to the end
+// of a:graphic: the image part `rel_id` (named `name`) stretched to cx × cy EMU. The seal and
+// the pictures of the body share it; the seal also locks its arrowheads (as Word writes it).
+enum class LockArrowheads { No, Yes };
+void write_picture_graphic(XmlWriter& x, const std::string& name, const std::string& rel_id,
+                           const std::string& cx, const std::string& cy, LockArrowheads arrowheads);
+
 }  // namespace gongwen::docx

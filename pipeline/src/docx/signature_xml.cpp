@@ -74,38 +74,7 @@ void write_seal_run(Body& b, std::int64_t x_emu, std::int64_t y_emu) {
   x.empty("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
   x.empty("wp:wrapNone");
   x.empty("wp:docPr", {{"id", "1"}, {"name", "印章"}, {"descr", b.seal->description}});
-  x.start("wp:cNvGraphicFramePr");
-  x.empty("a:graphicFrameLocks", {{"noChangeAspect", "1"}});
-  x.end();
-  x.start("a:graphic");
-  x.start("a:graphicData");
-  x.attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
-  x.start("pic:pic");
-  x.start("pic:nvPicPr");
-  x.empty("pic:cNvPr", {{"id", "0"}, {"name", "seal.png"}});
-  x.start("pic:cNvPicPr");
-  x.empty("a:picLocks", {{"noChangeAspect", "1"}, {"noChangeArrowheads", "1"}});
-  x.end();
-  x.end();
-  x.start("pic:blipFill");
-  x.empty("a:blip", {{"r:embed", kRelSeal}});
-  x.start("a:stretch");
-  x.empty("a:fillRect");
-  x.end();
-  x.end();
-  x.start("pic:spPr");
-  x.start("a:xfrm");
-  x.empty("a:off", {{"x", "0"}, {"y", "0"}});
-  x.empty("a:ext", {{"cx", cx}, {"cy", cx}});
-  x.end();
-  x.start("a:prstGeom");
-  x.attr("prst", "rect");
-  x.empty("a:avLst");
-  x.end();
-  x.end();  // pic:spPr
-  x.end();  // pic:pic
-  x.end();  // a:graphicData
-  x.end();  // a:graphic
+  write_picture_graphic(x, "seal.png", kRelSeal, cx, cx, LockArrowheads::Yes);
   x.end();  // wp:anchor
   x.end();  // w:drawing
   x.end();  // w:r

@@ -185,38 +185,7 @@ void write_image(Body& b, const Image& img) {
   x.empty("wp:docPr", {{"id", std::to_string(100 + index)},
                        {"name", "图片 " + std::to_string(index + 1)},
                        {"descr", img.alt.empty() ? img.file : img.alt}});
-  x.start("wp:cNvGraphicFramePr");
-  x.empty("a:graphicFrameLocks", {{"noChangeAspect", "1"}});
-  x.end();
-  x.start("a:graphic");
-  x.start("a:graphicData");
-  x.attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
-  x.start("pic:pic");
-  x.start("pic:nvPicPr");
-  x.empty("pic:cNvPr", {{"id", "0"}, {"name", it->target.substr(6)}});
-  x.start("pic:cNvPicPr");
-  x.empty("a:picLocks", {{"noChangeAspect", "1"}});
-  x.end();
-  x.end();  // pic:nvPicPr
-  x.start("pic:blipFill");
-  x.empty("a:blip", {{"r:embed", it->rel_id}});
-  x.start("a:stretch");
-  x.empty("a:fillRect");
-  x.end();
-  x.end();  // pic:blipFill
-  x.start("pic:spPr");
-  x.start("a:xfrm");
-  x.empty("a:off", {{"x", "0"}, {"y", "0"}});
-  x.empty("a:ext", {{"cx", cx}, {"cy", cy}});
-  x.end();
-  x.start("a:prstGeom");
-  x.attr("prst", "rect");
-  x.empty("a:avLst");
-  x.end();
-  x.end();  // pic:spPr
-  x.end();  // pic:pic
-  x.end();  // a:graphicData
-  x.end();  // a:graphic
+  write_picture_graphic(x, it->target.substr(6), it->rel_id, cx, cy, LockArrowheads::No);
   x.end();  // wp:inline
   x.end();  // w:drawing
   x.end();  // w:r
