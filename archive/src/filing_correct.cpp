@@ -10,7 +10,6 @@
 #include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlwriter.h>
 #include <stdio.h>
 
 #include <algorithm>
@@ -87,59 +86,37 @@ struct Change {
 std::string correction_xml(const CorrectionRecord& r, const std::vector<Change>& changes,
                            const std::string& previous_sha, const std::string& office, const std::string& file_name,
                            const std::string& format, std::size_t size) {
-  xmlBufferPtr buf = xmlBufferCreate();
-  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-  if (!w) fail(Code::Internal, "libxml2 could not create a writer");
-  xmlTextWriterSetIndent(w, 1);
-  auto el = [&](const char* name, const std::string& text) {
-    xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text.c_str());
-  };
-  auto open = [&](const char* name) { xmlTextWriterStartElement(w, BAD_CAST name); };
-  auto close = [&] { xmlTextWriterEndElement(w); };
-  xmlTextWriterStartDocument(w, "1.0", "UTF-8", nullptr);
-  xmlTextWriterStartElementNS(w, nullptr, BAD_CAST "电子文件封装包", BAD_CAST kEepNamespace);
-  el("封装包格式描述", "本EEP根据中华人民共和国档案行业标准DA/T 48-2009《基于XML的电子文件封装规范》生成");
-  el("版本", "2009");
-  open("被签名对象");
-  xmlTextWriterWriteAttribute(w, BAD_CAST "eep版本", BAD_CAST "2009");
-  el("封装包类型", "修改型");
-  el("封装包类型描述", "本封装包记录归档后的更正；原始封装包及其文件未经改动");
-  el("封装包创建时间", r.corrected_at);
-  el("封装包创建单位", office);
-  open("修改封装内容");
-  el("档号", r.archive_code);
-  el("版本号", std::to_string(r.version));
-  el("上一版本数字摘要", previous_sha);
-  el("修改原因", r.reason);
-  el("修改人", r.corrected_by);
-  el("修改时间", r.corrected_at);
+  EepWriter x("修改型", "本封装包记录归档后的更正；原始封装包及其文件未经改动", r.corrected_at, office);
+  x.open("修改封装内容");
+  x.el("档号", r.archive_code);
+  x.el("版本号", std::to_string(r.version));
+  x.el("上一版本数字摘要", previous_sha);
+  x.el("修改原因", r.reason);
+  x.el("修改人", r.corrected_by);
+  x.el("修改时间", r.corrected_at);
   for (const auto& c : changes) {
-    open("修改项");
-    el("字段", c.field);
-    el("原值", c.before);
-    el("新值", c.after);
-    close();
+    x.open("修改项");
+    x.el("字段", c.field);
+    x.el("原值", c.before);
+    x.el("新值", c.after);
+    x.close();
   }
   if (!r.path.empty()) {
-    open("文件数据");
-    el("格式信息", format);
-    el("计算机文件名", file_name);
-    el("计算机文件大小", std::to_string(size));
-    el("数字摘要算法", "SHA-256");
-    el("数字摘要", r.sha256);
-    close();
+    x.open("文件数据");
+    x.el("格式信息", format);
+    x.el("计算机文件名", file_name);
+    x.el("计算机文件大小", std::to_string(size));
+    x.el("数字摘要算法", "SHA-256");
+    x.el("数字摘要", r.sha256);
+    x.close();
   }
-  close();  // 修改封装内容
-  close();  // 被签名对象
-  open("锁定签名");
-  el("锁定方式", "BagIt manifest-sha256.txt 与登记簿 filed_versions 表中的 SHA-256");
-  close();
-  close();
-  xmlTextWriterEndDocument(w);
-  xmlFreeTextWriter(w);
-  std::string out(reinterpret_cast<const char*>(buf->content), buf->use);
-  xmlBufferFree(buf);
-  return out;
+  x.close();  // 修改封装内容
+  x.close();  // 被签名对象
+  x.open("锁定签名");
+  x.el("锁定方式", "BagIt manifest-sha256.txt 与登记簿 filed_versions 表中的 SHA-256");
+  x.close();
+  x.close();
+  return x.finish();
 }
 
 std::map<std::string, std::string> read_manifest_map(const fs::path& file) {

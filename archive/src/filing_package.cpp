@@ -278,76 +278,101 @@ std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::str
 // GB/T 18894 minimum set inside a DA/T 48 EEP shape: 封装包格式描述, 版本, 被签名对象 (封装包类型,
 // 创建时间, 创建单位, 封装内容 → 文件实体块), 电子签名块 (the issued PDF carries its own CMS
 // signature; the block records where it is and the original's hash), 锁定签名 (the sha256).
-std::string metadata_xml(const ItemMetadata& m) {
-  xmlBufferPtr buf = xmlBufferCreate();
-  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-  if (!w) fail(Code::Internal, "libxml2 could not create a writer");
-  xmlTextWriterSetIndent(w, 1);
-  auto el = [&](const char* name, const std::string& text) {
-    xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text.c_str());
-  };
-  auto open = [&](const char* name) { xmlTextWriterStartElement(w, BAD_CAST name); };
-  auto close = [&] { xmlTextWriterEndElement(w); };
-  xmlTextWriterStartDocument(w, "1.0", "UTF-8", nullptr);
-  xmlTextWriterStartElementNS(w, nullptr, BAD_CAST "电子文件封装包", BAD_CAST kEepNamespace);
+struct EepWriter::Impl {
+  xmlBufferPtr buf = nullptr;
+  xmlTextWriterPtr w = nullptr;
+};
+
+EepWriter::EepWriter(const char* package_type, const char* type_description, const std::string& created_at,
+                     const std::string& created_by)
+    : m_impl(new Impl) {
+  m_impl->buf = xmlBufferCreate();
+  m_impl->w = xmlNewTextWriterMemory(m_impl->buf, 0);
+  if (!m_impl->w) {
+    xmlBufferFree(m_impl->buf);
+    delete m_impl;
+    fail(Code::Internal, "libxml2 could not create a writer");
+  }
+  xmlTextWriterSetIndent(m_impl->w, 1);
+  xmlTextWriterStartDocument(m_impl->w, "1.0", "UTF-8", nullptr);
+  xmlTextWriterStartElementNS(m_impl->w, nullptr, BAD_CAST "电子文件封装包", BAD_CAST kEepNamespace);
   el("封装包格式描述", "本EEP根据中华人民共和国档案行业标准DA/T 48-2009《基于XML的电子文件封装规范》生成");
   el("版本", "2009");
   open("被签名对象");
-  xmlTextWriterWriteAttribute(w, BAD_CAST "eep版本", BAD_CAST "2009");
-  el("封装包类型", "原始型");
-  el("封装包类型描述", "本封装包包含电子文件数据及其元数据，原始封装，未经修改");
-  el("封装包创建时间", m.created_at);
-  el("封装包创建单位", m.created_by);
-  open("封装内容");
-  open("文件实体块");
-  open("文件实体");
-  el("档号", m.code);
-  el("件号", std::to_string(m.item_no));
-  el("题名", m.title);
-  el("文件编号", m.number);
-  el("责任者", m.author);
-  el("日期", m.date);
-  el("机构或问题", m.unit);
-  el("保管期限", m.retention);
-  el("密级", m.secrecy.empty() ? "非密" : m.secrecy);
-  el("来源", m.origin);
-  el("页数", std::to_string(m.pages));
-  if (!m.box.empty()) el("盒号", m.box);
-  open("文件数据");
-  el("格式信息", m.format);
-  el("计算机文件名", m.file_name);
-  el("计算机文件大小", std::to_string(m.size));
-  el("生成软件", m.software);
-  el("数字摘要算法", "SHA-256");
-  el("数字摘要", m.sha256);
-  close();
-  open("处理历史");
+  xmlTextWriterWriteAttribute(m_impl->w, BAD_CAST "eep版本", BAD_CAST "2009");
+  el("封装包类型", package_type);
+  el("封装包类型描述", type_description);
+  el("封装包创建时间", created_at);
+  el("封装包创建单位", created_by);
+}
+
+EepWriter::~EepWriter() {
+  if (m_impl->w) xmlFreeTextWriter(m_impl->w);
+  xmlBufferFree(m_impl->buf);
+  delete m_impl;
+}
+
+void EepWriter::el(const char* name, const std::string& text) {
+  xmlTextWriterWriteElement(m_impl->w, BAD_CAST name, BAD_CAST text.c_str());
+}
+void EepWriter::open(const char* name) { xmlTextWriterStartElement(m_impl->w, BAD_CAST name); }
+void EepWriter::close() { xmlTextWriterEndElement(m_impl->w); }
+
+std::string EepWriter::finish() {
+  xmlTextWriterEndDocument(m_impl->w);
+  xmlFreeTextWriter(m_impl->w);  // flushes into the buffer
+  m_impl->w = nullptr;
+  return std::string(reinterpret_cast<const char*>(m_impl->buf->content), m_impl->buf->use);
+}
+
+std::string metadata_xml(const ItemMetadata& m) {
+  EepWriter x("原始型", "本封装包包含电子文件数据及其元数据，原始封装，未经修改", m.created_at, m.created_by);
+  x.open("封装内容");
+  x.open("文件实体块");
+  x.open("文件实体");
+  x.el("档号", m.code);
+  x.el("件号", std::to_string(m.item_no));
+  x.el("题名", m.title);
+  x.el("文件编号", m.number);
+  x.el("责任者", m.author);
+  x.el("日期", m.date);
+  x.el("机构或问题", m.unit);
+  x.el("保管期限", m.retention);
+  x.el("密级", m.secrecy.empty() ? "非密" : m.secrecy);
+  x.el("来源", m.origin);
+  x.el("页数", std::to_string(m.pages));
+  if (!m.box.empty()) x.el("盒号", m.box);
+  x.open("文件数据");
+  x.el("格式信息", m.format);
+  x.el("计算机文件名", m.file_name);
+  x.el("计算机文件大小", std::to_string(m.size));
+  x.el("生成软件", m.software);
+  x.el("数字摘要算法", "SHA-256");
+  x.el("数字摘要", m.sha256);
+  x.close();
+  x.open("处理历史");
   for (const auto& h : m.history) {
-    open("处理步骤");
-    el("业务行为", h.step);
-    el("行为主体", h.actor);
-    el("行为时间", h.at);
-    if (!h.detail.empty()) el("行为依据", h.detail);
-    close();
+    x.open("处理步骤");
+    x.el("业务行为", h.step);
+    x.el("行为主体", h.actor);
+    x.el("行为时间", h.at);
+    if (!h.detail.empty()) x.el("行为依据", h.detail);
+    x.close();
   }
-  close();
-  close();  // 文件实体
-  close();  // 文件实体块
-  close();  // 封装内容
-  close();  // 被签名对象
-  open("电子签名块");
-  el("签名格式描述", "PDF内嵌签名（adbe.pkcs7.detached），位于归档副本的发文修订版内");
-  el("原件数字摘要", m.original_sha256);
-  close();
-  open("锁定签名");
-  el("锁定方式", "BagIt manifest-sha256.txt 与登记簿 filed 表中的 SHA-256");
-  close();
-  close();
-  xmlTextWriterEndDocument(w);
-  xmlFreeTextWriter(w);
-  std::string out(reinterpret_cast<const char*>(buf->content), buf->use);
-  xmlBufferFree(buf);
-  return out;
+  x.close();
+  x.close();  // 文件实体
+  x.close();  // 文件实体块
+  x.close();  // 封装内容
+  x.close();  // 被签名对象
+  x.open("电子签名块");
+  x.el("签名格式描述", "PDF内嵌签名（adbe.pkcs7.detached），位于归档副本的发文修订版内");
+  x.el("原件数字摘要", m.original_sha256);
+  x.close();
+  x.open("锁定签名");
+  x.el("锁定方式", "BagIt manifest-sha256.txt 与登记簿 filed 表中的 SHA-256");
+  x.close();
+  x.close();
+  return x.finish();
 }
 
 }  // namespace gongwen::archive

@@ -58,6 +58,26 @@ std::string metadata_xml(const ItemMetadata& m);
 
 inline constexpr const char* kEepNamespace = "http://www.saac.gov.cn/standards/ERM/encapsulation";
 
+// A DA/T 48 EEP being written: the constructor writes the head every package shares (root,
+// 封装包格式描述, 版本, 被签名对象 with its eep版本, 封装包类型 and its 描述, 创建时间, 创建单位),
+// the caller adds its content and closes what it opened, finish() returns the XML.
+class EepWriter {
+ public:
+  EepWriter(const char* package_type, const char* type_description, const std::string& created_at,
+            const std::string& created_by);
+  ~EepWriter();
+  EepWriter(const EepWriter&) = delete;
+  EepWriter& operator=(const EepWriter&) = delete;
+  void el(const char* name, const std::string& text);
+  void open(const char* name);
+  void close();
+  std::string finish();
+
+ private:
+  struct Impl;
+  Impl* m_impl;
+};
+
 }  // namespace gongwen::archive
 
 #include "gongwen/archive/receiving.hpp"
