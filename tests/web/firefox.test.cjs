@@ -6,10 +6,9 @@
 // Screenshots go to $GW_ARTEFACTS.
 // Usage: node firefox.test.cjs   (env: GW_BINARY, GW_SOURCE, GW_ARTEFACTS, GW_NODE_DIR)
 'use strict';
-const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { startWorkspaceServer } = require('./workspace_server.cjs');
 const puppeteer = require(path.join(process.env.GW_NODE_DIR, 'node_modules', 'puppeteer-core'));
 
 const BIN = process.env.GW_BINARY;
@@ -35,18 +34,7 @@ const waitUntil = async (cond, what, ms = 20000) => {
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-firefox-'));
-  const ws = path.join(tmp, 'ws');
-  execFileSync(BIN, ['init', ws]);
-  fs.writeFileSync(path.join(tmp, 'password'), PASSWORD + '\n');
-  execFileSync(BIN, ['-w', ws, 'user', 'passwd', '--all', '--new-password-file', path.join(tmp, 'password')]);
-  const server = spawn(BIN, ['-w', ws, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(SRC, 'web')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const base = await new Promise((resolve, reject) => {
-    let seen = '';
-    server.stdout.on('data', (d) => { seen += d; const m = seen.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/); if (m) resolve(m[1]); });
-    server.on('exit', () => reject(new Error('server exited: ' + seen)));
-    setTimeout(() => reject(new Error('server did not start')), 15000);
-  });
+  const { tmp, server, base } = await startWorkspaceServer({ bin: BIN, src: SRC, password: PASSWORD, prefix: 'gongwen-firefox-' });
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

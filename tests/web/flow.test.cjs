@@ -4,10 +4,10 @@
 // nor open a secret document by search or by URL. Screenshots go to $GW_ARTEFACTS.
 // Usage: node flow.test.cjs   (env: GW_BINARY, GW_SOURCE, GW_ARTEFACTS, GW_NODE_DIR)
 'use strict';
-const { spawn, execFileSync } = require('child_process');
+const { execFileSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { startWorkspaceServer } = require('./workspace_server.cjs');
 const { chromium } = require(path.join(process.env.GW_NODE_DIR, 'node_modules', 'playwright-core'));
 
 const BIN = process.env.GW_BINARY;
@@ -28,18 +28,7 @@ const check = (ok, what) => {
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-web-'));
-  const ws = path.join(tmp, 'ws');
-  execFileSync(BIN, ['init', ws]);
-  fs.writeFileSync(path.join(tmp, 'password'), PASSWORD + '\n');
-  execFileSync(BIN, ['-w', ws, 'user', 'passwd', '--all', '--new-password-file', path.join(tmp, 'password')]);
-  const server = spawn(BIN, ['-w', ws, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(SRC, 'web')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const base = await new Promise((resolve, reject) => {
-    let seen = '';
-    server.stdout.on('data', (d) => { seen += d; const m = seen.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/); if (m) resolve(m[1]); });
-    server.on('exit', () => reject(new Error('server exited: ' + seen)));
-    setTimeout(() => reject(new Error('server did not start')), 15000);
-  });
+  const { tmp, server, base } = await startWorkspaceServer({ bin: BIN, src: SRC, password: PASSWORD, prefix: 'gongwen-web-' });
   const profile = path.join(tmp, 'chromium-profile');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
