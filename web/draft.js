@@ -45,12 +45,30 @@
     $('imported').textContent = '已导入' + (r.warnings.length ? '：' + r.warnings.join('；') : '') + '，请核对后预览';
     preview();
   });
+  // A picture is stored by the server under a name it chooses; the body gets the line naming it.
+  $('insert-picture').addEventListener('click', async () => {
+    const box = document.querySelector('.problem[data-for="body"]');
+    const file = $('picture').files[0];
+    if (!file) { box.textContent = '请选择 PNG 或 JPEG 图片'; return; }
+    const fd = new FormData();
+    fd.append('file', file);
+    const r = await GW.api('/api/pictures', { method: 'POST', form: fd });
+    if (!r.ok) { box.textContent = GW.msg(r) + (r.error && r.error.hints && r.error.hints.length ? '（' + r.error.hints.join('；') + '）' : ''); return; }
+    const body = $('body');
+    const at = body.selectionStart ?? body.value.length;
+    const before = body.value.slice(0, at), after = body.value.slice(at);
+    body.value = before + (before && !before.endsWith('\n') ? '\n' : '') + r.line + (after.startsWith('\n') ? '' : '\n') + after;
+    box.textContent = '';
+    $('picture').value = '';
+    preview();
+  });
   let seq = 0;
   const preview = async () => {
     const mine = ++seq;
     const r = await GW.api('/api/preview', { method: 'POST', json: form() });
     if (mine !== seq) return;  // a newer preview is on its way
-    if (!r.ok) { showProblems(r.problems || [{ field: '', message: GW.msg(r) }]); return; }
+    // A refused picture line comes back as an error (400) naming its field.
+    if (!r.ok) { showProblems(r.problems || [{ field: (r.error && r.error.field) || '', message: GW.msg(r), hints: r.error && r.error.hints }]); return; }
     showProblems([]);
     $('pages').textContent = `共 ${r.pages} 页`;
     $('warnings').textContent = (r.warnings || []).join('；');

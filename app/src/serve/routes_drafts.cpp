@@ -9,6 +9,7 @@
 #include "gongwen/pipeline/render.hpp"
 #include "indexing.hpp"
 #include "serve/draft_form.hpp"
+#include "serve/pictures.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -26,14 +27,19 @@ nlohmann::json draft_json(archive::Office& office, const archive::DraftRecord& d
 
 }  // namespace
 
-// The draft form → a checked Draft, or the Error naming the field.
+// The draft form → a checked Draft, or the Error naming the field. Its pictures are read
+// from the caller's picture folder, the folder its draft file is written to on submit.
 Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml) {
   try {
     toml = draft_toml(form, user);
   } catch (const Failure& f) {
     return f.error();
   }
-  return read_draft(toml, "网页拟稿", st.ws.root(), st.ws.templates(), st.ws.profile());
+  const fs::path dir = picture_dir(st.ws.root(), user, false);
+  check_form_pictures(form, dir);  // throws: a picture line naming anything else is refused
+  auto draft = read_draft(toml, "网页拟稿", dir, st.ws.templates(), st.ws.profile());
+  if (draft) check_draft_pictures(draft.value(), dir);
+  return draft;
 }
 
 namespace {
@@ -77,7 +83,8 @@ void add_draft_routes(httplib::Server& srv, State& st) {
                           {"today", st.clock.now().local_date().iso()}});
   });
 
-  // Submit: the form becomes a draft file under drafts/ with a name the server chooses.
+  // Submit: the form becomes a draft file in the drafter's folder (drafts/web/<user>/, beside
+  // the pictures it names) with a name the server chooses.
   srv.Post("/api/drafts", [&st](const httplib::Request& req, httplib::Response& res) {
     auto c = authenticate(st, req, res, Change::Write);
     if (!c) return;
@@ -88,8 +95,7 @@ void add_draft_routes(httplib::Server& srv, State& st) {
       auto draft = read_form(st, *form, c->user->id, toml);
       if (!draft) throw Failure(draft.error());
       std::lock_guard lock(st.ws_mutex);
-      const fs::path file = st.ws.root() / "drafts" / (c->user->id + "-" + random_token().substr(0, 16) + ".toml");
-      fs::create_directories(file.parent_path());
+      const fs::path file = picture_dir(st.ws.root(), c->user->id, true) / ("draft-" + random_token().substr(0, 16) + ".toml");
       archive::write_file_atomic(file, toml);
       archive::Office office(st.ws, st.clock);
       try {

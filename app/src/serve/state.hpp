@@ -99,7 +99,8 @@ bool may_see(const User& user, const std::string& secrecy,
              const std::vector<std::string>& distribution = {});
 
 // The draft form (JSON from the 拟稿 page) → its TOML text and the checked Draft, or the
-// Error naming the field.
+// Error naming the field. Pictures resolve in the user's picture folder (serve/pictures.hpp);
+// a picture line naming anything but a picture stored there throws (BadInput: HTTP 400).
 Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml);
 
 // Registers each group of routes.
@@ -110,7 +111,7 @@ void add_preview_routes(httplib::Server& srv, State& st);
 void add_search_routes(httplib::Server& srv, State& st);
 void add_archive_routes(httplib::Server& srv, State& st);
 void add_lending_routes(httplib::Server& srv, State& st);
-void add_import_routes(httplib::Server& srv, State& st);
+void add_import_routes(httplib::Server& srv, State& st);  // also POST /api/pictures
 void add_static_routes(httplib::Server& srv, State& st);
 void add_security_headers(httplib::Server& srv);
 

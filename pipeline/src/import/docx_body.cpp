@@ -330,9 +330,6 @@ Result<ImportedBody> import_docx(std::string_view bytes, const std::string& sour
     if (w.out.body.empty() && w.out.tables.empty())
       fail(Code::BadInput, source + ": the document has no body text",
            {"type the 正文 in Word first, then import it"});
-    if (!w.out.tables.empty())
-      w.out.warnings.push_back(std::to_string(w.out.tables.size()) +
-                               " table(s) kept as rows of text (cells separated by 　)");
     return std::move(w.out);
   } catch (const Failure& f) {
     return f.error();

@@ -148,7 +148,7 @@ std::string table_lines(const ImportedTable& table) {
       for (char ch : cell) c += ch == '|' ? std::string("\\|") : std::string(1, ch);
       line += " " + c + " |";
     }
-    out += multiline(line) + "\n";
+    out += line + "\n";
     // The separator makes the first row the header; without one the widths are lost, so
     // a table with uneven columns also gets one (its first row then repeats too).
     bool uneven = false;
@@ -172,22 +172,8 @@ std::string table_lines(const ImportedTable& table) {
 
 }  // namespace
 
-std::string draft_toml(const ImportedBody& b, const DraftFields& f) {
-  std::string t = "# 由 gongwen draft import 从 Word 文档生成（一键排版）；请核对标题、主送、日期后再提交。\n";
-  t += "template = " + quoted(f.template_id) + "\n";
-  if (!f.organ.empty()) t += "organ = " + quoted(f.organ) + "\n";
-  t += "title = " + quoted(b.title) + "\n";
-  t += "to = " + quoted(b.main_recipients) + "\n";
-  if (b.date.valid()) t += "date = " + b.date.iso() + "\n";
-  else t += "# date = 2026-01-01\n";
-  if (!f.drafter.empty()) t += "drafter = " + quoted(f.drafter) + "\n";
-  else t += "# drafter = \"\"   # 拟稿人用户名\n";
-  for (const std::string& w : b.warnings) t += "# 注意：" + w + "\n";
-  if (f.image_prefix.empty())
-    for (const ImportedBody::Placed& p : b.image_at)
-      t += "# 图片：" + b.images[p.index].name + "（第 " + std::to_string(p.after_block) +
-           " 段之后；未另存）\n";
-  t += "body = \"\"\"\n";
+std::string draft_body(const ImportedBody& b, const std::vector<std::string>& image_files) {
+  std::string t;
   std::size_t ti = 0, ii = 0;
   // Tables and pictures go back where they stood: before the block with index `after`.
   auto flush = [&](std::size_t after) {
@@ -201,18 +187,39 @@ std::string draft_toml(const ImportedBody& b, const DraftFields& f) {
         t += table_lines(b.tables[b.table_at[ti].index]);
         ++ti;
       } else {
-        if (!f.image_prefix.empty())
-          t += multiline("![](" + f.image_prefix + b.images[b.image_at[ii].index].name + ")") + "\n";
+        const std::size_t index = b.image_at[ii].index;
+        if (index < image_files.size() && !image_files[index].empty()) t += "![](" + image_files[index] + ")\n";
         ++ii;
       }
     }
   };
   for (std::size_t i = 0; i < b.body.size(); ++i) {
     flush(i);
-    t += multiline(plain_line(b.body[i].text)) + "\n";
+    t += plain_line(b.body[i].text) + "\n";
   }
   flush(b.body.size());
-  t += "\"\"\"\n";
+  return t;
+}
+
+std::string draft_toml(const ImportedBody& b, const DraftFields& f) {
+  std::string t = "# 由 gongwen draft import 从 Word 文档生成（一键排版）；请核对标题、主送、日期后再提交。\n";
+  t += "template = " + quoted(f.template_id) + "\n";
+  if (!f.organ.empty()) t += "organ = " + quoted(f.organ) + "\n";
+  t += "title = " + quoted(b.title) + "\n";
+  t += "to = " + quoted(b.main_recipients) + "\n";
+  if (b.date.valid()) t += "date = " + b.date.iso() + "\n";
+  else t += "# date = 2026-01-01\n";
+  if (!f.drafter.empty()) t += "drafter = " + quoted(f.drafter) + "\n";
+  else t += "# drafter = \"\"   # 拟稿人用户名\n";
+  for (const std::string& w : b.warnings) t += "# 注意：" + w + "\n";
+  std::vector<std::string> files;
+  if (f.image_prefix.empty())
+    for (const ImportedBody::Placed& p : b.image_at)
+      t += "# 图片：" + b.images[p.index].name + "（第 " + std::to_string(p.after_block) +
+           " 段之后；未另存）\n";
+  else
+    for (const ImportedImage& img : b.images) files.push_back(f.image_prefix + img.name);
+  t += "body = \"\"\"\n" + multiline(draft_body(b, files)) + "\"\"\"\n";
   return t;
 }
 

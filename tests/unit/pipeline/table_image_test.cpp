@@ -466,6 +466,27 @@ TEST(TableImageImport, WordTablesAndPicturesStayTablesAndPictures) {
   fs::remove_all(dir);
 }
 
+// The body alone (what the web desk's import returns to the form): the same lines as the
+// draft's body, unescaped, the picture named by the caller or left out.
+TEST(TableImageImport, DraftBodyPlacesTablesAndNamedPictures) {
+  const std::string xml = word_body(
+      p("正文。") + "<w:tbl><w:tr>" + tc("甲|乙") + tc("丙") + "</w:tr><w:tr>" + tc("1") + tc("2") + "</w:tr></w:tbl>" +
+      "<w:p><w:r><w:drawing><a:blip r:embed=\"rId9\"/></w:drawing></w:r></w:p>" + p("结尾。"));
+  const std::string rels = R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="image" Target="media/image1.png"/></Relationships>)";
+  auto r = import_docx(make_docx({{"word/document.xml", xml}, {"word/_rels/document.xml.rels", rels},
+                                  {"word/media/image1.png", slurp(kCases / "chart.png")}}),
+                       "in.docx");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(draft_body(r.value(), {"img-1.png"}), "正文。\n| 甲\\|乙 | 丙 |\n| 1 | 2 |\n![](img-1.png)\n结尾。\n");
+  EXPECT_EQ(draft_body(r.value(), {}), "正文。\n| 甲\\|乙 | 丙 |\n| 1 | 2 |\n结尾。\n");
+  // The draft TOML carries the same body, escaped for a TOML string.
+  DraftFields f;
+  f.image_prefix = "in-";
+  EXPECT_NE(draft_toml(r.value(), f).find("body = \"\"\"\n正文。\n| 甲\\\\|乙 | 丙 |\n| 1 | 2 |\n![](in-image1.png)\n结尾。\n\"\"\"\n"),
+            std::string::npos)
+      << draft_toml(r.value(), f);
+}
+
 TEST(TableImageImport, APictureThatIsNotOneIsLeftOutWithAWarning) {
   const std::string xml = word_body(p("正文。") + "<w:p><w:r><w:drawing><a:blip r:embed=\"rId8\"/></w:drawing></w:r></w:p>");
   const std::string rels = R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId8" Type="image" Target="media/fake.png"/></Relationships>)";

@@ -60,6 +60,12 @@ Result<ImportedBody> import_docx(std::string_view bytes, const std::string& sour
 // Chinese made full-width.
 std::string normalize_paragraph(std::string_view text);
 
+// The body as draft text (docs/drafts.md, "Tables and pictures"): one paragraph a line,
+// tables as pipe rows ("| a | b |") and each picture as a line ![](file) where it stood.
+// `image_files[i]` names the file holding images[i]; a picture without a name (an empty
+// one, or fewer names than pictures) gets no line.
+std::string draft_body(const ImportedBody& body, const std::vector<std::string>& image_files);
+
 struct DraftFields {
   std::string template_id = "notice";
   std::string organ;    // organ id, optional

@@ -1,0 +1,143 @@
+#include "serve/pictures.hpp"
+
+#include <regex>
+
+#include "gongwen/archive/registry.hpp"
+#include "gongwen/archive/workspace.hpp"
+#include "serve/state.hpp"
+
+namespace gongwen::app::serve {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The only names a web draft's picture line may carry: those store_picture gives.
+const std::regex& stored_name() {
+  static const std::regex re(R"(^img-[0-9a-f]{24}\.(png|jpg)$)");
+  return re;
+}
+
+// Spaces the pipeline's body reader trims around a line (ASCII, tab, CR, U+3000).
+std::string trim(std::string_view s) {
+  static constexpr std::string_view kIdeographic = "\xE3\x80\x80";
+  auto ascii = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (true) {
+    if (!s.empty() && ascii(s.front())) s.remove_prefix(1);
+    else if (s.substr(0, 3) == kIdeographic) s.remove_prefix(3);
+    else break;
+  }
+  while (true) {
+    if (!s.empty() && ascii(s.back())) s.remove_suffix(1);
+    else if (s.size() >= 3 && s.substr(s.size() - 3) == kIdeographic) s.remove_suffix(3);
+    else break;
+  }
+  return std::string(s);
+}
+
+[[noreturn]] void refuse(const std::string& field, const std::string& where, const std::string& message,
+                         std::vector<std::string> hints) {
+  Error e = make_error(Code::BadInput, where + "：" + message, std::move(hints));
+  e.field = field;
+  throw Failure(e);
+}
+
+// Refuses `file` unless it names a stored picture of `dir` (a regular file, not a symlink).
+void check_reference(const std::string& file, const fs::path& dir, const std::string& field,
+                     const std::string& where) {
+  const bool elsewhere = file.empty() || file == ".." || file[0] == '.' || file.find('/') != std::string::npos ||
+                         file.find('\\') != std::string::npos || file.find(':') != std::string::npos;
+  if (elsewhere)
+    refuse(field, where,
+           "图片“" + file + "”不能这样引用：网页拟稿只能引用上传到服务器的图片，不能指向其他位置",
+           {"用“插入图片”上传图片或从 Word 导入，正文中保留服务器给出的图片行，如 ![说明](img-….png)"});
+  std::error_code ec;
+  const bool stored = std::regex_match(file, stored_name()) &&
+                      fs::symlink_status(dir / file, ec).type() == fs::file_type::regular;
+  if (!stored)
+    refuse(field, where, "服务器上没有图片“" + file + "”（网页拟稿只能引用您上传到服务器的图片）",
+           {"用“插入图片”上传这张图片（或重新从 Word 导入），再用服务器给出的图片行替换这一行；不要这张图片就删去这一行"});
+}
+
+// The picture lines of one text of the form: each names a stored picture.
+void check_text(const std::string& text, const fs::path& dir, const std::string& field, const std::string& name) {
+  // As the pipeline reads a picture line (pipeline/src/draft/blocks.cpp); a line that starts
+  // with ![ but reads otherwise is the pipeline's to report.
+  static const std::regex image_re(
+      R"(^!\[([^\]]*)\]\(([^)]*)\)(?:\{\s*width\s*=\s*([0-9]+(?:\.[0-9]+)?)\s*mm\s*\})?$)");
+  std::size_t pos = 0;
+  int line = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    const std::string l = trim(std::string_view(text).substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line;
+    std::smatch m;
+    if (l.rfind("![", 0) == 0 && std::regex_match(l, m, image_re))
+      check_reference(trim(m[2].str()), dir, field, name + "第 " + std::to_string(line) + " 行");
+  }
+}
+
+void check_blocks(const std::vector<Block>& blocks, const fs::path& dir, const std::string& where) {
+  for (const Block& b : blocks)
+    if (b.kind == BlockKind::Image) check_reference(b.image.file, dir, "body", where);
+}
+
+}  // namespace
+
+fs::path picture_dir(const fs::path& workspace, const std::string& user, bool create) {
+  if (user.empty() || user.find('/') != std::string::npos || user[0] == '.')
+    fail(Code::Internal, "bad user id for a picture folder");
+  const fs::path dir = workspace / "drafts" / "web" / user;
+  std::error_code ec;
+  if (create) {
+    fs::create_directories(dir, ec);
+    if (ec) fail(Code::Io, "无法创建图片文件夹 drafts/web/" + user, {"请管理员检查工作区的写权限"});
+  }
+  if (!fs::exists(dir, ec)) return dir;  // nothing stored yet: every picture line is missing
+  // Each folder on the way must be the real one: a symlink could lead out of the workspace.
+  const fs::path real = fs::canonical(dir, ec);
+  const fs::path root = fs::canonical(workspace, ec);
+  if (ec || real != root / "drafts" / "web" / user)
+    fail(Code::Io, "图片文件夹 drafts/web/" + user + " 不是工作区里的普通文件夹",
+         {"请管理员检查该文件夹（不能是指向别处的符号链接）"});
+  return dir;
+}
+
+std::string store_picture(const fs::path& dir, std::string_view bytes, const std::string& what) {
+  if (bytes.size() > kMaxUploadBytes)
+    fail(Code::BadInput, what + "超过 20 MB", {"把图片另存得小一些（版心宽的图片约 1800 像素即可）"});
+  std::string ext;
+  if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) ext = "png";
+  else if (bytes.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3)) ext = "jpg";
+  else fail(Code::BadInput, what + "不是 PNG 或 JPEG 图片（按内容判断）", {"在看图或画图软件中另存为 .png 或 .jpg 后再上传"});
+  // Named by content: the same picture uploaded twice is one file, and a stored picture never
+  // changes under a draft that names it.
+  const std::string name = "img-" + archive::sha256_hex(bytes).substr(0, 24) + "." + ext;
+  const fs::path file = dir / name;
+  std::error_code ec;
+  const auto type = fs::symlink_status(file, ec).type();
+  if (type == fs::file_type::regular) {
+    if (archive::read_file(file) == bytes) return name;
+    fail(Code::Conflict, "图片文件夹里已有同名的另一张图片 " + name, {"请管理员检查 drafts/web 文件夹"});
+  }
+  if (type != fs::file_type::not_found)
+    fail(Code::Io, "图片文件夹里的 " + name + " 不是普通文件", {"请管理员检查 drafts/web 文件夹"});
+  archive::write_file_atomic(file, bytes);
+  return name;
+}
+
+void check_form_pictures(const nlohmann::json& form, const fs::path& dir) {
+  if (form.contains("body") && form["body"].is_string()) check_text(form["body"].get<std::string>(), dir, "body", "正文");
+  if (form.contains("fields") && form["fields"].is_object())
+    for (const auto& [k, v] : form["fields"].items())
+      if (v.is_string()) check_text(v.get<std::string>(), dir, "fields." + k, "字段 " + k + " ");
+}
+
+void check_draft_pictures(const Draft& draft, const fs::path& dir) {
+  check_blocks(draft.doc.body, dir, "正文");
+  for (const Attachment& a : draft.doc.attachments) check_blocks(a.body, dir, "附件“" + a.title + "”");
+}
+
+}  // namespace gongwen::app::serve
