@@ -112,14 +112,18 @@ Result<Xapian::Document> build_document(const IndexedDocument& in) {
     if (const std::string t = reader_term(user); !t.empty()) d.add_boolean_term(t);
 
   const std::string date = date_key(in.date);
+  std::string year;
   if (!date.empty()) {
     d.add_value(schema::kSlotDate, date);
-    add_boolean(d, schema::kYear, date.substr(0, 4));
-    d.add_value(schema::kSlotYear, date.substr(0, 4));
+    year = date.substr(0, 4);
   } else if (const auto n = parse_doc_number(number)) {
-    add_boolean(d, schema::kYear, n->year);  // no date known: the 文号's year is the best guess
-    d.add_value(schema::kSlotYear, n->year);
+    year = n->year;  // no date known: the 文号's year is the best guess
   }
+  if (!year.empty()) {
+    add_boolean(d, schema::kYear, year);
+    d.add_value(schema::kSlotYear, year);
+  }
+  d.add_value(schema::kSlotFacets, year + schema::kFacetSeparator + kind + schema::kFacetSeparator + issuer);
   d.add_value(schema::kSlotId, in.id);
   d.add_value(schema::kSlotNumber, number);
   d.add_value(schema::kSlotTitle, title);

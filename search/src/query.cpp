@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "gongwen/search/analysis.hpp"
+#include "query_prune.hpp"
 #include "query_rewrite.hpp"
 #include "schema.hpp"
 #include "utf8.hpp"
@@ -153,6 +154,11 @@ Result<ParsedQuery> parse_user_query(std::string_view raw) {
     operators = operators || rewritten.text.find(op) != std::string::npos;
   if (plain && !operators) parsed.any_word = parsed.highlight;
   if (parsed.query.empty()) parsed.notes.push_back("检索词中没有可检索的文字");
+  // What the matcher runs loses the single characters the pairs cover (same matches, a third
+  // of the terms). `highlight` keeps them: the snippet marks a word character by character.
+  parsed.query = drop_covered_single_characters(parsed.query);
+  parsed.exact = drop_covered_single_characters(parsed.exact);
+  parsed.any_word = drop_covered_single_characters(parsed.any_word);
   return parsed;
 }
 

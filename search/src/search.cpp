@@ -1,5 +1,7 @@
 // Running a search: parse, restrict to what the viewer may see, fetch a page, cut snippets.
 #include <algorithm>
+#include <array>
+#include <map>
 
 #include "access.hpp"
 #include "index_impl.hpp"
@@ -75,27 +77,51 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
   if (text.empty()) text = hit.title;
   const std::string snippet = mset.snippet(
       text, request.snippet_bytes, Xapian::Stem(),
-      Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-          Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
+      Xapian::MSet::SNIPPET_CJK_NGRAM,
       request.highlight_open, request.highlight_close, "…");
   hit.snippet = merge_marks(unescape_html(snippet), request.highlight_open,
                             request.highlight_close);
   return hit;
 }
 
-// Facet counts from a match spy, most frequent first (years: newest first). `scale` > 1 when the
-// spy saw a sample of the matches: counts are then scaled to the estimated total.
-std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value, double scale) {
+// Counts per value of one facet, before scaling and sorting.
+using Tally = std::map<std::string, Xapian::doccount>;
+
+// Facet counts, most frequent first (years: newest first). `scale` > 1 when the spy saw a sample
+// of the matches: counts are then scaled to the estimated total.
+std::vector<FacetCount> facet_counts(const Tally& tally, bool by_value, double scale) {
   std::vector<FacetCount> out;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    if ((*it).empty()) continue;
-    const double n = static_cast<double>(it.get_termfreq()) * scale;
-    out.push_back({*it, static_cast<std::size_t>(n + 0.5)});
+  for (const auto& [value, count] : tally) {
+    if (value.empty()) continue;
+    const double n = static_cast<double>(count) * scale;
+    out.push_back({value, static_cast<std::size_t>(n + 0.5)});
   }
   std::stable_sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
     if (by_value) return a.value > b.value;
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });
+  return out;
+}
+
+Tally tally_of(const Xapian::ValueCountMatchSpy& spy) {
+  Tally t;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) t[*it] += it.get_termfreq();
+  return t;
+}
+
+// Year, kind and organ counts of the matches the spy saw in the combined slot (schema.hpp).
+std::array<Tally, 3> split_facets(const Xapian::ValueCountMatchSpy& spy) {
+  std::array<Tally, 3> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string& combined = *it;
+    std::size_t start = 0;
+    for (Tally& t : out) {
+      const std::size_t end = std::min(combined.find(schema::kFacetSeparator, start), combined.size());
+      t[combined.substr(start, end - start)] += it.get_termfreq();
+      start = end + 1;
+      if (start > combined.size()) break;
+    }
+  }
   return out;
 }
 
@@ -178,25 +204,36 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
         // A second, unweighted pass over the same matches feeds the spies. Without weights
         // Xapian stops once it has checked the budget (BM25 matching of a broad AND query checks
         // every match), so counting costs at most kFacetBudget documents.
-        Xapian::ValueCountMatchSpy years(schema::kSlotYear), kinds(schema::kSlotKind),
-            issuers(schema::kSlotIssuer);
+        // One spy on the combined slot when every document has it; an index (or a shard) from
+        // before it existed is counted with three.
+        const bool combined =
+            m_impl->db.get_value_freq(schema::kSlotFacets) == m_impl->db.get_doccount();
+        Xapian::ValueCountMatchSpy facets(schema::kSlotFacets), years(schema::kSlotYear),
+            kinds(schema::kSlotKind), issuers(schema::kSlotIssuer);
         Xapian::Enquire counter(m_impl->db);
         counter.set_query(enquire.get_query());
         counter.set_weighting_scheme(Xapian::BoolWeight());
-        counter.add_matchspy(&years);
-        counter.add_matchspy(&kinds);
-        counter.add_matchspy(&issuers);
+        if (combined) {
+          counter.add_matchspy(&facets);
+        } else {
+          counter.add_matchspy(&years);
+          counter.add_matchspy(&kinds);
+          counter.add_matchspy(&issuers);
+        }
         const Xapian::MSet sample = counter.get_mset(0, 1, kFacetBudget);
         // The spies saw `seen` matches; when there are more, the counts are that sample (the
         // oldest documents first, in index order) scaled to the estimate: the user sees "约".
-        const Xapian::doccount seen = years.get_total();
+        const Xapian::doccount seen = combined ? facets.get_total() : years.get_total();
         result.facets_estimated = seen < sample.get_matches_upper_bound();
         const double scale = result.facets_estimated && seen > 0
                                  ? static_cast<double>(result.total_estimate) / seen
                                  : 1.0;
-        result.years = facet_counts(years, true, scale);
-        result.kinds = facet_counts(kinds, false, scale);
-        result.issuers = facet_counts(issuers, false, scale);
+        const std::array<Tally, 3> tallies =
+            combined ? split_facets(facets)
+                     : std::array<Tally, 3>{tally_of(years), tally_of(kinds), tally_of(issuers)};
+        result.years = facet_counts(tallies[0], true, scale);
+        result.kinds = facet_counts(tallies[1], false, scale);
+        result.issuers = facet_counts(tallies[2], false, scale);
       }
       result.hits.clear();
       for (auto it = mset.begin(); it != mset.end(); ++it)

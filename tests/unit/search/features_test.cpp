@@ -3,8 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <xapian.h>
+
 #include "corpus.hpp"
 #include "gongwen/search/analysis.hpp"
+#include "schema.hpp"
 
 namespace gongwen::search::testdata {
 namespace {
@@ -113,6 +116,45 @@ TEST_F(FeatureTest, FacetsNeverCountHiddenDocuments) {
   const SearchResult all = faceted("年度:2025..2025", Viewer{"lisi", Secrecy::None});
   const SearchResult cleared = faceted("年度:2025..2025", Viewer{"x", Secrecy::TopSecret});
   EXPECT_EQ(count_of(cleared.years, "2025") - count_of(all.years, "2025"), 2u);
+}
+
+// Indexes built before the combined facet slot (schema::kSlotFacets) still get their facets, from
+// the three single slots, and the same counts.
+TEST_F(FeatureTest, FacetsOfAnIndexFromBeforeTheCombinedSlot) {
+  TempIndexDir dir;
+  {
+    auto index = SearchIndex::open_writable(dir.path()).take();
+    for (const IndexedDocument& d : sample_documents()) index.add(d).take();
+    index.commit().take();
+  }
+  {
+    Xapian::WritableDatabase db(dir.path().string());
+    ASSERT_EQ(db.get_value_freq(schema::kSlotFacets), db.get_doccount());
+    for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      Xapian::Document doc = db.get_document(*it);
+      doc.remove_value(schema::kSlotFacets);
+      db.replace_document(*it, doc);
+    }
+    db.commit();
+    ASSERT_EQ(db.get_value_freq(schema::kSlotFacets), 0u);
+  }
+  const SearchIndex old = SearchIndex::open_readonly(dir.path()).take();
+  for (const char* query : {"通知", "白政发"}) {
+    SearchRequest req;
+    req.query = query;
+    req.facets = SearchRequest::Facets::Count;
+    const SearchResult before = old.search(req, Viewer{"lisi", Secrecy::None}).take();
+    const SearchResult now = faceted(query, Viewer{"lisi", Secrecy::None});
+    const auto flat = [](const std::vector<FacetCount>& f) {
+      std::vector<std::string> out;
+      for (const FacetCount& c : f) out.push_back(c.value + "=" + std::to_string(c.count));
+      return out;
+    };
+    EXPECT_FALSE(now.years.empty()) << query;
+    EXPECT_EQ(flat(before.years), flat(now.years)) << query;
+    EXPECT_EQ(flat(before.kinds), flat(now.kinds)) << query;
+    EXPECT_EQ(flat(before.issuers), flat(now.issuers)) << query;
+  }
 }
 
 TEST_F(FeatureTest, YearFacetsNewestFirst) {
