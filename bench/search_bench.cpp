@@ -7,12 +7,17 @@
 // 文号, 文种, title, the order of sentences (rotated and pairs swapped), secrecy for 1 in 50.
 // Deterministic: the same N gives the same documents.
 //
-//   bench_search [N] [--pdf M] [--rounds R] [--dir DIR] [--skip-compare]
+//   bench_search [N] [--pdf M] [--rounds R] [--dir DIR] [--skip-compare] [--keep] [--reuse]
+//                [--per-query]
 //     N       documents to generate and index (default 100000; `bench_search 10000` is quick)
 //     --pdf   documents rendered as PDFs for omindex (default 2000; rendering 100k PDFs would
 //             take about an hour here, so omindex is compared per document on this subset)
 //     --rounds  times every evaluation query is run after one warm-up round (default 20)
 //     --dir   working directory (default /tmp/gongwen-search-bench; removed at the end)
+//     --keep  leave the working directory (and its index) in place at the end
+//     --reuse query the index a `--keep` run left in DIR instead of indexing again (for query
+//             work: indexing 100,000 documents takes minutes); indexing is then not reported
+//     --per-query  print each evaluation query's median time, slowest first
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -30,6 +35,7 @@
 
 #include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/render.hpp"
+#include "gongwen/search/bulk_index.hpp"
 #include "gongwen/search/search_index.hpp"
 
 using namespace gongwen;
@@ -223,7 +229,7 @@ double timed_system(const std::string& cmd) {
 int main(int argc, char** argv) {
   std::size_t n = 100000, pdfs = 2000;
   int rounds = 20;
-  bool compare = true;
+  bool compare = true, keep = false, reuse = false, per_query = false;
   fs::path work = fs::temp_directory_path() / "gongwen-search-bench";
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -231,16 +237,25 @@ int main(int argc, char** argv) {
     else if (a == "--rounds" && i + 1 < argc) rounds = std::stoi(argv[++i]);
     else if (a == "--dir" && i + 1 < argc) work = argv[++i];
     else if (a == "--skip-compare") compare = false;
+    else if (a == "--keep") keep = true;
+    else if (a == "--reuse") reuse = keep = true;
+    else if (a == "--per-query") per_query = true;
     else if (!a.empty() && a[0] != '-') n = std::stoul(a);
     else {
-      std::cerr << "usage: bench_search [N] [--pdf M] [--rounds R] [--dir DIR] [--skip-compare]\n";
+      std::cerr << "usage: bench_search [N] [--pdf M] [--rounds R] [--dir DIR] [--skip-compare] [--keep] "
+                   "[--reuse] [--per-query]\n";
       return 2;
     }
   }
   pdfs = std::min(pdfs, n);
   try {
     const auto sections = load_sections(fs::path(GONGWEN_SAMPLES_DIR) / "corpus/government_work_reports.jsonl", 1150);
-    fs::remove_all(work);
+    const fs::path index_dir = work / "index";
+    if (reuse && !fs::exists(index_dir)) {
+      std::cerr << "--reuse: no index in " << index_dir << " (run once with --keep first)\n";
+      return 2;
+    }
+    if (!reuse) fs::remove_all(work);
     fs::create_directories(work);
 
     // 1. Indexing: generation is not timed (documents are made up front), one commit at the end
@@ -254,24 +269,34 @@ int main(int argc, char** argv) {
     }
     std::printf("documents: %zu from %zu report sections, average %.2f KB of text\n", n, sections.size(),
                 static_cast<double>(bytes) / static_cast<double>(n) / 1024.0);
-    const fs::path index_dir = work / "index";
     double index_ms = 0, index_cpu = 0;
-    {
-      auto index = search::SearchIndex::open_writable(index_dir).take();
+    if (reuse) {
+      const auto existing = search::SearchIndex::open_readonly(index_dir).take();
+      if (existing.size() != n) {
+        std::cerr << "--reuse: the index in " << index_dir << " holds " << existing.size()
+                  << " documents, not " << n << "\n";
+        return 2;
+      }
+      std::printf("indexing: skipped (--reuse), index size %.1f MB\n",
+                  static_cast<double>(dir_bytes(index_dir)) / 1e6);
+    } else {
       const auto t = Steady::now();
       const double c = cpu_ms();
+      auto index = search::BulkIndexBuilder::create(index_dir).take();
+      const unsigned writers = index.threads();
       for (const auto& d : docs) index.add(d).take();
-      index.commit().take();
+      index.finish().take();
       index_ms = ms_since(t);
       index_cpu = cpu_ms() - c;
-    }
-    const double docs_per_s = static_cast<double>(n) / (index_ms / 1000);
-    std::printf("indexing: %.1f s wall, %.0f documents/s (%.3f ms/document); CPU %.1f s, %.0f documents per CPU-second "
+      std::printf("indexing with %u writers (one per core) merged into one index at the end\n", writers);
+      const double docs_per_s = static_cast<double>(n) / (index_ms / 1000);
+      std::printf("indexing: %.1f s wall, %.0f documents/s (%.3f ms/document); CPU %.1f s, %.0f documents per CPU-second "
                 "(%.3f ms/document); index size %.1f MB (%.1f KB/document)\n",
                 index_ms / 1000, docs_per_s, index_ms / static_cast<double>(n), index_cpu / 1000,
                 static_cast<double>(n) / (index_cpu / 1000), index_cpu / static_cast<double>(n),
                 static_cast<double>(dir_bytes(index_dir)) / 1e6,
                 static_cast<double>(dir_bytes(index_dir)) / 1024.0 / static_cast<double>(n));
+    }
 
     // 2. Queries as the web search runs them: a long-lived reader, refresh() before each query,
     // 10 hits with snippets, facets by year, kind and organ; an uncleared user.
@@ -279,10 +304,12 @@ int main(int argc, char** argv) {
     auto reader = search::SearchIndex::open_readonly(index_dir).take();
     const search::Viewer viewer{"bench", Secrecy::None};
     std::vector<double> lat;
+    std::vector<std::vector<double>> by_query(queries.size());
     std::size_t estimated = 0;
     double query_cpu = 0;
     for (int r = 0; r <= rounds; ++r) {
-      for (const auto& q : queries) {
+      for (std::size_t qi = 0; qi < queries.size(); ++qi) {
+        const std::string& q = queries[qi];
         search::SearchRequest req;
         req.query = q;
         req.limit = 10;
@@ -298,6 +325,7 @@ int main(int argc, char** argv) {
           return 1;
         }
         if (r > 0) lat.push_back(ms);  // round 0 warms the page cache
+        if (r > 0) by_query[qi].push_back(ms);
         if (r == 0 && res.value().facets_estimated) ++estimated;
       }
     }
@@ -305,8 +333,15 @@ int main(int argc, char** argv) {
                 "mean CPU %.2f ms/query; %zu of the queries with estimated facet counts\n",
                 queries.size(), rounds, percentile(lat, 0.5), percentile(lat, 0.9), percentile(lat, 0.99),
                 percentile(lat, 1.0), lat.empty() ? 0.0 : query_cpu / static_cast<double>(lat.size()), estimated);
+    if (per_query) {
+      std::vector<std::pair<double, std::string>> medians;
+      for (std::size_t qi = 0; qi < queries.size(); ++qi)
+        medians.emplace_back(percentile(by_query[qi], 0.5), queries[qi]);
+      std::sort(medians.rbegin(), medians.rend());
+      for (const auto& [ms, q] : medians) std::printf("  %7.2f ms  %s\n", ms, q.c_str());
+    }
     if (!compare) {
-      fs::remove_all(work);
+      if (!keep) fs::remove_all(work);
       return 0;
     }
 
@@ -367,7 +402,7 @@ int main(int argc, char** argv) {
                 "(per document; 100k PDFs would take about an hour to render here)\n",
                 pdfs, percentile(render_ms, 0.5), om_ms / 1000, per_om, static_cast<double>(dir_bytes(omega_db)) / 1e6,
                 pdfs, per_ours, per_om / per_ours);
-    fs::remove_all(work);
+    if (!keep) fs::remove_all(work);
   } catch (const std::exception& e) {
     std::cerr << "bench_search: " << e.what() << "\n";
     return 1;

@@ -1,8 +1,9 @@
 #include "indexing.hpp"
 
+#include <filesystem>
 #include <map>
 
-#include <filesystem>
+#include "gongwen/search/bulk_index.hpp"
 
 namespace gongwen::app {
 
@@ -106,20 +107,15 @@ std::size_t reindex_all(archive::Workspace& ws) {
   fs::remove_all(fresh, ec);
   std::size_t n = 0;
   {
-    auto index = search::SearchIndex::open_writable(fresh).take();
+    // One writer per core, merged at the end (search/bulk_index.hpp).
+    auto index = search::BulkIndexBuilder::create(fresh).take();
     FilingLookup filing(ws);
-    for (const auto& r : ws.registry().issued()) {
-      index.add(issued_entry(ws, r, filing)).take();
-      ++n;
-    }
+    for (const auto& r : ws.registry().issued()) index.add(issued_entry(ws, r, filing)).take();
     // Received documents too; reading the registers needs no clock.
     const SystemClock clock;
     archive::Receiving rec(ws, clock);
-    for (const auto& r : rec.list()) {
-      index.add(received_entry(ws, rec, r, filing)).take();
-      ++n;
-    }
-    index.commit().take();
+    for (const auto& r : rec.list()) index.add(received_entry(ws, rec, r, filing)).take();
+    n = index.finish().take();
   }
   const fs::path old = ws.root() / ".index.old";
   fs::remove_all(old, ec);
