@@ -23,16 +23,18 @@ std::string reader_term(std::string_view user_id) {
   return std::string(schema::kReader) + std::string(user_id);
 }
 
-Xapian::Query visibility_filter(const Viewer& viewer) {
+Xapian::Query hidden_from(const Viewer& viewer) {
   // Secrecy's enumerators are ordered None < Secret < Confidential < TopSecret, matching the
   // levels 0–3; clamp so an out-of-range cast can never widen access.
   int clearance = static_cast<int>(viewer.clearance);
   if (clearance < 0 || clearance > 3) clearance = 0;
-  std::vector<Xapian::Query> allowed;
-  for (int level = 0; level <= clearance; ++level) allowed.emplace_back(level_term(level));
+  std::vector<Xapian::Query> above;
+  for (int level = clearance + 1; level <= 3; ++level) above.emplace_back(level_term(level));
+  if (above.empty()) return Xapian::Query();
+  Xapian::Query hidden(Xapian::Query::OP_OR, above.begin(), above.end());
   if (const std::string reader = reader_term(viewer.user_id); !reader.empty())
-    allowed.emplace_back(reader);
-  return Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
+    hidden = Xapian::Query(Xapian::Query::OP_AND_NOT, hidden, Xapian::Query(reader));
+  return hidden;
 }
 
 }  // namespace gongwen::search

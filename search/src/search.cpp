@@ -60,7 +60,8 @@ std::string iso_from_key(const std::string& key) {
   return key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
 }
 
-Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
+// `marks`: the MSet whose query terms the snippet highlights (see search()).
+Hit make_hit(const Xapian::MSet& marks, const Xapian::MSetIterator& it,
              const SearchRequest& request) {
   const Xapian::Document doc = it.get_document();
   Hit hit;
@@ -75,7 +76,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
   hit.score = it.get_weight();
   std::string text = doc.get_data();
   if (text.empty()) text = hit.title;
-  const std::string snippet = mset.snippet(
+  const std::string snippet = marks.snippet(
       text, request.snippet_bytes, Xapian::Stem(),
       Xapian::MSet::SNIPPET_CJK_NGRAM,
       request.highlight_open, request.highlight_close, "…");
@@ -149,17 +150,9 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
 
   // The access rule is part of the query: a hidden document never matches, so it cannot
   // show up in the hits, the total, a facet count or a snippet.
-  const Xapian::Query visible = visibility_filter(viewer);
+  const Xapian::Query hidden = hidden_from(viewer);
   const auto restrict = [&](const Xapian::Query& q) {
-    Xapian::Query out(Xapian::Query::OP_FILTER, q, visible);
-    // Unprefixed copies of the words at zero weight: they change neither the matches nor the
-    // ranking, but let the snippet highlight words of a fielded query (标题:森林).
-    if (!parsed.value().highlight.empty()) {
-      out = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out,
-                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                        parsed.value().highlight, 0.0));
-    }
-    return out;
+    return hidden.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, hidden);
   };
   const Xapian::Query loose = restrict(parsed.value().query);
   const Xapian::Query exact =
@@ -194,13 +187,15 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
       result.effective_query =
           result.exact_number ? parsed.value().exact_effective : parsed.value().effective;
       const Xapian::doccount first = static_cast<Xapian::doccount>(request.offset);
-      // Up to the budget every match is checked, so the total and the facets are exact.
-      const Xapian::doccount check = std::max<Xapian::doccount>(
-          request.facets == SearchRequest::Facets::Count ? kFacetBudget : kExactCountUpTo,
-          first + limit);
+      // Without facets the ranked pass checks up to kExactCountUpTo matches, so the total is
+      // exact that far. With facets the unweighted pass below checks up to the budget and gives
+      // the total; the ranked pass then only needs the page.
+      const bool counting = request.facets == SearchRequest::Facets::Count;
+      const Xapian::doccount check =
+          std::max<Xapian::doccount>(counting ? 0 : kExactCountUpTo, first + limit);
       const Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(limit), check);
       result.total_estimate = mset.get_matches_estimated();
-      if (request.facets == SearchRequest::Facets::Count) {
+      if (counting) {
         // A second, unweighted pass over the same matches feeds the spies. Without weights
         // Xapian stops once it has checked the budget (BM25 matching of a broad AND query checks
         // every match), so counting costs at most kFacetBudget documents.
@@ -221,6 +216,7 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
           counter.add_matchspy(&issuers);
         }
         const Xapian::MSet sample = counter.get_mset(0, 1, kFacetBudget);
+        result.total_estimate = sample.get_matches_estimated();
         // The spies saw `seen` matches; when there are more, the counts are that sample (the
         // oldest documents first, in index order) scaled to the estimate: the user sees "约".
         const Xapian::doccount seen = combined ? facets.get_total() : years.get_total();
@@ -236,8 +232,20 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
         result.issuers = facet_counts(tallies[2], false, scale);
       }
       result.hits.clear();
-      for (auto it = mset.begin(); it != mset.end(); ++it)
-        result.hits.push_back(make_hit(mset, it, request));
+      if (!mset.empty()) {
+        // The snippets mark the words typed, with their unprefixed copies (标题:森林 marks 森林
+        // in the body) and every character (the matcher's query lost those the pairs cover).
+        // They come from an MSet of their own that only gathers term statistics: added to the
+        // ranked query, even at zero weight, Xapian weighed them for every match, which doubled
+        // the time of a broad query.
+        Xapian::Enquire marker(m_impl->db);
+        const Xapian::Query& words = parsed.value().highlight;
+        marker.set_query(words.empty() ? enquire.get_query()
+                                       : Xapian::Query(Xapian::Query::OP_OR, enquire.get_query(), words));
+        const Xapian::MSet marks = marker.get_mset(0, 0);
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+          result.hits.push_back(make_hit(marks, it, request));
+      }
       return result;
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= 1) return translate_xapian_error(e, "检索", m_impl->dir);
