@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gongwen/search/search_index.hpp"
+#include "gongwen/search/bulk_index.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const long n = std::atol(argv[2]);
-  auto index = gongwen::search::SearchIndex::open_writable(argv[1]).take();
+  // As `gongwen search reindex` builds it: one writer per core, merged at the end.
+  auto index = gongwen::search::BulkIndexBuilder::create(argv[1]).take();
   const std::vector<std::string> topics = {"森林防火", "防汛抗旱", "安全生产", "农村饮水", "乡村振兴", "疫情防控",
                                            "征兵工作", "秸秆禁烧", "人居环境", "耕地保护", "社会救助", "医疗保障",
                                            "义务教育", "道路交通", "食品安全", "河长制", "林长制", "矛盾纠纷"};
@@ -46,12 +47,9 @@ int main(int argc, char** argv) {
     }
     d.body = body;
     d.path = "documents/" + std::to_string(year) + "/" + d.number + ".pdf";
-    index.add(d).take();
-    if ((i + 1) % 10000 == 0) {
-      index.commit().take();
-      std::fprintf(stderr, "  indexed %ld\n", i + 1);
-    }
+    index.add(std::move(d)).take();
+    if ((i + 1) % 10000 == 0) std::fprintf(stderr, "  queued %ld\n", i + 1);
   }
-  std::printf("%zu documents in the index\n", index.commit().take());
+  std::printf("%zu documents in the index\n", index.finish().take());
   return 0;
 }
