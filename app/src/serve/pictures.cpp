@@ -18,23 +18,6 @@ const std::regex& stored_name() {
   return re;
 }
 
-// Spaces the pipeline's body reader trims around a line (ASCII, tab, CR, U+3000).
-std::string trim(std::string_view s) {
-  static constexpr std::string_view kIdeographic = "\xE3\x80\x80";
-  auto ascii = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (true) {
-    if (!s.empty() && ascii(s.front())) s.remove_prefix(1);
-    else if (s.substr(0, 3) == kIdeographic) s.remove_prefix(3);
-    else break;
-  }
-  while (true) {
-    if (!s.empty() && ascii(s.back())) s.remove_suffix(1);
-    else if (s.size() >= 3 && s.substr(s.size() - 3) == kIdeographic) s.remove_suffix(3);
-    else break;
-  }
-  return std::string(s);
-}
-
 [[noreturn]] void refuse(const std::string& field, const std::string& where, const std::string& message,
                          std::vector<std::string> hints) {
   Error e = make_error(Code::BadInput, where + "：" + message, std::move(hints));
@@ -61,21 +44,18 @@ void check_reference(const std::string& file, const fs::path& dir, const std::st
 
 // The picture lines of one text of the form: each names a stored picture.
 void check_text(const std::string& text, const fs::path& dir, const std::string& field, const std::string& name) {
-  // As the pipeline reads a picture line (pipeline/src/draft/blocks.cpp); a line that starts
-  // with ![ but reads otherwise is the pipeline's to report.
-  static const std::regex image_re(
-      R"(^!\[([^\]]*)\]\(([^)]*)\)(?:\{\s*width\s*=\s*([0-9]+(?:\.[0-9]+)?)\s*mm\s*\})?$)");
+  // Lines as the pipeline reads them; a line that starts with ![ but is no picture line is
+  // the pipeline's to report.
   std::size_t pos = 0;
   int line = 0;
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string::npos) nl = text.size();
-    const std::string l = trim(std::string_view(text).substr(pos, nl - pos));
+    const std::string l = trim_line(std::string_view(text).substr(pos, nl - pos));
     pos = nl + 1;
     ++line;
-    std::smatch m;
-    if (l.rfind("![", 0) == 0 && std::regex_match(l, m, image_re))
-      check_reference(trim(m[2].str()), dir, field, name + "第 " + std::to_string(line) + " 行");
+    if (const auto file = picture_line_file(l))
+      check_reference(*file, dir, field, name + "第 " + std::to_string(line) + " 行");
   }
 }
 

@@ -13,21 +13,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string trim_ws(std::string_view s) {
-  auto ws_len = [&](std::size_t i) -> std::size_t {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') return 1;
-    if (i + 3 <= s.size() && s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
-    return 0;
-  };
-  std::size_t b = 0;
-  while (b < s.size() && ws_len(b) > 0) b += ws_len(b);
-  std::size_t e = s.size();
-  while (e > b) {
-    if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r') { --e; continue; }
-    if (e - b >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) { e -= 3; continue; }
-    break;
-  }
-  return std::string(s.substr(b, e - b));
+// ![说明](file.png) or ![说明](file.jpg){width=80mm}, alone on its line.
+const std::regex& picture_line() {
+  static const std::regex re(
+      R"(^!\[([^\]]*)\]\(([^)]*)\)(?:\{\s*width\s*=\s*([0-9]+(?:\.[0-9]+)?)\s*mm\s*\})?$)");
+  return re;
 }
 
 class BodyReader {
@@ -53,14 +43,14 @@ class BodyReader {
         cur += '|';
         ++i;
       } else if (line[i] == '|') {
-        out.push_back(trim_ws(cur));
+        out.push_back(trim_line(cur));
         cur.clear();
       } else {
         cur += line[i];
       }
     }
     // Text after the last bar is a cell too when the row does not end with '|'.
-    if (!trim_ws(cur).empty()) out.push_back(trim_ws(cur));
+    if (!trim_line(cur).empty()) out.push_back(trim_line(cur));
     return out;
   }
 
@@ -127,7 +117,7 @@ class BodyReader {
     Image& img = b.image;
     img.alt = m[1].str();
     b.text = img.alt;
-    img.file = trim_ws(m[2].str());
+    img.file = trim_line(m[2].str());
     const fs::path rel(img.file);
     bool bad = img.file.empty() || rel.is_absolute() || img.file.find('\\') != std::string::npos;
     for (const auto& part : rel) bad = bad || part == "..";
@@ -165,9 +155,6 @@ class BodyReader {
   }
 
   Result<std::vector<Block>> read(std::string_view text) const {
-    // ![说明](file.png) or ![说明](file.jpg){width=80mm}, alone on its line.
-    static const std::regex image_re(
-        R"(^!\[([^\]]*)\]\(([^)]*)\)(?:\{\s*width\s*=\s*([0-9]+(?:\.[0-9]+)?)\s*mm\s*\})?$)");
     std::vector<Block> out;
     std::vector<std::pair<int, std::string>> table_lines;
     std::size_t images = 0;
@@ -184,7 +171,7 @@ class BodyReader {
     while (pos <= text.size()) {
       std::size_t nl = text.find('\n', pos);
       if (nl == std::string_view::npos) nl = text.size();
-      const std::string line = trim_ws(text.substr(pos, nl - pos));
+      const std::string line = trim_line(text.substr(pos, nl - pos));
       pos = nl + 1;
       ++ln;
       if (!line.empty() && line[0] == '|') {
@@ -195,7 +182,7 @@ class BodyReader {
       if (line.empty()) continue;
       std::smatch m;
       if (line.rfind("![", 0) == 0) {
-        if (!std::regex_match(line, m, image_re))
+        if (!std::regex_match(line, m, picture_line()))
           return error(ln, "a picture line must read ![说明](file.png) or ![说明](file.png){width=80mm}");
         if (++images > kMaxDraftImages)
           return error(ln, "more than " + std::to_string(kMaxDraftImages) + " pictures",
@@ -219,6 +206,12 @@ class BodyReader {
 
 Result<std::vector<Block>> read_body(std::string_view text, const BodySource& source) {
   return BodyReader(source).read(text);
+}
+
+std::optional<std::string> picture_line_file(const std::string& line) {
+  std::smatch m;
+  if (line.rfind("![", 0) != 0 || !std::regex_match(line, m, picture_line())) return std::nullopt;
+  return trim_line(m[2].str());
 }
 
 }  // namespace gongwen

@@ -7,24 +7,6 @@ namespace gongwen {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  // Trims ASCII white space and the ideographic space U+3000 (E3 80 80), which drafters
-  // often type to indent paragraphs by hand; the layout indents by itself.
-  auto is_ws_at = [&](std::size_t i, std::size_t& len) {
-    if (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) { len = 1; return true; }
-    if (i + 2 < s.size() + 0 && s.compare(i, 3, "\xE3\x80\x80") == 0) { len = 3; return true; }
-    return false;
-  };
-  std::size_t b = 0, len = 0;
-  while (b < s.size() && is_ws_at(b, len)) b += len;
-  std::size_t e = s.size();
-  while (e > b) {
-    if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r') { --e; continue; }
-    if (e - b >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) { e -= 3; continue; }
-    break;
-  }
-  return std::string(s.substr(b, e - b));
-}
 
 // Every pattern is anchored at the line start: match_continuous tries there only, instead of
 // letting regex_search attempt (and fail) at every position of a long paragraph.
@@ -72,13 +54,30 @@ std::size_t heading_extent(const std::string& text) {
 
 }  // namespace
 
+std::string trim_line(std::string_view s) {
+  auto space_at = [&](std::size_t i) -> std::size_t {  // bytes of the space at i, 0 if none
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') return 1;
+    if (i + 3 <= s.size() && s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+    return 0;
+  };
+  std::size_t b = 0;
+  while (b < s.size() && space_at(b) > 0) b += space_at(b);
+  std::size_t e = s.size();
+  while (e > b) {
+    if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r') { --e; continue; }
+    if (e - b >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) { e -= 3; continue; }
+    break;
+  }
+  return std::string(s.substr(b, e - b));
+}
+
 std::vector<Block> parse_body(std::string_view text) {
   std::vector<Block> blocks;
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
-    std::string line = trim(text.substr(pos, nl - pos));
+    std::string line = trim_line(text.substr(pos, nl - pos));
     pos = nl + 1;
     if (line.empty()) continue;
     line = normalise_marker(line);

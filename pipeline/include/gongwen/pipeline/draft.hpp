@@ -51,6 +51,13 @@ inline constexpr std::size_t kMaxDraftImages = 50;
 // and pictures ("![说明](file.png)" lines); docs/drafts.md, "Tables and pictures".
 Result<std::vector<Block>> read_body(std::string_view text, const BodySource& source);
 
+// A body line as the readers above see it: ASCII spaces, tabs, CR and the ideographic space
+// U+3000 (which drafters type to indent by hand; the layout indents by itself) trimmed.
+std::string trim_line(std::string_view line);
+// The file a picture line names, trimmed, if `line` (already trimmed) is a picture line as
+// read_body reads one: `![说明](file.png)` or `![说明](file.png){width=80mm}`.
+std::optional<std::string> picture_line_file(const std::string& line);
+
 // Checks UTF-8; on failure returns the 1-based line and column of the first bad byte.
 struct Utf8Problem { int line = 0; int column = 0; };
 std::optional<Utf8Problem> find_invalid_utf8(std::string_view text);
