@@ -160,21 +160,13 @@ void write_image(Body& b, const Image& img) {
   const std::string cy = std::to_string(std::llround(box.height / 72.0 * 25.4 * kEmuPerMm));
   XmlWriter& x = b.x;
   x.start("w:p");
-  x.start("w:pPr");
-  x.val("w:snapToGrid", "0");
-  x.start("w:spacing");
-  x.attr("w:before", std::int64_t{0});
-  x.attr("w:after", std::int64_t{0});
-  x.attr("w:line", std::int64_t{box.rows * kLinePitch});
-  x.attr("w:lineRule", "exact");
-  x.end();
-  x.start("w:ind");
-  x.attr("w:left", std::int64_t{0});
-  x.attr("w:right", std::int64_t{0});
-  x.attr("w:firstLine", std::int64_t{0});
-  x.end();
-  x.val("w:jc", "center");
-  x.end();  // w:pPr
+  ParaProps p;
+  p.snap_to_grid = false;
+  p.before = p.after = 0;
+  p.line = box.rows * kLinePitch;
+  p.left = p.right = p.first_line = 0;
+  p.jc = "center";
+  write_ppr(x, p);
   x.start("w:r");
   x.start("w:drawing");
   x.start("wp:inline");
