@@ -22,6 +22,7 @@ PACKAGES=(
   fonts-noto-cjk fonts-arphic-gkai00mp texlive-lang-chinese
   libreoffice-writer-nogui
   colord-data
+  unzip zip sqlite3 openssl  # programs the tests call to open what we write (not in a bare Debian)
   chromium nodejs npm wrk  # web desk: browser tests (Playwright), load benchmark
   firefox-esr  # web desk: the same flow in Firefox (puppeteer-core over WebDriver BiDi)
 )

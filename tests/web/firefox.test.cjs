@@ -9,7 +9,15 @@
 const fs = require('fs');
 const path = require('path');
 const { startWorkspaceServer } = require('./workspace_server.cjs');
-const puppeteer = require(path.join(process.env.GW_NODE_DIR, 'node_modules', 'puppeteer-core'));
+const { pathToFileURL } = require('url');
+// puppeteer-core 25 is an ES module: Debian 12's Node.js 18 cannot require() it, so it is
+// loaded with import() from the entry its package.json exports.
+const loadPuppeteer = async () => {
+  const dir = path.join(process.env.GW_NODE_DIR, 'node_modules', 'puppeteer-core');
+  const entry = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).exports['.'].import;
+  const mod = await import(pathToFileURL(path.join(dir, entry)).href);
+  return mod.default || mod;
+};
 
 const BIN = process.env.GW_BINARY;
 const SRC = process.env.GW_SOURCE;
@@ -35,6 +43,7 @@ const waitUntil = async (cond, what, ms = 20000) => {
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { tmp, server, base } = await startWorkspaceServer({ bin: BIN, src: SRC, password: PASSWORD, prefix: 'gongwen-firefox-' });
+  const puppeteer = await loadPuppeteer();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
