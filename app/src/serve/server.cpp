@@ -6,6 +6,8 @@
 #include <regex>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -33,6 +35,13 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
   srv.set_keep_alive_max_count(1000);
   srv.set_read_timeout(30, 0);
   srv.set_write_timeout(30, 0);
+  // httplib's default also sets SO_REUSEPORT, with which a second `gongwen serve` on the same
+  // port binds too and the kernel splits the office's requests between two workspaces.
+  // SO_REUSEADDR alone still allows a quick restart over connections in TIME_WAIT.
+  srv.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   add_security_headers(srv);
   add_session_routes(srv, st);
   add_draft_routes(srv, st);
@@ -54,8 +63,8 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
     port = -1;
   }
   if (port <= 0)
-    fail(Code::Io, "cannot listen on " + opts.host + ":" + std::to_string(opts.port),
-         {"is another server using the port? choose one with --listen"});
+    fail(Code::Io, "无法在 " + opts.host + ":" + std::to_string(opts.port) + " 上监听：端口已被占用或地址不可用",
+         {"是否已有另一个 gongwen serve（或其他程序）在使用该端口？用 --listen 换一个端口"});
 
   // SIGINT/SIGTERM stop the server cleanly: wait for them on a thread of our own, with the
   // signals blocked everywhere else (the pool threads inherit this mask).
