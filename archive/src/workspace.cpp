@@ -73,7 +73,8 @@ Result<std::unique_ptr<Workspace>> Workspace::init(const fs::path& dir, const st
     write_file_atomic(staging / "gongwen.toml", profile_text);
     for (const auto& e : fs::directory_iterator(templates_dir)) {
       if (e.path().extension() != ".toml" || e.path().stem() == "profile.example") continue;
-      fs::copy_file(e.path(), staging / "templates" / e.path().filename());
+      // Written, not copied: a copy keeps the source's mode bits instead of the umask's.
+      write_file_atomic(staging / "templates" / e.path().filename(), read_file(e.path()));
     }
     // Every issued PDF is signed: a self-signed identity until the office imports its own.
     const Profile& p = profile.value();
