@@ -8,12 +8,13 @@
 #include <filesystem>
 #include <string>
 
-#include "gongwen/archive/office.hpp"
+#include "gongwen/services/office.hpp"
 #include "gongwen/archive/workspace.hpp"
-#include "indexing.hpp"
+#include "gongwen/services/indexing.hpp"
 
 using namespace gongwen;
 using namespace gongwen::archive;
+using namespace gongwen::services;
 namespace fs = std::filesystem;
 
 namespace {
@@ -58,7 +59,7 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     for (const auto& ref : refs) {
       const auto out = office.issue(ref, "sunxiuying");
-      app::index_issued(*ws, out.issued);
+      services::index_issued(*ws, out.issued);
       pages += out.issued.pages;
     }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

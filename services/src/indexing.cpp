@@ -1,11 +1,11 @@
-#include "indexing.hpp"
+#include "gongwen/services/indexing.hpp"
 
 #include <filesystem>
 #include <map>
 
 #include "gongwen/search/bulk_index.hpp"
 
-namespace gongwen::app {
+namespace gongwen::services {
 
 namespace {
 // 档号 and 保管期限 once the document's year is filed (issued by 文号, received by 收文号).
@@ -78,6 +78,7 @@ search::IndexedDocument received_entry(archive::Workspace& ws, archive::Receivin
   d.id = "in:" + r.registration();
   d.direction = "收文";
   d.number = r.their_number;
+  d.registration = r.registration();
   d.title = r.title;
   d.body = r.text;
   d.issuer = r.sender;
@@ -125,6 +126,29 @@ std::size_t reindex_all(archive::Workspace& ws) {
   return n;
 }
 
+std::size_t reindex_year(archive::Workspace& ws, int year, const ProgressFn& progress) {
+  const auto issued = ws.registry().issued(year);
+  const SystemClock clock;  // reading the registers needs no clock
+  archive::Receiving rec(ws, clock);
+  const auto received = rec.list(year);
+  const int total = static_cast<int>(issued.size() + received.size());
+  auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
+  FilingLookup filing(ws);
+  int n = 0;
+  for (const auto& r : issued) {
+    if (progress) progress({"indexing", n, total});
+    index.add(issued_entry(ws, r, filing)).take();
+    ++n;
+  }
+  for (const auto& r : received) {
+    if (progress) progress({"indexing", n, total});
+    index.add(received_entry(ws, rec, r, filing)).take();
+    ++n;
+  }
+  index.commit().take();
+  return static_cast<std::size_t>(n);
+}
+
 void index_received(archive::Workspace& ws, archive::Receiving& rec, const archive::ReceivedRecord& r) {
   auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
   index.add(to_indexed(ws, rec, r)).take();
@@ -141,4 +165,4 @@ search::Viewer viewer_for(archive::Workspace& ws, const std::string& user) {
   return search::Viewer{u->id, u->clearance};
 }
 
-}  // namespace gongwen::app
+}  // namespace gongwen::services
