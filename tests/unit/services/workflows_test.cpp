@@ -172,7 +172,12 @@ TEST_F(WorkflowsTest, CorrectingAFiledItemReindexesItsYear) {
   EXPECT_EQ(corrected.correction.version, 2);
   EXPECT_EQ(corrected.reindexed, 2u);
   EXPECT_EQ(corrected.next, (NextStep{Step::Verify, "zhouhong"}));
-  EXPECT_EQ(found(req.item).size(), 1u);  // still found by its 档号 after the re-index
+  // Found by its 档号 and by the corrected title; the same after a full rebuild.
+  EXPECT_EQ(found(req.item).size(), 1u);
+  EXPECT_EQ(found("标题:更正").size(), 1u);
+  reindex_all(*ws);
+  EXPECT_EQ(found("标题:更正").size(), 1u);
+  EXPECT_EQ(found(req.item).size(), 1u);
 }
 
 TEST_F(WorkflowsTest, TypedFiltersAreNotQueryText) {
