@@ -144,5 +144,44 @@ TEST_F(FindFiled, StillFoundAfterReindex) {
   EXPECT_EQ(cli({"收〔2026〕1号"}), kLaiwen);
 }
 
+// The same, received and filed on the command line: the CLI's filing re-indexes through the
+// same workflow.
+TEST(FindFiledCli, ReceivedAndFiledOnTheCommandLine) {
+  const auto dir = fresh_dir("find-filed-cli");
+  ASSERT_EQ(gongwen({"demo", dir.string()}).code, 0);
+  const std::string env = std::string("GONGWEN_PASSWORD=") + kDemoPassword;
+  const auto as = [&](const std::string& user, std::vector<std::string> args) {
+    args.insert(args.begin(), {"-w", dir.string(), "--clock", "2027-01-15T09:00:00+08:00", "--as", user, "--json"});
+    return run(GONGWEN_BINARY, args, env);
+  };
+  std::filesystem::path pdf;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "documents" / "2026"))
+    if (e.path().extension() == ".pdf" && e.path().string().find("发文稿纸") == std::string::npos) pdf = e.path();
+  const std::filesystem::path incoming = dir.string() + "-来文.pdf";
+  std::filesystem::copy_file(pdf, incoming, std::filesystem::copy_options::overwrite_existing);
+  const Outcome got = as("sunxiuying", {"receive", incoming.string(), "--from", "县人民政府办公室", "--number",
+                                        "县政办发〔2026〕9号", "--title", "关于开展冬季候鸟保护巡查的通知",
+                                        "--kind", "通知", "--date", "2026-11-10"});
+  ASSERT_EQ(got.code, 0) << got.err;
+  ASSERT_EQ(json::parse(got.out)["registration"], "收〔2026〕1号");
+  const Outcome filed = as("zhouhong", {"archive", "file", "--year", "2026"});
+  ASSERT_EQ(filed.code, 0) << filed.err;
+  const json f = json::parse(filed.out);
+  EXPECT_EQ(f["next"]["step"], "verify");
+  std::string code;
+  for (const auto& i : f["items"])
+    if (i["number"].get<std::string>() == "收〔2026〕1号") code = i["archive_code"].get<std::string>();
+  ASSERT_FALSE(code.empty()) << filed.out;
+  for (const std::string& q : {code, "档号:" + code, std::string("收〔2026〕1号")}) {
+    const Outcome o = as("zhouhong", {"search", q});
+    ASSERT_EQ(o.code, 0) << o.err;
+    const json j = json::parse(o.out);
+    ASSERT_EQ(j["hits"].size(), 1u) << q << ": " << o.out;
+    EXPECT_EQ(j["hits"][0]["number"], "县政办发〔2026〕9号") << q;
+  }
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove(incoming);
+}
+
 }  // namespace
 }  // namespace gongwen::e2e
