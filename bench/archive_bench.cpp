@@ -11,11 +11,12 @@
 #include <iostream>
 
 #include "gongwen/archive/filing.hpp"
-#include "gongwen/archive/office.hpp"
+#include "gongwen/services/office.hpp"
 #include "gongwen/archive/workspace.hpp"
 
 using namespace gongwen;
 using namespace gongwen::archive;
+using namespace gongwen::services;
 namespace fs = std::filesystem;
 
 namespace {

@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <string>
 
-#include "gongwen/archive/office.hpp"
 #include "gongwen/archive/workspace.hpp"
-#include "indexing.hpp"
+#include "gongwen/services/workflows.hpp"
 
 using namespace gongwen;
 using namespace gongwen::archive;
+using namespace gongwen::services;
 namespace fs = std::filesystem;
 
 namespace {
@@ -42,14 +42,14 @@ int main(int argc, char** argv) {
                               fs::path(GONGWEN_SOURCE_DIR) / "templates")
                   .take();
     const FixedClock clock(*parse_instant("2026-03-02T16:00:00+08:00"));
-    Office office(*ws, clock);
+    Workflows office(*ws, clock);  // the path both front ends take
     std::vector<std::string> refs;
     for (int i = 1; i <= n; ++i) {
       const fs::path f = tmp / "drafts" / ("n" + std::to_string(i) + ".toml");
       write_file_atomic(f, notice(i));
       const auto d = office.submit(f, "wangfang");
-      const std::string ref = "#" + std::to_string(d.id);
-      for (const auto& r : ws->profile().chain_for(d.doc_class)) office.review(ref, r, Decision::Approve, "");
+      const std::string ref = "#" + std::to_string(d.draft.id);
+      for (const auto& r : ws->profile().chain_for(d.draft.doc_class)) office.review(ref, r, Decision::Approve, "");
       office.sign(ref, "zhangjianguo", "同意印发");
       refs.push_back(ref);
     }
@@ -57,8 +57,7 @@ int main(int argc, char** argv) {
     const double c0 = cpu();
     const auto t0 = std::chrono::steady_clock::now();
     for (const auto& ref : refs) {
-      const auto out = office.issue(ref, "sunxiuying");
-      app::index_issued(*ws, out.issued);
+      const auto out = office.issue(ref, "sunxiuying");  // number … register, then index
       pages += out.issued.pages;
     }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

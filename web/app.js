@@ -41,13 +41,12 @@ const GW = {
     }
     return span;
   },
-  // The workflow's next step in the office's words.
-  nextText(s) {
-    const m = /^review by (.+)$/.exec(s || '');
-    if (m) return `待 ${m[1]} 审核`;
-    const r = /^revise and resubmit by (.+)$/.exec(s || '');
-    if (r) return `退回 ${r[1]} 修改`;
-    return { 'sign-off': '待签发', 'issue (seal keeper)': '待用印印发', done: '已办结', voided: '已作废' }[s] || s;
+  // The workflow's next step ({step, user, text}, from the server) in the office's words.
+  nextText(n) {
+    if (!n) return '';
+    const who = n.user || '';
+    return { review: `待 ${who} 审核`, revise: `退回 ${who} 修改`, 'sign-off': '待签发', issue: '待用印印发',
+             done: '已办结', voided: '已作废' }[n.step] || n.text || n.step;
   },
   msg(r) { return (r.error && r.error.message) || '操作失败'; },
   has(role) { return GW.me && GW.me.roles.includes(role); },

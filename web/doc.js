@@ -39,13 +39,13 @@
   if (!d.acts_next) return;
   const opinion = GW.el('input', { id: 'opinion', placeholder: '意见（如：同意）' });
   const box = $('actions');
-  if (d.next.startsWith('review by')) {
+  if (d.next.step === 'review') {
     box.append(opinion, GW.el('p', {}, GW.el('button', { id: 'approve', text: '审核同意', onclick: () => act('review', { decision: 'approve', opinion: opinion.value }) }), ' ',
       GW.el('button', { class: 'plain', id: 'return', text: '退回修改', onclick: () => act('review', { decision: 'return', opinion: opinion.value }) })));
-  } else if (d.next === 'sign-off') {
+  } else if (d.next.step === 'sign-off') {
     opinion.value = '同意印发';
     box.append(opinion, GW.el('p', {}, GW.el('button', { id: 'sign', text: '签发', onclick: () => act('sign', { opinion: opinion.value }) })));
-  } else if (d.next.startsWith('issue')) {
+  } else if (d.next.step === 'issue') {
     box.append(GW.el('p', {}, GW.el('button', { id: 'issue', text: '用印并印发', onclick: () => act('issue', {}) })));
   }
 })();

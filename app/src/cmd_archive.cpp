@@ -1,5 +1,6 @@
 // gongwen archive plan|file|correct|status|verify|borrow|return|loans|overdue
 #include <iostream>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -8,7 +9,8 @@
 #include "gongwen/archive/filing_correct.hpp"
 #include "gongwen/archive/lending.hpp"
 #include "gongwen/archive/receiving.hpp"
-#include "indexing.hpp"
+#include "gongwen/services/workflows.hpp"
+#include "next_json.hpp"
 
 namespace gongwen::app {
 
@@ -26,6 +28,30 @@ nlohmann::json loan_json(const archive::LoanRecord& l) {
           {"condition", l.condition}};
 }
 
+// Each command's options, held by its callbacks (not function-local statics).
+struct PlanOptions {
+  int year = 0;
+  std::string out, plan;
+};
+struct FileOptions {
+  int year = 0;
+  std::string plan;
+};
+struct CorrectOptions {
+  archive::CorrectionRequest request;
+  std::vector<std::string> fields;
+};
+struct YearOption {
+  int year = 0;
+};
+struct ReturnOptions {
+  std::int64_t loan = 0;
+  bool damaged = false;
+  std::string note;
+};
+
+std::string next_line(const services::NextStep& n) { return "next: " + services::describe(n) + "\n"; }
+
 std::string loan_line(const archive::LoanRecord& l) {
   return "#" + std::to_string(l.id) + "  " + l.archive_code + "  " + l.borrower + "（" + l.unit + "）  " +
          l.borrowed_on + " → " + l.due + (l.returned_on.empty() ? "  out" : "  returned " + l.returned_on + " " + l.condition) + "\n";
@@ -36,15 +62,16 @@ std::string loan_line(const archive::LoanRecord& l) {
 void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* archive = app.add_subcommand("archive", "year-end filing (DA/T 22-2015), 四性检测, lending");
   archive->require_subcommand(1);
-  static int year = 0;
-  static std::string plan_out, plan_in;
-
   auto* plan = archive->add_subcommand("plan", "what a year's filing will contain and what blocks it");
-  plan->add_option("--year", year, "the year to file")->required()->check(CLI::Range(1949, 9999));
-  plan->add_option("--out", plan_out, "write the plan as CSV for the archivist to edit (保管期限 column)");
-  plan->add_option("--plan", plan_in, "an edited plan whose 保管期限 override the rules");
-  plan->callback([&] {
-    action = [&] {
+  auto po = std::make_shared<PlanOptions>();
+  plan->add_option("--year", po->year, "the year to file")->required()->check(CLI::Range(1949, 9999));
+  plan->add_option("--out", po->out, "write the plan as CSV for the archivist to edit (保管期限 column)");
+  plan->add_option("--plan", po->plan, "an edited plan whose 保管期限 override the rules");
+  plan->callback([&ctx, &action, po] {
+    action = [&ctx, po] {
+      const int year = po->year;
+      const std::string& plan_out = po->out;
+      const std::string& plan_in = po->plan;
       auto& ws = ctx.workspace();
       const auto items = archive::filing_plan(ws, year, read_overrides(plan_in));
       const auto blockers = archive::filing_blockers(ws, year);
@@ -66,23 +93,22 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto* file = archive->add_subcommand("file", "file a year: 归档章, 档号, catalogue, metadata, BagIt; then lock it (档案员)");
-  file->add_option("--year", year, "the year to file")->required()->check(CLI::Range(1949, 9999));
-  file->add_option("--plan", plan_in, "the archivist's edited plan (保管期限 overrides)");
-  file->callback([&] {
-    action = [&] {
-      auto& ws = ctx.workspace();
-      archive::FilingOptions o;
-      o.overrides = read_overrides(plan_in);
+  auto fo = std::make_shared<FileOptions>();
+  file->add_option("--year", fo->year, "the year to file")->required()->check(CLI::Range(1949, 9999));
+  file->add_option("--plan", fo->plan, "the archivist's edited plan (保管期限 overrides)");
+  file->callback([&ctx, &action, fo] {
+    action = [&ctx, fo] {
+      const int year = fo->year;
+      services::ProgressFn progress;
       if (!ctx.json)
-        o.progress = [](int done, int total) {
-          if (done == total || done % 50 == 0) std::cerr << "\rfiling: " << done << "/" << total << std::flush;
-          if (done == total) std::cerr << "\n";
+        progress = [](const services::Progress& p) {
+          if (p.phase != "staging") return;
+          if (p.done == p.total || p.done % 50 == 0) std::cerr << "\rfiling: " << p.done << "/" << p.total << std::flush;
+          if (p.done == p.total) std::cerr << "\n";
         };
-      const auto res = archive::file_year(ws, year, ctx.clock(), ctx.user("files the archive"), o);
-      // The archive metadata (档号, 保管期限) becomes searchable too.
-      for (const auto& r : ws.registry().issued(year)) index_issued(ws, r);
-      archive::Receiving rec(ws, ctx.clock());
-      for (const auto& r : rec.list(year)) index_received(ws, rec, r);
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto filed = flows.file_year(year, ctx.user("files the archive"), read_overrides(fo->plan), progress);
+      const auto& res = filed.filing;
       nlohmann::json items = nlohmann::json::array();
       std::ostringstream out;
       out << "filed " << res.items.size() << " documents of " << year << " into the bag " << res.bag_dir
@@ -92,25 +118,28 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
                          {"retention", f.retention}, {"path", f.path}, {"sha256", f.sha256}});
         out << "  " << f.archive_code << "  " << f.number << "  " << f.retention << "\n";
       }
-      ctx.emit({{"year", year}, {"items", items}, {"catalogue", res.catalogue_csv}, {"bag", res.bag_dir}},
+      out << next_line(filed.next);
+      ctx.emit({{"year", year}, {"items", items}, {"catalogue", res.catalogue_csv}, {"bag", res.bag_dir},
+                {"reindexed", filed.reindexed}, {"next", next_json(filed.next)}},
                out.str());
     };
   });
 
-  static archive::CorrectionRequest correction;
-  static std::vector<std::string> field_args;
+  auto co = std::make_shared<CorrectOptions>();
+  archive::CorrectionRequest& correction = co->request;
   auto* correct = archive->add_subcommand(
       "correct", "record a correction of a filed 件 as a new version with a reason (档案员); the original stays");
   correct->add_option("--year", correction.year, "the filed year")->required()->check(CLI::Range(1949, 9999));
   correct->add_option("--item", correction.item, "the 档号 of the 件")->required();
   correct->add_option("--file", correction.file, "the corrected file (PDF, DOCX or OFD)");
-  correct->add_option("--field", field_args, "字段=新值 (题名, 文件编号, 责任者, 日期, 密级); repeatable");
+  correct->add_option("--field", co->fields, "字段=新值 (题名, 文件编号, 责任者, 日期, 密级); repeatable");
   correct->add_option("--reason", correction.reason, "why the 件 is corrected")->required();
-  correct->callback([&] {
-    action = [&] {
-      correction.fields.clear();
-      for (const auto& f : field_args) correction.fields.push_back(archive::parse_field_assignment(f));
-      const auto r = archive::correct_filed_item(ctx.workspace(), correction, ctx.clock(), ctx.user("records the correction"));
+  correct->callback([&ctx, &action, co] {
+    action = [&ctx, co] {
+      co->request.fields.clear();
+      for (const auto& f : co->fields) co->request.fields.push_back(archive::parse_field_assignment(f));
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto r = flows.correct(co->request, ctx.user("records the correction")).correction;
       ctx.emit({{"year", r.year}, {"archive_code", r.archive_code}, {"version", r.version}, {"path", r.path},
                 {"sha256", r.sha256}, {"metadata", r.metadata_path}, {"changes", r.fields}, {"reason", r.reason},
                 {"by", r.corrected_by}, {"at", r.corrected_at}},
@@ -152,9 +181,11 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto* verify = archive->add_subcommand("verify", "四性检测: authenticity, integrity, usability, security of a filed year");
-  verify->add_option("--year", year, "the filed year")->required()->check(CLI::Range(1949, 9999));
-  verify->callback([&] {
-    action = [&] {
+  auto vo = std::make_shared<YearOption>();
+  verify->add_option("--year", vo->year, "the filed year")->required()->check(CLI::Range(1949, 9999));
+  verify->callback([&ctx, &action, vo] {
+    action = [&ctx, vo] {
+      const int year = vo->year;
       const auto r = archive::verify_year(ctx.workspace(), year);
       nlohmann::json fails = nlohmann::json::array();
       std::ostringstream out;
@@ -173,7 +204,8 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
 
-  static archive::LoanRequest loan;
+  auto loan_request = std::make_shared<archive::LoanRequest>();
+  archive::LoanRequest& loan = *loan_request;
   auto* borrow = archive->add_subcommand("borrow", "lend a filed item (借阅登记, 档案员)");
   borrow->add_option("code", loan.archive_code, "档号")->required();
   borrow->add_option("--who", loan.borrower, "borrower")->required();
@@ -181,26 +213,24 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
   borrow->add_option("--purpose", loan.purpose, "purpose")->required();
   borrow->add_option("--days", loan.days, "loan period (default 7)")->check(CLI::Range(1, 365));
   borrow->add_option("--approved-by", loan.approved_by, "leader approving a secret item");
-  borrow->callback([&] {
-    action = [&] {
-      archive::Lending l(ctx.workspace(), ctx.clock());
-      const auto r = l.borrow(loan, ctx.user("records the loan"));
-      ctx.emit(loan_json(r), "lent " + loan_line(r));
+  borrow->callback([&ctx, &action, loan_request] {
+    action = [&ctx, loan_request] {
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto lent = flows.lend(*loan_request, ctx.user("records the loan"));
+      ctx.emit(loan_json(lent.loan), "lent " + loan_line(lent.loan) + next_line(lent.next));
     };
   });
 
-  static std::int64_t loan_id = 0;
-  static bool damaged = false;
-  static std::string note;
+  auto rt = std::make_shared<ReturnOptions>();
   auto* ret = archive->add_subcommand("return", "record a loan's return and condition");
-  ret->add_option("loan", loan_id, "loan id")->required();
-  ret->add_flag("--damaged", damaged, "returned not intact (describe with --note)");
-  ret->add_option("--note", note, "remarks on the condition");
-  ret->callback([&] {
-    action = [&] {
-      archive::Lending l(ctx.workspace(), ctx.clock());
-      const auto r = l.give_back(loan_id, damaged ? archive::Condition::Damaged : archive::Condition::Intact, note,
-                                 ctx.user("records the return"));
+  ret->add_option("loan", rt->loan, "loan id")->required();
+  ret->add_flag("--damaged", rt->damaged, "returned not intact (describe with --note)");
+  ret->add_option("--note", rt->note, "remarks on the condition");
+  ret->callback([&ctx, &action, rt] {
+    action = [&ctx, rt] {
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto r = flows.give_back(rt->loan, rt->damaged ? archive::Condition::Damaged : archive::Condition::Intact,
+                                     rt->note, ctx.user("records the return")).loan;
       ctx.emit(loan_json(r), "returned " + loan_line(r));
     };
   });

@@ -1,6 +1,7 @@
 // gongwen login | logout | user add | user passwd | user list | key import | key show | verify FILE
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
@@ -42,14 +43,35 @@ const char* status_text(SignatureStatus s) {
   return "";
 }
 
+// The options of login, user passwd/add, key import and verify, held by their callbacks.
+struct AuthOptions {
+  int login_hours = 12;
+  std::string passwd_user, new_pw_file;
+  bool passwd_all = false;
+  archive::NewUser new_user;
+  std::vector<std::string> new_roles;
+  std::string new_clearance, add_pw_file;
+  std::string key_file, cert_file, p12_file, p12_pass_file;
+  std::string verify_file;
+};
+
 }  // namespace
 
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto opts = std::make_shared<AuthOptions>();
+  int& login_hours = opts->login_hours;
+  std::string &passwd_user = opts->passwd_user, &new_pw_file = opts->new_pw_file;
+  bool& passwd_all = opts->passwd_all;
+  archive::NewUser& new_user = opts->new_user;
+  std::vector<std::string>& new_roles = opts->new_roles;
+  std::string &new_clearance = opts->new_clearance, &add_pw_file = opts->add_pw_file;
+  std::string &key_file = opts->key_file, &cert_file = opts->cert_file, &p12_file = opts->p12_file,
+              &p12_pass_file = opts->p12_pass_file;
+  std::string& verify_file = opts->verify_file;
   auto* login = app.add_subcommand("login", "log in once: later commands need no password (--as USER)");
-  static int login_hours = 12;
   login->add_option("--hours", login_hours, "how long the login lasts (default 12)")->check(CLI::Range(1, 24 * 30));
-  login->callback([&] {
-    action = [&] {
+  login->callback([&, opts] {
+    action = [&, opts] {
       const std::string user = ctx.named_user();
       if (user.empty()) fail(Code::Usage, "say who logs in: gongwen login --as USER");
       auto& ws = ctx.workspace();
@@ -66,8 +88,8 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto* logout = app.add_subcommand("logout", "end the login of --as USER (or of everyone logged in here)");
-  logout->callback([&] {
-    action = [&] {
+  logout->callback([&, opts] {
+    action = [&, opts] {
       auto& ws = ctx.workspace();
       const SystemClock real;
       archive::Auth auth(ws, real);
@@ -93,13 +115,11 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* user = app.add_subcommand("user", "the workspace's users and their passwords");
   user->require_subcommand(1);
   auto* passwd = user->add_subcommand("passwd", "set a password (your own, or anyone's as 管理员)");
-  static std::string passwd_user, new_pw_file;
-  static bool passwd_all = false;
   passwd->add_option("user", passwd_user, "whose password (default: the acting user)");
   passwd->add_option("--new-password-file", new_pw_file, "read the new password from a file");
   passwd->add_flag("--all", passwd_all, "give every user this initial password (first setup, or 管理员)");
-  passwd->callback([&] {
-    action = [&] {
+  passwd->callback([&, opts] {
+    action = [&, opts] {
       auto& ws = ctx.workspace();
       archive::Auth auth(ws, ctx.clock());
       // While no password exists at all the owner of the workspace files sets them up.
@@ -122,9 +142,6 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
   auto* add = user->add_subcommand("add", "add a person to the office with roles and clearance (管理员)");
-  static archive::NewUser new_user;
-  static std::vector<std::string> new_roles;
-  static std::string new_clearance, add_pw_file;
   add->add_option("id", new_user.id, "user id: the name in pinyin, lowercase (e.g. wangfang)")->required();
   add->add_option("--name", new_user.name, "姓名")->required();
   add->add_option("--title", new_user.title, "职务 (e.g. 党政办公室干事)");
@@ -134,8 +151,8 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   add->add_option("--clearance", new_clearance, "highest 密级 the user may see: 秘密 机密 绝密 (default none)");
   add->add_option("--new-password-file", add_pw_file,
                   "set the new user's first password from this file (else GONGWEN_NEW_PASSWORD, else later with user passwd)");
-  add->callback([&] {
-    action = [&] {
+  add->callback([&, opts] {
+    action = [&, opts] {
       auto& ws = ctx.workspace();
       archive::Auth auth(ws, ctx.clock());
       const std::string actor = auth.no_passwords_yet() ? "" : ctx.user("adds a user");
@@ -165,8 +182,8 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
   auto* list = user->add_subcommand("list", "users, roles and whether a password is set");
-  list->callback([&] {
-    action = [&] {
+  list->callback([&, opts] {
+    action = [&, opts] {
       auto& ws = ctx.workspace();
       archive::Auth auth(ws, ctx.clock());
       nlohmann::json j = nlohmann::json::array();
@@ -186,13 +203,12 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* key = app.add_subcommand("key", "the workspace's signing key and certificate");
   key->require_subcommand(1);
   auto* import = key->add_subcommand("import", "use the office's own key (PEM, or PKCS#12) for signing (管理员)");
-  static std::string key_file, cert_file, p12_file, p12_pass_file;
   import->add_option("--key", key_file, "private key, PEM");
   import->add_option("--cert", cert_file, "certificate (and chain), PEM");
   import->add_option("--p12", p12_file, "PKCS#12 file (.p12/.pfx) instead of --key/--cert");
   import->add_option("--p12-password-file", p12_pass_file, "the PKCS#12 password, first line");
-  import->callback([&] {
-    action = [&] {
+  import->callback([&, opts] {
+    action = [&, opts] {
       auto& ws = ctx.workspace();
       const std::string actor = ctx.user("imports the key");
       const User* u = ws.profile().user(actor);
@@ -222,8 +238,8 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
   auto* show = key->add_subcommand("show", "the certificate issued PDFs are signed with");
-  show->callback([&] {
-    action = [&] {
+  show->callback([&, opts] {
+    action = [&, opts] {
       const auto k = archive::load_signing_key(ctx.workspace());
       ctx.emit({{"subject", certificate_common_name(k.cert_pem)}, {"sha256", certificate_sha256(k.cert_pem)}},
                certificate_common_name(k.cert_pem) + "\nsha256 " + certificate_sha256(k.cert_pem) + "\n");
@@ -231,10 +247,9 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto* verify = app.add_subcommand("verify", "check an issued PDF's digital signature and that it is the registered file");
-  static std::string verify_file;
   verify->add_option("file", verify_file, "the PDF")->required();
-  verify->callback([&] {
-    action = [&] {
+  verify->callback([&, opts] {
+    action = [&, opts] {
       const std::string bytes = archive::read_file(verify_file);
       const auto r = verify_pdf_signature(bytes);
       const std::string sha = archive::sha256_hex(bytes);

@@ -2,8 +2,9 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "gongwen/archive/office.hpp"
+#include "gongwen/services/office.hpp"
 #include "gongwen/pipeline/render.hpp"
+#include "next_json.hpp"
 
 namespace gongwen::app {
 
@@ -70,7 +71,7 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
   check->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
-      archive::Office office(ws, ctx.clock());
+      services::Office office(ws, ctx.clock());
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
       for (const auto& f : check_files) {
@@ -92,7 +93,7 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
   render->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
-      archive::Office office(ws, ctx.clock());
+      services::Office office(ws, ctx.clock());
       Draft d = office.load_draft(render_file);
       // A preview shows where the number will go, with the serial left blank as on paper.
       d.doc.number = d.code + "〔" + std::to_string(d.doc.date.year) + "〕　号";
@@ -122,15 +123,15 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
   list->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
-      archive::Office office(ws, ctx.clock());
+      services::Office office(ws, ctx.clock());
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
       for (const auto& d : ws.registry().drafts()) {
-        const std::string next = office.next_step(d);
+        const services::NextStep next = office.next_step(d);
         j.push_back({{"id", d.id}, {"title", d.title}, {"state", archive::state_name(d.state)},
-                     {"drafter", d.drafter}, {"next", next}, {"source", d.source}});
+                     {"drafter", d.drafter}, {"next", next_json(next)}, {"source", d.source}});
         out << "#" << d.id << "\t" << archive::state_chinese(d.state) << "\t" << d.title << "\t→ "
-            << next << "\n";
+            << services::describe(next) << "\n";
       }
       ctx.emit(j, out.str());
     };

@@ -2,6 +2,7 @@
 // 一键排版: a body typed in Word becomes a draft (docs/import.md). Pictures are saved beside
 // the draft; nothing is written when the .docx is refused.
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
@@ -12,15 +13,23 @@ namespace gongwen::app {
 
 namespace fs = std::filesystem;
 
+namespace {
+// The options of draft import, held by its callback.
+struct ImportOptions {
+  std::string in_file, out_file, tpl_id = "notice", organ;
+};
+}  // namespace
+
 void add_draft_import_command(CLI::App& draft, Context& ctx, Action& action) {
   auto* imp = draft.add_subcommand("import", "read a body typed in Word (.docx) into a draft (一键排版)");
-  static std::string in_file, out_file, tpl_id = "notice", organ;
+  auto opts = std::make_shared<ImportOptions>();
+  std::string &in_file = opts->in_file, &out_file = opts->out_file, &tpl_id = opts->tpl_id, &organ = opts->organ;
   imp->add_option("file", in_file, ".docx file")->required();
   imp->add_option("-o,--output", out_file, "draft file to write (default: standard output)");
   imp->add_option("--template", tpl_id, "template id for the draft (default: notice)");
   imp->add_option("--organ", organ, "organ id (default: the draft's lead organ, to fill in)");
-  imp->callback([&] {
-    action = [&] {
+  imp->callback([&, opts] {
+    action = [&, opts] {
       std::ifstream in(in_file, std::ios::binary);
       if (!in) fail(Code::NotFound, "cannot read " + in_file, {"check the file name"});
       // Read at most one byte past the limit: a larger file is refused without loading it.

@@ -1,10 +1,10 @@
 // gongwen receive FILE … | receive list|handle|circulate|read|return|clear|overdue
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
 #include "gongwen/archive/receiving.hpp"
-#include "gongwen/search/extract.hpp"
-#include "indexing.hpp"
+#include "gongwen/services/workflows.hpp"
 
 namespace gongwen::app {
 
@@ -17,15 +17,25 @@ nlohmann::json received_json(const archive::ReceivedRecord& r) {
           {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at}};
 }
 
+// The options of `receive FILE` and of its subcommands, held by their callbacks.
+struct ReceiveOptions {
+  archive::ReceiveInput in;
+  std::string file;
+};
+struct ReceivedOptions {
+  std::int64_t id = 0;
+  std::string person, proposal, instruction;
+  int days = 3, list_year = 0;
+};
 
 }  // namespace
 
 void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* receive = app.add_subcommand("receive", "register a received document (收文登记) and its circulation");
   receive->require_subcommand(0, 1);
-  static archive::ReceiveInput in;
-  static std::string file;
-  receive->add_option("file", file, "the received PDF, DOCX or OFD");
+  auto ro = std::make_shared<ReceiveOptions>();
+  archive::ReceiveInput& in = ro->in;
+  receive->add_option("file", ro->file, "the received PDF, DOCX or OFD");
   receive->add_option("--from", in.sender, "来文单位");
   receive->add_option("--number", in.their_number, "来文字号");
   receive->add_option("--title", in.title, "标题");
@@ -35,30 +45,31 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
   receive->add_option("--copies", in.copies, "份数")->check(CLI::Range(1, 9999));
   receive->add_option("--copy-numbers", in.copy_numbers, "份号 of secret copies, e.g. 003-004");
   receive->add_option("--signed-by", in.signed_by, "签收人 (default: the registering user)");
-  receive->callback([&, receive] {
+  receive->callback([&ctx, &action, receive, ro] {
     if (!receive->get_subcommands().empty()) return;
-    action = [&] {
-      if (file.empty()) fail(Code::Usage, "receive needs a FILE or a subcommand", {"gongwen receive --help"});
-      auto& ws = ctx.workspace();
-      in.file = file;
-      const std::string bytes = archive::read_file(file);
-      in.text = search::extract_text(bytes, file).take();
-      archive::Receiving rec(ws, ctx.clock());
-      const auto r = rec.receive(in, ctx.user("registers the received document"));
-      index_received(ws, rec, r);
-      ctx.emit(received_json(r), "registered " + r.registration() + " 《" + r.title + "》 from " + r.sender +
-                                     "; 文件处理签 " + r.slip_path + "\n");
+    action = [&ctx, ro] {
+      if (ro->file.empty()) fail(Code::Usage, "receive needs a FILE or a subcommand", {"gongwen receive --help"});
+      ro->in.file = ro->file;
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto got = flows.receive(ro->in, ctx.user("registers the received document"));
+      const auto& r = got.received;
+      std::string text = "registered " + r.registration() + " 《" + r.title + "》 from " + r.sender +
+                         "; 文件处理签 " + r.slip_path + "\n";
+      if (!got.index_problem.empty())
+        text += "warning: not yet searchable (" + got.index_problem + "); run: gongwen search reindex\n";
+      ctx.emit(received_json(r), text);
     };
   });
 
-  static std::int64_t id = 0;
-  static std::string person, proposal, instruction;
-  static int days = 3, list_year = 0;
+  auto opts = std::make_shared<ReceivedOptions>();
+  std::int64_t& id = opts->id;
+  std::string &person = opts->person, &proposal = opts->proposal, &instruction = opts->instruction;
+  int &days = opts->days, &list_year = opts->list_year;
 
   auto* list = receive->add_subcommand("list", "the received documents of a year");
   list->add_option("--year", list_year, "the year (default: all)");
-  list->callback([&] {
-    action = [&] {
+  list->callback([&, opts] {
+    action = [&, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
@@ -75,8 +86,8 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
   handle->add_option("id", id, "received document id")->required();
   handle->add_option("--propose", proposal, "拟办意见");
   handle->add_option("--instruct", instruction, "领导批示");
-  handle->callback([&] {
-    action = [&] {
+  handle->callback([&, opts] {
+    action = [&, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
       const auto r = rec.set_handling(id, proposal, instruction, ctx.user("records the handling"));
       ctx.emit(received_json(r), "updated 文件处理签 " + r.slip_path + "\n");
@@ -87,12 +98,10 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
   circulate->add_option("id", id, "received document id")->required();
   circulate->add_option("--to", person, "reader's user id")->required();
   circulate->add_option("--days", days, "days until it is due back (default 3)")->check(CLI::Range(1, 90));
-  circulate->callback([&] {
-    action = [&] {
-      auto& ws = ctx.workspace();
-      archive::Receiving rec(ws, ctx.clock());
-      rec.circulate(id, person, days, ctx.user("circulates"));
-      if (auto r = rec.get(id)) index_received(ws, rec, *r);
+  circulate->callback([&, opts] {
+    action = [&, opts] {
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      flows.circulate(id, person, days, ctx.user("circulates"));
       ctx.emit({{"id", id}, {"to", person}}, "sent #" + std::to_string(id) + " to " + person + "\n");
     };
   });
@@ -103,8 +112,8 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
     c->add_option("id", id, "received document id")->required();
     c->add_option("--by", person, "reader's user id")->required();
     const bool is_read = std::string(name) == "read";
-    c->callback([&, is_read] {
-      action = [&, is_read] {
+    c->callback([&, opts, is_read] {
+      action = [&, opts, is_read] {
         archive::Receiving rec(ctx.workspace(), ctx.clock());
         if (is_read) rec.mark_read(id, person, ctx.user("records circulation"));
         else rec.mark_returned(id, person, ctx.user("records circulation"));
@@ -115,8 +124,8 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
 
   auto* clear = receive->add_subcommand("clear", "a secret document's copies were returned (清退)");
   clear->add_option("id", id, "received document id")->required();
-  clear->callback([&] {
-    action = [&] {
+  clear->callback([&, opts] {
+    action = [&, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
       const auto r = rec.clear_secret(id, ctx.user("records 清退"));
       ctx.emit(received_json(r), r.registration() + " returned (清退) on " + r.cleared_at + "\n");
@@ -124,8 +133,8 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto* overdue = receive->add_subcommand("overdue", "documents in circulation past their due date");
-  overdue->callback([&] {
-    action = [&] {
+  overdue->callback([&, opts] {
+    action = [&, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;

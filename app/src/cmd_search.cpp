@@ -1,42 +1,77 @@
 // gongwen search QUERY [filters] [--facets] [--shard …] | gongwen search reindex
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
-#include "indexing.hpp"
+#include "gongwen/services/indexing.hpp"
+#include "gongwen/services/search.hpp"
 
 namespace gongwen::app {
 
 namespace {
 
+// The command's options, held by its callbacks (not a function-local static).
 struct SearchOptions {
   std::vector<std::string> words;
   int limit = 10, offset = 0, page = 0;
   std::string sort = "relevance";
-  std::string year, kind, issuer, from, to, direction, secrecy;
+  std::string year, kind, issuer, from, to, direction, secrecy, archive_code, retention;
   bool facets = false;
   std::vector<std::string> shards;
   bool no_local = false;
 };
 
-// Filters are added to the query in its own syntax, so the CLI and a typed query agree and the
-// library has one way in. Values with spaces are not field values; they are refused.
-std::string query_with_filters(const SearchOptions& o) {
-  std::string q;
-  for (const auto& w : o.words) q += (q.empty() ? "" : " ") + w;
-  const auto add = [&q](const std::string& field, const std::string& value, const char* option) {
-    if (value.empty()) return;
+// The options → the service's query: the words as typed, each filter as its own field.
+// An exact value with spaces or quotes is no value of that field: refused, naming the option.
+services::SearchQuery to_query(const SearchOptions& o) {
+  services::SearchQuery q;
+  for (const auto& w : o.words) q.text += (q.text.empty() ? "" : " ") + w;
+  const auto exact = [](const std::string& value, const char* option) {
     if (value.find_first_of(" \t\"()") != std::string::npos)
-      fail(Code::Usage, std::string("--") + option + " takes one value without spaces or quotes: '" +
-                            value + "'");
-    q += (q.empty() ? "" : " ") + field + ":" + value;
+      fail(Code::Usage, std::string("--") + option + " takes one value without spaces or quotes: '" + value + "'");
+    return value;
   };
-  add("年度", o.year, "year");
-  add("文种", o.kind, "kind");
-  add("发文机关", o.issuer, "issuer");
-  add("收发", o.direction, "direction");
-  add("密级", o.secrecy, "secrecy");
-  if (!o.from.empty() || !o.to.empty()) add("日期", o.from + ".." + o.to, "from/--to");
+  q.filters.year = exact(o.year, "year");
+  q.filters.kind = exact(o.kind, "kind");
+  q.filters.issuer = o.issuer;
+  q.filters.direction = exact(o.direction, "direction");
+  q.filters.secrecy = exact(o.secrecy, "secrecy");
+  q.filters.archive_code = exact(o.archive_code, "archive-code");
+  q.filters.retention = exact(o.retention, "retention");
+  q.filters.date_from = exact(o.from, "from");
+  q.filters.date_to = exact(o.to, "to");
+  q.limit = o.limit;
+  q.offset = o.offset;
+  q.by_date = o.sort == "date";
+  q.facets = o.facets;
+  q.shards = o.shards;
+  q.local = !o.no_local;
   return q;
+}
+
+// What was asked, for the first line of the answer: the words, then each filter by its
+// field's name in the query language.
+std::string asked(const services::SearchQuery& q) {
+  std::string s = q.text;
+  const auto add = [&s](const char* field, const std::string& v) {
+    if (!v.empty()) s += (s.empty() ? "" : " ") + std::string(field) + ":" + v;
+  };
+  const auto& f = q.filters;
+  add("年度", f.year);
+  add("文种", f.kind);
+  add("发文机关", f.issuer);
+  add("收发", f.direction);
+  add("密级", f.secrecy);
+  add("档号", f.archive_code);
+  add("保管期限", f.retention);
+  if (!f.date_from.empty() || !f.date_to.empty()) add("日期", f.date_from + ".." + f.date_to);
+  return s;
+}
+
+nlohmann::json filters_json(const search::SearchFilters& f) {
+  return {{"year", f.year}, {"kind", f.kind}, {"issuer", f.issuer}, {"direction", f.direction},
+          {"secrecy", f.secrecy}, {"archive_code", f.archive_code}, {"retention", f.retention},
+          {"from", f.date_from}, {"to", f.date_to}};
 }
 
 nlohmann::json facet_json(const std::vector<search::FacetCount>& facets) {
@@ -57,7 +92,8 @@ std::string facet_text(const char* label, const std::vector<search::FacetCount>&
 
 void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* search = app.add_subcommand("search", "find documents by words, 文号, title, year …");
-  static SearchOptions o;
+  auto opts = std::make_shared<SearchOptions>();
+  SearchOptions& o = *opts;
   search->add_option("query", o.words, "e.g. 森林防火, 白政发〔2026〕3号, 标题:防汛 年度:2025");
   search->add_option("--limit", o.limit, "results per page (1–200)")->check(CLI::Range(1, 200));
   search->add_option("--offset", o.offset, "skip this many results (paging)")->check(CLI::Range(0, 1000000));
@@ -70,6 +106,8 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
   search->add_option("--to", o.to, "成文日期 to, e.g. 2025-06-30");
   search->add_option("--direction", o.direction, "发文 or 收文")->check(CLI::IsMember({"发文", "收文"}));
   search->add_option("--secrecy", o.secrecy, "密级: 无 秘密 机密 绝密");
+  search->add_option("--archive-code", o.archive_code, "档号, e.g. Z109-WS·2025-Y-ZF-0001");
+  search->add_option("--retention", o.retention, "保管期限: 永久, 定期30年, 定期10年");
   search->add_flag("--facets", o.facets, "count the matches by year, 文种 and organ");
   search->add_option("--shard", o.shards,
                      "also search this index: a directory or tcp://HOST:PORT (xapian-tcpsrv); repeatable");
@@ -77,30 +115,18 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* reindex = search->add_subcommand("reindex", "rebuild the index from the registers");
   reindex->callback([&] {
     action = [&] {
-      const std::size_t n = reindex_all(ctx.workspace());
+      const std::size_t n = services::reindex_all(ctx.workspace());
       ctx.emit({{"ok", true}, {"documents", n}}, "reindexed " + std::to_string(n) + " documents\n");
     };
   });
-  search->callback([&] {
+  search->callback([&ctx, &action, opts] {
     if (action) return;  // `search reindex` chose its own action
-    action = [&] {
+    action = [&ctx, opts] {
+      SearchOptions& o = *opts;
       if (o.page > 0) o.offset = (o.page - 1) * o.limit;  // whichever order they were given in
-      const std::string q = query_with_filters(o);
-      auto& ws = ctx.workspace();
-      const search::Viewer viewer = viewer_for(ws, ctx.user("searches"));
-      std::vector<std::string> shards;
-      if (!o.no_local) shards.push_back(ws.index_dir().string());
-      shards.insert(shards.end(), o.shards.begin(), o.shards.end());
-      if (shards.empty()) fail(Code::Usage, "--no-local needs at least one --shard");
-      auto index = o.shards.empty() ? search::SearchIndex::open_readonly(shards.front()).take()
-                                    : search::SearchIndex::open_shards(shards).take();
-      search::SearchRequest req;
-      req.query = q;
-      req.limit = o.limit;
-      req.offset = o.offset;
-      req.sort = o.sort == "date" ? search::SearchRequest::Sort::DateDesc : search::SearchRequest::Sort::Relevance;
-      req.facets = o.facets ? search::SearchRequest::Facets::Count : search::SearchRequest::Facets::None;
-      const auto res = index.search(req, viewer).take();
+      const services::SearchQuery query = to_query(o);
+      const std::string q = asked(query);
+      const auto res = services::search_documents(ctx.workspace(), query, ctx.user("searches"));
       nlohmann::json hits = nlohmann::json::array();
       std::ostringstream out;
       out << "「" << q << "」: " << res.total_estimate << " documents";
@@ -120,7 +146,8 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
         out << "  " << h.number << "  " << h.title << "  " << h.date_iso
             << (h.secrecy.empty() ? "" : "  [" + h.secrecy + "]") << "\n    " << h.snippet << "\n";
       }
-      nlohmann::json j = {{"query", q}, {"effective_query", res.effective_query},
+      nlohmann::json j = {{"query", query.text}, {"filters", filters_json(query.filters)},
+                          {"effective_query", res.effective_query},
                           {"total", res.total_estimate}, {"offset", o.offset},
                           {"exact_number", res.exact_number}, {"hits", hits}, {"notes", res.notes}};
       if (o.facets) {

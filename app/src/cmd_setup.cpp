@@ -1,4 +1,5 @@
 // gongwen init, gongwen template list|show
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
@@ -27,15 +28,21 @@ std::vector<Template> templates_for(Context& ctx) {
   return load_templates(ctx.data_dir() / "templates").take();
 }
 
+// The options of init and template show, held by their callbacks.
+struct SetupOptions {
+  std::string dir, profile, id;
+};
+
 }  // namespace
 
 void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto opts = std::make_shared<SetupOptions>();
+  std::string &dir = opts->dir, &profile = opts->profile, &id = opts->id;
   auto* init = app.add_subcommand("init", "create a workspace for an office");
-  static std::string dir, profile;
   init->add_option("dir", dir, "folder to create (must be new or empty)")->required();
   init->add_option("--profile", profile, "organ profile TOML (default: templates/profile.example.toml)");
-  init->callback([&] {
-    action = [&] {
+  init->callback([&, opts] {
+    action = [&, opts] {
       const fs::path profile_path =
           profile.empty() ? ctx.data_dir() / "templates" / "profile.example.toml" : fs::path(profile);
       const std::string text = archive::read_file(profile_path);
@@ -53,8 +60,8 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* tpl = app.add_subcommand("template", "list or show the 文种 templates");
   tpl->require_subcommand(1);
   auto* list = tpl->add_subcommand("list", "list templates");
-  list->callback([&] {
-    action = [&] {
+  list->callback([&, opts] {
+    action = [&, opts] {
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
       for (const auto& t : templates_for(ctx)) {
@@ -66,10 +73,9 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
   auto* show = tpl->add_subcommand("show", "show one template's fields");
-  static std::string id;
   show->add_option("id", id, "template id, e.g. notice")->required();
-  show->callback([&] {
-    action = [&] {
+  show->callback([&, opts] {
+    action = [&, opts] {
       const auto all = templates_for(ctx);
       const Template* t = find_template(all, id);
       if (!t) fail(Code::NotFound, "unknown template '" + id + "'", {"see: gongwen template list"});

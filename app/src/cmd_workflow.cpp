@@ -1,105 +1,119 @@
 // gongwen submit | review | sign | issue | void | seal log | audit verify
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
-#include "gongwen/archive/office.hpp"
-#include "indexing.hpp"
+#include "gongwen/services/workflows.hpp"
+#include "next_json.hpp"
 
 namespace gongwen::app {
 
 namespace {
 
-nlohmann::json draft_json(archive::Office& office, const archive::DraftRecord& d) {
+// Each command's options, held by its callbacks (not function-local statics).
+struct SubmitOptions {
+  std::string file;
+};
+struct ReviewOptions {
+  std::string ref, opinion;
+  bool send_back = false;
+};
+struct SignOptions {
+  std::string ref, opinion;
+};
+struct IssueOptions {
+  std::vector<std::string> refs;
+};
+struct VoidOptions {
+  std::string number, reason;
+};
+
+nlohmann::json draft_json(const services::DraftStep& s) {
+  const auto& d = s.draft;
   return {{"id", d.id},           {"title", d.title},       {"state", archive::state_name(d.state)},
-          {"round", d.round},     {"sha256", d.content_hash}, {"next", office.next_step(d)}};
+          {"round", d.round},     {"sha256", d.content_hash}, {"next", next_json(s.next)}};
 }
 
-std::string draft_line(archive::Office& office, const archive::DraftRecord& d) {
+std::string draft_line(const services::DraftStep& s) {
+  const auto& d = s.draft;
   return "#" + std::to_string(d.id) + " 《" + d.title + "》: " + archive::state_chinese(d.state) +
-         " — next: " + office.next_step(d) + "\n";
+         " — next: " + services::describe(s.next) + "\n";
 }
 
 }  // namespace
 
 void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* submit = app.add_subcommand("submit", "submit a draft for review (拟稿人)");
-  static std::string submit_file;
-  submit->add_option("file", submit_file, "draft file")->required();
-  submit->callback([&] {
-    action = [&] {
-      archive::Office office(ctx.workspace(), ctx.clock());
-      const auto d = office.submit(submit_file, ctx.user("submits"));
-      ctx.emit(draft_json(office, d), "submitted " + draft_line(office, d));
+  auto so = std::make_shared<SubmitOptions>();
+  submit->add_option("file", so->file, "draft file")->required();
+  submit->callback([&ctx, &action, so] {
+    action = [&ctx, so] {
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto s = flows.submit(so->file, ctx.user("submits"));
+      ctx.emit(draft_json(s), "submitted " + draft_line(s));
     };
   });
 
   auto* review = app.add_subcommand("review", "review a draft in the chain's order (审核人)");
-  static std::string review_ref, review_opinion;
-  static bool send_back = false;
-  review->add_option("draft", review_ref, "draft id (#3) or file")->required();
-  review->add_option("--opinion", review_opinion, "审核意见");
-  review->add_flag("--return", send_back, "send it back to the drafter (needs --opinion)");
-  review->callback([&] {
-    action = [&] {
-      archive::Office office(ctx.workspace(), ctx.clock());
-      const auto d = office.review(review_ref, ctx.user("reviews"),
-                                   send_back ? archive::Decision::Return : archive::Decision::Approve,
-                                   review_opinion);
-      ctx.emit(draft_json(office, d), (send_back ? "returned " : "reviewed ") + draft_line(office, d));
+  auto ro = std::make_shared<ReviewOptions>();
+  review->add_option("draft", ro->ref, "draft id (#3) or file")->required();
+  review->add_option("--opinion", ro->opinion, "审核意见");
+  review->add_flag("--return", ro->send_back, "send it back to the drafter (needs --opinion)");
+  review->callback([&ctx, &action, ro] {
+    action = [&ctx, ro] {
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto s = flows.review(ro->ref, ctx.user("reviews"),
+                                  ro->send_back ? archive::Decision::Return : archive::Decision::Approve,
+                                  ro->opinion);
+      ctx.emit(draft_json(s), (ro->send_back ? "returned " : "reviewed ") + draft_line(s));
     };
   });
 
   auto* sign = app.add_subcommand("sign", "sign off a reviewed draft (签发人)");
-  static std::string sign_ref, sign_opinion;
-  sign->add_option("draft", sign_ref, "draft id (#3) or file")->required();
-  sign->add_option("--opinion", sign_opinion, "签发意见 (default: 同意印发)");
-  sign->callback([&] {
-    action = [&] {
-      archive::Office office(ctx.workspace(), ctx.clock());
-      const auto d = office.sign(sign_ref, ctx.user("signs"), sign_opinion);
-      ctx.emit(draft_json(office, d), "signed off " + draft_line(office, d));
+  auto sg = std::make_shared<SignOptions>();
+  sign->add_option("draft", sg->ref, "draft id (#3) or file")->required();
+  sign->add_option("--opinion", sg->opinion, "签发意见 (default: 同意印发)");
+  sign->callback([&ctx, &action, sg] {
+    action = [&ctx, sg] {
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto s = flows.sign(sg->ref, ctx.user("signs"), sg->opinion);
+      ctx.emit(draft_json(s), "signed off " + draft_line(s));
     };
   });
 
   auto* issue = app.add_subcommand("issue", "number, seal, render and register a signed-off draft (监印人)");
-  static std::vector<std::string> issue_refs;
-  issue->add_option("draft", issue_refs, "draft ids (#3) or files; each is issued in its own transaction")
+  auto io = std::make_shared<IssueOptions>();
+  issue->add_option("draft", io->refs, "draft ids (#3) or files; each is issued in its own transaction")
       ->required();
-  issue->callback([&] {
-    action = [&] {
+  issue->callback([&ctx, &action, io] {
+    action = [&ctx, io] {
       auto& ws = ctx.workspace();
-      archive::Office office(ws, ctx.clock());
+      services::Workflows flows(ws, ctx.clock());
       const std::string user = ctx.user("issues");
       nlohmann::json all = nlohmann::json::array();
       std::string all_text;
-      for (const auto& issue_ref : issue_refs) {
-        const auto out = office.issue(issue_ref, user);
-        std::string index_note;
-        try {
-          index_issued(ws, out.issued);
-        } catch (const Failure& f) {
-          // The document is issued and registered; only the index lags behind.
-          index_note = "warning: not yet searchable (" + f.error().message +
-                       "); run: gongwen search reindex\n";
-        }
+      for (const auto& issue_ref : io->refs) {
+        const auto out = flows.issue(issue_ref, user);
         std::ostringstream text;
         text << "issued " << out.issued.number << " 《" << out.issued.title << "》, " << out.issued.pages
              << " pages\n  " << ws.root().string() << "/" << out.issued.pdf_path << "\n  "
              << ws.root().string() << "/" << out.issued.docx_path << "\n  "
              << ws.root().string() << "/" << out.issued.sheet_path << "\n";
-        const auto copies = ws.registry().copies(out.issued.number);
+        const auto& copies = out.copies;
         if (!copies.empty())
           text << "  " << copies.size() << " numbered copies (份号 " << copies.front().copy_number << "–"
                << copies.back().copy_number << ") in " << ws.root().string() << "/"
                << std::filesystem::path(copies.front().path).parent_path().string() << "/\n";
         for (const auto& w : out.warnings) text << "warning: " << w << "\n";
-        text << index_note;
+        // The document is issued and registered; only the index lags behind.
+        if (!out.index_problem.empty())
+          text << "warning: not yet searchable (" << out.index_problem << "); run: gongwen search reindex\n";
         nlohmann::json one = {{"number", out.issued.number}, {"title", out.issued.title},
                               {"pdf", out.issued.pdf_path},  {"docx", out.issued.docx_path},
                               {"sheet", out.issued.sheet_path}, {"copies", copies.size()},
                               {"pages", out.issued.pages},   {"pdf_sha256", out.issued.pdf_sha256},
-                              {"warnings", out.warnings}};
+                              {"warnings", out.warnings},    {"next", next_json(out.next)}};
         all.push_back(one);
         all_text += text.str();
       }
@@ -108,13 +122,13 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto* vd = app.add_subcommand("void", "record a spoiled 发文字号 so the sequence accounts for it");
-  static std::string void_number, void_reason;
-  vd->add_option("number", void_number, "e.g. 白政发〔2026〕7号")->required();
-  vd->add_option("--reason", void_reason, "why it is void")->required();
-  vd->callback([&] {
-    action = [&] {
-      archive::Office office(ctx.workspace(), ctx.clock());
-      const auto n = office.void_number(void_number, ctx.user("voids the number"), void_reason);
+  auto vo = std::make_shared<VoidOptions>();
+  vd->add_option("number", vo->number, "e.g. 白政发〔2026〕7号")->required();
+  vd->add_option("--reason", vo->reason, "why it is void")->required();
+  vd->callback([&ctx, &action, vo] {
+    action = [&ctx, vo] {
+      services::Workflows flows(ctx.workspace(), ctx.clock());
+      const auto n = flows.void_number(vo->number, ctx.user("voids the number"), vo->reason);
       const std::string text = n.code + "〔" + std::to_string(n.year) + "〕" + std::to_string(n.serial) + "号";
       ctx.emit({{"number", text}, {"status", "void"}, {"reason", n.reason}}, "voided " + text + "\n");
     };

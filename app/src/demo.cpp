@@ -2,6 +2,7 @@
 // clock so that two runs give the same numbers and the same files.
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
@@ -9,8 +10,9 @@
 #include "gongwen/archive/auth.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/keys.hpp"
-#include "gongwen/archive/office.hpp"
-#include "indexing.hpp"
+#include "gongwen/services/indexing.hpp"
+#include "gongwen/services/search.hpp"
+#include "gongwen/services/workflows.hpp"
 #include "tokens.hpp"
 
 namespace gongwen::app {
@@ -49,10 +51,12 @@ struct DemoSearch { std::string user, query; };
 
 void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
   auto* demo = app.add_subcommand("demo", "run the whole pipeline on the samples in a fresh workspace");
-  static std::string dir = "demo-workspace";
+  auto dir_opt = std::make_shared<std::string>("demo-workspace");
+  std::string& dir = *dir_opt;
   demo->add_option("dir", dir, "workspace folder to (re)create (default: ./demo-workspace)");
-  demo->callback([&] {
-    action = [&] {
+  demo->callback([&ctx, &action, dir_opt] {
+    action = [&ctx, dir_opt] {
+      const std::string& dir = *dir_opt;
       const fs::path root = fs::absolute(ctx.workspace_opt.empty() ? fs::path(dir) : fs::path(ctx.workspace_opt));
       if (fs::exists(root) && !fs::is_empty(root)) {
         if (!fs::exists(root / kMarker))
@@ -95,25 +99,24 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
       std::vector<std::string> warnings;
       for (const auto& file : files) {
         FixedClock draft_clock(Instant{});
-        archive::Office reader(*ws, draft_clock);
+        services::Office reader(*ws, draft_clock);
         const Draft draft = reader.load_draft(file);
         const Date day = draft.doc.date;
         const std::string drafter = draft.drafter.empty() ? first_with(p, Role::Drafter) : draft.drafter;
         const Organ* lead = p.organ(draft.organ_ids.front());
 
         const FixedClock c1(at(day, 9, 0));
-        archive::Office(*ws, c1).submit(file, drafter);
+        services::Workflows(*ws, c1).submit(file, drafter);
         int minute = 0;
         for (const auto& reviewer : p.chain_for(draft.doc_class)) {
           const FixedClock c2(at(day, 10, minute));
           minute += 30;
-          archive::Office(*ws, c2).review(file.string(), reviewer, archive::Decision::Approve, "");
+          services::Workflows(*ws, c2).review(file.string(), reviewer, archive::Decision::Approve, "");
         }
         const FixedClock c3(at(day, 14, 0));
-        archive::Office(*ws, c3).sign(file.string(), lead->signer, "");
+        services::Workflows(*ws, c3).sign(file.string(), lead->signer, "");
         const FixedClock c4(at(day, 16, 0));
-        const auto issued = archive::Office(*ws, c4).issue(file.string(), keeper);
-        index_issued(*ws, issued.issued);
+        const auto issued = services::Workflows(*ws, c4).issue(file.string(), keeper);
         for (const auto& w : issued.warnings)
           if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
         out << "  " << issued.issued.number << "  " << issued.issued.title << "  (" << issued.issued.pages
@@ -128,8 +131,7 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
 
       // Year-end filing of last year, done in March by the archivist.
       const FixedClock filing_clock(*parse_instant("2026-03-16T09:00:00+08:00"));
-      const auto filed = archive::file_year(*ws, 2025, filing_clock, first_with(p, Role::Archivist));
-      for (const auto& r : ws->registry().issued(2025)) index_issued(*ws, r);
+      const auto filed = services::Workflows(*ws, filing_clock).file_year(2025, first_with(p, Role::Archivist)).filing;
       out << "\nfiled " << filed.items.size() << " documents of 2025 into archive/2025/ — catalogue "
           << filed.catalogue_csv << "\n";
       for (const auto& f : filed.items) out << "  " << f.archive_code << "  " << f.number << "  " << f.retention << "\n";
@@ -145,10 +147,10 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
       report["searches"] = nlohmann::json::array();
       for (const auto& s : searches) {
         if (!p.user(s.user)) continue;
-        search::SearchRequest req;
-        req.query = s.query;
-        req.limit = 3;
-        const auto res = index.search(req, viewer_for(*ws, s.user)).take();
+        services::SearchQuery q;
+        q.text = s.query;
+        q.limit = 3;
+        const auto res = services::search_documents(index, q, services::viewer_for(*ws, s.user));
         out << "  [" << s.user << "] " << s.query << " → " << res.total_estimate << " found\n";
         nlohmann::json hits = nlohmann::json::array();
         for (const auto& h : res.hits) {

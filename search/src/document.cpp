@@ -18,8 +18,10 @@ std::string clean(std::string_view text) {
 void add_boolean(Xapian::Document& d, std::string_view prefix, std::string_view value) {
   while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
   while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-  if (value.empty() || prefix.size() + value.size() > schema::kMaxTermBytes) return;
-  d.add_boolean_term(std::string(prefix) + std::string(value));
+  if (value.empty()) return;
+  const std::string term = schema::boolean_term(prefix, value);
+  if (term.size() > schema::kMaxTermBytes) return;
+  d.add_boolean_term(term);
 }
 
 std::string date_key(const Date& date) {
@@ -58,6 +60,7 @@ Result<Xapian::Document> build_document(const IndexedDocument& in) {
   const std::string issuer = clean(in.issuer);
   const std::string recipients = clean(in.recipients);
   const std::string kind = clean(in.kind);
+  const std::string registration = clean(in.registration);
 
   Xapian::Document d;
   // n-grams for CJK, and deliberately no stemmer: with one, every CJK n-gram would also get an
@@ -82,8 +85,8 @@ Result<Xapian::Document> build_document(const IndexedDocument& in) {
     Xapian::termcount weight;
   };
   const Part parts[] = {{title, schema::kTitle, 2}, {number, schema::kNumber, 1},
-                        {issuer, schema::kIssuer, 1}, {recipients, schema::kRecipients, 1},
-                        {kind, "", 1}, {body, "", 1}};
+                        {registration, schema::kNumber, 1}, {issuer, schema::kIssuer, 1},
+                        {recipients, schema::kRecipients, 1}, {kind, "", 1}, {body, "", 1}};
   for (const Part& p : parts) {
     if (p.text.empty()) continue;
     if (!p.prefix.empty()) {
@@ -102,6 +105,9 @@ Result<Xapian::Document> build_document(const IndexedDocument& in) {
   } else {
     add_boolean(d, schema::kNumberExact, number);
   }
+  // A received document is also known by our 收文号 (收〔2026〕1号): its exact term makes
+  // the exact-文号 step find the 来文 itself, not an issued 〔2026〕1号 that mentions 收.
+  if (const auto r = parse_doc_number(registration)) add_boolean(d, schema::kNumberExact, r->canonical);
   add_boolean(d, schema::kKind, kind);
   add_boolean(d, schema::kDirection, clean(in.direction));
   add_boolean(d, schema::kArchiveCode, clean(in.archive_code));

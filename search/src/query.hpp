@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/search/search_index.hpp"
 
 namespace gongwen::search {
 
@@ -28,5 +29,11 @@ inline constexpr std::size_t kMaxQueryChars = 256;
 
 // BadInput for an empty query, invalid UTF-8 or an over-long query.
 Result<ParsedQuery> parse_user_query(std::string_view raw);
+
+// The query text (may be blank when a filter is given: then every document the filters let
+// through matches) restricted by typed filters, each built straight into Xapian terms and
+// value ranges (query_filters.cpp): a value is never spliced into query text, so a space or a
+// bracket in it cannot change what the query means.
+Result<ParsedQuery> parse_request(std::string_view raw, const SearchFilters& filters);
 
 }  // namespace gongwen::search

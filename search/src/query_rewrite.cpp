@@ -101,6 +101,37 @@ bool is_date_range(std::string_view value) {
   return (begin.empty() || date_bound(begin, false)) && (end.empty() || date_bound(end, true));
 }
 
+// A 档号 as DA/T 22 and DA/T 13 write it: Z109-WS·2025-Y-ZF-0001, Z109-WS·2011·Y·BGS-0001.
+// ASCII letters and digits in at least four parts separated by '-' or '·' (U+00B7), with a
+// '·' and a four-digit year among them. Nothing else a clerk types looks like this.
+bool is_archive_code(std::string_view v) {
+  constexpr std::string_view kDot = "\u00b7";
+  std::size_t parts = 1;
+  bool dot = false, year = false;
+  std::string_view part;
+  std::size_t start = 0;
+  const auto end_part = [&](std::size_t at) {
+    part = v.substr(start, at - start);
+    if (part.size() == 4 && is_digits(part)) year = true;
+    return !part.empty();
+  };
+  for (std::size_t i = 0; i < v.size();) {
+    const char c = v[i];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      ++i;
+    } else if (c == '-' || v.substr(i, kDot.size()) == kDot) {
+      if (!end_part(i)) return false;
+      dot = dot || c != '-';
+      i += c == '-' ? 1 : kDot.size();
+      start = i;
+      ++parts;
+    } else {
+      return false;
+    }
+  }
+  return end_part(v.size()) && dot && year && parts >= 4;
+}
+
 std::string join(const std::vector<std::string>& words) {
   std::string s;
   for (const std::string& w : words) {
@@ -302,6 +333,12 @@ class Rewriter {
       m_out += lead + name;
       m_out.append(value);
       m_out += "..";
+      m_out.append(value);
+      return;
+    }
+    if (field == nullptr && is_archive_code(value)) {
+      // A bare 档号 means that 件: the field is implied (档号:… is a boolean filter).
+      m_out += lead + "archive:";
       m_out.append(value);
       return;
     }

@@ -13,4 +13,13 @@ const Field* find_field(std::string_view name) {
   return nullptr;
 }
 
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (prefix.size() > 1 && !value.empty() &&
+      ((value.front() >= 'A' && value.front() <= 'Z') || value.front() == ':'))
+    term += ':';
+  term += value;
+  return term;
+}
+
 }  // namespace gongwen::search::schema

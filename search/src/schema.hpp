@@ -4,6 +4,7 @@
 // prefix or slot needs a reindex (`gongwen search reindex`).
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace gongwen::search::schema {
@@ -108,5 +109,12 @@ inline constexpr std::array kFields = {
 
 // Looks a field up by the name typed before ':' (Latin names case-insensitively).
 const Field* find_field(std::string_view name);
+
+// The boolean term for `value` under `prefix`, spelled as Xapian's QueryParser spells the
+// term of `档号:Z109-WS·2025-Y-ZF-0001`: a multi-letter prefix and a value that starts with a
+// capital letter (or a colon) are joined by ':' so the prefix's end stays unambiguous
+// ("XC:Z109-…"). Indexing wrote "XCZ109-…" before 2026-12, which the parser never asks for:
+// every 档号 search found nothing until this and a `gongwen search reindex`.
+std::string boolean_term(std::string_view prefix, std::string_view value);
 
 }  // namespace gongwen::search::schema

@@ -133,7 +133,7 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
   if (request.limit <= 0) return make_error(Code::BadInput, "每页结果数必须大于 0");
   Result<ParsedQuery> parsed = [&]() -> Result<ParsedQuery> {
     try {
-      return parse_user_query(request.query);
+      return parse_request(request.query, request.filters);
     } catch (const Xapian::Error& e) {  // parse errors are retried inside; these are not
       return translate_xapian_error(e, "解析检索式", m_impl->dir);
     }

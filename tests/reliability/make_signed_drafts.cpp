@@ -6,11 +6,12 @@
 #include <filesystem>
 #include <string>
 
-#include "gongwen/archive/office.hpp"
+#include "gongwen/services/office.hpp"
 #include "gongwen/archive/workspace.hpp"
 
 using namespace gongwen;
 using namespace gongwen::archive;
+using namespace gongwen::services;
 
 int main(int argc, char** argv) {
   if (argc != 4) {

@@ -3,7 +3,7 @@
 // drafts/web/<user>/, where the server stores the pictures that user uploads or imports from
 // Word, under names it chooses from their bytes (img-<SHA-256 prefix>.png|.jpg), and writes
 // that user's submitted drafts. A draft's picture lines are read relative to its own folder
-// (pipeline read_draft's base_dir; archive::Office reads a draft's pictures beside it), so the
+// (pipeline read_draft's base_dir; services::Office reads a draft's pictures beside it), so the
 // preview, the submitted draft and the issued document all see the same files. From the web
 // a picture line may name only such a stored file: no path from a request reaches anywhere else.
 #include <filesystem>

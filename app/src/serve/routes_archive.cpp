@@ -5,7 +5,8 @@
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/receiving.hpp"
 #include "gongwen/search/extract.hpp"
-#include "indexing.hpp"
+#include "gongwen/services/workflows.hpp"
+#include "next_json.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -76,24 +77,14 @@ void add_archive_routes(httplib::Server& srv, State& st) {
       };
       set(year, true, "staging", 0, 0);
       try {
-        archive::FilingOptions options;
-        // Called per 件 as it is stamped and described, then once (n, n) when the package
-        // is written: from then on the bag is being registered and indexed.
-        bool staged = false;
-        options.progress = [&](int done, int total) {
-          if (staged) return;
-          set(year, true, "staging", done, total);
-          if (done == total) staged = true;
+        // The workflow reports staging per 件, indexing per document, then done.
+        const services::ProgressFn progress = [&](const services::Progress& p) {
+          set(year, p.phase != "done", p.phase.c_str(), p.done, p.total);
         };
-        const auto out = archive::file_year(st.ws, year, st.clock, c->user->id, options);
-        const auto issued = st.ws.registry().issued(year);
-        int n = 0;
-        for (const auto& r : issued) {
-          set(year, true, "indexing", n++, static_cast<int>(issued.size()));
-          index_issued(st.ws, r);
-        }
-        set(year, false, "done", static_cast<int>(out.items.size()), static_cast<int>(out.items.size()));
-        reply_json(res, 200, {{"ok", true}, {"year", year}, {"count", out.items.size()}});
+        services::Workflows flows(st.ws, st.clock);
+        const auto out = flows.file_year(year, c->user->id, {}, progress);
+        reply_json(res, 200, {{"ok", true}, {"year", year}, {"count", out.filing.items.size()},
+                              {"reindexed", out.reindexed}, {"next", next_json(out.next)}});
       } catch (...) {
         set(year, false, "failed", 0, 0);
         throw;
@@ -161,20 +152,21 @@ void add_archive_routes(httplib::Server& srv, State& st) {
       in.copy_numbers = field("copy_numbers");
       const std::string copies = field("copies");
       in.copies = copies.empty() ? 1 : std::atoi(copies.c_str());
-      in.text = search::extract_text(f.content, "upload." + kind).take();
+      in.text = search::extract_text(f.content, "upload." + kind).take();  // before the lock
       std::lock_guard lock(st.ws_mutex);
       const fs::path dir = st.ws.root() / "incoming";
       fs::create_directories(dir);
       in.file = dir / (".upload-" + random_token().substr(0, 24) + "." + kind);
       archive::write_file_atomic(in.file, f.content);
       try {
-        archive::Receiving rec(st.ws, st.clock);
-        const auto r = rec.receive(in, u.id);
+        services::Workflows flows(st.ws, st.clock);
+        const auto got = flows.receive(in, u.id);
+        const auto& r = got.received;
         fs::remove(in.file);
-        index_received(st.ws, rec, r);
         reply_json(res, 201, {{"ok", true}, {"registration", r.registration()}, {"id", r.id},
                               {"stored", r.file_path}, {"format", r.format}, {"sha256", r.sha256},
-                              {"bytes", f.content.size()}});
+                              {"bytes", f.content.size()}, {"next", next_json(got.next)},
+                              {"note", got.index_problem.empty() ? "" : "已登记，但尚未进入检索（" + got.index_problem + "）"}});
       } catch (...) {
         fs::remove(in.file);
         throw;

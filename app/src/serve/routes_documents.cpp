@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "gongwen/archive/office.hpp"
+#include "gongwen/archive/workspace.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {

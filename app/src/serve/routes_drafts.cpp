@@ -4,10 +4,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "gongwen/archive/office.hpp"
+#include "gongwen/services/workflows.hpp"
 #include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/render.hpp"
-#include "indexing.hpp"
+#include "next_json.hpp"
 #include "serve/draft_form.hpp"
 #include "serve/pictures.hpp"
 #include "serve/state.hpp"
@@ -18,12 +18,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-nlohmann::json draft_json(archive::Office& office, const archive::DraftRecord& d) {
+nlohmann::json draft_json(const archive::DraftRecord& d, const services::NextStep& next) {
   return {{"id", d.id},       {"title", d.title},   {"state", archive::state_name(d.state)},
           {"state_text", archive::state_chinese(d.state)},
           {"kind", d.kind},   {"drafter", d.drafter}, {"secrecy", d.secrecy},
-          {"round", d.round}, {"next", office.next_step(d)}, {"updated_at", d.updated_at}};
+          {"round", d.round}, {"next", next_json(next)}, {"updated_at", d.updated_at}};
 }
+
+nlohmann::json draft_json(const services::DraftStep& s) { return draft_json(s.draft, s.next); }
 
 }  // namespace
 
@@ -44,13 +46,15 @@ Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string
 
 namespace {
 
-bool acts_next(archive::Office& office, const archive::DraftRecord& d, const User& u) {
-  const std::string next = office.next_step(d);
-  if (next == "review by " + u.id) return true;
-  if (next == "sign-off") return u.has(Role::Signer);
-  if (next == "issue (seal keeper)") return u.has(Role::SealKeeper);
-  if (next == "revise and resubmit by " + u.id) return true;
-  return false;
+// Whether `u` is the one the next step waits for.
+bool acts_next(const services::NextStep& next, const User& u) {
+  switch (next.step) {
+    case services::Step::Review:
+    case services::Step::Revise: return next.user == u.id;
+    case services::Step::SignOff: return u.has(Role::Signer);
+    case services::Step::Issue: return u.has(Role::SealKeeper);
+    default: return false;
+  }
 }
 
 std::int64_t id_of(const httplib::Request& req) { return std::stoll(req.matches[1].str()); }
@@ -97,10 +101,10 @@ void add_draft_routes(httplib::Server& srv, State& st) {
       std::lock_guard lock(st.ws_mutex);
       const fs::path file = picture_dir(st.ws.root(), c->user->id, true) / ("draft-" + random_token().substr(0, 16) + ".toml");
       archive::write_file_atomic(file, toml);
-      archive::Office office(st.ws, st.clock);
+      services::Workflows flows(st.ws, st.clock);
       try {
-        const auto rec = office.submit(file, c->user->id);
-        reply_json(res, 201, {{"ok", true}, {"draft", draft_json(office, rec)}});
+        const auto step = flows.submit(file, c->user->id);
+        reply_json(res, 201, {{"ok", true}, {"draft", draft_json(step)}});
       } catch (...) {
         fs::remove(file);  // a refused draft leaves nothing behind
         throw;
@@ -114,12 +118,13 @@ void add_draft_routes(httplib::Server& srv, State& st) {
     guarded(res, [&] {
       const bool todo_only = req.get_param_value("todo") == "1";
       std::lock_guard lock(st.ws_mutex);
-      archive::Office office(st.ws, st.clock);
+      services::Workflows flows(st.ws, st.clock);
       nlohmann::json list = nlohmann::json::array();
       for (const auto& d : st.ws.registry().drafts()) {
         if (!may_see(*c->user, d.secrecy, {d.drafter})) continue;
-        if (todo_only && !acts_next(office, d, *c->user)) continue;
-        list.push_back(draft_json(office, d));
+        const auto next = flows.next_step(d);
+        if (todo_only && !acts_next(next, *c->user)) continue;
+        list.push_back(draft_json(d, next));
       }
       reply_json(res, 200, {{"ok", true}, {"drafts", list}});
     });
@@ -131,8 +136,9 @@ void add_draft_routes(httplib::Server& srv, State& st) {
     guarded(res, [&] {
       std::lock_guard lock(st.ws_mutex);
       const auto d = visible_draft(st, *c, id_of(req));
-      archive::Office office(st.ws, st.clock);
-      nlohmann::json j = draft_json(office, d);
+      services::Workflows flows(st.ws, st.clock);
+      const auto next = flows.next_step(d);
+      nlohmann::json j = draft_json(d, next);
       nlohmann::json history = nlohmann::json::array();
       history.push_back({{"at", d.created_at}, {"who", d.drafter}, {"what", "拟稿提交"}, {"opinion", ""}});
       for (const auto& r : st.ws.registry().reviews(d.id))
@@ -147,13 +153,13 @@ void add_draft_routes(httplib::Server& srv, State& st) {
           j["issued"] = {{"id", i.id}, {"number", i.number}, {"pages", i.pages}};
         }
       j["history"] = history;
-      j["acts_next"] = acts_next(office, d, *c->user);
+      j["acts_next"] = acts_next(next, *c->user);
       j["text"] = d.snapshot;
       reply_json(res, 200, {{"ok", true}, {"draft", j}});
     });
   });
 
-  // review / sign / issue: the Office checks role, order, clearance and the fingerprint.
+  // review / sign / issue: the workflow checks role, order, clearance and the fingerprint.
   srv.Post(R"(/api/drafts/(\d{1,12})/(review|sign|issue))", [&st](const httplib::Request& req, httplib::Response& res) {
     auto c = authenticate(st, req, res, Change::Write);
     if (!c) return;
@@ -164,27 +170,23 @@ void add_draft_routes(httplib::Server& srv, State& st) {
       const std::string opinion = body->value("opinion", "");
       std::lock_guard lock(st.ws_mutex);
       const auto d = visible_draft(st, *c, id_of(req));
-      archive::Office office(st.ws, st.clock);
+      services::Workflows flows(st.ws, st.clock);
       const std::string ref = std::to_string(d.id);
       if (step == "review") {
         const auto decision = body->value("decision", "approve") == "return" ? archive::Decision::Return
                                                                              : archive::Decision::Approve;
-        const auto rec = office.review(ref, c->user->id, decision, opinion);
-        reply_json(res, 200, {{"ok", true}, {"draft", draft_json(office, rec)}});
+        reply_json(res, 200, {{"ok", true}, {"draft", draft_json(flows.review(ref, c->user->id, decision, opinion))}});
       } else if (step == "sign") {
-        const auto rec = office.sign(ref, c->user->id, opinion);
-        reply_json(res, 200, {{"ok", true}, {"draft", draft_json(office, rec)}});
+        reply_json(res, 200, {{"ok", true}, {"draft", draft_json(flows.sign(ref, c->user->id, opinion))}});
       } else {
-        const auto out = office.issue(ref, c->user->id);
-        std::string note;
-        try {
-          index_issued(st.ws, out.issued);
-        } catch (const Failure& f) {
-          note = "已印发，但尚未进入检索（" + f.error().message + "），请管理员运行 gongwen search reindex";
-        }
+        const auto out = flows.issue(ref, c->user->id);
+        const std::string note =
+            out.index_problem.empty()
+                ? ""
+                : "已印发，但尚未进入检索（" + out.index_problem + "），请管理员运行 gongwen search reindex";
         reply_json(res, 200, {{"ok", true}, {"issued", {{"id", out.issued.id}, {"number", out.issued.number},
                                                        {"pages", out.issued.pages}}},
-                              {"warnings", out.warnings}, {"note", note}});
+                              {"warnings", out.warnings}, {"note", note}, {"next", next_json(out.next)}});
       }
     });
   });

@@ -2,6 +2,8 @@
 // records loans (archive::Lending checks it); secret items are not listed to the uncleared.
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/lending.hpp"
+#include "gongwen/services/workflows.hpp"
+#include "next_json.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -62,8 +64,9 @@ void add_lending_routes(httplib::Server& srv, State& st) {
       lr.days = body->value("days", 7);
       lr.approved_by = body->value("approved_by", "");
       std::lock_guard lock(st.ws_mutex);
-      archive::Lending lending(st.ws, st.clock);
-      reply_json(res, 201, {{"ok", true}, {"loan", loan_json(lending.borrow(lr, c->user->id))}});
+      services::Workflows flows(st.ws, st.clock);
+      const auto lent = flows.lend(lr, c->user->id);
+      reply_json(res, 201, {{"ok", true}, {"loan", loan_json(lent.loan)}, {"next", next_json(lent.next)}});
     });
   });
 
@@ -76,10 +79,10 @@ void add_lending_routes(httplib::Server& srv, State& st) {
       const auto condition = body->value("condition", "完好") == "有损" ? archive::Condition::Damaged
                                                                         : archive::Condition::Intact;
       std::lock_guard lock(st.ws_mutex);
-      archive::Lending lending(st.ws, st.clock);
-      const auto l = lending.give_back(std::stoll(req.matches[1].str()), condition, body->value("note", ""),
-                                       c->user->id);
-      reply_json(res, 200, {{"ok", true}, {"loan", loan_json(l)}});
+      services::Workflows flows(st.ws, st.clock);
+      const auto back = flows.give_back(std::stoll(req.matches[1].str()), condition, body->value("note", ""),
+                                        c->user->id);
+      reply_json(res, 200, {{"ok", true}, {"loan", loan_json(back.loan)}, {"next", next_json(back.next)}});
     });
   });
 }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "gongwen/search/search_index.hpp"
+#include "gongwen/services/search.hpp"
 #include "serve/state.hpp"
 #include "serve/timing.hpp"
 
@@ -12,11 +13,11 @@ namespace gongwen::app::serve {
 
 namespace {
 
-// Filters from the form become the query language's field terms (docs/search.md); values
-// with spaces or colons are dropped rather than let them change the query's meaning.
-std::string with_filter(std::string q, const std::string& field, const std::string& value) {
-  if (value.empty() || value.size() > 64 || value.find_first_of(" \t:\"()") != std::string::npos) return q;
-  return q + (q.empty() ? "" : " ") + field + ":" + value;
+// A filter from the form, as its own typed field (never spliced into the query text); an
+// over-long value is no value of any field and is ignored.
+std::string filter_param(const httplib::Request& req, const char* name) {
+  std::string v = req.get_param_value(name);
+  return v.size() > 64 ? std::string() : v;
 }
 
 nlohmann::json facet_json(const std::vector<search::FacetCount>& v) {
@@ -61,19 +62,25 @@ void add_search_routes(httplib::Server& srv, State& st) {
     auto c = authenticate(st, req, res, Change::Read);
     if (!c) return;
     guarded(res, [&] {
-      search::SearchRequest sr;
-      sr.query = req.get_param_value("q");
-      if (sr.query.size() > 400) fail(Code::BadInput, "检索词过长（最多 400 字节）");
-      sr.query = with_filter(sr.query, "年度", req.get_param_value("year"));
-      sr.query = with_filter(sr.query, "文种", req.get_param_value("kind"));
-      sr.query = with_filter(sr.query, "发文机关", req.get_param_value("issuer"));
+      services::SearchQuery sr;
+      sr.text = req.get_param_value("q");
+      if (sr.text.size() > 400) fail(Code::BadInput, "检索词过长（最多 400 字节）");
+      sr.filters.year = filter_param(req, "year");
+      sr.filters.kind = filter_param(req, "kind");
+      sr.filters.issuer = filter_param(req, "issuer");
+      sr.filters.direction = filter_param(req, "direction");
+      sr.filters.secrecy = filter_param(req, "secrecy");
+      sr.filters.archive_code = filter_param(req, "archive_code");
+      sr.filters.retention = filter_param(req, "retention");
+      sr.filters.date_from = filter_param(req, "from");
+      sr.filters.date_to = filter_param(req, "to");
       const std::string page = req.get_param_value("page");
       const int page_no = page.empty() ? 1 : std::clamp(std::atoi(page.c_str()), 1, 1000);
       sr.limit = 10;
       sr.offset = (page_no - 1) * sr.limit;
-      if (req.get_param_value("sort") == "date") sr.sort = search::SearchRequest::Sort::DateDesc;
-      sr.facets = search::SearchRequest::Facets::Count;
-      if (sr.query.find_first_not_of(" \t") == std::string::npos) {
+      sr.by_date = req.get_param_value("sort") == "date";
+      sr.facets = true;
+      if (sr.text.find_first_not_of(" \t") == std::string::npos && sr.filters.empty()) {
         reply_json(res, 200, no_hits("请输入检索词或选择筛选条件"));
         return;
       }
@@ -85,7 +92,7 @@ void add_search_routes(httplib::Server& srv, State& st) {
       }
       const std::string open_timing = timer.header("refresh");
       const Stopwatch searching;
-      const auto r = index->search(sr, search::Viewer{c->user->id, c->user->clearance}).take();
+      const auto r = services::search_documents(*index, sr, search::Viewer{c->user->id, c->user->clearance});
       res.set_header("Server-Timing", open_timing + ", " + searching.header("search"));
       nlohmann::json hits = nlohmann::json::array();
       for (const auto& h : r.hits) {

@@ -1,6 +1,6 @@
 #pragma once
 // What every route handler shares: the workspace (behind one mutex: the registry is a
-// single SQLite connection and Office is not thread-safe), sessions, the login throttle,
+// single SQLite connection and the workflows are not thread-safe), sessions, the login throttle,
 // the password check, cached previews, and the helpers that turn a request into a checked
 // caller and a Failure into a JSON error.
 #include <httplib.h>

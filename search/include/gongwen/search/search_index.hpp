@@ -21,6 +21,7 @@ struct IndexedDocument {
   std::string id;         // unique key, e.g. "out:2026:白政发〔2026〕7号"; re-adding replaces
   std::string direction;  // "发文" or "收文"
   std::string number;     // 发文字号 / 来文字号, e.g. 白政发〔2026〕7号
+  std::string registration;  // 收文号 of a received document (收〔2026〕1号), else empty
   std::string title;
   std::string body;
   std::string issuer;      // 发文机关 (or 来文单位 for received documents)
@@ -41,8 +42,26 @@ struct Viewer {
   gongwen::Secrecy clearance = gongwen::Secrecy::None;
 };
 
+// Filters as typed values, never glued into the query text: each restricts the matches
+// exactly as its field in the query language does (docs/search.md, Fields). Empty = any.
+struct SearchFilters {
+  std::string year;          // 年度: "2025" or a range "2024..2025"
+  std::string kind;          // 文种, exact
+  std::string issuer;        // 发文机关 / 来文单位: words
+  std::string direction;     // 发文 / 收文
+  std::string secrecy;       // 秘密 机密 绝密 无
+  std::string archive_code;  // 档号, exact
+  std::string retention;     // 保管期限, exact
+  std::string date_from, date_to;  // 成文日期 bounds: 2025, 2025-03, 2025-03-01 …
+  bool empty() const {
+    return year.empty() && kind.empty() && issuer.empty() && direction.empty() && secrecy.empty() &&
+           archive_code.empty() && retention.empty() && date_from.empty() && date_to.empty();
+  }
+};
+
 struct SearchRequest {
-  std::string query;
+  std::string query;  // may be empty when `filters` name something: then the filters list
+  SearchFilters filters;
   int offset = 0;
   int limit = 10;  // 1 … 200; larger values are clamped (with a note)
   enum class Sort { Relevance, DateDesc };

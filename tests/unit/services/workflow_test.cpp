@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "fixture.hpp"
+#include "archive/fixture.hpp"
 
 namespace gongwen::archive::test {
 namespace {
@@ -25,11 +25,11 @@ TEST_F(WorkflowTest, HappyPathIssuesNumberedSealedDocument) {
   EXPECT_EQ(d.kind, "通知");
   EXPECT_EQ(d.content_hash.size(), 64u);
   EXPECT_EQ(office->resolve(file.string()).id, d.id);
-  EXPECT_EQ(office->next_step(d), "review by zhaoli");
+  EXPECT_EQ(services::describe(office->next_step(d)), "review by zhaoli");
 
   d = office->review(ref(d), "zhaoli", Decision::Approve, "");
   EXPECT_EQ(d.state, DraftState::Reviewing);
-  EXPECT_EQ(office->next_step(d), "review by chenzhiyong");
+  EXPECT_EQ(services::describe(office->next_step(d)), "review by chenzhiyong");
   d = office->review(ref(d), "chenzhiyong", Decision::Approve, "同意");
   EXPECT_EQ(d.state, DraftState::Reviewed);
   const auto reviews = reg().reviews(d.id);
@@ -89,7 +89,7 @@ TEST_F(WorkflowTest, HappyPathIssuesNumberedSealedDocument) {
   EXPECT_EQ(numbers[0].status, "issued");
   EXPECT_EQ(numbers[0].draft_id, d.id);
   EXPECT_EQ(reg().draft(d.id)->state, DraftState::Issued);
-  EXPECT_EQ(office->next_step(*reg().draft(d.id)), "done");
+  EXPECT_EQ(services::describe(office->next_step(*reg().draft(d.id))), "done");
 }
 
 TEST_F(WorkflowTest, UnknownUserIsNotFound) {
@@ -268,7 +268,7 @@ TEST_F(WorkflowTest, EditAfterReviewStartsTheChainAgain) {
   EXPECT_EQ(again.state, DraftState::Submitted);
   EXPECT_EQ(again.title, "关于开展人居环境整治的通知");
   EXPECT_NE(again.content_hash, d.content_hash);
-  EXPECT_EQ(office->next_step(again), "review by zhaoli");
+  EXPECT_EQ(services::describe(office->next_step(again)), "review by zhaoli");
   // zhaoli's round-1 approval no longer counts.
   EXPECT_EQ(failure_of([&] { office->review(ref(d), "chenzhiyong", Decision::Approve, ""); }).code,
             Code::Forbidden);
@@ -299,7 +299,7 @@ TEST_F(WorkflowTest, ReturnNeedsAnOpinionAndSendsTheDraftBack) {
   EXPECT_EQ(reg().draft(d.id)->state, DraftState::Returned);
   EXPECT_EQ(reg().reviews(d.id).back().opinion, "请补充工作时限");
   EXPECT_EQ(reg().reviews(d.id).back().decision, Decision::Return);
-  EXPECT_EQ(office->next_step(back), "revise and resubmit by wangfang");
+  EXPECT_EQ(services::describe(office->next_step(back)), "revise and resubmit by wangfang");
   EXPECT_EQ(failure_of([&] { office->review(ref(d), "chenzhiyong", Decision::Approve, ""); }).code,
             Code::Conflict);
   EXPECT_EQ(failure_of([&] { office->sign(ref(d), "zhangjianguo", ""); }).code, Code::Conflict);

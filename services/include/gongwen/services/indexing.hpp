@@ -1,13 +1,16 @@
 #pragma once
-// Keeps the search index in step with the registers: an issued document is indexed at once,
-// and `search reindex` rebuilds the whole index from the registers.
+// Keeps the search index in step with the registers: an issued or received document is
+// indexed at once, a filed year again with its 档号, and `search reindex` rebuilds the whole
+// index from the registers. The workflows (workflows.hpp) call these; front ends call the
+// workflows.
 #include <cstddef>
 
 #include "gongwen/archive/receiving.hpp"
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/search/search_index.hpp"
+#include "gongwen/services/progress.hpp"
 
-namespace gongwen::app {
+namespace gongwen::services {
 
 search::IndexedDocument to_indexed(archive::Workspace& ws, const archive::IssuedRecord& r);
 // Adds one issued document and commits.
@@ -17,9 +20,12 @@ search::IndexedDocument to_indexed(archive::Workspace& ws, archive::Receiving& r
                                    const archive::ReceivedRecord& r);
 // Adds one received document and commits.
 void index_received(archive::Workspace& ws, archive::Receiving& rec, const archive::ReceivedRecord& r);
+// Re-adds every issued and received document of `year` (their 档号 and 保管期限 once filed)
+// in one commit; returns the count. Filing and correcting call it.
+std::size_t reindex_year(archive::Workspace& ws, int year, const ProgressFn& progress = {});
 // Rebuilds the index from every issued and received document; returns the count.
 std::size_t reindex_all(archive::Workspace& ws);
 // The viewer for a user id of the workspace (unknown → NotFound).
 search::Viewer viewer_for(archive::Workspace& ws, const std::string& user);
 
-}  // namespace gongwen::app
+}  // namespace gongwen::services

@@ -1,7 +1,7 @@
 // The handling of outgoing documents. The rules come from the office's 分文处理制度 and
 // 印鉴管理制度: reviewed in order, signed off by the leader ("领导未签的文件一律不得印发"),
 // sealed only by the seal keeper on a signed-off document, every seal use registered.
-#include "gongwen/archive/office.hpp"
+#include "gongwen/services/office.hpp"
 
 #include "gongwen/archive/filing.hpp"
 
@@ -16,8 +16,9 @@
 #include "gongwen/pipeline/render.hpp"
 #include "gongwen/pipeline/sign.hpp"
 
-namespace gongwen::archive {
+namespace gongwen::services {
 
+using namespace gongwen::archive;
 namespace fs = std::filesystem;
 
 namespace {
@@ -151,23 +152,23 @@ std::vector<ReviewRecord> Office::current_reviews(const DraftRecord& d) {
   return out;
 }
 
-std::string Office::next_step(const DraftRecord& d) {
+NextStep Office::next_step(const DraftRecord& d) {
   const auto& chain = m_ws.profile().chain_for(d.doc_class);
   switch (d.state) {
     case DraftState::Submitted:
     case DraftState::Reviewing: {
       std::size_t done = 0;
       for (const auto& r : current_reviews(d)) done += r.decision == Decision::Approve;
-      if (done < chain.size()) return "review by " + chain[done];
-      return "sign-off";
+      if (done < chain.size()) return {Step::Review, chain[done]};
+      return {Step::SignOff, ""};
     }
-    case DraftState::Returned: return "revise and resubmit by " + d.drafter;
-    case DraftState::Reviewed: return "sign-off";
-    case DraftState::Signed: return "issue (seal keeper)";
-    case DraftState::Issued: return "done";
-    case DraftState::Voided: return "voided";
+    case DraftState::Returned: return {Step::Revise, d.drafter};
+    case DraftState::Reviewed: return {Step::SignOff, ""};
+    case DraftState::Signed: return {Step::Issue, ""};
+    case DraftState::Issued: return {Step::Done, ""};
+    case DraftState::Voided: return {Step::Voided, ""};
   }
-  return "";
+  return {};
 }
 
 DraftRecord Office::submit(const fs::path& file, const std::string& user) {
@@ -191,7 +192,7 @@ DraftRecord Office::submit(const fs::path& file, const std::string& user) {
       if (rec.content_hash == hash && rec.state != DraftState::Returned)
         fail(Code::Conflict, "draft #" + std::to_string(rec.id) + " is already submitted and unchanged (" +
                                  state_chinese(rec.state) + ")",
-             {"next step: " + next_step(rec)});
+             {"next step: " + describe(next_step(rec))});
       rec.round += 1;
     } else {
       rec = DraftRecord{};
@@ -226,7 +227,7 @@ DraftRecord Office::review(const std::string& ref, const std::string& user, Deci
   if (d.state != DraftState::Submitted && d.state != DraftState::Reviewing)
     fail(Code::Conflict, "draft #" + std::to_string(d.id) + " is " + state_chinese(d.state) +
                              " and cannot be reviewed now",
-         {"next step: " + next_step(d)});
+         {"next step: " + describe(next_step(d))});
   const auto& chain = m_ws.profile().chain_for(d.doc_class);
   std::size_t done = 0;
   for (const auto& r : current_reviews(d)) done += r.decision == Decision::Approve;
@@ -265,7 +266,7 @@ DraftRecord Office::sign(const std::string& ref, const std::string& user, const 
   if (d.state != DraftState::Reviewed)
     fail(Code::Conflict, "draft #" + std::to_string(d.id) + " is " + state_chinese(d.state) +
                              "; only a fully reviewed draft can be signed off",
-         {"next step: " + next_step(d)});
+         {"next step: " + describe(next_step(d))});
   const Draft draft = load_draft(d.source);
   if (document_fingerprint(draft.doc) != d.content_hash)
     fail(Code::Conflict, "the draft file changed after review; the review chain starts again",
@@ -307,7 +308,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
                           "issue: not signed off (no leader's approval for print or seal)");
     fail(Code::Forbidden, "draft #" + std::to_string(d.id) + " is " + state_chinese(d.state) +
                               ": 领导未签的文件一律不得印发 (nothing unsigned is issued)",
-         {"next step: " + next_step(d)});
+         {"next step: " + describe(next_step(d))});
   }
   Draft draft = load_draft(d.source);
   // A filed year is locked: a document dated in it can no longer be added.
@@ -502,4 +503,4 @@ NumberRecord Office::void_number(const std::string& text, const std::string& use
   return found;
 }
 
-}  // namespace gongwen::archive
+}  // namespace gongwen::services

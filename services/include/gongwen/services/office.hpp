@@ -11,8 +11,16 @@
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/draft.hpp"
+#include "gongwen/services/next_step.hpp"
 
-namespace gongwen::archive {
+namespace gongwen::services {
+
+using archive::Decision;
+using archive::DraftRecord;
+using archive::IssuedRecord;
+using archive::NumberRecord;
+using archive::ReviewRecord;
+using archive::Workspace;
 
 struct IssueOutcome {
   IssuedRecord issued;
@@ -42,7 +50,7 @@ class Office {
   // "#3", "3" or the path of a submitted draft file.
   DraftRecord resolve(const std::string& ref);
   // Who must act next on a draft: the next reviewer, the signer, or the seal keeper.
-  std::string next_step(const DraftRecord& d);
+  NextStep next_step(const DraftRecord& d);
 
  private:
   const User& require_user(const std::string& id, std::initializer_list<Role> roles,
@@ -60,4 +68,4 @@ class Office {
 // 发文字号, 份号, 印发日期), so any edit after review or sign-off is detected.
 std::string document_fingerprint(const Document& doc);
 
-}  // namespace gongwen::archive
+}  // namespace gongwen::services

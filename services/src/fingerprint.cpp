@@ -1,6 +1,6 @@
-#include "gongwen/archive/office.hpp"
+#include "gongwen/services/office.hpp"
 
-namespace gongwen::archive {
+namespace gongwen::services {
 
 std::string document_fingerprint(const Document& d) {
   // Each field is written with its name and a unit separator so that moving text between
@@ -60,7 +60,7 @@ std::string document_fingerprint(const Document& d) {
   put_list("attending", d.attending);
   put("copies_to", d.copies_to);
   put("printer", d.printer);
-  return sha256_hex(s);
+  return archive::sha256_hex(s);
 }
 
-}  // namespace gongwen::archive
+}  // namespace gongwen::services

@@ -1,10 +1,10 @@
-// The fingerprint a sign-off is bound to (archive/office.hpp): every part of the document
+// The fingerprint a sign-off is bound to (services/office.hpp): every part of the document
 // that prints must change it, tables' structure and pictures' bytes included.
 #include <gtest/gtest.h>
 
-#include "gongwen/archive/office.hpp"
+#include "gongwen/services/office.hpp"
 
-namespace gongwen::archive::test {
+namespace gongwen::services::test {
 namespace {
 
 Document with_table(std::vector<std::vector<std::string>> rows) {
@@ -62,4 +62,4 @@ TEST(Fingerprint, ParagraphsHashAsBefore) {
 }
 
 }  // namespace
-}  // namespace gongwen::archive::test
+}  // namespace gongwen::services::test

@@ -1,35 +1,78 @@
-#include "indexing.hpp"
+#include "gongwen/services/indexing.hpp"
 
 #include <filesystem>
 #include <map>
 
+#include "gongwen/archive/filing_correct.hpp"
 #include "gongwen/search/bulk_index.hpp"
 
-namespace gongwen::app {
+namespace gongwen::services {
 
 namespace {
-// 档号 and 保管期限 once the document's year is filed (issued by 文号, received by 收文号).
-// The 档号 and 保管期限 of filed documents, read once per year: `reindex` asks for every
-// document, and reading the year's filing register each time made it quadratic.
+
+// The corrections recorded for a filed 件 (archive/filing_correct.hpp), as the new value of
+// each field, from the record's summary "题名：旧 → 新；日期：旧 → 新". A value holding "；"
+// or " → " itself would be cut there; the metadata XML of the version has the exact value.
+std::map<std::string, std::string> corrected_fields(const std::string& summary) {
+  std::map<std::string, std::string> out;
+  std::size_t at = 0;
+  while (at < summary.size()) {
+    std::size_t end = summary.find("；", at);
+    if (end == std::string::npos) end = summary.size();
+    const std::string part = summary.substr(at, end - at);
+    const auto colon = part.find("：");
+    const auto arrow = part.rfind(" → ");
+    if (colon != std::string::npos && arrow != std::string::npos && arrow > colon)
+      out[part.substr(0, colon)] = part.substr(arrow + std::string(" → ").size());
+    at = end + std::string("；").size();
+  }
+  return out;
+}
+
+// A correction's new values over the entry built from the registers.
+void apply_corrections(const std::map<std::string, std::string>& fields, search::IndexedDocument& d) {
+  for (const auto& [field, value] : fields) {
+    if (field == "题名") d.title = value;
+    else if (field == "文件编号") d.number = value;
+    else if (field == "责任者") d.issuer = value;
+    else if (field == "日期") d.date = parse_date(value).value_or(d.date);
+    else if (field == "密级") d.secrecy = value == "非密" ? "" : value;
+  }
+}
+
+// 档号 and 保管期限 once the document's year is filed (issued by 文号, received by 收文号), and
+// the corrections recorded since, read once per year: `reindex` asks for every document, and
+// reading the year's filing register each time made it quadratic.
 class FilingLookup {
  public:
   explicit FilingLookup(archive::Workspace& ws) : m_ws(ws) {}
   void add_to(int year, const std::string& key, search::IndexedDocument& d) {
     auto it = m_years.find(year);
-    if (it == m_years.end()) {
-      std::map<std::string, archive::FiledRecord> filed;
-      for (auto& f : m_ws.registry().filed(year)) filed[f.number] = f;
-      it = m_years.emplace(year, std::move(filed)).first;
-    }
-    if (auto f = it->second.find(key); f != it->second.end()) {
+    if (it == m_years.end()) it = m_years.emplace(year, read_year(year)).first;
+    if (auto f = it->second.filed.find(key); f != it->second.filed.end()) {
       d.archive_code = f->second.archive_code;
       d.retention = f->second.retention;
+      if (auto c = it->second.corrected.find(d.archive_code); c != it->second.corrected.end())
+        apply_corrections(c->second, d);
     }
   }
 
  private:
+  struct Year {
+    std::map<std::string, archive::FiledRecord> filed;                      // by 文号 / 收文号
+    std::map<std::string, std::map<std::string, std::string>> corrected;  // 档号 → field → value
+  };
+  Year read_year(int year) {
+    Year y;
+    for (auto& f : m_ws.registry().filed(year)) y.filed[f.number] = f;
+    if (y.filed.empty()) return y;
+    // By 档号 then version: a later version's value wins.
+    for (const auto& v : archive::filed_versions(m_ws, year))
+      for (auto& [field, value] : corrected_fields(v.fields)) y.corrected[v.archive_code][field] = value;
+    return y;
+  }
   archive::Workspace& m_ws;
-  std::map<int, std::map<std::string, archive::FiledRecord>> m_years;
+  std::map<int, Year> m_years;
 };
 
 search::IndexedDocument issued_entry(archive::Workspace& ws, const archive::IssuedRecord& r, FilingLookup& filing);
@@ -78,6 +121,7 @@ search::IndexedDocument received_entry(archive::Workspace& ws, archive::Receivin
   d.id = "in:" + r.registration();
   d.direction = "收文";
   d.number = r.their_number;
+  d.registration = r.registration();
   d.title = r.title;
   d.body = r.text;
   d.issuer = r.sender;
@@ -125,6 +169,29 @@ std::size_t reindex_all(archive::Workspace& ws) {
   return n;
 }
 
+std::size_t reindex_year(archive::Workspace& ws, int year, const ProgressFn& progress) {
+  const auto issued = ws.registry().issued(year);
+  const SystemClock clock;  // reading the registers needs no clock
+  archive::Receiving rec(ws, clock);
+  const auto received = rec.list(year);
+  const int total = static_cast<int>(issued.size() + received.size());
+  auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
+  FilingLookup filing(ws);
+  int n = 0;
+  for (const auto& r : issued) {
+    if (progress) progress({"indexing", n, total});
+    index.add(issued_entry(ws, r, filing)).take();
+    ++n;
+  }
+  for (const auto& r : received) {
+    if (progress) progress({"indexing", n, total});
+    index.add(received_entry(ws, rec, r, filing)).take();
+    ++n;
+  }
+  index.commit().take();
+  return static_cast<std::size_t>(n);
+}
+
 void index_received(archive::Workspace& ws, archive::Receiving& rec, const archive::ReceivedRecord& r) {
   auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
   index.add(to_indexed(ws, rec, r)).take();
@@ -141,4 +208,4 @@ search::Viewer viewer_for(archive::Workspace& ws, const std::string& user) {
   return search::Viewer{u->id, u->clearance};
 }
 
-}  // namespace gongwen::app
+}  // namespace gongwen::services

@@ -1,0 +1,33 @@
+#pragma once
+// Searching, the same for every front end: the words typed, the filters as typed fields
+// (search::SearchFilters, never glued into the query text), paging, order and facets, run for
+// a user of the workspace with that user's clearance and distribution.
+#include <string>
+#include <vector>
+
+#include "gongwen/archive/workspace.hpp"
+#include "gongwen/search/search_index.hpp"
+
+namespace gongwen::services {
+
+struct SearchQuery {
+  std::string text;               // the query language (docs/search.md); may be empty with filters
+  search::SearchFilters filters;  // 年度, 文种, 发文机关, 收发, 密级, 档号, 保管期限, 成文日期
+  int limit = 10, offset = 0;
+  bool by_date = false;  // newest first instead of relevance
+  bool facets = false;   // count by 年度, 文种 and organ
+  // Other indexes searched with this one (directories or tcp://HOST:PORT); `local` = false
+  // leaves the workspace's own out.
+  std::vector<std::string> shards;
+  bool local = true;
+};
+
+// The request the search library runs for `q`.
+search::SearchRequest to_request(const SearchQuery& q);
+// Opens the index (or the shards) and runs `q` as `user` (NotFound for an unknown user).
+search::SearchResult search_documents(archive::Workspace& ws, const SearchQuery& q, const std::string& user);
+// Runs `q` on an index the caller keeps open (the web server keeps one per thread).
+search::SearchResult search_documents(const search::SearchIndex& index, const SearchQuery& q,
+                                      const search::Viewer& viewer);
+
+}  // namespace gongwen::services

@@ -1,0 +1,103 @@
+#pragma once
+// Every workflow of the office, once, for every front end: the command line and the web desk
+// parse their input, call one of these and present the result. Each step checks what the
+// books demand (archive/), keeps the search index in step with the registers (issue and
+// receive index the document; filing and correcting re-index what changed, issued and received
+// alike) and returns what comes next as data (NextStep).
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/filing_correct.hpp"
+#include "gongwen/archive/lending.hpp"
+#include "gongwen/archive/receiving.hpp"
+#include "gongwen/archive/records.hpp"
+#include "gongwen/archive/workspace.hpp"
+#include "gongwen/pipeline/date.hpp"
+#include "gongwen/services/next_step.hpp"
+#include "gongwen/services/office.hpp"
+#include "gongwen/services/progress.hpp"
+
+namespace gongwen::services {
+
+struct DraftStep {
+  archive::DraftRecord draft;
+  NextStep next;
+};
+
+struct IssueResult {
+  archive::IssuedRecord issued;
+  std::vector<archive::CopyRecord> copies;  // 份号 of a secret document, else empty
+  std::vector<std::string> warnings;        // from the writers (font stand-ins …)
+  // Set when the document is issued and registered but the index could not take it (the
+  // index lags until `gongwen search reindex`); the issue itself stands.
+  std::string index_problem;
+  NextStep next;
+};
+
+struct ReceiveResult {
+  archive::ReceivedRecord received;
+  std::string index_problem;  // as for IssueResult
+  NextStep next;
+};
+
+struct FileResult {
+  archive::FilingResult filing;
+  std::size_t reindexed = 0;  // issued and received documents of the year, now with 档号
+  NextStep next;
+};
+
+struct CorrectResult {
+  archive::CorrectionRecord correction;
+  std::size_t reindexed = 0;
+  NextStep next;
+};
+
+struct LoanResult {
+  archive::LoanRecord loan;
+  NextStep next;
+};
+
+class Workflows {
+ public:
+  Workflows(archive::Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(clock), m_office(ws, clock) {}
+
+  // Outgoing documents (分文处理制度).
+  DraftStep submit(const std::filesystem::path& draft_file, const std::string& user);
+  DraftStep review(const std::string& ref, const std::string& user, archive::Decision decision,
+                   const std::string& opinion);
+  DraftStep sign(const std::string& ref, const std::string& user, const std::string& opinion);
+  // Number, seal, render, register, then index: searchable when this returns.
+  IssueResult issue(const std::string& ref, const std::string& user);
+  archive::NumberRecord void_number(const std::string& number, const std::string& user,
+                                    const std::string& reason);
+  NextStep next_step(const archive::DraftRecord& d) { return m_office.next_step(d); }
+
+  // Incoming documents: register (the text is extracted from the file when `in.text` is
+  // empty), then index; circulating re-indexes it, so the new reader may find it.
+  ReceiveResult receive(archive::ReceiveInput in, const std::string& user);
+  void circulate(std::int64_t id, const std::string& person, int days, const std::string& user);
+
+  // Year-end filing, then the year's issued and received documents re-indexed with their
+  // 档号 and 保管期限. Progress: "staging" per 件, "indexing" per document, then "done".
+  FileResult file_year(int year, const std::string& user, const archive::RetentionOverrides& overrides = {},
+                       const ProgressFn& progress = {});
+  // A correction of a filed 件 (a new version), then its year re-indexed.
+  CorrectResult correct(const archive::CorrectionRequest& request, const std::string& user);
+
+  // Lending filed 件.
+  LoanResult lend(const archive::LoanRequest& request, const std::string& user);
+  LoanResult give_back(std::int64_t loan_id, archive::Condition condition, const std::string& note,
+                       const std::string& user);
+
+  Office& office() { return m_office; }
+
+ private:
+  archive::Workspace& m_ws;
+  const Clock& m_clock;
+  Office m_office;
+};
+
+}  // namespace gongwen::services
