@@ -217,15 +217,20 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
   }
   std::vector<Change> changes;
   std::string summary;
-  for (const auto& [field, value] : req.fields) {
+  for (const auto& [field, given] : req.fields) {
+    std::string value = given;
     if (std::find(kCorrectableFields.begin(), kCorrectableFields.end(), field) == kCorrectableFields.end())
       fail(Code::BadInput, "the field '" + field + "' cannot be corrected",
            {"fields: 题名, 文件编号, 责任者, 日期, 密级 (保管期限 and 机构 are part of the 档号)"});
     if (value.empty()) fail(Code::BadInput, "the new value of " + field + " is empty");
     if (field == "日期" && !parse_date(value))
       fail(Code::BadInput, "日期 '" + value + "' is not a date", {"write it as 2025-06-02"});
-    if (field == "密级" && value != "非密" && value != "秘密" && value != "机密" && value != "绝密")
-      fail(Code::BadInput, "密级 '" + value + "' is not one of 非密, 秘密, 机密, 绝密");
+    if (field == "密级") {
+      // The archive's metadata (DA/T 46) names the open level 非密; the one table reads 无 too.
+      const auto level = parse_secrecy(value);
+      if (!level) fail(Code::BadInput, "密级 '" + value + "' is not one of 非密, 秘密, 机密, 绝密");
+      value = *level == Secrecy::None ? "非密" : to_chinese(*level);
+    }
     if (current[field] == value) fail(Code::BadInput, field + " is already '" + value + "': nothing changes");
     changes.push_back({field, current[field], value});
     summary += (summary.empty() ? "" : "；") + field + "：" + current[field] + " → " + value;

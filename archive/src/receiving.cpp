@@ -15,8 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int level(Secrecy s) { return static_cast<int>(s); }
-
 std::string format_of(const fs::path& file, const std::string& bytes) {
   if (bytes.rfind("%PDF-", 0) == 0) return "PDF";
   if (bytes.rfind("PK\x03\x04", 0) == 0) {
@@ -58,8 +56,9 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
   if (in.sender.empty()) fail(Code::BadInput, "the sender (--from) is required");
   if (in.title.empty()) fail(Code::BadInput, "the title (--title) is required");
   const auto secrecy = parse_secrecy(in.secrecy);
-  if (!secrecy) fail(Code::BadInput, "密级 '" + in.secrecy + "' is not one of 秘密, 机密, 绝密");
-  if (level(u.clearance) < level(*secrecy))
+  if (!secrecy)
+    fail(Code::BadInput, "密级“" + in.secrecy + "”不是非密、秘密、机密或绝密", {"不涉密的文件不填密级或填“非密”"});
+  if (!cleared_for(u.clearance, *secrecy))
     fail(Code::Forbidden, u.name + " is not cleared for " + in.secrecy + " documents");
   if (*secrecy != Secrecy::None && in.copy_numbers.empty())
     fail(Code::BadInput, "a " + in.secrecy + " document is registered with its copy numbers (--copy-numbers)");
@@ -77,7 +76,7 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
   r.title = in.title;
   r.kind = in.kind;
   r.date = date->iso();
-  r.secrecy = in.secrecy;
+  r.secrecy = to_chinese(*secrecy);  // the register keeps the canonical name: 非密 and 无 are ""
   r.copies = in.copies;
   r.copy_numbers = in.copy_numbers;
   r.signed_by = in.signed_by.empty() ? u.name : in.signed_by;
@@ -143,8 +142,7 @@ void Receiving::circulate(std::int64_t id, const std::string& person, int days, 
   if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
   const User* reader = m_ws.profile().user(person);
   if (!reader) fail(Code::NotFound, "unknown reader '" + person + "'");
-  const auto s = parse_secrecy(r->secrecy).value_or(Secrecy::TopSecret);
-  if (level(reader->clearance) < level(s))
+  if (!cleared_for(reader->clearance, secrecy_or_strictest(r->secrecy)))
     fail(Code::Forbidden, reader->name + " is not cleared for " + r->secrecy + " documents");
   const Instant now = m_clock.now();
   const std::string due = add_days(now.local_date(), days).iso();
