@@ -1,22 +1,14 @@
-// Passwords (Argon2id) and login tokens. The tables sit in the registry's database so that
+// Passwords (Argon2id) and login tokens, kept in the registry's CredentialBook so that
 // setting a password and its audit entry land in one transaction.
 #include "gongwen/archive/auth.hpp"
 
 #include <sodium.h>
 
-#include "registry_sqlite.hpp"
+#include "gongwen/archive/registry.hpp"
 
 namespace gongwen::archive {
 
 namespace {
-
-constexpr const char* kAuthSchema = R"SQL(
-CREATE TABLE IF NOT EXISTS credentials (
-  user TEXT PRIMARY KEY, hash TEXT NOT NULL, set_at TEXT NOT NULL, set_by TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS login_tokens (
-  token_sha256 TEXT PRIMARY KEY, user TEXT NOT NULL, created_at TEXT NOT NULL,
-  expires_at TEXT NOT NULL);
-)SQL";
 
 void init_sodium() {
   if (sodium_init() < 0) fail(Code::Internal, "libsodium cannot start");
@@ -44,21 +36,11 @@ bool password_matches(const std::string& hash, const std::string& password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-Auth::Auth(Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(clock) {
-  sqlite_db(ws.registry()).exec(kAuthSchema);
-}
+Auth::Auth(Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(clock) {}
 
-bool Auth::has_password(const std::string& user) {
-  sql::Stmt s(sqlite_db(m_ws.registry()), "SELECT 1 FROM credentials WHERE user=?");
-  s.bind(1, user);
-  return s.step();
-}
+bool Auth::has_password(const std::string& user) { return m_ws.registry().credential(user).has_value(); }
 
-bool Auth::no_passwords_yet() {
-  sql::Stmt s(sqlite_db(m_ws.registry()), "SELECT COUNT(*) FROM credentials");
-  s.step();
-  return s.integer(0) == 0;
-}
+bool Auth::no_passwords_yet() { return m_ws.registry().credential_count() == 0; }
 
 void Auth::set_password(const std::string& user, const std::string& password, const std::string& by) {
   if (!m_ws.profile().user(user))
@@ -79,27 +61,16 @@ void Auth::set_password(const std::string& user, const std::string& password, co
     fail(Code::BadInput, "the password is too short: use at least 8 characters");
   const std::string hash = hash_password(password);
   m_ws.registry().transaction([&] {
-    sql::Stmt s(sqlite_db(m_ws.registry()),
-                "INSERT INTO credentials (user, hash, set_at, set_by) VALUES (?,?,?,?) "
-                "ON CONFLICT(user) DO UPDATE SET hash=excluded.hash, set_at=excluded.set_at, "
-                "set_by=excluded.set_by");
-    s.bind(1, user).bind(2, hash).bind(3, now_iso()).bind(4, by.empty() ? "-" : by);
-    s.run();
+    m_ws.registry().set_credential(CredentialRecord{user, hash, now_iso(), by.empty() ? "-" : by});
     // A new password ends every session of the old one.
-    sql::Stmt t(sqlite_db(m_ws.registry()), "DELETE FROM login_tokens WHERE user=?");
-    t.bind(1, user);
-    t.run();
+    m_ws.registry().remove_login_tokens_of(user);
     m_ws.registry().audit(now_iso(), by.empty() ? "-" : by, "password", user, "password set");
   });
 }
 
 void Auth::check_password(const std::string& user, const std::string& password) {
   std::string hash;
-  {
-    sql::Stmt s(sqlite_db(m_ws.registry()), "SELECT hash FROM credentials WHERE user=?");
-    s.bind(1, user);
-    if (s.step()) hash = s.text(0);
-  }
+  if (auto c = m_ws.registry().credential(user)) hash = c->hash;
   // Same message whatever failed, so a guesser learns nothing about which ids exist.
   if (hash.empty() || !m_ws.profile().user(user) || !password_matches(hash, password)) {
     m_ws.registry().transaction([&] {
@@ -123,22 +94,17 @@ LoginToken Auth::login(const std::string& user, const std::string& password, int
   t.token = sha256_hex(std::string_view(reinterpret_cast<char*>(raw), sizeof raw));
   t.expires_at = add_hours(m_clock.now(), hours);
   m_ws.registry().transaction([&] {
-    sql::Stmt s(sqlite_db(m_ws.registry()),
-                "INSERT INTO login_tokens (token_sha256, user, created_at, expires_at) VALUES (?,?,?,?)");
-    s.bind(1, sha256_hex(t.token)).bind(2, user).bind(3, now_iso()).bind(4, t.expires_at);
-    s.run();
+    m_ws.registry().add_login_token(LoginTokenRecord{sha256_hex(t.token), user, now_iso(), t.expires_at});
     m_ws.registry().audit(now_iso(), user, "login", user, "until " + t.expires_at);
   });
   return t;
 }
 
 std::optional<std::string> Auth::user_for_token(const std::string& token) {
-  sql::Stmt s(sqlite_db(m_ws.registry()),
-              "SELECT user, expires_at FROM login_tokens WHERE token_sha256=?");
-  s.bind(1, sha256_hex(token));
-  if (!s.step()) return std::nullopt;
-  const std::string user = s.text(0);
-  const auto expires = parse_instant(s.text(1));
+  const auto stored = m_ws.registry().login_token(sha256_hex(token));
+  if (!stored) return std::nullopt;
+  const std::string user = stored->user;
+  const auto expires = parse_instant(stored->expires_at);
   if (!expires || expires->unix_seconds <= m_clock.now().unix_seconds) return std::nullopt;
   if (!m_ws.profile().user(user)) return std::nullopt;
   return user;
@@ -147,9 +113,7 @@ std::optional<std::string> Auth::user_for_token(const std::string& token) {
 void Auth::logout(const std::string& token) {
   const auto user = user_for_token(token);
   m_ws.registry().transaction([&] {
-    sql::Stmt s(sqlite_db(m_ws.registry()), "DELETE FROM login_tokens WHERE token_sha256=?");
-    s.bind(1, sha256_hex(token));
-    s.run();
+    m_ws.registry().remove_login_token(sha256_hex(token));
     if (user) m_ws.registry().audit(now_iso(), *user, "logout", *user, "");
   });
 }

@@ -20,26 +20,13 @@
 #include "filing_package.hpp"
 #include "filing_stamp.hpp"
 #include "gongwen/archive/filing.hpp"
-#include "registry_sqlite.hpp"
+#include "gongwen/archive/registry.hpp"
 
 namespace gongwen::archive {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr const char* kSchema = R"SQL(
-CREATE TABLE IF NOT EXISTS filed_versions (
-  year INTEGER NOT NULL, archive_code TEXT NOT NULL, version INTEGER NOT NULL, path TEXT NOT NULL,
-  sha256 TEXT NOT NULL, metadata_path TEXT NOT NULL, metadata_sha256 TEXT NOT NULL, fields TEXT NOT NULL,
-  reason TEXT NOT NULL, corrected_by TEXT NOT NULL, corrected_at TEXT NOT NULL,
-  PRIMARY KEY (year, archive_code, version));
--- A recorded version is history: it is never edited or removed.
-CREATE TRIGGER IF NOT EXISTS filed_versions_no_update BEFORE UPDATE ON filed_versions
-  BEGIN SELECT RAISE(ABORT, 'recorded versions are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS filed_versions_no_delete BEFORE DELETE ON filed_versions
-  BEGIN SELECT RAISE(ABORT, 'recorded versions are append-only'); END;
-)SQL";
 
 std::string trim(const std::string& s) {
   const auto a = s.find_first_not_of(" \t\r\n");
@@ -152,22 +139,6 @@ void recover(Workspace& ws, int year, int registered) {
   fs::remove_all(side, ec);
 }
 
-CorrectionRecord read_row(sql::Stmt& s) {
-  CorrectionRecord r;
-  r.year = static_cast<int>(s.integer(0));
-  r.archive_code = s.text(1);
-  r.version = static_cast<int>(s.integer(2));
-  r.path = s.text(3);
-  r.sha256 = s.text(4);
-  r.metadata_path = s.text(5);
-  r.metadata_sha256 = s.text(6);
-  r.fields = s.text(7);
-  r.reason = s.text(8);
-  r.corrected_by = s.text(9);
-  r.corrected_at = s.text(10);
-  return r;
-}
-
 std::string versions_csv(const std::vector<CorrectionRecord>& all) {
   std::string csv = "档号,版本,修改内容,修改原因,修改人,修改时间,文件\n";
   for (const auto& r : all)
@@ -187,17 +158,7 @@ std::pair<std::string, std::string> parse_field_assignment(const std::string& te
   return {trim(text.substr(0, eq)), trim(text.substr(eq + 1))};
 }
 
-std::vector<CorrectionRecord> filed_versions(Workspace& ws, int year) {
-  auto& db = sqlite_db(ws.registry());
-  db.exec(kSchema);
-  sql::Stmt s(db,
-              "SELECT year, archive_code, version, path, sha256, metadata_path, metadata_sha256, fields, reason, "
-              "corrected_by, corrected_at FROM filed_versions WHERE year = ? ORDER BY archive_code, version");
-  s.bind(1, year);
-  std::vector<CorrectionRecord> out;
-  while (s.step()) out.push_back(read_row(s));
-  return out;
-}
+std::vector<CorrectionRecord> filed_versions(Workspace& ws, int year) { return ws.registry().filed_versions(year); }
 
 CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req, const Clock& clock,
                                     const std::string& user) {
@@ -256,15 +217,20 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
   }
   std::vector<Change> changes;
   std::string summary;
-  for (const auto& [field, value] : req.fields) {
+  for (const auto& [field, given] : req.fields) {
+    std::string value = given;
     if (std::find(kCorrectableFields.begin(), kCorrectableFields.end(), field) == kCorrectableFields.end())
       fail(Code::BadInput, "the field '" + field + "' cannot be corrected",
            {"fields: 题名, 文件编号, 责任者, 日期, 密级 (保管期限 and 机构 are part of the 档号)"});
     if (value.empty()) fail(Code::BadInput, "the new value of " + field + " is empty");
     if (field == "日期" && !parse_date(value))
       fail(Code::BadInput, "日期 '" + value + "' is not a date", {"write it as 2025-06-02"});
-    if (field == "密级" && value != "非密" && value != "秘密" && value != "机密" && value != "绝密")
-      fail(Code::BadInput, "密级 '" + value + "' is not one of 非密, 秘密, 机密, 绝密");
+    if (field == "密级") {
+      // The archive's metadata (DA/T 46) names the open level 非密; the one table reads 无 too.
+      const auto level = parse_secrecy(value);
+      if (!level) fail(Code::BadInput, "密级 '" + value + "' is not one of 非密, 秘密, 机密, 绝密");
+      value = *level == Secrecy::None ? "非密" : to_chinese(*level);
+    }
     if (current[field] == value) fail(Code::BadInput, field + " is already '" + value + "': nothing changes");
     changes.push_back({field, current[field], value});
     summary += (summary.empty() ? "" : "；") + field + "：" + current[field] + " → " + value;
@@ -294,8 +260,6 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
     summary += (summary.empty() ? "" : "；") + std::string("文件：") + fs::path(req.file).filename().string();
   }
 
-  auto& db = sqlite_db(reg);
-  db.exec(kSchema);
   recover(ws, req.year, static_cast<int>(versions.size()));
   int version = 1;
   for (const auto& v : versions)
@@ -366,13 +330,7 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
     bool swapped = false;
     try {
       reg.transaction([&] {
-        sql::Stmt s(db,
-                    "INSERT INTO filed_versions (year, archive_code, version, path, sha256, metadata_path, "
-                    "metadata_sha256, fields, reason, corrected_by, corrected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-        s.bind(1, rec.year).bind(2, rec.archive_code).bind(3, rec.version).bind(4, rec.path).bind(5, rec.sha256);
-        s.bind(6, rec.metadata_path).bind(7, rec.metadata_sha256).bind(8, rec.fields).bind(9, rec.reason);
-        s.bind(10, rec.corrected_by).bind(11, rec.corrected_at);
-        s.run();
+        reg.add_filed_version(rec);
         reg.audit(rec.corrected_at, u->id, "archive-correct", rec.archive_code,
                   "v" + std::to_string(version) + ": " + summary + "; 原因：" + reason);
         exchange(side, bag);  // last step: the commit and the new bag land together

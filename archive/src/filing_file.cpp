@@ -163,7 +163,6 @@ FilingScheme load_filing_scheme(const Workspace& ws) {
 }
 
 std::vector<PlanItem> filing_plan(Workspace& ws, int year, const RetentionOverrides& overrides) {
-  ensure_receiving_tables(ws);
   std::vector<PlanItem> out;
   for (auto& s : sources(ws, year, overrides, load_filing_scheme(ws))) out.push_back(std::move(s.plan));
   return out;
@@ -235,7 +234,6 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
   if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
   if (!u->has(Role::Archivist))
     fail(Code::Forbidden, u->name + " may not file the archive: it needs the role 档案员");
-  ensure_receiving_tables(ws);
   Registry& reg = ws.registry();
   if (!reg.filed(year).empty())
     fail(Code::Conflict, "the year " + std::to_string(year) + " is already filed and locked",

@@ -1,51 +1,27 @@
-// The lending register (借阅登记), kept in the registry's SQLite file so that each loan and
-// its audit entry land in one transaction.
+// The lending register (借阅登记), kept in the registry's LoanBook so that each loan and its
+// audit entry land in one transaction.
 #include "gongwen/archive/lending.hpp"
 
+#include <cstdio>
+
 #include "filing_dates.hpp"
-#include "registry_sqlite.hpp"
 
 namespace gongwen::archive {
 
 namespace {
 
-constexpr const char* kSchema = R"SQL(
-CREATE TABLE IF NOT EXISTS loans (
-  id INTEGER PRIMARY KEY, archive_code TEXT NOT NULL, number TEXT NOT NULL, title TEXT NOT NULL,
-  secrecy TEXT NOT NULL, borrower TEXT NOT NULL, unit TEXT NOT NULL, purpose TEXT NOT NULL,
-  borrowed_on TEXT NOT NULL, due TEXT NOT NULL, approved_by TEXT NOT NULL, returned_on TEXT NOT NULL DEFAULT '',
-  condition TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', recorded_by TEXT NOT NULL);
-)SQL";
-
-constexpr const char* kCols =
-    "id, archive_code, number, title, secrecy, borrower, unit, purpose, borrowed_on, due, approved_by, "
-    "returned_on, condition, note, recorded_by";
-
-LoanRecord read_row(sql::Stmt& q) {
-  LoanRecord r;
-  r.id = q.integer(0);
-  r.archive_code = q.text(1);
-  r.number = q.text(2);
-  r.title = q.text(3);
-  r.secrecy = q.text(4);
-  r.borrower = q.text(5);
-  r.unit = q.text(6);
-  r.purpose = q.text(7);
-  r.borrowed_on = q.text(8);
-  r.due = q.text(9);
-  r.approved_by = q.text(10);
-  r.returned_on = q.text(11);
-  r.condition = q.text(12);
-  r.note = q.text(13);
-  r.recorded_by = q.text(14);
-  return r;
+// A filed received document's 文号 is its 收文号 (收〔2025〕3号).
+std::optional<ReceivedRecord> received_by_registration(Registry& reg, const std::string& number) {
+  int year = 0, serial = 0, used = 0;
+  if (std::sscanf(number.c_str(), "收〔%d〕%d号%n", &year, &serial, &used) != 2 ||
+      used != static_cast<int>(number.size()))
+    return std::nullopt;
+  return reg.received_by_serial(year, serial);
 }
 
 }  // namespace
 
-Lending::Lending(Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(clock) {
-  sqlite_db(ws.registry()).exec(kSchema);
-}
+Lending::Lending(Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(clock) {}
 
 const User& Lending::archivist(const std::string& id, const std::string& action) {
   const User* u = m_ws.profile().user(id);
@@ -54,36 +30,24 @@ const User& Lending::archivist(const std::string& id, const std::string& action)
   return *u;
 }
 
-std::optional<LoanRecord> Lending::get(std::int64_t id) {
-  sql::Stmt q(sqlite_db(m_ws.registry()), (std::string("SELECT ") + kCols + " FROM loans WHERE id = ?").c_str());
-  q.bind(1, id);
-  if (!q.step()) return std::nullopt;
-  return read_row(q);
-}
+std::optional<LoanRecord> Lending::get(std::int64_t id) { return m_ws.registry().loan(id); }
 
 LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
   const User& u = archivist(user, "lend archives");
   if (req.borrower.empty() || req.unit.empty() || req.purpose.empty())
     fail(Code::BadInput, "a loan needs the borrower, their unit and the purpose");
   if (req.days < 1 || req.days > 365) fail(Code::BadInput, "the loan period must be 1 to 365 days");
-  auto& db = sqlite_db(m_ws.registry());
+  Registry& reg = m_ws.registry();
   LoanRecord r;
-  {
-    sql::Stmt q(db, "SELECT number, year FROM filed WHERE archive_code = ?");
-    q.bind(1, req.archive_code);
-    if (!q.step()) fail(Code::NotFound, "no filed item " + req.archive_code, {"gongwen archive verify lists the year's 档号"});
-    r.number = q.text(0);
-  }
-  if (auto i = m_ws.registry().issued_by_number(r.number)) {
+  const auto filed = reg.filed_by_code(req.archive_code);
+  if (!filed) fail(Code::NotFound, "no filed item " + req.archive_code, {"gongwen archive verify lists the year's 档号"});
+  r.number = filed->number;
+  if (auto i = reg.issued_by_number(r.number)) {
     r.title = i->title;
     r.secrecy = i->secrecy;
-  } else {
-    sql::Stmt q(db, "SELECT title, secrecy FROM received WHERE '收〔' || year || '〕' || serial || '号' = ?");
-    q.bind(1, r.number);
-    if (q.step()) {
-      r.title = q.text(0);
-      r.secrecy = q.text(1);
-    }
+  } else if (auto rec = received_by_registration(reg, r.number)) {
+    r.title = rec->title;
+    r.secrecy = rec->secrecy;
   }
   if (!r.secrecy.empty()) {
     if (req.approved_by.empty())
@@ -93,11 +57,8 @@ LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
     if (!a || !a->has(Role::Signer))
       fail(Code::Forbidden, "'" + req.approved_by + "' is not a leader who may approve lending a secret item");
   }
-  {
-    sql::Stmt q(db, "SELECT borrower FROM loans WHERE archive_code = ? AND returned_on = ''");
-    q.bind(1, req.archive_code);
-    if (q.step()) fail(Code::Conflict, req.archive_code + " is already out with " + q.text(0));
-  }
+  if (auto out = reg.open_loan(req.archive_code))
+    fail(Code::Conflict, req.archive_code + " is already out with " + out->borrower);
   const Date today = m_clock.now().local_date();
   r.archive_code = req.archive_code;
   r.borrower = req.borrower;
@@ -108,12 +69,7 @@ LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
   r.approved_by = req.approved_by;
   r.recorded_by = u.id;
   m_ws.registry().transaction([&] {
-    sql::Stmt s(db, "INSERT INTO loans (archive_code, number, title, secrecy, borrower, unit, purpose, borrowed_on, "
-                    "due, approved_by, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    s.bind(1, r.archive_code).bind(2, r.number).bind(3, r.title).bind(4, r.secrecy).bind(5, r.borrower)
-        .bind(6, r.unit).bind(7, r.purpose).bind(8, r.borrowed_on).bind(9, r.due).bind(10, r.approved_by)
-        .bind(11, r.recorded_by).run();
-    r.id = db.last_rowid();
+    r.id = reg.add_loan(r);
     m_ws.registry().audit(m_clock.now().iso8601(), u.id, "borrow", r.archive_code,
                           r.borrower + " (" + r.unit + ") for " + r.purpose + ", due " + r.due +
                               (r.approved_by.empty() ? "" : ", approved by " + r.approved_by));
@@ -131,23 +87,14 @@ LoanRecord Lending::give_back(std::int64_t loan_id, Condition condition, const s
   r->condition = condition == Condition::Intact ? "完好" : "有损";
   r->note = note;
   m_ws.registry().transaction([&] {
-    sql::Stmt s(sqlite_db(m_ws.registry()), "UPDATE loans SET returned_on = ?, condition = ?, note = ? WHERE id = ?");
-    s.bind(1, r->returned_on).bind(2, r->condition).bind(3, note).bind(4, loan_id).run();
+    m_ws.registry().record_return(loan_id, r->returned_on, r->condition, note);
     m_ws.registry().audit(m_clock.now().iso8601(), u.id, "return", r->archive_code,
                           r->borrower + " returned, " + r->condition + (note.empty() ? "" : ": " + note));
   });
   return *r;
 }
 
-std::vector<LoanRecord> Lending::loans(bool open_only) {
-  std::string sql = std::string("SELECT ") + kCols + " FROM loans";
-  if (open_only) sql += " WHERE returned_on = ''";
-  sql += " ORDER BY id";
-  sql::Stmt q(sqlite_db(m_ws.registry()), sql.c_str());
-  std::vector<LoanRecord> out;
-  while (q.step()) out.push_back(read_row(q));
-  return out;
-}
+std::vector<LoanRecord> Lending::loans(bool open_only) { return m_ws.registry().loans(open_only); }
 
 std::vector<LoanRecord> Lending::overdue() {
   const std::string today = m_clock.now().local_date().iso();

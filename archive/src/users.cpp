@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "gongwen/archive/auth.hpp"
-#include "registry_sqlite.hpp"
 
 namespace gongwen::archive {
 namespace {

@@ -2,16 +2,6 @@
 
 namespace gongwen {
 
-const char* to_chinese(Secrecy s) {
-  switch (s) {
-    case Secrecy::None: return "";
-    case Secrecy::Secret: return "秘密";
-    case Secrecy::Confidential: return "机密";
-    case Secrecy::TopSecret: return "绝密";
-  }
-  return "";
-}
-
 const char* to_chinese(Urgency u) {
   switch (u) {
     case Urgency::None: return "";

@@ -2,16 +2,15 @@
 
 #include <vector>
 
+#include "gongwen/pipeline/secrecy.hpp"
 #include "schema.hpp"
 
 namespace gongwen::search {
 
 std::optional<int> secrecy_level(std::string_view secrecy) {
-  if (secrecy.empty() || secrecy == "无" || secrecy == "非密") return 0;
-  if (secrecy == "秘密") return 1;
-  if (secrecy == "机密") return 2;
-  if (secrecy == "绝密") return 3;
-  return std::nullopt;
+  const auto level = parse_secrecy(secrecy);
+  if (!level) return std::nullopt;
+  return secrecy_rank(*level);
 }
 
 std::string level_term(int level) {
@@ -24,9 +23,9 @@ std::string reader_term(std::string_view user_id) {
 }
 
 Xapian::Query hidden_from(const Viewer& viewer) {
-  // Secrecy's enumerators are ordered None < Secret < Confidential < TopSecret, matching the
-  // levels 0–3; clamp so an out-of-range cast can never widen access.
-  int clearance = static_cast<int>(viewer.clearance);
+  // The levels 0–3 are the ranks of secrecy.hpp; an out-of-range value ranks as none, so a bad
+  // cast can never widen access.
+  int clearance = secrecy_rank(viewer.clearance);
   if (clearance < 0 || clearance > 3) clearance = 0;
   std::vector<Xapian::Query> above;
   for (int level = clearance + 1; level <= 3; ++level) above.emplace_back(level_term(level));

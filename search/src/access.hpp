@@ -11,7 +11,7 @@
 
 namespace gongwen::search {
 
-// 0 for "" (or 无/非密), 1 秘密, 2 机密, 3 绝密; nullopt for anything else.
+// The rank of a 密级 name (secrecy.hpp: 0 for ""/无/非密 … 3 绝密); nullopt for anything else.
 std::optional<int> secrecy_level(std::string_view secrecy);
 
 // Boolean terms a document carries for the access rule.

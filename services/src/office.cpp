@@ -23,8 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int level(Secrecy s) { return static_cast<int>(s); }
-
 std::string roles_text(std::initializer_list<Role> roles) {
   std::string s;
   for (Role r : roles) s += (s.empty() ? "" : " / ") + std::string(role_chinese(r));
@@ -122,8 +120,7 @@ const User& Office::require_user(const std::string& id, std::initializer_list<Ro
 
 void Office::require_clearance(const User& u, const std::string& secrecy, const std::string& action,
                                const std::string& subject) {
-  const Secrecy s = parse_secrecy(secrecy).value_or(Secrecy::TopSecret);
-  if (level(u.clearance) >= level(s)) return;
+  if (cleared_for(u.clearance, secrecy_or_strictest(secrecy))) return;
   m_ws.registry().audit(now_iso(), u.id, "refused", subject, action + ": not cleared for " + secrecy);
   fail(Code::Forbidden, u.name + " (" + u.id + ") is not cleared for " + secrecy +
                             " documents and may not " + action + " this one");

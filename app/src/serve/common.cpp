@@ -102,9 +102,7 @@ std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Re
 }
 
 bool may_see(const User& user, const std::string& secrecy, const std::vector<std::string>& distribution) {
-  const auto level = parse_secrecy(secrecy).value_or(Secrecy::TopSecret);  // unknown → strictest
-  if (level == Secrecy::None) return true;
-  if (static_cast<int>(user.clearance) >= static_cast<int>(level)) return true;
+  if (cleared_for(user.clearance, secrecy_or_strictest(secrecy))) return true;  // unknown → 绝密
   for (const auto& d : distribution)
     if (d == user.id) return true;
   return false;

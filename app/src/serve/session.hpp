@@ -1,6 +1,6 @@
 #pragma once
 // Web sessions and login throttling for `gongwen serve`. Sessions are kept in the
-// workspace's SQLite file (table web_sessions), so a restart of the server (an update, a
+// registry's SessionBook (table web_sessions of registry.sqlite3), so a restart of the server (an update, a
 // reboot of the office machine) does not log everyone out. Each session has a random token
 // sent as an HttpOnly SameSite=Strict cookie — only its SHA-256 is stored, so a copy of the
 // database does not hand out live sessions — and a separate CSRF token that the pages echo
@@ -13,6 +13,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+
+#include "gongwen/archive/books.hpp"
 
 namespace gongwen::app::serve {
 
@@ -45,8 +47,7 @@ class SessionStore {
   void remove(const std::string& token);
 
  private:
-  struct Db;
-  std::unique_ptr<Db> m_db;
+  std::unique_ptr<archive::SessionBook> m_book;  // its own connection to the registry file
   std::mutex m_mutex;  // one connection, used by every server thread in turn
   std::chrono::seconds m_idle_limit;
 };

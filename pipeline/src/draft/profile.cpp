@@ -62,14 +62,6 @@ const User* Profile::user(std::string_view id) const {
   return nullptr;
 }
 
-std::optional<Secrecy> parse_secrecy(std::string_view t) {
-  if (t.empty() || t == "无" || t == "none") return Secrecy::None;
-  if (t == "秘密" || t == "secret") return Secrecy::Secret;
-  if (t == "机密" || t == "confidential") return Secrecy::Confidential;
-  if (t == "绝密" || t == "top-secret") return Secrecy::TopSecret;
-  return std::nullopt;
-}
-
 namespace {
 
 Result<Organ> read_organ(const toml::table& t, const std::string& src) {

@@ -83,6 +83,21 @@ TEST_F(ReceivingTest, RefusalsChangeNothing) {
   EXPECT_FALSE(fs::exists(ws->documents_dir() / "received"));
 }
 
+// One secrecy table: 非密 and 无 are the open level (kept as "", so they neither block the
+// filing nor need 清退); a name that is no 密级 is refused before anything is written.
+TEST_F(ReceivingTest, OpenLevelNamesAreTheOpenLevelAndUnknownOnesAreRefused) {
+  const ReceivedRecord a = rec->receive(input("非密"), "sunxiuying");
+  const ReceivedRecord b = rec->receive(input("无"), "sunxiuying");
+  EXPECT_EQ(a.secrecy, "");
+  EXPECT_EQ(rec->get(b.id)->secrecy, "");
+  EXPECT_THAT(filing_blockers(*ws, 2025), IsEmpty());
+  EXPECT_EQ(failure_of([&] { rec->clear_secret(a.id, "sunxiuying"); }).code, Code::Conflict);  // not secret
+  const Error unknown = failure_of([&] { rec->receive(input("内部"), "sunxiuying"); });
+  EXPECT_EQ(unknown.code, Code::BadInput);
+  EXPECT_THAT(unknown.message, HasSubstr("内部"));
+  EXPECT_EQ(rec->list().size(), 2u);
+}
+
 TEST_F(ReceivingTest, CirculationIsTrackedAndOverdueListed) {
   const ReceivedRecord a = rec->receive(input(), "sunxiuying");
   rec->circulate(a.id, "zhangjianguo", 3, "sunxiuying");

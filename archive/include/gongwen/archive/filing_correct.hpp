@@ -26,17 +26,7 @@ struct CorrectionRequest {
 // Metadata a correction may change. 保管期限 and 机构 are part of the 档号 and are not.
 inline const std::vector<std::string> kCorrectableFields{"题名", "文件编号", "责任者", "日期", "密级"};
 
-struct CorrectionRecord {
-  int year = 0;
-  std::string archive_code;
-  int version = 0;  // 2, 3, …: version 1 is the filed original
-  std::string path;           // the new file, relative to the workspace; empty for metadata only
-  std::string sha256;
-  std::string metadata_path;  // the version's EEP XML
-  std::string metadata_sha256;
-  std::string fields;  // what changed, "题名：旧 → 新；…"
-  std::string reason, corrected_by, corrected_at;
-};
+// CorrectionRecord is a row of the FilingBook (records.hpp).
 
 // The 档案员 only; refuses an unfiled year, an unknown 档号, an empty reason, no change, an
 // unknown field or a bad value, a file that is not PDF/DOCX/OFD. Bad input changes nothing.

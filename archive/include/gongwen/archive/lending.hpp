@@ -14,15 +14,7 @@ namespace gongwen::archive {
 
 enum class Condition { Intact, Damaged };
 
-struct LoanRecord {
-  std::int64_t id = 0;
-  std::string archive_code, number, title, secrecy;
-  std::string borrower, unit, purpose;
-  std::string borrowed_on, due;        // ISO dates
-  std::string approved_by;             // user id of the leader (secret items)
-  std::string returned_on, condition;  // condition: 完好 / 有损 ("" while out)
-  std::string note, recorded_by;
-};
+// LoanRecord is a row of the LoanBook (records.hpp).
 
 struct LoanRequest {
   std::string archive_code, borrower, unit, purpose;

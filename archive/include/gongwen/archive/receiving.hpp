@@ -14,23 +14,7 @@
 
 namespace gongwen::archive {
 
-struct ReceivedRecord {
-  std::int64_t id = 0;
-  int year = 0;              // of the document's date
-  int serial = 0;            // 收文号 inside the year
-  std::string sender, their_number, title, kind, date, secrecy;  // date: ISO
-  int copies = 1;
-  std::string copy_numbers;  // e.g. "003-004" for secret copies
-  std::string signed_by;     // who signed for it (签收人)
-  std::string registered_by; // user id
-  std::string file_path, sha256, format;  // stored file, relative to the workspace
-  std::string slip_path;     // 文件处理签 PDF
-  std::string proposal, instruction;  // 拟办, 批示
-  std::string text;          // extracted text (search)
-  std::string received_at;
-  std::string cleared_at, cleared_by;  // 清退 (secret copies only)
-  std::string registration() const;    // 收〔2025〕3号
-};
+// ReceivedRecord and CirculationRecord are rows of the ReceivedBook (records.hpp).
 
 struct ReceiveInput {
   std::filesystem::path file;
@@ -38,11 +22,6 @@ struct ReceiveInput {
   int copies = 1;
   std::string copy_numbers, signed_by;
   std::string text;  // extracted by the caller (search/extract.hpp)
-};
-
-struct CirculationRecord {
-  std::int64_t received_id = 0;
-  std::string person, sent_at, due, read_at, returned_at;
 };
 
 struct OverdueItem {
@@ -74,7 +53,8 @@ class Receiving {
 
 // Unreturned secret copies and circulation still out, for the filing blockers.
 std::vector<std::string> receiving_blockers(Workspace& ws, int year);
-// Creates the receiving tables if needed (idempotent).
+// Kept for callers written before the schema had versions: the registry creates every table
+// when it opens (docs/registers.md), so this does nothing.
 void ensure_receiving_tables(Workspace& ws);
 
 }  // namespace gongwen::archive

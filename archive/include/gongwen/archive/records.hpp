@@ -1,6 +1,6 @@
 #pragma once
-// Rows of the office's books (the registers), as plain structs. Times are ISO 8601 strings
-// from the injected clock.
+// Rows of the office's books (the registers, books.hpp), as plain structs. Times are ISO 8601
+// strings from the injected clock; 密级 is the canonical name ("" 秘密 机密 绝密, secrecy.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -115,6 +115,72 @@ struct FiledRecord {
   std::string path;          // archival copy, relative to the workspace
   std::string sha256;
   std::string filed_at;
+};
+
+// 收文 (receiving.hpp): one registered incoming document.
+struct ReceivedRecord {
+  std::int64_t id = 0;
+  int year = 0;              // of the document's date
+  int serial = 0;            // 收文号 inside the year
+  std::string sender, their_number, title, kind, date, secrecy;  // date: ISO
+  int copies = 1;
+  std::string copy_numbers;  // e.g. "003-004" for secret copies
+  std::string signed_by;     // who signed for it (签收人)
+  std::string registered_by; // user id
+  std::string file_path, sha256, format;  // stored file, relative to the workspace
+  std::string slip_path;     // 文件处理签 PDF
+  std::string proposal, instruction;  // 拟办, 批示
+  std::string text;          // extracted text (search)
+  std::string received_at;
+  std::string cleared_at, cleared_by;  // 清退 (secret copies only)
+  std::string registration() const;    // 收〔2025〕3号
+};
+
+// One person a received document was passed to (传阅).
+struct CirculationRecord {
+  std::int64_t received_id = 0;
+  std::string person, sent_at, due, read_at, returned_at;
+};
+
+// 借阅 (lending.hpp): one loan of a filed 件.
+struct LoanRecord {
+  std::int64_t id = 0;
+  std::string archive_code, number, title, secrecy;
+  std::string borrower, unit, purpose;
+  std::string borrowed_on, due;        // ISO dates
+  std::string approved_by;             // user id of the leader (secret items)
+  std::string returned_on, condition;  // condition: 完好 / 有损 ("" while out)
+  std::string note, recorded_by;
+};
+
+// A correction of a filed 件 after the lock (filing_correct.hpp): version 2, 3, …
+struct CorrectionRecord {
+  int year = 0;
+  std::string archive_code;
+  int version = 0;  // 2, 3, …: version 1 is the filed original
+  std::string path;           // the new file, relative to the workspace; empty for metadata only
+  std::string sha256;
+  std::string metadata_path;  // the version's EEP XML
+  std::string metadata_sha256;
+  std::string fields;  // what changed, "题名：旧 → 新；…"
+  std::string reason, corrected_by, corrected_at;
+};
+
+// A user's password (auth.hpp): the Argon2id string hash, never the password.
+struct CredentialRecord {
+  std::string user, hash, set_at, set_by;
+};
+
+// A CLI login: only the token's SHA-256 is kept.
+struct LoginTokenRecord {
+  std::string token_sha256, user, created_at, expires_at;  // ISO 8601
+};
+
+// A web desk session (app/src/serve/session.hpp): the cookie token's SHA-256, the CSRF
+// token, Unix seconds.
+struct WebSessionRecord {
+  std::string token_sha256, user, csrf;
+  std::int64_t created_at = 0, expires_at = 0;
 };
 
 }  // namespace gongwen::archive

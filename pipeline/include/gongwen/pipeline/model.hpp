@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gongwen/pipeline/date.hpp"
+#include "gongwen/pipeline/secrecy.hpp"
 
 namespace gongwen {
 
@@ -15,7 +16,6 @@ enum class Direction { Downward, Upward, Parallel };  // 下行文, 上行文, �
 // GB/T 9704 formats: the ordinary 文件格式 and the three special ones.
 enum class Format { Ordinary, Letter, Order, Minutes };  // 文件, 信函, 命令（令）, 纪要
 
-enum class Secrecy { None, Secret, Confidential, TopSecret };  // —, 秘密, 机密, 绝密
 enum class Urgency { None, Urgent, VeryUrgent };                // —, 加急, 特急
 
 // Heading levels of 正文 recognised from the text: 一、 / （一） / 1. / （1）; a table or a
@@ -108,7 +108,6 @@ struct Document {
   std::string plain_text() const;
 };
 
-const char* to_chinese(Secrecy s);    // "" / 秘密 / 机密 / 绝密
 const char* to_chinese(Urgency u);    // "" / 加急 / 特急
 const char* to_chinese(Direction d);  // 下行文 / 上行文 / 平行文
 const char* to_chinese(Format f);     // 文件格式 / 信函格式 / 命令格式 / 纪要格式

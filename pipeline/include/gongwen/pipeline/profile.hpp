@@ -60,6 +60,4 @@ struct Profile {
 // Parses gongwen.toml. Errors name the file, line and key.
 Result<Profile> parse_profile(std::string_view text, const std::string& source_name);
 
-std::optional<Secrecy> parse_secrecy(std::string_view text);  // "" 秘密 机密 绝密
-
 }  // namespace gongwen

@@ -1,4 +1,4 @@
-#include "sqlite.hpp"
+#include "sqlite/db.hpp"
 
 #include "gongwen/pipeline/error.hpp"
 
@@ -44,6 +44,10 @@ void Db::exec(const char* sql) {
 }
 
 std::int64_t Db::last_rowid() const { return sqlite3_last_insert_rowid(m_db); }
+
+int Db::changes() const { return sqlite3_changes(m_db); }
+
+void Db::busy_timeout(int milliseconds) { sqlite3_busy_timeout(m_db, milliseconds); }
 
 Stmt::Stmt(Db& db, const char* sql) : m_db(db) {
   if (sqlite3_prepare_v2(db.handle(), sql, -1, &m_stmt, nullptr) != SQLITE_OK)

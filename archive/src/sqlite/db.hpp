@@ -1,6 +1,7 @@
 #pragma once
-// A thin RAII layer over the SQLite C API. SQLite errors become gongwen::Failure (Code::Io)
-// here, at the adapter, so no SQLite type or code leaks past archive/.
+// The project's one SQLite wrapper: a thin RAII layer over the C API. SQLite errors become
+// gongwen::Failure (Code::Io) here, at the adapter, so no SQLite type or code leaks past
+// archive/src/sqlite/.
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -18,6 +19,8 @@ class Db {
   void exec(const char* sql);
   sqlite3* handle() const { return m_db; }
   std::int64_t last_rowid() const;
+  int changes() const;  // rows changed by the last statement
+  void busy_timeout(int milliseconds);
 
  private:
   sqlite3* m_db = nullptr;

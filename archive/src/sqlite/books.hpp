@@ -1,0 +1,156 @@
+#pragma once
+// The SQLite implementation of each book (gongwen/archive/books.hpp): one class per book,
+// each over the connection it is given; its SQL and its row mapper are in the .cpp of the
+// same name. SqliteRegistry (registry.cpp) is the sum of them over one connection.
+#include "gongwen/archive/books.hpp"
+#include "sqlite/db.hpp"
+
+namespace gongwen::archive::sqlite {
+
+class Drafts : public virtual DraftBook {
+ public:
+  explicit Drafts(sql::Db& db) : m_db(db) {}
+  std::int64_t add_draft(const DraftRecord& d) override;
+  void update_draft(const DraftRecord& d) override;
+  std::optional<DraftRecord> draft(std::int64_t id) override;
+  std::optional<DraftRecord> draft_by_source(const std::string& source) override;
+  std::vector<DraftRecord> drafts() override;
+  void add_review(const ReviewRecord& r) override;
+  std::vector<ReviewRecord> reviews(std::int64_t draft_id) override;
+  void add_signoff(const SignoffRecord& s) override;
+  std::optional<SignoffRecord> signoff(std::int64_t draft_id) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Numbers : public virtual NumberBook {
+ public:
+  explicit Numbers(sql::Db& db) : m_db(db) {}
+  int allocate_number(const std::string& code, int year, std::int64_t draft_id, const std::string& at) override;
+  void void_number(const std::string& code, int year, int serial, const std::string& reason,
+                   const std::string& at) override;
+  std::vector<NumberRecord> numbers(int year) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Issued : public virtual IssuedBook {
+ public:
+  explicit Issued(sql::Db& db) : m_db(db) {}
+  std::int64_t add_issued(const IssuedRecord& r) override;
+  std::vector<IssuedRecord> issued(std::optional<int> year) override;
+  std::optional<IssuedRecord> issued_by_number(const std::string& number) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Copies : public virtual CopyBook {
+ public:
+  explicit Copies(sql::Db& db) : m_db(db) {}
+  void add_copy(const CopyRecord& c) override;
+  std::vector<CopyRecord> copies(const std::string& number) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Seals : public virtual SealBook {
+ public:
+  explicit Seals(sql::Db& db) : m_db(db) {}
+  void add_seal_use(const SealUseRecord& r) override;
+  std::vector<SealUseRecord> seal_uses() override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Received : public virtual ReceivedBook {
+ public:
+  explicit Received(sql::Db& db) : m_db(db) {}
+  int next_received_serial(int year) override;
+  std::int64_t add_received(const ReceivedRecord& r) override;
+  std::optional<ReceivedRecord> received(std::int64_t id) override;
+  std::optional<ReceivedRecord> received_by_serial(int year, int serial) override;
+  std::vector<ReceivedRecord> received_list(std::optional<int> year) override;
+  void set_received_handling(std::int64_t id, const std::string& proposal, const std::string& instruction) override;
+  void set_received_cleared(std::int64_t id, const std::string& at, const std::string& by) override;
+  void add_circulation(const CirculationRecord& c) override;
+  std::vector<CirculationRecord> circulation(std::int64_t received_id) override;
+  std::vector<CirculationRecord> open_circulation() override;
+  bool mark_circulation(std::int64_t received_id, const std::string& person, Mark mark,
+                        const std::string& at) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Filing : public virtual FilingBook {
+ public:
+  explicit Filing(sql::Db& db) : m_db(db) {}
+  void add_filed(const FiledRecord& r) override;
+  std::vector<FiledRecord> filed(int year) override;
+  std::optional<FiledRecord> filed_by_code(const std::string& archive_code) override;
+  void add_filed_version(const CorrectionRecord& r) override;
+  std::vector<CorrectionRecord> filed_versions(int year) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Loans : public virtual LoanBook {
+ public:
+  explicit Loans(sql::Db& db) : m_db(db) {}
+  std::int64_t add_loan(const LoanRecord& r) override;
+  std::optional<LoanRecord> loan(std::int64_t id) override;
+  std::vector<LoanRecord> loans(bool open_only) override;
+  std::optional<LoanRecord> open_loan(const std::string& archive_code) override;
+  void record_return(std::int64_t id, const std::string& returned_on, const std::string& condition,
+                     const std::string& note) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Credentials : public virtual CredentialBook {
+ public:
+  explicit Credentials(sql::Db& db) : m_db(db) {}
+  std::optional<CredentialRecord> credential(const std::string& user) override;
+  std::int64_t credential_count() override;
+  void set_credential(const CredentialRecord& c) override;
+  void add_login_token(const LoginTokenRecord& t) override;
+  std::optional<LoginTokenRecord> login_token(const std::string& token_sha256) override;
+  void remove_login_token(const std::string& token_sha256) override;
+  void remove_login_tokens_of(const std::string& user) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Sessions : public virtual SessionBook {
+ public:
+  explicit Sessions(sql::Db& db) : m_db(db) {}
+  void add_session(const WebSessionRecord& s) override;
+  std::optional<WebSessionRecord> session(const std::string& token_sha256) override;
+  void extend_session(const std::string& token_sha256, std::int64_t expires_at) override;
+  void remove_session(const std::string& token_sha256) override;
+  void remove_sessions_expired_by(std::int64_t unix_seconds) override;
+
+ private:
+  sql::Db& m_db;
+};
+
+class Audit : public virtual AuditBook {
+ public:
+  explicit Audit(sql::Db& db) : m_db(db) {}
+  void audit(const std::string& at, const std::string& actor, const std::string& action,
+             const std::string& subject, const std::string& detail) override;
+  std::vector<AuditEntry> audit_log() override;
+
+ private:
+  sql::Db& m_db;
+};
+
+}  // namespace gongwen::archive::sqlite

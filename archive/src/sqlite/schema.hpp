@@ -1,0 +1,14 @@
+#pragma once
+// The whole schema of registry.sqlite3, in one place (docs/registers.md).
+#include "sqlite/db.hpp"
+
+namespace gongwen::archive::sqlite {
+
+// Version 1: the registers as gongwen wrote them before the schema had a version (the
+// tables were then created piecemeal by each book). Idempotent (IF NOT EXISTS, columns
+// added only when missing), so it also completes and stamps a file written before
+// versions: a file that never used receiving lacks those tables, one made before the
+// 发文稿纸 lacks issued.sheet_path.
+void create_schema_v1(sql::Db& db);
+
+}  // namespace gongwen::archive::sqlite
