@@ -16,7 +16,7 @@ namespace {
 constexpr int kSqueezeScale = 47;
 }  // namespace
 
-// Runs for text[begin, end) in `font` as the layout sets them (plan.hpp, GridRuns): the
+// Runs for text[begin, end) in `font` as the layout sets them (grid_runs.hpp, GridRuns): the
 // squeezed marks each in a run of its own at about half width (a horizontal scale is what both
 // Word and LibreOffice honour everywhere in a line; LibreOffice ignores large negative letter
 // spacing on the last character of a line), and Latin words and numbers in runs whose letter
@@ -144,7 +144,7 @@ void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = fa
       b.blank();
     const bool tight = tight_from >= 0 && static_cast<int>(i) >= tight_from;
     write_block(b, blocks[i], keep_last && i + 1 == blocks.size(),
-                tight ? b.plan.tight_pitch_twips : 0);
+                tight ? b.decided.tight_pitch_twips : 0);
   }
 }
 
@@ -167,7 +167,7 @@ void write_title_and_recipients(Body& b) {
   if (!d.title.empty()) {
     // The layout's balanced breaks, one grid line each.
     std::string title;
-    for (const std::string& l : b.plan.title_lines) title += (title.empty() ? "" : "\n") + l;
+    for (const std::string& l : b.decided.title_lines) title += (title.empty() ? "" : "\n") + l;
     if (title.empty()) title = d.title;
     ParaProps p = styled("Title");
     p.line = kLinePitch;
@@ -248,7 +248,7 @@ void write_attachments(Body& b) {
     if (!atts[i].title.empty()) {
       // The layout's balanced breaks, one line each (as for the document's title).
       std::string title;
-      for (const std::string& l : title_lines(atts[i].title))
+      for (const std::string& l : b.decided.attachment_title_lines[i])
         title += (title.empty() ? "" : "\n") + l;
       b.para(styled("AttachmentTitle"), title, &b.f.xiaobiaosong, kSize2);
       b.blank();
@@ -348,8 +348,8 @@ void end_text_section(Body& b) {
 
 }  // namespace
 
-std::string document_xml(const Document& doc, const DocxFonts& fonts, const SealAnchor* seal,
-                         double seal_diameter_mm) {
+std::string document_xml(const Document& doc, const LayoutDecisions& decided,
+                         const DocxFonts& fonts, const SealAnchor* seal) {
   XmlWriter x;
   x.start("w:document");
   x.attr("xmlns:w", kNsW);
@@ -358,20 +358,19 @@ std::string document_xml(const Document& doc, const DocxFonts& fonts, const Seal
   x.attr("xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
   x.attr("xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
   x.start("w:body");
-  const LayoutPlan plan = plan_layout(doc, seal_diameter_mm, fonts.advance);
-  Body b{x, doc, fonts, seal, plan};
+  Body b{x, doc, fonts, seal, decided};
   write_head(b);
   write_title_and_recipients(b);
   write_blocks(b, doc.body,
                has_signature(doc) && doc.attachment_notes.empty() && !has_attendance(doc),
-               plan.tight_from_block);
+               decided.tight_from_block);
   write_attachment_notes(b);
   write_attendance(b);
   write_signature(b);
   write_attachments(b);
-  if (plan.has_colophon && plan.colophon_own_page) {
+  if (decided.has_colophon && decided.colophon_own_page) {
     end_text_section(b);
-    if (plan.blank_before_colophon) {
+    if (decided.blank_before_colophon) {
       // The blank odd page before the 版记 (no number: it belongs to the 版记's section).
       b.x.start("w:p");
       write_ppr(b.x, styled("Normal"));
