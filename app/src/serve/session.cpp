@@ -1,3 +1,4 @@
+#include "gongwen/pipeline/hex.hpp"
 #include "serve/session.hpp"
 
 #include <sodium.h>
@@ -22,13 +23,7 @@ std::string random_token() {
     if (n < 0) throw std::runtime_error("getrandom failed");
     got += static_cast<std::size_t>(n);
   }
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += hex[b >> 4];
-    out += hex[b & 15];
-  }
-  return out;
+  return to_hex(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 bool equal_secret(const std::string& a, const std::string& b) {
@@ -54,13 +49,7 @@ std::int64_t unix_now() {
 std::string sha256_hex(const std::string& text) {
   unsigned char out[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  static const char* hex = "0123456789abcdef";
-  std::string s;
-  for (unsigned char b : out) {
-    s += hex[b >> 4];
-    s += hex[b & 15];
-  }
-  return s;
+  return to_hex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 
 // One prepared statement, reset after use (the store's mutex is held throughout).

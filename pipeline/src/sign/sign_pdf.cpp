@@ -11,6 +11,7 @@
 #include <mutex>
 #include <utility>
 
+#include "gongwen/pipeline/hex.hpp"
 #include "gongwen/pipeline/sign.hpp"
 #include "ossl.hpp"
 #include "pdf_text.hpp"
@@ -254,7 +255,7 @@ Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, cons
   std::string error;
   const std::string der = cms_sign(signed_bytes, pkey.get(), cert.get(), key.chain_pem, options.signed_at, error);
   if (der.empty()) return make_error(Code::Internal, "cannot make the CMS signature: " + error);
-  const std::string hex = hex_lower(der);
+  const std::string hex = to_hex(der);
   if (hex.size() > hex_zeros.size())
     return make_error(Code::Internal, "the signature (" + std::to_string(der.size()) +
                                           " bytes) does not fit the space reserved for it (" +
