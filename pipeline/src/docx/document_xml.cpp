@@ -3,6 +3,7 @@
 // together and writes 标题, 主送, 正文, 附件说明, 纪要 attendance, 附件, 版记 and the section.
 #include <algorithm>
 
+#include "gongwen/pipeline/utf8.hpp"
 #include "docx/body.hpp"
 #include "docx/table_xml.hpp"
 
@@ -31,7 +32,7 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
   std::vector<Segment> segs;
   const auto char_end = [&](std::size_t i) {
     std::size_t e = i + 1;
-    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+    while (e < text.size() && utf8::is_continuation(text[e])) ++e;
     return e;
   };
   for (std::size_t s : g.squeezed)
@@ -94,7 +95,7 @@ const RoleFont& heading_font(const DocxFonts& f, BlockKind k) {
 // damaged model says so.
 std::size_t char_boundary(std::string_view s, std::size_t n) {
   n = std::min(n, s.size());
-  while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  while (n > 0 && n < s.size() && utf8::is_continuation(s[n])) --n;
   return n;
 }
 

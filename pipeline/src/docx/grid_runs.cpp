@@ -1,4 +1,5 @@
 // The layout's measure of a 3号 grid paragraph as DOCX runs (grid_runs.hpp).
+#include "gongwen/pipeline/utf8.hpp"
 #include "docx/grid_runs.hpp"
 
 #include <algorithm>
@@ -23,7 +24,7 @@ GridRuns grid_runs(std::string_view text, double first_indent, double rest_inden
   const std::vector<char32_t> cps = layout::decode_utf8(text);
   std::vector<std::size_t> offsets;  // byte offset of each code point, and the end
   for (std::size_t i = 0; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
+    if (!utf8::is_continuation(text[i])) offsets.push_back(i);
   if (offsets.size() != cps.size()) return out;  // malformed UTF-8: leave it to the reader
   offsets.push_back(text.size());
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gongwen/pipeline/utf8.hpp"
 #include "layout/blocks.hpp"
 #include "layout/geometry.hpp"
 #include "layout/parts.hpp"
@@ -27,7 +28,7 @@ void add_block(std::vector<FlowItem>& out, const Block& b) {
   if (b.kind == BlockKind::Image) return add_image(out, b.image);
   std::size_t hb = std::min(b.heading_bytes, b.text.size());
   // Never split a UTF-8 sequence: a byte count from outside may point into one.
-  while (hb > 0 && hb < b.text.size() && (static_cast<unsigned char>(b.text[hb]) & 0xC0) == 0x80)
+  while (hb > 0 && hb < b.text.size() && utf8::is_continuation(b.text[hb]))
     --hb;
   Styled s;
   s.add(std::string_view(b.text).substr(0, hb), heading_role(b.kind));
