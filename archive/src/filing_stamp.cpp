@@ -4,6 +4,8 @@
 // with their own xref section, never by rewriting the file (that would break the signature).
 #include "filing_stamp.hpp"
 
+#include "gongwen/pipeline/pdf_update.hpp"
+
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <poppler/cpp/poppler-document.h>
@@ -237,57 +239,38 @@ ArchivalCopy archival_update(const std::string& original, const StampFields* sta
     if (!existing.count(o.getObjGen())) to_write.push_back(o);
   std::sort(to_write.begin(), to_write.end(),
             [](QPDFObjectHandle& a, QPDFObjectHandle& b) { return a.getObjGen() < b.getObjGen(); });
-  out.bytes = original;
-  if (!out.bytes.empty() && out.bytes.back() != '\n') out.bytes += '\n';
-  std::vector<std::pair<QPDFObjGen, std::size_t>> offsets;
+  PdfUpdate update(original);
   int max_id = 0;
   for (auto& o : to_write) {
     const QPDFObjGen og = o.getObjGen();
-    offsets.emplace_back(og, out.bytes.size());
     max_id = std::max(max_id, og.getObj());
-    out.bytes += std::to_string(og.getObj()) + " " + std::to_string(og.getGen()) + " obj\n";
     if (o.isStream()) {
       const auto data = o.getRawStreamData();
       QPDFObjectHandle dict = o.getDict().shallowCopy();
       dict.replaceKey("/Length", QPDFObjectHandle::newInteger(static_cast<long long>(data->getSize())));
-      out.bytes += dict.unparse() + "\nstream\n";
-      out.bytes.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-      out.bytes += "\nendstream";
+      update.add_stream(og.getObj(), og.getGen(), dict.unparse(),
+                        std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
     } else {
-      out.bytes += o.unparseResolved();
+      update.add_object(og.getObj(), og.getGen(), o.unparseResolved());
     }
-    out.bytes += "\nendobj\n";
   }
-  const std::size_t xref_at = out.bytes.size();
-  out.bytes += "xref\n";
-  for (std::size_t i = 0; i < offsets.size();) {
-    std::size_t j = i;
-    while (j + 1 < offsets.size() && offsets[j + 1].first.getObj() == offsets[j].first.getObj() + 1) ++j;
-    out.bytes += std::to_string(offsets[i].first.getObj()) + " " + std::to_string(j - i + 1) + "\n";
-    for (std::size_t k = i; k <= j; ++k) {
-      char line[24];
-      std::snprintf(line, sizeof line, "%010zu %05d n \n", offsets[k].second, offsets[k].first.getGen());
-      out.bytes += line;
-    }
-    i = j + 1;
-  }
+  update.write_xref();
   QPDFObjectHandle trailer = orig.getTrailer();
   const long long old_size = trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0;
-  const std::size_t prev_pos = original.rfind("startxref");
-  long long prev = 0;
-  if (prev_pos != std::string::npos) prev = std::atoll(original.c_str() + prev_pos + 9);
+  const long long prev = last_startxref(original);
   // /ID: keep the original's first part if it had one (the file's identity); the second
   // changes with this revision. Both derived from content, so the output is deterministic.
   const std::string digest = sha256_hex(original);
-  const std::string second = sha256_hex(out.bytes);
+  const std::string second = sha256_hex(update.bytes());
   std::string first_id = "<" + hex16(digest) + ">";
   QPDFObjectHandle oid = trailer.getKey("/ID");
   if (oid.isArray() && oid.getArrayNItems() == 2) first_id = oid.getArrayItem(0).unparse();
-  out.bytes += "trailer\n<< /Size " + std::to_string(std::max<long long>(old_size, max_id + 1)) +
-               " /Root " + root.unparse();
-  if (trailer.hasKey("/Info")) out.bytes += " /Info " + trailer.getKey("/Info").unparse();
-  out.bytes += " /Prev " + std::to_string(prev) + " /ID [" + first_id + " <" + hex16(second) +
-               ">] >>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+  std::string entries = "/Size " + std::to_string(std::max<long long>(old_size, max_id + 1)) +
+                        " /Root " + root.unparse();
+  if (trailer.hasKey("/Info")) entries += " /Info " + trailer.getKey("/Info").unparse();
+  entries += " /Prev " + std::to_string(prev) + " /ID [" + first_id + " <" + hex16(second) + ">]";
+  update.write_trailer(entries);
+  out.bytes = update.take();
   return out;
 }
 
