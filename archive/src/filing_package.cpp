@@ -9,7 +9,7 @@
 
 #include <memory>
 
-#include "../../pipeline/src/docx/package.hpp"
+#include "gongwen/pipeline/zip_package.hpp"
 #include "gongwen/archive/filing_scheme.hpp"
 #include "gongwen/pipeline/error.hpp"
 
@@ -258,7 +258,7 @@ std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::str
       "</w:tbl><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
       "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"0\" "
       "w:footer=\"0\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
-  std::vector<docx::PackagePart> parts{
+  std::vector<PackagePart> parts{
       {"[Content_Types].xml",
        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://"
        "schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" "
@@ -272,7 +272,7 @@ std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::str
        "schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
        "Target=\"word/document.xml\"/></Relationships>"},
       {"word/document.xml", body}};
-  return docx::zip_package(parts, stamp);
+  return zip_package(parts, stamp);
 }
 
 // GB/T 18894 minimum set inside a DA/T 48 EEP shape: 封装包格式描述, 版本, 被签名对象 (封装包类型,
