@@ -1,13 +1,13 @@
 // 归档章 + PDF/A-2b markers as one incremental update (see filing_stamp.hpp). The stamp is
-// drawn by cairo/pango into a one-page PDF, turned into a form XObject by qpdf and copied
-// into the original; the new and changed objects are then written after the original bytes
-// with their own xref section, never by rewriting the file (that would break the signature).
+// drawn by the pipeline (forms.hpp) into a one-page PDF, turned into a form XObject by qpdf
+// and copied into the original; the new and changed objects are then written after the
+// original bytes (PdfUpdate) with their own xref section, never by rewriting the file (that
+// would break the signature).
 #include "filing_stamp.hpp"
 
+#include "gongwen/pipeline/forms.hpp"
 #include "gongwen/pipeline/pdf_update.hpp"
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
 #include <qpdf/QPDF.hh>
@@ -29,51 +29,11 @@ namespace gongwen::archive {
 namespace {
 
 constexpr double kPt = 72.0 / 25.4;
-constexpr double kStampW = 45.0 * kPt, kStampH = 16.0 * kPt;
+constexpr double kStampW = forms::kArchiveStampWidthMm * kPt, kStampH = forms::kArchiveStampHeightMm * kPt;
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int len) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), len);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// A 45 × 16 mm page carrying the stamp: a red frame, 2 × 3 equal cells, text centred.
+// The 归档章's 45 × 16 mm page (the pipeline's forms draw it).
 std::string render_stamp_pdf(const StampFields& f) {
-  std::string out;
-  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append_bytes, &out, kStampW, kStampH);
-  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
-  cairo_t* cr = cairo_create(s);
-  cairo_set_source_rgb(cr, 0.8, 0.0, 0.0);
-  cairo_set_line_width(cr, 0.8);
-  const double inset = 0.6;
-  cairo_rectangle(cr, inset, inset, kStampW - 2 * inset, kStampH - 2 * inset);
-  cairo_move_to(cr, inset, kStampH / 2);
-  cairo_line_to(cr, kStampW - inset, kStampH / 2);
-  for (int i = 1; i < 3; ++i) {
-    cairo_move_to(cr, kStampW * i / 3, inset);
-    cairo_line_to(cr, kStampW * i / 3, kStampH - inset);
-  }
-  cairo_stroke(cr);
-  const std::string cells[6] = {f.fonds, f.year, f.item_no, f.unit, f.retention, f.pages};
-  PangoLayout* layout = pango_cairo_create_layout(cr);
-  PangoFontDescription* font =
-      pango_font_description_from_string("FandolSong, Noto Serif CJK SC, Noto Sans CJK SC 8");
-  pango_layout_set_font_description(layout, font);
-  for (int i = 0; i < 6; ++i) {
-    if (cells[i].empty()) continue;
-    pango_layout_set_text(layout, cells[i].c_str(), -1);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout, &w, &h);
-    const double cw = kStampW / 3, ch = kStampH / 2;
-    cairo_move_to(cr, (i % 3) * cw + (cw - w / double(PANGO_SCALE)) / 2,
-                  (i / 3) * ch + (ch - h / double(PANGO_SCALE)) / 2);
-    pango_cairo_show_layout(cr, layout);
-  }
-  pango_font_description_free(font);
-  g_object_unref(layout);
-  cairo_destroy(cr);
-  cairo_surface_finish(s);
-  cairo_surface_destroy(s);
-  return out;
+  return forms::archive_stamp_pdf({f.fonds, f.year, f.item_no, f.unit, f.retention, f.pages});
 }
 
 std::string xml_escape(const std::string& s) {
