@@ -101,8 +101,9 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
       opts.created = ctx.clock().now();
       opts.fonts = ws.profile().fonts;
       opts.seal_diameter_mm = ws.profile().seal_diameter_mm;
-      const RenderedFile pdf = render_pdf(d.doc, opts).take();
-      const RenderedFile docx = render_docx(d.doc, opts).take();
+      const RenderedFiles files = gongwen::render(d.doc, opts).take();  // one layout for both
+      const RenderedFile& pdf = files.pdf;
+      const RenderedFile& docx = files.docx;
       const fs::path dir = render_dir.empty() ? fs::absolute(render_file).parent_path() : fs::path(render_dir);
       const std::string stem = fs::path(render_file).stem().string() + ".preview";
       archive::write_file_atomic(dir / (stem + ".pdf"), pdf.bytes);

@@ -3,13 +3,12 @@
 // gives the same bytes.
 #include "filing_package.hpp"
 
-#include <cairo-pdf.h>
 #include <libxml/xmlwriter.h>
-#include <pango/pangocairo.h>
 
 #include <memory>
 
-#include "../../pipeline/src/docx/package.hpp"
+#include "gongwen/pipeline/forms.hpp"
+#include "gongwen/pipeline/zip_package.hpp"
 #include "gongwen/archive/filing_scheme.hpp"
 #include "gongwen/pipeline/error.hpp"
 
@@ -36,69 +35,12 @@ std::string esc(const std::string& s) {
   return o;
 }
 
-const char* kHeads[9] = {"序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"};
-// Column widths in mm on A4 landscape (297 − 2 × 20 mm margins = 257 mm).
-const double kWidths[9] = {10, 60, 40, 34, 60, 18, 12, 10, 13};
+constexpr const auto& kHeads = forms::kCatalogueHeads;
+constexpr const auto& kWidths = forms::kCatalogueWidths;
 
 std::vector<std::string> cells(const CatalogueRow& r) {
   return {std::to_string(r.seq), r.code, r.number, r.author, r.title, r.date8, r.secrecy, r.pages, r.note};
 }
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int len) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), len);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-constexpr double kPt = 72.0 / 25.4;
-
-struct Pdf {
-  std::string bytes;
-  cairo_surface_t* surface;
-  cairo_t* cr;
-  PangoLayout* layout;
-  PangoFontDescription* font;
-  Pdf(double w_mm, double h_mm, const std::string& title) {
-    surface = cairo_pdf_surface_create_for_stream(append_bytes, &bytes, w_mm * kPt, h_mm * kPt);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cr = cairo_create(surface);
-    layout = pango_cairo_create_layout(cr);
-    font = pango_font_description_from_string("FandolSong, Noto Serif CJK SC 8");
-    pango_layout_set_font_description(layout, font);
-  }
-  // Text in a box; returns the height used (mm).
-  double text(const std::string& s, double x, double y, double w, int size_pt = 8,
-              PangoAlignment align = PANGO_ALIGN_LEFT) {
-    pango_font_description_set_size(font, size_pt * PANGO_SCALE);
-    pango_layout_set_font_description(layout, font);
-    pango_layout_set_width(layout, static_cast<int>(w * kPt * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout, align);
-    pango_layout_set_text(layout, s.c_str(), -1);
-    cairo_move_to(cr, x * kPt, y * kPt);
-    pango_cairo_show_layout(cr, layout);
-    int lw = 0, lh = 0;
-    pango_layout_get_size(layout, &lw, &lh);
-    return lh / double(PANGO_SCALE) / kPt;
-  }
-  double measure(const std::string& s, double w) {
-    pango_font_description_set_size(font, 8 * PANGO_SCALE);
-    pango_layout_set_font_description(layout, font);
-    pango_layout_set_width(layout, static_cast<int>(w * kPt * PANGO_SCALE));
-    pango_layout_set_text(layout, s.c_str(), -1);
-    int lw = 0, lh = 0;
-    pango_layout_get_size(layout, &lw, &lh);
-    return lh / double(PANGO_SCALE) / kPt;
-  }
-  std::string finish() {
-    pango_font_description_free(font);
-    g_object_unref(layout);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    cairo_surface_destroy(surface);
-    return bytes;
-  }
-};
 
 }  // namespace
 
@@ -113,46 +55,15 @@ std::string catalogue_csv(const std::vector<CatalogueRow>& rows) {
 }
 
 std::string catalogue_pdf(const std::vector<CatalogueRow>& rows, const std::string& heading) {
-  // A4 landscape, 20 mm margins; the heading and the column heads repeat on each page.
-  Pdf pdf(297, 210, heading);
-  const double left = 20, top = 15, bottom = 195;
-  double widths[9];
-  double total = 0;
-  for (int i = 0; i < 9; ++i) total += kWidths[i];
-  for (int i = 0; i < 9; ++i) widths[i] = kWidths[i] * 257.0 / total;
-  auto row_out = [&](const std::vector<std::string>& c, double y, bool measure_only) {
-    double h = 0;
-    for (int i = 0; i < 9; ++i) h = std::max(h, pdf.measure(c[i], widths[i] - 2));
-    h += 2;
-    if (measure_only) return h;
-    double x = left;
-    cairo_set_line_width(pdf.cr, 0.5);
-    for (int i = 0; i < 9; ++i) {
-      cairo_rectangle(pdf.cr, x * kPt, y * kPt, widths[i] * kPt, h * kPt);
-      cairo_stroke(pdf.cr);
-      pdf.text(c[i], x + 1, y + 1, widths[i] - 2);
-      x += widths[i];
-    }
-    return h;
-  };
-  const std::vector<std::string> heads(kHeads, kHeads + 9);
-  int page = 0;
-  double y = bottom + 1;
-  for (std::size_t k = 0; k <= rows.size(); ++k) {
-    if (k == rows.size() && page > 0) break;
-    const auto c = k < rows.size() ? cells(rows[k]) : std::vector<std::string>(9);
-    const double h = k < rows.size() ? row_out(c, 0, true) : 0;
-    if (page == 0 || y + h > bottom) {
-      if (page > 0) cairo_show_page(pdf.cr);
-      ++page;
-      pdf.text(heading, left, top, 257, 16, PANGO_ALIGN_CENTER);
-      y = top + 12;
-      y += row_out(heads, y, false);
-    }
-    if (k < rows.size()) y += row_out(c, y, false);
+  std::vector<forms::CatalogueCells> cells_of;
+  cells_of.reserve(rows.size());
+  for (const auto& r : rows) {
+    const auto c = cells(r);
+    forms::CatalogueCells f;
+    std::copy(c.begin(), c.end(), f.begin());
+    cells_of.push_back(std::move(f));
   }
-  cairo_show_page(pdf.cr);
-  return pdf.finish();
+  return forms::catalogue_pdf(cells_of, heading);
 }
 
 std::string BoxInfo::box_code() const { return class_code + "-盒" + four_digits(box_no); }
@@ -171,46 +82,21 @@ std::string notes_text(const std::vector<NotesSheet>& sheets) {
 }
 
 std::string notes_pdf(const std::vector<NotesSheet>& sheets) {
-  Pdf pdf(210, 297, "备考表");
-  for (const auto& n : sheets) {
-    pdf.text("备考表", 20, 25, 170, 18, PANGO_ALIGN_CENTER);
-    double y = 45;
-    y += pdf.text("全宗号：" + n.fonds + "　　年度：" + n.year + "　　盒号：" + n.box.box_code(), 25, y, 160, 12) + 3;
-    y += pdf.text("件号：" + four_digits(n.box.first_item) + "—" + four_digits(n.box.last_item) + "（" +
-                      std::to_string(n.box.items) + " 件）",
-                  25, y, 160, 12) + 6;
-    y += pdf.text("本盒文件情况说明：", 25, y, 160, 12) + 3;
-    if (n.notes.empty()) y += pdf.text("无缺损、修改、补充、移出、销毁等情况。", 32, y, 150, 12) + 2;
-    for (const auto& x : n.notes) y += pdf.text(x, 32, y, 150, 12) + 2;
-    y = std::max(y + 10, 220.0);
-    pdf.text("整理人：" + n.arranger, 110, y, 80, 12);
-    pdf.text(n.arranged_on, 110, y + 8, 80, 12);
-    pdf.text("检查人：" + n.checker, 110, y + 20, 80, 12);
-    pdf.text(n.checked_on.empty() ? "　　年　　月　　日" : n.checked_on, 110, y + 28, 80, 12);
-    cairo_show_page(pdf.cr);
-  }
-  return pdf.finish();
+  std::vector<forms::NotesForm> out;
+  for (const auto& n : sheets)
+    out.push_back({n.fonds, n.year, n.box.box_code(), four_digits(n.box.first_item),
+                   four_digits(n.box.last_item), n.box.items, n.notes, n.arranger, n.arranged_on,
+                   n.checker, n.checked_on});
+  return forms::notes_pdf(out);
 }
 
 std::string box_spines_pdf(const std::vector<BoxInfo>& boxes) {
-  // A 5 cm spine of a 310 mm box; the labels stack vertically as on the printed form.
-  Pdf pdf(50, 310, "盒脊");
-  for (const auto& b : boxes) {
-    const std::vector<std::pair<std::string, std::string>> rows{
-        {"全宗号", b.fonds}, {"年度", b.year}, {"保管期限", b.retention}, {"机构", b.unit},
-        {"起止件号", four_digits(b.first_item) + "—" + four_digits(b.last_item)}, {"盒号", four_digits(b.box_no)}};
-    double y = 20;
-    cairo_set_line_width(pdf.cr, 0.6);
-    for (const auto& [label, value] : rows) {
-      cairo_rectangle(pdf.cr, 5 * kPt, y * kPt, 40 * kPt, 40 * kPt);
-      cairo_stroke(pdf.cr);
-      pdf.text(label, 6, y + 3, 38, 10, PANGO_ALIGN_CENTER);
-      pdf.text(value.empty() ? "—" : value, 6, y + 18, 38, 12, PANGO_ALIGN_CENTER);
-      y += 45;
-    }
-    cairo_show_page(pdf.cr);
-  }
-  return pdf.finish();
+  std::vector<forms::LabelledRows> out;
+  for (const auto& b : boxes)
+    out.push_back(forms::LabelledRows{{"全宗号", b.fonds}, {"年度", b.year}, {"保管期限", b.retention}, {"机构", b.unit},
+                   {"起止件号", four_digits(b.first_item) + "—" + four_digits(b.last_item)},
+                   {"盒号", four_digits(b.box_no)}});
+  return forms::box_spines_pdf(out);
 }
 
 std::string boxes_csv(const std::vector<BoxInfo>& boxes) {
@@ -258,7 +144,7 @@ std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::str
       "</w:tbl><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
       "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"0\" "
       "w:footer=\"0\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
-  std::vector<docx::PackagePart> parts{
+  std::vector<PackagePart> parts{
       {"[Content_Types].xml",
        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://"
        "schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" "
@@ -272,7 +158,7 @@ std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::str
        "schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
        "Target=\"word/document.xml\"/></Relationships>"},
       {"word/document.xml", body}};
-  return docx::zip_package(parts, stamp);
+  return zip_package(parts, stamp);
 }
 
 // GB/T 18894 minimum set inside a DA/T 48 EEP shape: 封装包格式描述, 版本, 被签名对象 (封装包类型,
@@ -381,9 +267,7 @@ namespace gongwen::archive {
 
 std::string processing_slip_pdf(const ReceivedRecord& r, const std::string& office_name,
                                 const std::vector<CirculationRecord>& circulation) {
-  Pdf pdf(210, 297, "文件处理签");
-  pdf.text(office_name + "文件处理签", 20, 20, 170, 18, PANGO_ALIGN_CENTER);
-  const std::vector<std::pair<std::string, std::string>> rows{
+  const forms::LabelledRows rows{
       {"收文号", r.registration()},
       {"来文单位", r.sender},
       {"来文字号", r.their_number},
@@ -394,30 +278,12 @@ std::string processing_slip_pdf(const ReceivedRecord& r, const std::string& offi
       {"标题", r.title},
       {"拟办意见", r.proposal},
       {"领导批示", r.instruction}};
-  double y = 40;
-  cairo_set_line_width(pdf.cr, 0.6);
-  for (const auto& [k, v] : rows) {
-    const bool big = k == "拟办意见" || k == "领导批示";
-    const double h = std::max(big ? 40.0 : 10.0, pdf.measure(v, 135) + 4);
-    cairo_rectangle(pdf.cr, 20 * kPt, y * kPt, 30 * kPt, h * kPt);
-    cairo_rectangle(pdf.cr, 50 * kPt, y * kPt, 140 * kPt, h * kPt);
-    cairo_stroke(pdf.cr);
-    pdf.text(k, 22, y + 2, 26, 11);
-    pdf.text(v, 52, y + 2, 135, 11);
-    y += h;
-  }
-  y += 6;
-  pdf.text("传阅记录", 20, y, 170, 12);
-  y += 8;
-  for (const auto& c : circulation) {
-    pdf.text(c.person + "　送阅 " + c.sent_at.substr(0, 10) + "　阅毕 " +
-                 (c.read_at.empty() ? "—" : c.read_at.substr(0, 10)) + "　退回 " +
-                 (c.returned_at.empty() ? "—" : c.returned_at.substr(0, 10)),
-             22, y, 165, 10);
-    y += 6;
-  }
-  cairo_show_page(pdf.cr);
-  return pdf.finish();
+  std::vector<std::string> lines;
+  for (const auto& c : circulation)
+    lines.push_back(c.person + "　送阅 " + c.sent_at.substr(0, 10) + "　阅毕 " +
+                    (c.read_at.empty() ? "—" : c.read_at.substr(0, 10)) + "　退回 " +
+                    (c.returned_at.empty() ? "—" : c.returned_at.substr(0, 10)));
+  return forms::processing_slip_pdf(office_name, rows, lines);
 }
 
 }  // namespace gongwen::archive

@@ -1,11 +1,13 @@
 // 归档章 + PDF/A-2b markers as one incremental update (see filing_stamp.hpp). The stamp is
-// drawn by cairo/pango into a one-page PDF, turned into a form XObject by qpdf and copied
-// into the original; the new and changed objects are then written after the original bytes
-// with their own xref section, never by rewriting the file (that would break the signature).
+// drawn by the pipeline (forms.hpp) into a one-page PDF, turned into a form XObject by qpdf
+// and copied into the original; the new and changed objects are then written after the
+// original bytes (PdfUpdate) with their own xref section, never by rewriting the file (that
+// would break the signature).
 #include "filing_stamp.hpp"
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
+#include "gongwen/pipeline/forms.hpp"
+#include "gongwen/pipeline/pdf_update.hpp"
+
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
 #include <qpdf/QPDF.hh>
@@ -27,51 +29,11 @@ namespace gongwen::archive {
 namespace {
 
 constexpr double kPt = 72.0 / 25.4;
-constexpr double kStampW = 45.0 * kPt, kStampH = 16.0 * kPt;
+constexpr double kStampW = forms::kArchiveStampWidthMm * kPt, kStampH = forms::kArchiveStampHeightMm * kPt;
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int len) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), len);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// A 45 × 16 mm page carrying the stamp: a red frame, 2 × 3 equal cells, text centred.
+// The 归档章's 45 × 16 mm page (the pipeline's forms draw it).
 std::string render_stamp_pdf(const StampFields& f) {
-  std::string out;
-  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append_bytes, &out, kStampW, kStampH);
-  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
-  cairo_t* cr = cairo_create(s);
-  cairo_set_source_rgb(cr, 0.8, 0.0, 0.0);
-  cairo_set_line_width(cr, 0.8);
-  const double inset = 0.6;
-  cairo_rectangle(cr, inset, inset, kStampW - 2 * inset, kStampH - 2 * inset);
-  cairo_move_to(cr, inset, kStampH / 2);
-  cairo_line_to(cr, kStampW - inset, kStampH / 2);
-  for (int i = 1; i < 3; ++i) {
-    cairo_move_to(cr, kStampW * i / 3, inset);
-    cairo_line_to(cr, kStampW * i / 3, kStampH - inset);
-  }
-  cairo_stroke(cr);
-  const std::string cells[6] = {f.fonds, f.year, f.item_no, f.unit, f.retention, f.pages};
-  PangoLayout* layout = pango_cairo_create_layout(cr);
-  PangoFontDescription* font =
-      pango_font_description_from_string("FandolSong, Noto Serif CJK SC, Noto Sans CJK SC 8");
-  pango_layout_set_font_description(layout, font);
-  for (int i = 0; i < 6; ++i) {
-    if (cells[i].empty()) continue;
-    pango_layout_set_text(layout, cells[i].c_str(), -1);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout, &w, &h);
-    const double cw = kStampW / 3, ch = kStampH / 2;
-    cairo_move_to(cr, (i % 3) * cw + (cw - w / double(PANGO_SCALE)) / 2,
-                  (i / 3) * ch + (ch - h / double(PANGO_SCALE)) / 2);
-    pango_cairo_show_layout(cr, layout);
-  }
-  pango_font_description_free(font);
-  g_object_unref(layout);
-  cairo_destroy(cr);
-  cairo_surface_finish(s);
-  cairo_surface_destroy(s);
-  return out;
+  return forms::archive_stamp_pdf({f.fonds, f.year, f.item_no, f.unit, f.retention, f.pages});
 }
 
 std::string xml_escape(const std::string& s) {
@@ -237,57 +199,38 @@ ArchivalCopy archival_update(const std::string& original, const StampFields* sta
     if (!existing.count(o.getObjGen())) to_write.push_back(o);
   std::sort(to_write.begin(), to_write.end(),
             [](QPDFObjectHandle& a, QPDFObjectHandle& b) { return a.getObjGen() < b.getObjGen(); });
-  out.bytes = original;
-  if (!out.bytes.empty() && out.bytes.back() != '\n') out.bytes += '\n';
-  std::vector<std::pair<QPDFObjGen, std::size_t>> offsets;
+  PdfUpdate update(original);
   int max_id = 0;
   for (auto& o : to_write) {
     const QPDFObjGen og = o.getObjGen();
-    offsets.emplace_back(og, out.bytes.size());
     max_id = std::max(max_id, og.getObj());
-    out.bytes += std::to_string(og.getObj()) + " " + std::to_string(og.getGen()) + " obj\n";
     if (o.isStream()) {
       const auto data = o.getRawStreamData();
       QPDFObjectHandle dict = o.getDict().shallowCopy();
       dict.replaceKey("/Length", QPDFObjectHandle::newInteger(static_cast<long long>(data->getSize())));
-      out.bytes += dict.unparse() + "\nstream\n";
-      out.bytes.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-      out.bytes += "\nendstream";
+      update.add_stream(og.getObj(), og.getGen(), dict.unparse(),
+                        std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
     } else {
-      out.bytes += o.unparseResolved();
+      update.add_object(og.getObj(), og.getGen(), o.unparseResolved());
     }
-    out.bytes += "\nendobj\n";
   }
-  const std::size_t xref_at = out.bytes.size();
-  out.bytes += "xref\n";
-  for (std::size_t i = 0; i < offsets.size();) {
-    std::size_t j = i;
-    while (j + 1 < offsets.size() && offsets[j + 1].first.getObj() == offsets[j].first.getObj() + 1) ++j;
-    out.bytes += std::to_string(offsets[i].first.getObj()) + " " + std::to_string(j - i + 1) + "\n";
-    for (std::size_t k = i; k <= j; ++k) {
-      char line[24];
-      std::snprintf(line, sizeof line, "%010zu %05d n \n", offsets[k].second, offsets[k].first.getGen());
-      out.bytes += line;
-    }
-    i = j + 1;
-  }
+  update.write_xref();
   QPDFObjectHandle trailer = orig.getTrailer();
   const long long old_size = trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0;
-  const std::size_t prev_pos = original.rfind("startxref");
-  long long prev = 0;
-  if (prev_pos != std::string::npos) prev = std::atoll(original.c_str() + prev_pos + 9);
+  const long long prev = last_startxref(original);
   // /ID: keep the original's first part if it had one (the file's identity); the second
   // changes with this revision. Both derived from content, so the output is deterministic.
   const std::string digest = sha256_hex(original);
-  const std::string second = sha256_hex(out.bytes);
+  const std::string second = sha256_hex(update.bytes());
   std::string first_id = "<" + hex16(digest) + ">";
   QPDFObjectHandle oid = trailer.getKey("/ID");
   if (oid.isArray() && oid.getArrayNItems() == 2) first_id = oid.getArrayItem(0).unparse();
-  out.bytes += "trailer\n<< /Size " + std::to_string(std::max<long long>(old_size, max_id + 1)) +
-               " /Root " + root.unparse();
-  if (trailer.hasKey("/Info")) out.bytes += " /Info " + trailer.getKey("/Info").unparse();
-  out.bytes += " /Prev " + std::to_string(prev) + " /ID [" + first_id + " <" + hex16(second) +
-               ">] >>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+  std::string entries = "/Size " + std::to_string(std::max<long long>(old_size, max_id + 1)) +
+                        " /Root " + root.unparse();
+  if (trailer.hasKey("/Info")) entries += " /Info " + trailer.getKey("/Info").unparse();
+  entries += " /Prev " + std::to_string(prev) + " /ID [" + first_id + " <" + hex16(second) + ">]";
+  update.write_trailer(entries);
+  out.bytes = update.take();
   return out;
 }
 

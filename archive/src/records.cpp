@@ -1,5 +1,6 @@
 #include <openssl/evp.h>
 
+#include "gongwen/pipeline/hex.hpp"
 #include "gongwen/archive/records.hpp"
 #include "gongwen/archive/registry.hpp"
 
@@ -36,13 +37,7 @@ std::string sha256_hex(std::string_view bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < len; ++i) {
-    out += hex[md[i] >> 4];
-    out += hex[md[i] & 15];
-  }
-  return out;
+  return to_hex(std::string_view(reinterpret_cast<const char*>(md), len));
 }
 
 std::string audit_entry_hash(const AuditEntry& e) {

@@ -9,14 +9,14 @@
 #include <unordered_map>
 
 #include "gongwen/search/analysis.hpp"
-#include "utf8.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::search {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t at = pos;
-    if (utf8::next(text, pos) == utf8::kInvalid) return at;
+    if (utf8::next_or_invalid(text, pos) == utf8::kInvalid) return at;
   }
   return std::nullopt;
 }
@@ -26,7 +26,7 @@ std::string repair_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t cp = utf8::next(text, pos);
+    const char32_t cp = utf8::next_or_invalid(text, pos);
     utf8::append(out, cp == utf8::kInvalid ? U'\uFFFD' : cp);
   }
   return out;
@@ -49,7 +49,7 @@ std::string clean_controls(std::string_view text, TextRole role) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t cp = utf8::next(text, pos);
+    const char32_t cp = utf8::next_or_invalid(text, pos);
     if (cp == utf8::kInvalid) continue;  // callers validate first; be safe anyway
     const int8_t type = u_charType(static_cast<UChar32>(cp));
     if (type == U_CONTROL_CHAR) {
@@ -101,11 +101,11 @@ std::string join_cjk_runs(std::string_view text) {
   std::size_t pos = 0;
   char32_t prev = 0;
   while (pos < text.size()) {
-    const char32_t cp = utf8::next(text, pos);
+    const char32_t cp = utf8::next_or_invalid(text, pos);
     if ((cp == U' ' || cp == U'\t') && is_cjk_letter(prev)) {
       std::size_t look = pos;
       char32_t after = cp;
-      while (look < text.size() && (after == U' ' || after == U'\t')) after = utf8::next(text, look);
+      while (look < text.size() && (after == U' ' || after == U'\t')) after = utf8::next_or_invalid(text, look);
       if (is_cjk_letter(after)) {
         pos = look;
         utf8::append(out, after);
@@ -123,7 +123,7 @@ std::string ascii_quotes(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t cp = utf8::next(text, pos);
+    const char32_t cp = utf8::next_or_invalid(text, pos);
     switch (cp) {
       case U'“': case U'”': case U'„': case U'「': case U'」': case U'『': case U'』':
         out += '"';
@@ -168,7 +168,7 @@ bool needs_conversion(opencc_t cc, std::string_view text) {
   thread_local std::unordered_map<char32_t, bool> changes;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
-    const char32_t cp = utf8::next(text, pos);
+    const char32_t cp = utf8::next_or_invalid(text, pos);
     if (cp < 0x2E80) continue;  // below the CJK blocks nothing is traditional
     auto [it, fresh] = changes.try_emplace(cp, false);
     if (fresh) {
@@ -204,13 +204,13 @@ std::string fold_number_brackets(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    const char32_t cp = utf8::next(text, pos);
+    const char32_t cp = utf8::next_or_invalid(text, pos);
     if (is_open_bracket(cp) && pos + 4 < text.size()) {
       bool digits = true;
       for (std::size_t i = 0; i < 4; ++i) digits = digits && text[pos + i] >= '0' && text[pos + i] <= '9';
       // A fifth digit means it is not a year (e.g. "(20251)").
       std::size_t after = pos + 4;
-      if (digits && is_close_bracket(utf8::next(text, after))) {
+      if (digits && is_close_bracket(utf8::next_or_invalid(text, after))) {
         out += "〔";
         out.append(text.substr(pos, 4));
         out += "〕";

@@ -6,7 +6,7 @@
 #include "query_prune.hpp"
 #include "query_rewrite.hpp"
 #include "schema.hpp"
-#include "utf8.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::search {
 

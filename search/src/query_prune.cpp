@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "gongwen/search/analysis.hpp"
-#include "utf8.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::search {
 
@@ -24,10 +24,10 @@ std::optional<CjkTerm> cjk_term(std::string_view term) {
   CjkTerm t{term.substr(0, p)};
   std::size_t pos = p;
   if (pos >= term.size()) return std::nullopt;
-  t.first = utf8::next(term, pos);
+  t.first = utf8::next_or_invalid(term, pos);
   if (!is_cjk_letter(t.first)) return std::nullopt;
   if (pos == term.size()) return t;
-  t.second = utf8::next(term, pos);
+  t.second = utf8::next_or_invalid(term, pos);
   if (!is_cjk_letter(t.second) || pos != term.size()) return std::nullopt;
   return t;
 }

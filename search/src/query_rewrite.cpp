@@ -4,7 +4,7 @@
 
 #include "gongwen/search/analysis.hpp"
 #include "schema.hpp"
-#include "utf8.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::search {
 
@@ -44,7 +44,7 @@ std::vector<std::string> query_words(std::string_view run) {
   bool last_single = false;
   for (const std::string& w : raw) {
     std::size_t pos = 0;
-    utf8::next(w, pos);
+    utf8::next_or_invalid(w, pos);
     const bool single = pos == w.size() && !is_filler(w);
     if (single && last_single) {
       joined.back() += w;
@@ -67,7 +67,7 @@ std::vector<std::string> segment(std::string_view value) {
   std::size_t pos = 0;
   while (pos < value.size()) {
     std::size_t start = pos;
-    char32_t cp = utf8::next(value, pos);
+    char32_t cp = utf8::next_or_invalid(value, pos);
     if (!is_cjk_letter(cp)) {
       current.append(value.substr(start, pos - start));
       continue;
@@ -75,7 +75,7 @@ std::vector<std::string> segment(std::string_view value) {
     std::size_t end = pos;
     while (end < value.size()) {
       std::size_t probe = end;
-      if (!is_cjk_letter(utf8::next(value, probe))) break;
+      if (!is_cjk_letter(utf8::next_or_invalid(value, probe))) break;
       end = probe;
     }
     const std::vector<std::string> words = query_words(value.substr(start, end - start));
@@ -405,7 +405,7 @@ class Rewriter {
 std::optional<std::string> date_bound(std::string_view s, bool upper) {
   std::vector<std::string> groups(1);
   for (std::size_t pos = 0; pos < s.size();) {
-    const char32_t cp = utf8::next(s, pos);
+    const char32_t cp = utf8::next_or_invalid(s, pos);
     if (cp >= U'0' && cp <= U'9') {
       groups.back() += static_cast<char>(cp);
     } else if (cp == U'-' || cp == U'/' || cp == U'年' || cp == U'月' || cp == U'日') {

@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "gongwen/search/analysis.hpp"
-#include "utf8.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::search {
 
@@ -29,7 +29,7 @@ icu::BreakIterator* word_breaker() {
 
 bool has_word_char(std::string_view piece) {
   for (std::size_t pos = 0; pos < piece.size();) {
-    const char32_t cp = utf8::next(piece, pos);
+    const char32_t cp = utf8::next_or_invalid(piece, pos);
     if (cp == utf8::kInvalid) continue;
     if (u_isalnum(static_cast<UChar32>(cp)) || is_cjk_letter(cp)) return true;
   }

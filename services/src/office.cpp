@@ -367,9 +367,11 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       so.signed_at = now;
       so.reason = "签发 " + doc.number + " " + signoff->opinion;
       so.location = doc.issuers.front();
-      RenderedFile pdf = render_pdf(doc, opts).take();
+      // One layout for both files of the registered copy.
+      RenderedFiles files = render(doc, opts).take();
+      RenderedFile pdf = std::move(files.pdf);
       pdf.bytes = sign_pdf(pdf.bytes, key, so).take();
-      RenderedFile docx = render_docx(doc, opts).take();
+      const RenderedFile docx = std::move(files.docx);
 
       const fs::path dir = m_ws.documents_dir() / std::to_string(year);
       const fs::path pdf_path = dir / (doc.number + ".pdf");

@@ -8,6 +8,7 @@
 
 #include "gongwen/archive/registry.hpp"
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/hex.hpp"
 
 namespace gongwen::app::serve {
 
@@ -21,13 +22,7 @@ std::string random_token() {
     if (n < 0) throw std::runtime_error("getrandom failed");
     got += static_cast<std::size_t>(n);
   }
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += hex[b >> 4];
-    out += hex[b & 15];
-  }
-  return out;
+  return to_hex(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 bool equal_secret(const std::string& a, const std::string& b) {

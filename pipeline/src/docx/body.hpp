@@ -5,7 +5,8 @@
 
 #include "docx/ooxml.hpp"
 #include "docx/parts.hpp"
-#include "docx/plan.hpp"
+#include "docx/grid_runs.hpp"
+#include "gongwen/pipeline/layout_decisions.hpp"
 #include "gongwen/pipeline/model.hpp"
 
 namespace gongwen::docx {
@@ -15,7 +16,7 @@ struct Body {
   const Document& doc;
   const DocxFonts& f;
   const SealAnchor* seal;  // nullptr: no seal image in the package
-  const LayoutPlan& plan;  // what our own layout decided (plan.hpp)
+  const LayoutDecisions& decided;  // what our own layout decided (layout_decisions.hpp)
   // Height the red separator (a bottom border) adds under the 文号 line; the next blank
   // line is shortened by it so the title stays on the layout's grid row.
   int separator_twips = 0;

@@ -3,6 +3,7 @@
 // together and writes 标题, 主送, 正文, 附件说明, 纪要 attendance, 附件, 版记 and the section.
 #include <algorithm>
 
+#include "gongwen/pipeline/utf8.hpp"
 #include "docx/body.hpp"
 #include "docx/table_xml.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 constexpr int kSqueezeScale = 47;
 }  // namespace
 
-// Runs for text[begin, end) in `font` as the layout sets them (plan.hpp, GridRuns): the
+// Runs for text[begin, end) in `font` as the layout sets them (grid_runs.hpp, GridRuns): the
 // squeezed marks each in a run of its own at about half width (a horizontal scale is what both
 // Word and LibreOffice honour everywhere in a line; LibreOffice ignores large negative letter
 // spacing on the last character of a line), and Latin words and numbers in runs whose letter
@@ -31,7 +32,7 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
   std::vector<Segment> segs;
   const auto char_end = [&](std::size_t i) {
     std::size_t e = i + 1;
-    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+    while (e < text.size() && utf8::is_continuation(text[e])) ++e;
     return e;
   };
   for (std::size_t s : g.squeezed)
@@ -94,7 +95,7 @@ const RoleFont& heading_font(const DocxFonts& f, BlockKind k) {
 // damaged model says so.
 std::size_t char_boundary(std::string_view s, std::size_t n) {
   n = std::min(n, s.size());
-  while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  while (n > 0 && n < s.size() && utf8::is_continuation(s[n])) --n;
   return n;
 }
 
@@ -144,7 +145,7 @@ void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = fa
       b.blank();
     const bool tight = tight_from >= 0 && static_cast<int>(i) >= tight_from;
     write_block(b, blocks[i], keep_last && i + 1 == blocks.size(),
-                tight ? b.plan.tight_pitch_twips : 0);
+                tight ? b.decided.tight_pitch_twips : 0);
   }
 }
 
@@ -167,7 +168,7 @@ void write_title_and_recipients(Body& b) {
   if (!d.title.empty()) {
     // The layout's balanced breaks, one grid line each.
     std::string title;
-    for (const std::string& l : b.plan.title_lines) title += (title.empty() ? "" : "\n") + l;
+    for (const std::string& l : b.decided.title_lines) title += (title.empty() ? "" : "\n") + l;
     if (title.empty()) title = d.title;
     ParaProps p = styled("Title");
     p.line = kLinePitch;
@@ -248,7 +249,7 @@ void write_attachments(Body& b) {
     if (!atts[i].title.empty()) {
       // The layout's balanced breaks, one line each (as for the document's title).
       std::string title;
-      for (const std::string& l : title_lines(atts[i].title))
+      for (const std::string& l : b.decided.attachment_title_lines[i])
         title += (title.empty() ? "" : "\n") + l;
       b.para(styled("AttachmentTitle"), title, &b.f.xiaobiaosong, kSize2);
       b.blank();
@@ -348,8 +349,8 @@ void end_text_section(Body& b) {
 
 }  // namespace
 
-std::string document_xml(const Document& doc, const DocxFonts& fonts, const SealAnchor* seal,
-                         double seal_diameter_mm) {
+std::string document_xml(const Document& doc, const LayoutDecisions& decided,
+                         const DocxFonts& fonts, const SealAnchor* seal) {
   XmlWriter x;
   x.start("w:document");
   x.attr("xmlns:w", kNsW);
@@ -358,20 +359,19 @@ std::string document_xml(const Document& doc, const DocxFonts& fonts, const Seal
   x.attr("xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
   x.attr("xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
   x.start("w:body");
-  const LayoutPlan plan = plan_layout(doc, seal_diameter_mm, fonts.advance);
-  Body b{x, doc, fonts, seal, plan};
+  Body b{x, doc, fonts, seal, decided};
   write_head(b);
   write_title_and_recipients(b);
   write_blocks(b, doc.body,
                has_signature(doc) && doc.attachment_notes.empty() && !has_attendance(doc),
-               plan.tight_from_block);
+               decided.tight_from_block);
   write_attachment_notes(b);
   write_attendance(b);
   write_signature(b);
   write_attachments(b);
-  if (plan.has_colophon && plan.colophon_own_page) {
+  if (decided.has_colophon && decided.colophon_own_page) {
     end_text_section(b);
-    if (plan.blank_before_colophon) {
+    if (decided.blank_before_colophon) {
       // The blank odd page before the 版记 (no number: it belongs to the 版记's section).
       b.x.start("w:p");
       write_ppr(b.x, styled("Normal"));

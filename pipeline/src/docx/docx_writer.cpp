@@ -1,4 +1,4 @@
-// render_docx: the Document as a WordprocessingML package. Parts are produced by the
+// write_docx: the laid-out Document as a WordprocessingML package. Parts are produced by the
 // functions in parts.hpp and zipped in a fixed order with fixed timestamps, so the same
 // document and options always give the same bytes.
 #include <exception>
@@ -9,6 +9,7 @@
 #include "docx/package.hpp"
 #include "docx/parts.hpp"
 #include "gongwen/pipeline/render.hpp"
+#include "render/laid_out.hpp"
 #include "seal/seal.hpp"
 
 namespace gongwen {
@@ -61,8 +62,10 @@ std::string seal_image(const Document& doc, const RenderOptions& options,
 
 }  // namespace
 
-Result<RenderedFile> render_docx(const Document& doc, const RenderOptions& options) {
+Result<RenderedFile> write_docx(const LaidOutDocument& laid) {
   using namespace docx;
+  const Document& doc = laid.document();
+  const RenderOptions& options = laid.options();
   try {
     RenderedFile out;
     const DocxFonts fonts = docx_fonts(options.fonts);
@@ -78,8 +81,8 @@ Result<RenderedFile> render_docx(const Document& doc, const RenderOptions& optio
     parts.push_back({"docProps/core.xml", core_xml(doc, options.created)});
     parts.push_back({"docProps/app.xml", app_xml(doc)});
     parts.push_back({"word/document.xml",
-                     document_xml(doc, fonts, has_seal == SealImage::Present ? &anchor : nullptr,
-                                  options.seal_diameter_mm)});
+                     document_xml(doc, laid.decisions(), fonts,
+                                  has_seal == SealImage::Present ? &anchor : nullptr)});
     parts.push_back({"word/styles.xml", styles_xml(fonts)});
     parts.push_back({"word/settings.xml", settings_xml()});
     parts.push_back({"word/fontTable.xml", font_table_xml(fonts)});

@@ -1,3 +1,4 @@
+#include "gongwen/pipeline/utf8.hpp"
 #include "docx/grid.hpp"
 
 #include <map>
@@ -10,16 +11,15 @@ namespace gongwen::docx {
 
 std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
+  for (char c : s) n += utf8::is_continuation(c) ? 0 : 1;  // lead bytes (invalid ones too)
   return n;
 }
 
 double width_in_chars(std::string_view s) {
   double w = 0;
-  for (unsigned char c : s) {
-    if (c < 0x80) w += 0.5;
-    else if ((c & 0xC0) != 0x80) w += 1.0;  // lead byte of a multi-byte character
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x80) w += 0.5;
+    else if (!utf8::is_continuation(c)) w += 1.0;  // lead byte of a multi-byte character
   }
   return w;
 }

@@ -73,7 +73,7 @@ struct RoleFont {
 
 struct DocxFonts {
   RoleFont fangsong, kaiti, heiti, xiaobiaosong, songti;
-  // Advances of the same fonts as the PDF's, for the layout the DOCX follows (plan.hpp):
+  // Advances of the same fonts as the PDF's, for the layout the DOCX follows (grid_runs.hpp):
   // Latin runs are measured exactly as in the PDF. Empty if the fonts could not be loaded.
   layout::AdvanceFn advance;
 };

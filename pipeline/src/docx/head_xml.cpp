@@ -9,10 +9,10 @@ namespace gongwen::docx {
 
 namespace {
 
-// The 标志's size comes from our layout (plan.hpp): min(58 pt, 150 mm / characters), in
-// whole half-points.
-int mark_size(const LayoutPlan& plan) {
-  return std::max(44, static_cast<int>(std::floor(plan.mark_size * 2)));
+// The 标志's size comes from our layout (LayoutDecisions::Mark): min(58 pt, 150 mm /
+// characters), in whole half-points.
+int mark_size(const LayoutDecisions::Mark& mark) {
+  return std::max(44, static_cast<int>(std::floor(mark.size * 2)));
 }
 
 std::string secrecy_line(const Document& d) {
@@ -28,16 +28,16 @@ void write_mark(Body& b, int lines_above, int next_row) {
   std::string mark = d.issuer_mark;
   if (mark.empty() && !d.issuers.empty()) mark = d.issuers.front();
   if (mark.empty()) return;
-  const int size = mark_size(b.plan);
+  const int size = mark_size(b.decided.mark);
   const int line = size * 10;  // exact leading = the type size: the em box fills the line
   ParaProps p = styled("IssuerMark");
   const int top = d.format == Format::Letter
                       ? 0  // 信函: 30 mm from the page edge is above the 版心 (docs/docx.md)
-                      : static_cast<int>(std::lround(b.plan.mark_top * 20));
+                      : static_cast<int>(std::lround(b.decided.mark.top * 20));
   p.before = std::max(0, top - lines_above * kLinePitch);
   p.line = line;
-  const bool joint = !b.plan.mark_suffix.empty();
-  const int names = joint ? static_cast<int>(b.plan.mark_names.size()) : 1;
+  const bool joint = b.decided.mark.stacked;
+  const int names = joint ? static_cast<int>(b.decided.mark.names.size()) : 1;
   // Joint issue: the names stacked at 1.2 em, the suffix beside them (a borderless table
   // would move the rows in some readers; tabs keep it one paragraph per name).
   const int name_line = joint ? static_cast<int>(std::lround(size * 10 * 1.2)) : line;
@@ -66,22 +66,23 @@ void write_mark(Body& b, int lines_above, int next_row) {
   }
   // Names spread to the longest (distributed), left of the block's centre line; the suffix
   // on the middle name's line after a tab.
-  const int names_w = static_cast<int>(std::lround(b.plan.mark_names_width * 20));
-  const int suffix_w = static_cast<int>(count_code_points(b.plan.mark_suffix)) * size * 10;
-  const int gap = size * 10 / 2;
+  const int names_w = static_cast<int>(std::lround(b.decided.mark.names_width * 20));
+  const int suffix_w = static_cast<int>(count_code_points(b.decided.mark.suffix)) * size * 10;
+  const int gap = b.decided.mark.suffix.empty() ? 0 : size * 10 / 2;
   const int left = std::max(0, (kTextWidth - names_w - gap - suffix_w) / 2);
-  const std::size_t middle = (b.plan.mark_names.size() - 1) / 2;
+  const std::size_t middle = (b.decided.mark.names.size() - 1) / 2;
   const int after = p.after.value_or(0);
-  for (std::size_t i = 0; i < b.plan.mark_names.size(); ++i) {
+  for (std::size_t i = 0; i < b.decided.mark.names.size(); ++i) {
     ParaProps q = styled("IssuerMark");
     q.jc = "left";
     q.line = name_line;
     q.left = left;
     q.before = i == 0 ? p.before : std::optional<int>(0);
-    q.after = i + 1 == b.plan.mark_names.size() ? after : 0;
-    if (i == middle) q.tabs.push_back(Tab{"left", left + names_w + gap});
-    std::string text = b.plan.mark_names[i];
-    if (i == middle) text += "\t" + b.plan.mark_suffix;
+    q.after = i + 1 == b.decided.mark.names.size() ? after : 0;
+    const bool suffix = i == middle && !b.decided.mark.suffix.empty();
+    if (suffix) q.tabs.push_back(Tab{"left", left + names_w + gap});
+    std::string text = b.decided.mark.names[i];
+    if (suffix) text += "\t" + b.decided.mark.suffix;
     b.para(q, text, &b.f.xiaobiaosong, size, kRed);
   }
 }
@@ -143,7 +144,7 @@ void write_head(Body& b) {
     ++lines_above;
   }
   // The first line under the 标志: the first 签发人 line or the 文号 (the layout's row).
-  int next_row = b.plan.number_row;
+  int next_row = b.decided.number_row;
   if (next_row >= 0 && d.direction == Direction::Upward && d.format == Format::Ordinary)
     next_row -= static_cast<int>(signer_lines(d.signers).size()) - 1;
   write_mark(b, lines_above, next_row);

@@ -7,7 +7,7 @@
 
 #include "gongwen/pipeline/error.hpp"
 
-namespace gongwen::docx {
+namespace gongwen {
 
 namespace {
 
@@ -41,6 +41,7 @@ struct SourceDeleter {
 };
 
 }  // namespace
+
 
 std::string zip_package(const std::vector<PackagePart>& parts, const Instant& stamp) {
   zip_error_t err;
@@ -110,4 +111,4 @@ std::string zip_package(const std::vector<PackagePart>& parts, const Instant& st
   return out;
 }
 
-}  // namespace gongwen::docx
+}  // namespace gongwen

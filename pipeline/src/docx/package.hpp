@@ -1,21 +1,8 @@
 #pragma once
-// The OPC package: a zip archive built in memory with libzip. Entries keep the order they
-// were added in and all carry one fixed timestamp, so the same parts give the same bytes.
-#include <string>
-#include <vector>
-
-#include "gongwen/pipeline/date.hpp"
+// The zip package writer, public since the archive's forms use it too (zip_package.hpp).
+#include "gongwen/pipeline/zip_package.hpp"
 
 namespace gongwen::docx {
-
-struct PackagePart {
-  std::string name;  // e.g. "word/document.xml"
-  std::string bytes;
-};
-
-// Zips `parts` in order. `stamp` becomes every entry's DOS date/time, read as wall-clock
-// time in the instant's own UTC offset (DOS time has no zone), so the result does not
-// depend on the machine's TZ. Throws Failure(Code::Io) if libzip fails.
-std::string zip_package(const std::vector<PackagePart>& parts, const Instant& stamp);
-
+using gongwen::PackagePart;
+using gongwen::zip_package;
 }  // namespace gongwen::docx

@@ -44,8 +44,9 @@ struct SealAnchor {
 };
 
 // document_xml.cpp
-std::string document_xml(const Document& doc, const DocxFonts& fonts, const SealAnchor* seal,
-                         double seal_diameter_mm);
+// `decided`: what the layout of `doc` decided (layout_decisions.hpp); no layout runs here.
+std::string document_xml(const Document& doc, const LayoutDecisions& decided,
+                         const DocxFonts& fonts, const SealAnchor* seal);
 
 // Joined issuers as dc:creator and the body's 署名 fallback.
 std::string join(const std::vector<std::string>& items, std::string_view sep);

@@ -1,3 +1,4 @@
+#include "gongwen/pipeline/utf8.hpp"
 #include "docx/xml_writer.hpp"
 
 #include <libxml/xmlwriter.h>
@@ -86,30 +87,14 @@ std::string xml_safe(std::string_view s) {
       ++i;
       continue;
     }
-    int len = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    bool ok = len > 0 && i + len <= s.size();
-    for (int k = 1; ok && k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) ok = false;
-      else cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Reject overlong forms, surrogates and the two XML non-characters.
-    if (ok) {
-      const std::uint32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
-      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
-          cp == 0xFFFF)
-        ok = false;
-    }
-    if (ok) {
-      out.append(s.substr(i, len));
-      i += len;
+    // Overlong forms, surrogates and the two XML non-characters become U+FFFD.
+    const std::size_t at = i;
+    const char32_t cp = utf8::next_or_invalid(s, i);
+    if (cp != utf8::kInvalid && cp != 0xFFFE && cp != 0xFFFF) {
+      out.append(s.substr(at, i - at));
     } else {
       out += kReplacement;
-      ++i;
+      i = at + 1;
     }
   }
   return out;

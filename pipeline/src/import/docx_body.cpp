@@ -13,23 +13,21 @@
 #include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/import.hpp"
 #include "draft/image_info.hpp"
+#include "import/docx_xml.hpp"
 #include "import/zip_reader.hpp"
 
 namespace gongwen {
 namespace {
 
 using import::ZipReader;
+using import::DocPtr;
+using import::parse;
 
 constexpr std::size_t kMaxRowCells = 64;  // cells kept per table row (the draft allows 14)
 
 constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr const char* kA = "http://schemas.openxmlformats.org/drawingml/2006/main";
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
 bool is(const xmlNode* n, const char* ns, const char* name) {
   return n->type == XML_ELEMENT_NODE && n->ns != nullptr &&
@@ -44,24 +42,6 @@ std::string attr(const xmlNode* n, const char* ns, const char* name) {
   std::string s(reinterpret_cast<const char*>(v));
   xmlFree(v);
   return s;
-}
-
-DocPtr parse(const std::string& xml, const std::string& what, const std::string& source) {
-  // A Word part never carries a DTD; one here is an attack (XXE, billion laughs).
-  if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos)
-    fail(Code::BadInput, source + ": " + what + " declares a DTD or entities, which Word never writes",
-         {"this file was not made by Word; do not import it"});
-  if (xml.size() > static_cast<std::size_t>(INT32_MAX))
-    fail(Code::BadInput, source + ": " + what + " is too large", {"split the document"});
-  DocPtr d(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), what.c_str(), nullptr,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  if (!d || xmlDocGetRootElement(d.get()) == nullptr)
-    fail(Code::BadInput, source + ": " + what + " is not well-formed XML",
-         {"open the file in Word and save it again"});
-  if (d->intSubset != nullptr || d->extSubset != nullptr)
-    fail(Code::BadInput, source + ": " + what + " declares a DTD, which Word never writes",
-         {"this file was not made by Word; do not import it"});
-  return d;
 }
 
 struct Walker {

@@ -35,8 +35,26 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
+// The 标志's decisions as the DOCX needs them, measured on the runs just set from h.runs[first]
+// on: its em-box top and, for stacked names, their measure.
+void record_mark(Header& h, std::size_t first, double size, std::size_t names) {
+  double top = 1e9, left = 1e9, right = -1e9;
+  for (std::size_t i = first; i < h.runs.size(); ++i) {
+    const TextRun& r = h.runs[i];
+    top = std::min(top, r.baseline - kAscent * r.size);
+    if (i - first < names && !r.x.empty()) {
+      left = std::min(left, r.x.front());
+      right = std::max(right, r.x.back() + r.size);
+    }
+  }
+  h.mark.size = size;
+  h.mark.top = top - kBodyTop;
+  if (h.mark.stacked) h.mark.names_width = right - left;
+}
+
 // Draws the 标志 with its em-box top at `top`; returns its bottom.
 double layout_mark(const Document& doc, double top, Header& h) {
+  const std::size_t first = h.runs.size();
   if (doc.issuers.size() > 1) {
     // Joint issue: the names stacked, spread to one width, the suffix ("文件") to their right.
     std::string suffix;
@@ -62,7 +80,10 @@ double layout_mark(const Document& doc, double top, Header& h) {
           for (std::size_t j = 0; j < r.x.size(); ++j) r.x[j] += extra * j;
       }
       append(h.runs, std::move(runs));
+      h.mark.names.push_back(doc.issuers[i]);
     }
+    h.mark.stacked = true;
+    const std::size_t name_runs = h.runs.size() - first;
     const double stack_h = (k - 1) * 1.2 * size + size;
     if (!suffix.empty()) {
       Styled s;
@@ -71,6 +92,8 @@ double layout_mark(const Document& doc, double top, Header& h) {
       append(h.runs, single_line(s, x0 + (name_cells + 0.5) * size, size, size, kRed,
                                  mid - size / 2 + kAscent * size));
     }
+    h.mark.suffix = suffix;
+    record_mark(h, first, size, name_runs);
     return top + stack_h;
   }
   std::string mark = doc.issuer_mark;
@@ -81,6 +104,8 @@ double layout_mark(const Document& doc, double top, Header& h) {
   const double size = std::min(kMarkMaxSize, kMarkMaxWidth / styled_width(s, 1.0));
   const double w = styled_width(s, size);
   append(h.runs, single_line(s, kCentreX - w / 2, size, size, kRed, top + kAscent * size));
+  h.mark.names = {mark};
+  record_mark(h, first, size, 0);
   return top + size;
 }
 
@@ -111,6 +136,7 @@ Header layout_header(const Document& doc) {
       Styled s;
       s.add(doc.number, FontRole::FangSong);
       const double w = styled_width(s, kCharPitch);
+      h.number_row = h.next_row;
       append(h.runs, single_line(s, kCentreX - w / 2, kCharPitch, kSize3, kBlack,
                                  baseline_of(h.next_row++)));
     }
@@ -142,6 +168,7 @@ Header layout_header(const Document& doc) {
       const double w = styled_width(s, kCharPitch);
       append(h.runs, single_line(s, kBodyRight - w, kCharPitch, kSize3, kBlack,
                                  baseline_of(first)));
+      h.number_row = first;
     }
     h.next_row = std::max(row, first + 1);
     return h;
@@ -171,6 +198,7 @@ Header layout_header(const Document& doc) {
       s.add(doc.number, FontRole::FangSong);
       append(h.runs, single_line(s, kBodyLeft + kCharPitch, kCharPitch, kSize3, kBlack,
                                  baseline_of(number_row)));
+      h.number_row = number_row;
     }
   } else if (!doc.number.empty()) {
     Styled s;
@@ -179,6 +207,7 @@ Header layout_header(const Document& doc) {
     const bool order = doc.format == Format::Order;
     append(h.runs, single_line(s, kCentreX - w / 2, kCharPitch, kSize3, kBlack,
                                baseline_of(number_row)));
+    h.number_row = number_row;
     if (order) {
       // 命令格式: no separator; 正文 two lines below the 令号.
       h.next_row = number_row + 1;

@@ -131,10 +131,14 @@ int keep_chain_rows(const std::vector<FlowItem>& items, std::size_t i) {
 
 }  // namespace
 
-std::vector<Page> layout_document(const Document& doc, const LayoutOptions& options) {
+LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
+  LaidOut out;
+  LayoutDecisions& decided = out.decisions;
   Header header = layout_header(doc);
+  decided.mark = std::move(header.mark);
+  decided.number_row = header.number_row;
   const bool has_mark = !doc.issuer_mark.empty() || !doc.issuers.empty();
-  const std::vector<FlowItem> items = layout_main(doc, options, has_mark ? 2 : 0);
+  const std::vector<FlowItem> items = layout_main(doc, options, has_mark ? 2 : 0, decided);
 
   std::vector<std::vector<Placed>> placed(1);
   std::map<std::size_t, Page> tight;  // per page index: the tightening it took
@@ -179,7 +183,8 @@ std::vector<Page> layout_document(const Document& doc, const LayoutOptions& opti
     row += it.rows;
   }
 
-  std::vector<Page> pages(placed.size());
+  std::vector<Page>& pages = out.pages;
+  pages.resize(placed.size());
   pages[0].runs = std::move(header.runs);
   pages[0].rules = std::move(header.rules);
   for (std::size_t p = 0; p < placed.size(); ++p)
@@ -189,6 +194,10 @@ std::vector<Page> layout_document(const Document& doc, const LayoutOptions& opti
   for (const auto& [p, t] : tight) {
     pages[p].tight_pitch_twips = t.tight_pitch_twips;
     pages[p].tight_from_block = t.tight_from_block;
+    if (t.tight_pitch_twips > 0) {
+      decided.tight_pitch_twips = t.tight_pitch_twips;
+      decided.tight_from_block = t.tight_from_block;
+    }
   }
 
   const std::size_t numbered = pages.size();
@@ -199,6 +208,9 @@ std::vector<Page> layout_document(const Document& doc, const LayoutOptions& opti
     const bool fits = row + c->rows <= kLinesPerPage;
     if (!fits || pages.size() % 2 == 1) pages.emplace_back();
     if (pages.size() % 2 == 1) pages.emplace_back();
+    decided.has_colophon = true;
+    decided.colophon_own_page = pages.size() > numbered;
+    decided.blank_before_colophon = pages.size() > numbered + 1;
     FlowItem item;
     item.runs = std::move(c->runs);
     item.rules = std::move(c->rules);
@@ -210,7 +222,18 @@ std::vector<Page> layout_document(const Document& doc, const LayoutOptions& opti
     if (p == 0 && doc.format == Format::Letter) continue;  // 信函: none on page 1
     pages[p].page_number = page_number_run(static_cast<int>(p + 1));
   }
-  return pages;
+  for (std::size_t p = 0; p < pages.size(); ++p)
+    if (pages[p].seal) {
+      decided.seal_page = static_cast<int>(p);
+      decided.seal_cx = pages[p].seal->cx;
+      decided.seal_cy = pages[p].seal->cy;
+      decided.seal_diameter = pages[p].seal->diameter;
+    }
+  return out;
+}
+
+std::vector<Page> layout_document(const Document& doc, const LayoutOptions& options) {
+  return lay_out(doc, options).pages;
 }
 
 }  // namespace gongwen::layout

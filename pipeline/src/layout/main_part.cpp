@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gongwen/pipeline/utf8.hpp"
 #include "layout/blocks.hpp"
 #include "layout/geometry.hpp"
 #include "layout/parts.hpp"
@@ -27,7 +28,7 @@ void add_block(std::vector<FlowItem>& out, const Block& b) {
   if (b.kind == BlockKind::Image) return add_image(out, b.image);
   std::size_t hb = std::min(b.heading_bytes, b.text.size());
   // Never split a UTF-8 sequence: a byte count from outside may point into one.
-  while (hb > 0 && hb < b.text.size() && (static_cast<unsigned char>(b.text[hb]) & 0xC0) == 0x80)
+  while (hb > 0 && hb < b.text.size() && utf8::is_continuation(b.text[hb]))
     --hb;
   Styled s;
   s.add(std::string_view(b.text).substr(0, hb), heading_role(b.kind));
@@ -43,7 +44,8 @@ void add_block(std::vector<FlowItem>& out, const Block& b) {
     out[before].keep_with_next = true;
 }
 
-void add_title(std::vector<FlowItem>& out, const std::string& title) {
+// Returns the lines as balanced (the DOCX writes them with explicit breaks).
+std::vector<std::string> add_title(std::vector<FlowItem>& out, const std::string& title) {
   Styled s;
   s.add(title, FontRole::XiaoBiaoSong);
   LineStyle st = body_style();
@@ -59,7 +61,13 @@ void add_title(std::vector<FlowItem>& out, const std::string& title) {
   st.width -= kSize2;
   const std::size_t before = out.size();
   add_lines(out, s, st);
-  for (std::size_t i = before; i < out.size(); ++i) out[i].keep_with_next = true;
+  std::vector<std::string> lines;
+  for (std::size_t i = before; i < out.size(); ++i) {
+    out[i].keep_with_next = true;
+    std::string& line = lines.emplace_back();
+    for (const TextRun& r : out[i].runs) line += r.text;
+  }
+  return lines;
 }
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
@@ -154,8 +162,10 @@ void add_signature(std::vector<FlowItem>& out, const Document& doc, const Layout
   out.push_back(std::move(item));
 }
 
-void add_attachments(std::vector<FlowItem>& out, const Document& doc) {
+void add_attachments(std::vector<FlowItem>& out, const Document& doc,
+                     std::vector<std::vector<std::string>>& title_lines) {
   const std::size_t n = doc.attachments.size();
+  title_lines.assign(n, {});
   for (std::size_t i = 0; i < n; ++i) {
     const Attachment& a = doc.attachments[i];
     Styled label;
@@ -171,7 +181,7 @@ void add_attachments(std::vector<FlowItem>& out, const Document& doc) {
       FlowItem gap;
       gap.keep_with_next = true;
       out.push_back(std::move(gap));
-      add_title(out, a.title);
+      title_lines[i] = add_title(out, a.title);
       add_blank(out);
     }
     for (const Block& b : a.body) add_block(out, b);
@@ -181,12 +191,12 @@ void add_attachments(std::vector<FlowItem>& out, const Document& doc) {
 }  // namespace
 
 std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& options,
-                                  int title_gap) {
+                                  int title_gap, LayoutDecisions& decided) {
   const MetricsScope metrics(&options.advance);
   std::vector<FlowItem> out;
   if (!doc.title.empty()) {
     add_blank(out, title_gap);
-    add_title(out, doc.title);
+    decided.title_lines = add_title(out, doc.title);
   }
   if (!doc.main_recipients.empty()) {
     if (!doc.title.empty()) add_blank(out);
@@ -216,7 +226,7 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     st.first_indent = 2 * kCharPitch;
     add_lines(out, s, st);
   }
-  add_attachments(out, doc);
+  add_attachments(out, doc, decided.attachment_title_lines);
   return out;
 }
 

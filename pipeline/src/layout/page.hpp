@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "gongwen/pipeline/layout_decisions.hpp"
 #include "gongwen/pipeline/model.hpp"
 
 namespace gongwen::layout {
@@ -78,6 +79,16 @@ struct LayoutOptions {
   AdvanceFn advance;  // empty: half a cell per Latin character (no fonts known)
 };
 
+// The pages and what was decided on the way (layout_decisions.hpp): the writers of both
+// formats work from this one result.
+struct LaidOut {
+  std::vector<Page> pages;
+  LayoutDecisions decisions;
+};
+
+LaidOut lay_out(const Document& doc, const LayoutOptions& options);
+
+// The pages alone.
 std::vector<Page> layout_document(const Document& doc, const LayoutOptions& options);
 
 }  // namespace gongwen::layout

@@ -12,13 +12,16 @@ struct Header {
   std::vector<TextRun> runs;  // absolute page positions
   std::vector<Rule> rules;
   int next_row = 0;           // first grid row free for the flow
+  LayoutDecisions::Mark mark;  // what the DOCX needs of the 标志 (size 0: none)
+  int number_row = -1;         // the 发文字号's row
 };
 
 Header layout_header(const Document& doc);
 
 // 标题 … 附件: everything between the 版头 and the 版记.
+// Records in `decided` the lines the 标题 and the attachments' titles were balanced into.
 std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& options,
-                                  int title_gap);
+                                  int title_gap, LayoutDecisions& decided);
 
 // 版记: `rows` grid rows ending on the last row of the 版心; positions relative to the top
 // of its first row.

@@ -1,3 +1,4 @@
+#include "gongwen/pipeline/utf8.hpp"
 #include "pdf/fonts.hpp"
 
 #include <cairo-ft.h>
@@ -253,14 +254,7 @@ std::vector<std::string> FontSet::warnings() const {
     std::string chars;
     for (char32_t c : m_borrowed[r]) {
       if (c < 0x800) continue;  // only CJK characters are borrowed in practice
-      if (c < 0x10000) {
-        chars += static_cast<char>(0xE0 | (c >> 12));
-      } else {
-        chars += static_cast<char>(0xF0 | (c >> 18));
-        chars += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      }
-      chars += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      chars += static_cast<char>(0x80 | (c & 0x3F));
+      utf8::append(chars, c);
     }
     const int fb = m_fallback_of_role[r];
     out.push_back(m_role_names[r] + ": " + chars + " not in " + m_face_families[r] +

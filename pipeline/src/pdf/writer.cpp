@@ -1,4 +1,4 @@
-// render_pdf: the laid-out pages drawn with cairo's PDF surface. Every glyph goes exactly to
+// write_pdf: the laid-out pages drawn with cairo's PDF surface. Every glyph goes exactly to
 // the layout's x: we map characters to glyphs through the font's cmap ourselves and emit
 // them with cairo_show_text_glyphs, which also writes the text (ToUnicode) so that the PDF's
 // text extracts in reading order. Pango's layout engine is not used: its line breaking and
@@ -14,6 +14,7 @@
 #include "layout/page.hpp"
 #include "layout/text.hpp"
 #include "pdf/fonts.hpp"
+#include "render/laid_out.hpp"
 #include "pdf/subset.hpp"
 #include "pdf/image_draw.hpp"
 #include "seal/seal.hpp"
@@ -137,16 +138,13 @@ Error cairo_error(cairo_status_t status) {
 
 }  // namespace
 
-Result<RenderedFile> render_pdf(const Document& doc, const RenderOptions& options) {
+Result<RenderedFile> write_pdf(const LaidOutDocument& laid) {
+  const Document& doc = laid.document();
+  const RenderOptions& options = laid.options();
   Result<pdf::FontSet> fonts_result = pdf::FontSet::create(options.fonts);
   if (!fonts_result) return fonts_result.error();
   pdf::FontSet& fonts = fonts_result.value();
-
-  layout::LayoutOptions lo;
-  lo.seal_diameter = options.seal_diameter_mm * layout::kPtPerMm;
-  // Latin words and numbers are measured in the fonts they are drawn in (docs/layout.md).
-  lo.advance = [&fonts](layout::FontRole r, char32_t cp) { return fonts.advance(fonts.glyph(r, cp)); };
-  const std::vector<layout::Page> pages = layout::layout_document(doc, lo);
+  const std::vector<layout::Page>& pages = laid.impl().laid.pages;
 
   RenderedFile file;
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(

@@ -6,6 +6,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509v3.h>
 
+#include "gongwen/pipeline/hex.hpp"
 #include "gongwen/pipeline/sign.hpp"
 #include "ossl.hpp"
 
@@ -73,18 +74,7 @@ std::string cert_der_sha256(X509* cert) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   if (!X509_digest(cert, EVP_sha256(), md, &len)) return "";
-  return hex_lower(std::string_view(reinterpret_cast<char*>(md), len));
-}
-
-std::string hex_lower(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
+  return to_hex(std::string_view(reinterpret_cast<char*>(md), len));
 }
 
 }  // namespace sign_detail

@@ -36,6 +36,5 @@ std::string cert_to_pem(X509* cert);
 std::string cert_cn(X509* cert);         // subject CN (UTF-8), "" if none
 std::string cert_der_sha256(X509* cert); // hex
 
-std::string hex_lower(std::string_view bytes);
 
 }  // namespace gongwen::sign_detail

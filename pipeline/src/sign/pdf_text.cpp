@@ -1,3 +1,4 @@
+#include "gongwen/pipeline/hex.hpp"
 #include "gongwen/pipeline/utf8.hpp"
 #include "pdf_text.hpp"
 
@@ -9,8 +10,8 @@ namespace gongwen::sign_detail {
 namespace {
 
 void put16(std::string& out, unsigned v) {
-  static const char* d = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += d[(v >> shift) & 15];
+  const char be[2] = {static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)};
+  out += to_hex(std::string_view(be, 2), HexCase::Upper);
 }
 
 void put_utf8(std::string& out, unsigned cp) { utf8::append(out, static_cast<char32_t>(cp)); }
@@ -31,15 +32,7 @@ std::string pdf_text_string(const std::string& utf8) {
   if (ascii) return "(" + utf8 + ")";
   std::string out = "<FEFF";
   for (std::size_t i = 0; i < utf8.size();) {
-    const unsigned char c = static_cast<unsigned char>(utf8[i]);
-    unsigned cp = c;
-    int extra = 0;
-    if (c >= 0xF0) cp = c & 0x07, extra = 3;
-    else if (c >= 0xE0) cp = c & 0x0F, extra = 2;
-    else if (c >= 0xC0) cp = c & 0x1F, extra = 1;
-    ++i;
-    for (int k = 0; k < extra && i < utf8.size(); ++k, ++i)
-      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i]) & 0x3F);
+    unsigned cp = utf8::next(utf8, i);
     if (cp >= 0x10000) {
       cp -= 0x10000;
       put16(out, 0xD800 + (cp >> 10));

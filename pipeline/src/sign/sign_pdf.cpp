@@ -11,6 +11,8 @@
 #include <mutex>
 #include <utility>
 
+#include "gongwen/pipeline/hex.hpp"
+#include "gongwen/pipeline/pdf_update.hpp"
 #include "gongwen/pipeline/sign.hpp"
 #include "ossl.hpp"
 #include "pdf_text.hpp"
@@ -53,11 +55,6 @@ std::string array_with(QPDFObjectHandle arr, const std::string& item) {
 
 std::string ref(int obj, int gen) { return std::to_string(obj) + " " + std::to_string(gen) + " R"; }
 
-long long last_startxref(const std::string& pdf) {
-  const auto at = pdf.rfind("startxref");
-  if (at == std::string::npos) throw std::runtime_error("no startxref");
-  return std::stoll(pdf.substr(at + 9, 32));
-}
 
 Original inspect(const std::string& pdf) {
   QPDF q;
@@ -69,6 +66,7 @@ Original inspect(const std::string& pdf) {
   o.sig_obj = o.size;  // the two new objects take the first free numbers
   o.widget_obj = o.size + 1;
   const int widget_obj = o.widget_obj;
+  if (pdf.rfind("startxref") == std::string::npos) throw std::runtime_error("no startxref");
   o.prev_xref = last_startxref(pdf);
   auto root = trailer.getKey("/Root");
   if (!root.isIndirect() || !root.isDictionary()) throw std::runtime_error("no catalog");
@@ -197,12 +195,8 @@ Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, cons
   const std::string hex_zeros(static_cast<std::size_t>(options.contents_capacity) * 2, '0');
   const std::string placeholder = "[0 " + padded(0, 10) + " " + padded(0, 10) + " " + padded(0, 10) + "]";
 
-  std::string update = pdf.empty() || pdf.back() == '\n' ? "" : "\n";
-  std::map<int, std::pair<int, long long>> offsets;  // object → (generation, offset)
-  auto add_object = [&](int num, int gen, const std::string& body) {
-    offsets[num] = {gen, static_cast<long long>(pdf.size() + update.size())};
-    update += std::to_string(num) + " " + std::to_string(gen) + " obj\n" + body + "\nendobj\n";
-  };
+  PdfUpdate update(pdf);
+  auto add_object = [&](int num, int gen, const std::string& body) { update.add_object(num, gen, body); };
   if (!o.catalog_text.empty()) add_object(o.catalog_obj, o.catalog_gen, o.catalog_text);
   if (!o.acroform_text.empty()) add_object(o.acroform_obj, o.acroform_gen, o.acroform_text);
   add_object(o.page_obj, o.page_gen, o.page_text);
@@ -218,27 +212,14 @@ Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, cons
   sig += " >>";
   add_object(sig_obj, 0, sig);
 
-  const long long xref_at = static_cast<long long>(pdf.size() + update.size());
-  update += "xref\n";
-  for (auto it = offsets.begin(); it != offsets.end();) {
-    // One subsection per run of consecutive object numbers.
-    auto run_end = it;
-    int count = 0;
-    while (run_end != offsets.end() && run_end->first == it->first + count) ++run_end, ++count;
-    update += std::to_string(it->first) + " " + std::to_string(count) + "\n";
-    for (; it != run_end; ++it) {
-      char line[32];
-      std::snprintf(line, sizeof line, "%010lld %05d n \n", it->second.second, it->second.first);
-      update += line;
-    }
-  }
-  update += "trailer\n<< /Size " + std::to_string(std::max(o.size, widget_obj + 1)) + " /Root " + o.root_ref;
-  if (!o.info_ref.empty()) update += " /Info " + o.info_ref;
-  if (!o.id_text.empty()) update += " /ID " + o.id_text;
-  update += " /Prev " + std::to_string(o.prev_xref) + " >>\nstartxref\n" + std::to_string(xref_at) +
-            "\n%%EOF\n";
+  update.write_xref();
+  std::string trailer = "/Size " + std::to_string(std::max(o.size, widget_obj + 1)) + " /Root " + o.root_ref;
+  if (!o.info_ref.empty()) trailer += " /Info " + o.info_ref;
+  if (!o.id_text.empty()) trailer += " /ID " + o.id_text;
+  trailer += " /Prev " + std::to_string(o.prev_xref);
+  update.write_trailer(trailer);
 
-  std::string out = pdf + update;
+  std::string out = update.take();
   const std::string contents_key = "/Contents <" + hex_zeros + ">";
   const auto contents_at = out.rfind(contents_key);
   const long long gap_start = static_cast<long long>(contents_at + 10);  // at '<'
@@ -254,7 +235,7 @@ Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, cons
   std::string error;
   const std::string der = cms_sign(signed_bytes, pkey.get(), cert.get(), key.chain_pem, options.signed_at, error);
   if (der.empty()) return make_error(Code::Internal, "cannot make the CMS signature: " + error);
-  const std::string hex = hex_lower(der);
+  const std::string hex = to_hex(der);
   if (hex.size() > hex_zeros.size())
     return make_error(Code::Internal, "the signature (" + std::to_string(der.size()) +
                                           " bytes) does not fit the space reserved for it (" +

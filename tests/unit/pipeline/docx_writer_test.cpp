@@ -169,7 +169,7 @@ RenderOptions options() {
   return o;
 }
 
-RenderedFile render(const Document& d, const RenderOptions& o = options()) {
+RenderedFile docx_of(const Document& d, const RenderOptions& o = options()) {
   auto r = render_docx(d, o);
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
   return r.ok() ? r.value() : RenderedFile{};
@@ -193,16 +193,16 @@ std::size_t index_of(const std::vector<std::string>& paras, const std::string& t
 // ---- tests --------------------------------------------------------------------------
 
 TEST(DocxWriter, AllPartsPresentAndWellFormed) {
-  const auto parts = unzip(render(notice()).bytes);
+  const auto parts = unzip(docx_of(notice()).bytes);
   for (const char* name : kParts) {
     ASSERT_TRUE(parts.count(name)) << name;
     EXPECT_TRUE(Xml(parts.at(name)).ok()) << name << " is not well-formed";
   }
-  EXPECT_EQ(entry_names(render(notice()).bytes).front(), "[Content_Types].xml");
+  EXPECT_EQ(entry_names(docx_of(notice()).bytes).front(), "[Content_Types].xml");
 }
 
 TEST(DocxWriter, ContentTypesAndRelationshipsPointAtParts) {
-  const auto parts = unzip(render(notice()).bytes);
+  const auto parts = unzip(docx_of(notice()).bytes);
   const Xml types(parts.at("[Content_Types].xml"));
   for (const char* p : {"/word/document.xml", "/word/styles.xml", "/word/settings.xml",
                         "/word/fontTable.xml", "/word/footer1.xml", "/word/footer2.xml",
@@ -218,7 +218,7 @@ TEST(DocxWriter, ContentTypesAndRelationshipsPointAtParts) {
 
 TEST(DocxWriter, DocumentHoldsTheElementsInOrder) {
   const Document d = notice();
-  const Xml doc(unzip(render(d).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(d).bytes).at("word/document.xml"));
   const auto paras = paragraphs(doc);
   const std::vector<std::string> order = {
       "白路乡人民政府文件", d.number, d.title, "各村民委员会，乡直各单位：",
@@ -239,7 +239,7 @@ TEST(DocxWriter, DocumentHoldsTheElementsInOrder) {
 TEST(DocxWriter, HeadingRunsUseTheHeadingTypeface) {
   const Document d = notice();
   const FontChoices fonts;
-  const Xml doc(unzip(render(d).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(d).bytes).at("word/document.xml"));
   // Standalone 一级标题: the whole text in 黑体.
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Heading1']/w:r[1]/w:rPr/w:rFonts/@w:eastAsia"),
             kHei);
@@ -253,7 +253,7 @@ TEST(DocxWriter, HeadingRunsUseTheHeadingTypeface) {
 }
 
 TEST(DocxWriter, EveryRunNamesItsFontsAndNoThemeFont) {
-  const auto parts = unzip(render(notice()).bytes);
+  const auto parts = unzip(docx_of(notice()).bytes);
   for (const char* name : {"word/document.xml", "word/footer1.xml", "word/footer2.xml"}) {
     const Xml xml(parts.at(name));
     EXPECT_GT(xml.count("//w:r"), 0u) << name;
@@ -269,7 +269,7 @@ TEST(DocxWriter, EveryRunNamesItsFontsAndNoThemeFont) {
 }
 
 TEST(DocxWriter, AmbiguousPunctuationCarriesTheEastAsianHint) {
-  const Xml doc(unzip(render(notice()).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(notice()).bytes).at("word/document.xml"));
   const auto hinted = doc.strings("//w:r[w:rPr/w:rFonts/@w:hint='eastAsia']/w:t");
   bool quote = false;
   for (const auto& t : hinted) quote = quote || t.find("“防火”") != std::string::npos;
@@ -279,7 +279,7 @@ TEST(DocxWriter, AmbiguousPunctuationCarriesTheEastAsianHint) {
 }
 
 TEST(DocxWriter, SectionFollowsTheGrid) {
-  const Xml doc(unzip(render(notice()).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(notice()).bytes).at("word/document.xml"));
   const std::string s = "/w:document/w:body/w:sectPr";
   EXPECT_EQ(doc.one(s + "/w:pgSz/@w:w"), "11906");
   EXPECT_EQ(doc.one(s + "/w:pgSz/@w:h"), "16838");
@@ -291,7 +291,7 @@ TEST(DocxWriter, SectionFollowsTheGrid) {
   // (a character grid makes LibreOffice give each 16 pt glyph two cells).
   EXPECT_EQ(doc.one(s + "/w:docGrid/@w:type"), "lines");
   EXPECT_EQ(doc.one(s + "/w:docGrid/@w:linePitch"), "579");
-  const Xml styles(unzip(render(notice()).bytes).at("word/styles.xml"));
+  const Xml styles(unzip(docx_of(notice()).bytes).at("word/styles.xml"));
   const int spacing = std::stoi(styles.one("//w:docDefaults/w:rPrDefault/w:rPr/w:spacing/@w:val"));
   EXPECT_EQ(spacing, -5);
   EXPECT_LE(28 * (16.0 + spacing / 20.0), 8844 / 20.0);
@@ -305,7 +305,7 @@ TEST(DocxWriter, SectionFollowsTheGrid) {
 }
 
 TEST(DocxWriter, OddAndEvenFootersCarryThePageField) {
-  const auto parts = unzip(render(notice()).bytes);
+  const auto parts = unzip(docx_of(notice()).bytes);
   EXPECT_EQ(Xml(parts.at("word/settings.xml")).count("//w:evenAndOddHeaders"), 1u);
   const Xml odd(parts.at("word/footer1.xml")), even(parts.at("word/footer2.xml"));
   for (const Xml* f : {&odd, &even}) {
@@ -334,7 +334,7 @@ TEST(DocxWriter, OddAndEvenFootersCarryThePageField) {
 
 TEST(DocxWriter, CorePropertiesComeFromTheModelAndOptions) {
   const Document d = notice();
-  const Xml core(unzip(render(d).bytes).at("docProps/core.xml"));
+  const Xml core(unzip(docx_of(d).bytes).at("docProps/core.xml"));
   EXPECT_EQ(core.one("//dc:title"), d.title);
   EXPECT_EQ(core.one("//dc:creator"), "白路乡人民政府");
   EXPECT_EQ(core.one("//dc:subject"), d.number);
@@ -342,8 +342,8 @@ TEST(DocxWriter, CorePropertiesComeFromTheModelAndOptions) {
 }
 
 TEST(DocxWriter, TwoRendersAreByteIdentical) {
-  const auto a = render(notice()).bytes;
-  const auto b = render(notice()).bytes;
+  const auto a = docx_of(notice()).bytes;
+  const auto b = docx_of(notice()).bytes;
   ASSERT_FALSE(a.empty());
   EXPECT_EQ(a, b);
   // The timezone of the machine does not leak into the zip timestamps.
@@ -351,7 +351,7 @@ TEST(DocxWriter, TwoRendersAreByteIdentical) {
   const std::string saved = old != nullptr ? old : "";
   setenv("TZ", "America/New_York", 1);
   tzset();
-  const auto c = render(notice()).bytes;
+  const auto c = docx_of(notice()).bytes;
   if (old != nullptr) setenv("TZ", saved.c_str(), 1); else unsetenv("TZ");
   tzset();
   EXPECT_EQ(a, c);
@@ -361,7 +361,7 @@ TEST(DocxWriter, XmlSpecialCharactersSurvive) {
   Document d = notice();
   d.title = "关于<机构>调整 & \"合并\" 的'通知'";
   d.body.push_back({BlockKind::Paragraph, "a<b && c>d ]]> 结束", 0});
-  const auto parts = unzip(render(d).bytes);
+  const auto parts = unzip(docx_of(d).bytes);
   const Xml doc(parts.at("word/document.xml"));
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Title']"), d.title);
@@ -372,13 +372,13 @@ TEST(DocxWriter, XmlSpecialCharactersSurvive) {
 TEST(DocxWriter, ControlCharactersAndBrokenUtf8StillGiveWellFormedXml) {
   Document d = notice();
   d.title = std::string("坏\x01字\xff符");
-  const Xml doc(unzip(render(d).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(d).bytes).at("word/document.xml"));
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Title']"), "坏字\uFFFD符");
 }
 
 TEST(DocxWriter, StylesAreNamedForTheElements) {
-  const Xml styles(unzip(render(notice()).bytes).at("word/styles.xml"));
+  const Xml styles(unzip(docx_of(notice()).bytes).at("word/styles.xml"));
   for (const char* name : {"公文正文", "公文标题", "发文机关标志", "发文字号", "主送机关", "一级标题",
                            "二级标题", "三级标题", "附件说明", "署名", "成文日期", "附注", "版记"})
     EXPECT_EQ(styles.count(std::string("//w:style/w:name[@w:val='") + name + "']"), 1u) << name;
@@ -396,14 +396,14 @@ TEST(DocxWriter, StylesAreNamedForTheElements) {
 }
 
 TEST(DocxWriter, FontTableListsTheRenderedFamiliesWithTheFirstChoiceAsAlternate) {
-  const Xml table(unzip(render(notice()).bytes).at("word/fontTable.xml"));
+  const Xml table(unzip(docx_of(notice()).bytes).at("word/fontTable.xml"));
   if (std::string(kFang) != kFang)
     EXPECT_EQ(table.one(std::string("//w:font[@w:name='") + kFang + "']/w:altName/@w:val"), kFang);
   EXPECT_EQ(table.count(std::string("//w:font[@w:name='") + kHei + "']"), 1u);
   EXPECT_EQ(table.count(std::string("//w:font[@w:name='") + kXbs + "']"), 1u);
   RenderOptions o = options();
   o.fonts.fangsong = " FandolFang , Noto Serif CJK SC";
-  const Xml doc(unzip(render(notice(), o).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(notice(), o).bytes).at("word/document.xml"));
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='GongwenBody'][1]/w:r/w:rPr/w:rFonts/@w:eastAsia"),
             "FandolFang");
 }
@@ -411,7 +411,7 @@ TEST(DocxWriter, FontTableListsTheRenderedFamiliesWithTheFirstChoiceAsAlternate)
 TEST(DocxWriter, SealedDocumentCarriesTheSealInFrontOfText) {
   const Document d = notice();
   const RenderOptions o = options();
-  const auto parts = unzip(render(d, o).bytes);
+  const auto parts = unzip(docx_of(d, o).bytes);
   ASSERT_TRUE(parts.count("word/media/seal.png"));
   EXPECT_EQ(parts.at("word/media/seal.png").substr(1, 3), "PNG");
   EXPECT_EQ(Xml(parts.at("[Content_Types].xml")).count("//ct:Default[@Extension='png']"), 1u);
@@ -442,7 +442,7 @@ TEST(DocxWriter, SealedDocumentCarriesTheSealInFrontOfText) {
 TEST(DocxWriter, UnsealedDocumentHasNoSealImage) {
   Document d = notice();
   d.seal = SealMode::Unsealed;
-  const auto parts = unzip(render(d).bytes);
+  const auto parts = unzip(docx_of(d).bytes);
   EXPECT_FALSE(parts.count("word/media/seal.png"));
   EXPECT_EQ(Xml(parts.at("[Content_Types].xml")).count("//ct:Default[@Extension='png']"), 0u);
   EXPECT_EQ(Xml(parts.at("word/_rels/document.xml.rels")).count("//rel:Relationship[contains(@Target,'media')]"), 0u);
@@ -464,7 +464,7 @@ TEST(DocxWriter, HeadOfAnOrdinaryDocument) {
   d.secrecy = Secrecy::Confidential;
   d.secrecy_term = "3年";
   d.urgency = Urgency::VeryUrgent;
-  const Xml doc(unzip(render(d).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(d).bytes).at("word/document.xml"));
   const auto paras = paragraphs(doc);
   ASSERT_GE(paras.size(), 4u);
   EXPECT_EQ(paras[0], "000001");
@@ -487,7 +487,7 @@ TEST(DocxWriter, UpwardNumberSharesTheLineWithTheSigner) {
   Document d = notice();
   d.direction = Direction::Upward;
   d.signers = {"王五"};
-  const Xml doc(unzip(render(d).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(d).bytes).at("word/document.xml"));
   const std::string p = "//w:p[w:pPr/w:pStyle/@w:val='DocNumber']";
   ASSERT_EQ(doc.count(p), 1u);
   EXPECT_EQ(doc.one(p + "/w:pPr/w:jc/@w:val"), "left");
@@ -497,14 +497,14 @@ TEST(DocxWriter, UpwardNumberSharesTheLineWithTheSigner) {
   EXPECT_EQ(doc.one(p + "/w:r[last()]/w:rPr/w:rFonts/@w:eastAsia"), kKai);
   // Three signers: two names a line, the 文号 on the line of the last one.
   d.signers = {"王五", "赵六", "孙七"};
-  const auto lines = Xml(unzip(render(d).bytes).at("word/document.xml")).strings(p);
+  const auto lines = Xml(unzip(docx_of(d).bytes).at("word/document.xml")).strings(p);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0], "签发人：王五\u3000赵六");
   EXPECT_EQ(lines[1], d.number + "孙七");
 }
 
 TEST(DocxWriter, AttachmentNotesHangSoItemsAlign) {
-  const Xml doc(unzip(render(notice()).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(notice()).bytes).at("word/document.xml"));
   const auto notes = doc.strings("//w:p[w:pPr/w:pStyle/@w:val='AttachmentNote']");
   ASSERT_EQ(notes.size(), 2u);
   EXPECT_EQ(notes[0], "附件：1.防火责任人名单");
@@ -521,18 +521,18 @@ TEST(DocxWriter, AttachmentNotesHangSoItemsAlign) {
 }
 
 TEST(DocxWriter, AttachmentsStartOnANewPage) {
-  const Xml doc(unzip(render(notice()).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(notice()).bytes).at("word/document.xml"));
   const auto labels = doc.strings("//w:p[w:pPr/w:pStyle/@w:val='AttachmentLabel']");
   ASSERT_EQ(labels.size(), 2u);
   EXPECT_EQ(labels[0], "附件1");
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='AttachmentLabel']/w:r/w:rPr/w:rFonts/@w:eastAsia"), kHei);
-  const Xml styles(unzip(render(notice()).bytes).at("word/styles.xml"));
+  const Xml styles(unzip(docx_of(notice()).bytes).at("word/styles.xml"));
   EXPECT_EQ(styles.count("//w:style[@w:styleId='AttachmentLabel']/w:pPr/w:pageBreakBefore"), 1u);
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='AttachmentTitle']"), "防火责任人名单");
 }
 
 TEST(DocxWriter, ColophonHasRulesAndFourthSizeType) {
-  const Xml doc(unzip(render(notice()).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(notice()).bytes).at("word/document.xml"));
   const std::string cc = "//w:p[w:pPr/w:pStyle/@w:val='CopiesTo']";
   const std::string pr = "//w:p[w:pPr/w:pStyle/@w:val='PrintLine']";
   EXPECT_EQ(doc.one(cc), "抄送：县应急管理局。");
@@ -555,7 +555,7 @@ TEST(DocxWriter, MinutesListAttendanceWithHeiLabels) {
   d.present = {"李乡长", "王副乡长"};
   d.absent = {"赵委员"};
   d.attending = {"党政办张主任"};
-  const Xml doc(unzip(render(d).bytes).at("word/document.xml"));
+  const Xml doc(unzip(docx_of(d).bytes).at("word/document.xml"));
   const auto lines = doc.strings("//w:p[w:pPr/w:pStyle/@w:val='Attendance']");
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0], "出席：李乡长、王副乡长");
@@ -569,7 +569,7 @@ TEST(DocxWriter, MinutesListAttendanceWithHeiLabels) {
 TEST(DocxWriter, EmptyDocumentStillRenders) {
   Document d;
   d.seal = SealMode::Unsealed;
-  const auto parts = unzip(render(d).bytes);
+  const auto parts = unzip(docx_of(d).bytes);
   for (const char* name : kParts) EXPECT_TRUE(parts.count(name)) << name;
   EXPECT_TRUE(Xml(parts.at("word/document.xml")).ok());
   EXPECT_EQ(Xml(parts.at("docProps/core.xml")).count("//dc:title"), 0u);
@@ -585,7 +585,7 @@ TEST(DocxWriter, LibreOfficeConvertsItWhenAvailable) {
   fs::create_directories(dir);
   {
     std::ofstream out(dir / "notice.docx", std::ios::binary);
-    const auto bytes = render(notice()).bytes;
+    const auto bytes = docx_of(notice()).bytes;
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   const std::string cmd = "cd '" + dir.string() +

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "gongwen/pipeline/import.hpp"
 #include "gongwen/pipeline/model.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "gongwen/search/extract.hpp"
@@ -77,6 +78,22 @@ TEST(ExtractText, HostileDocxIsRefused) {
   // Neither PDF nor ZIP.
   EXPECT_EQ(extract_text("hello", "e.txt").error().code, Code::BadInput);
   EXPECT_EQ(extract_text("%PDF-1.4 broken", "f.pdf").error().code, Code::BadInput);
+}
+
+TEST(ExtractText, DocxGoesThroughTheImportReadersLimits) {
+  // A zip bomb: 8 MiB of one letter deflates to a few kB, far past the ratio import_docx
+  // allows; the index's extractor refuses it the same way (one DOCX reader).
+  const std::string bomb = zip_of({{"word/document.xml",
+                                    document_xml("<w:p><w:r><w:t>" + std::string(8u << 20, 'a') +
+                                                 "</w:t></w:r></w:p>")}});
+  ASSERT_LT(bomb.size(), 1u << 20);
+  const auto r = extract_text(bomb, "bomb.docx");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, Code::BadInput);
+  EXPECT_EQ(r.error().code, import_docx(bomb, "bomb.docx").error().code);
+  // A name climbing out of the package.
+  const auto up = extract_text(zip_of({{"../word/document.xml", document_xml("<w:p/>")}}), "up.docx");
+  EXPECT_FALSE(up.ok());
 }
 
 TEST(ExtractText, PdfTextWithoutHanSpacing) {

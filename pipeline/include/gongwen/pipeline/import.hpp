@@ -55,6 +55,12 @@ struct ImportedBody {
 Result<ImportedBody> import_docx(std::string_view bytes, const std::string& source_name,
                                  const ImportLimits& limits = {});
 
+// The plain text of a DOCX's word/document.xml in reading order (a tab per w:tab, a line
+// per paragraph and w:br), for indexing. The same reader and limits as import_docx: a zip
+// bomb, a bad entry name or a DTD is refused with Code::BadInput naming `source_name`.
+Result<std::string> docx_text(std::string_view bytes, const std::string& source_name,
+                              const ImportLimits& limits = {});
+
 // One paragraph's text cleaned the way 一键排版 does: stray spaces removed (kept between
 // two Latin words), full-width letters/digits made half-width, half-width ,;:?!() next to
 // Chinese made full-width.

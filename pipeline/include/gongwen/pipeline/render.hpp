@@ -1,12 +1,15 @@
 #pragma once
-// The writers: the same Document becomes a PDF (cairo + pango, our own GB/T 9704 grid
-// layout) and a DOCX (WordprocessingML with the same grid). Both are pure: bytes out, the
-// creation time comes from the options, never from the system clock.
+// The writers: the same Document is laid out once (our own GB/T 9704 grid layout) and the
+// laid-out document becomes a PDF (cairo) and a DOCX (WordprocessingML carrying the
+// layout's decisions). Both are pure: bytes out, the creation time comes from the options,
+// never from the system clock.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/layout_decisions.hpp"
 #include "gongwen/pipeline/model.hpp"
 
 namespace gongwen {
@@ -34,6 +37,36 @@ struct RenderedFile {
   std::vector<std::string> warnings;  // e.g. which font stood in for which role
 };
 
+// A document laid out once for both writers: its pages (inside) and the decisions the DOCX
+// carries. It refers to the Document it was made from (texts, pictures) and keeps a copy of
+// the options: keep the Document alive and unchanged while this is used. Not for use from
+// two threads at once.
+class LaidOutDocument {
+ public:
+  struct Impl;  // pipeline/src/render/laid_out.hpp
+  explicit LaidOutDocument(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+  const Document& document() const;
+  const RenderOptions& options() const;
+  const LayoutDecisions& decisions() const;
+  int pages() const;
+  Impl& impl() const { return *m_impl; }
+
+ private:
+  std::shared_ptr<Impl> m_impl;
+};
+
+Result<LaidOutDocument> lay_out(const Document& doc, const RenderOptions& options);
+Result<RenderedFile> write_pdf(const LaidOutDocument& laid);
+Result<RenderedFile> write_docx(const LaidOutDocument& laid);
+
+// Both files from one layout (issuing writes both).
+struct RenderedFiles {
+  RenderedFile pdf;
+  RenderedFile docx;
+};
+Result<RenderedFiles> render(const Document& doc, const RenderOptions& options);
+
+// One format: lay_out, then that writer.
 Result<RenderedFile> render_pdf(const Document& doc, const RenderOptions& options);
 Result<RenderedFile> render_docx(const Document& doc, const RenderOptions& options);
 

@@ -1,0 +1,43 @@
+#pragma once
+// What our GB/T 9704 layout decided besides where each glyph goes: the choices a word
+// processor cannot make by itself and that the DOCX must therefore carry (docs/docx.md,
+// "Following our layout"). The layout records each where it makes it (layout/header.cpp,
+// main_part.cpp, layout.cpp); the DOCX writer only converts them to WordprocessingML.
+// Lengths are in points, rows are 0-based rows of the 22-row grid of the 版心.
+#include <string>
+#include <vector>
+
+namespace gongwen {
+
+struct LayoutDecisions {
+  // 发文机关标志. `size` 0: none. `top` is its em-box top below the 版心 top. One organ:
+  // `names` holds the one line; a joint issue (`stacked`): the names one under another, the
+  // suffix ("文件", "纪要"; may be empty) beside them, `names_width` the stack's measure.
+  struct Mark {
+    double size = 0;
+    double top = 0;
+    bool stacked = false;
+    std::vector<std::string> names;
+    std::string suffix;
+    double names_width = 0;
+  };
+  Mark mark;
+  int number_row = -1;                   // the 发文字号's grid row on page 1 (-1: none)
+  std::vector<std::string> title_lines;  // the 标题 as balanced into lines
+  // Per attachment (Document::attachments), its title's lines; empty without a title.
+  std::vector<std::vector<std::string>> attachment_title_lines;
+  // The seal's page set its last 正文 paragraphs at a tighter exact line pitch (twips) from
+  // this index into Document::body on, to keep the seal with the text; 0 / -1: no page did.
+  int tight_pitch_twips = 0;
+  int tight_from_block = -1;
+  // 版记: on the last text page, or alone on a page after the text (an even page), with a
+  // blank page before it when the text ends on an even page.
+  bool has_colophon = false;
+  bool colophon_own_page = false;
+  bool blank_before_colophon = false;
+  // The seal: its page (0-based, -1: none) and centre and diameter on that page.
+  int seal_page = -1;
+  double seal_cx = 0, seal_cy = 0, seal_diameter = 0;
+};
+
+}  // namespace gongwen

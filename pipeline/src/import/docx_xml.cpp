@@ -1,0 +1,28 @@
+// The one XML parse of outside DOCX parts (docx_xml.hpp).
+#include "import/docx_xml.hpp"
+
+#include <cstdint>
+
+#include "gongwen/pipeline/error.hpp"
+
+namespace gongwen::import {
+
+DocPtr parse(const std::string& xml, const std::string& what, const std::string& source) {
+  // A Word part never carries a DTD; one here is an attack (XXE, billion laughs).
+  if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos)
+    fail(Code::BadInput, source + ": " + what + " declares a DTD or entities, which Word never writes",
+         {"this file was not made by Word; do not import it"});
+  if (xml.size() > static_cast<std::size_t>(INT32_MAX))
+    fail(Code::BadInput, source + ": " + what + " is too large", {"split the document"});
+  DocPtr d(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), what.c_str(), nullptr,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  if (!d || xmlDocGetRootElement(d.get()) == nullptr)
+    fail(Code::BadInput, source + ": " + what + " is not well-formed XML",
+         {"open the file in Word and save it again"});
+  if (d->intSubset != nullptr || d->extSubset != nullptr)
+    fail(Code::BadInput, source + ": " + what + " declares a DTD, which Word never writes",
+         {"this file was not made by Word; do not import it"});
+  return d;
+}
+
+}  // namespace gongwen::import

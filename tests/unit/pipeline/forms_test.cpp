@@ -1,0 +1,87 @@
+// The office's printed forms drawn by the pipeline (forms.hpp): pages, sizes and text read
+// back through Poppler, and the same bytes for the same input.
+#include <gtest/gtest.h>
+#include <poppler-document.h>
+#include <poppler-page.h>
+
+#include <memory>
+#include <string>
+
+#include "gongwen/pipeline/forms.hpp"
+
+namespace gongwen::forms {
+namespace {
+
+struct Read {
+  int pages = 0;
+  double width_mm = 0, height_mm = 0;
+  std::string text;  // all pages
+};
+
+Read read(const std::string& bytes) {
+  Read r;
+  std::unique_ptr<poppler::document> d(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!d) return r;
+  r.pages = d->pages();
+  for (int i = 0; i < r.pages; ++i) {
+    std::unique_ptr<poppler::page> p(d->create_page(i));
+    if (i == 0) {
+      r.width_mm = p->page_rect().width() / 72 * 25.4;
+      r.height_mm = p->page_rect().height() / 72 * 25.4;
+    }
+    const auto t = p->text().to_utf8();
+    r.text.append(t.begin(), t.end());
+  }
+  return r;
+}
+
+TEST(Forms, BoxSpinesOnePagePerBox) {
+  const std::vector<LabelledRows> boxes{{{"全宗号", "Z109"}, {"盒号", "0001"}},
+                                        {{"全宗号", "Z109"}, {"盒号", ""}}};
+  const std::string pdf = box_spines_pdf(boxes);
+  const Read r = read(pdf);
+  EXPECT_EQ(r.pages, 2);
+  EXPECT_NEAR(r.width_mm, 50, 0.1);
+  EXPECT_NEAR(r.height_mm, 310, 0.1);
+  EXPECT_NE(r.text.find("Z109"), std::string::npos);
+  EXPECT_NE(r.text.find("—"), std::string::npos);  // the empty 盒号
+  EXPECT_EQ(box_spines_pdf(boxes), pdf);
+}
+
+TEST(Forms, CatalogueRepeatsItsHeadingOnEveryPage) {
+  std::vector<CatalogueCells> rows;
+  for (int i = 1; i <= 60; ++i)
+    rows.push_back({std::to_string(i), "Z109-WS·2025-Y-BGS-" + std::to_string(1000 + i), "白政发〔2025〕" + std::to_string(i) + "号",
+                    "白路乡人民政府", "关于做好森林防火工作的通知", "20250301", "", "2", ""});
+  const Read r = read(catalogue_pdf(rows, "2025年归档文件目录"));
+  ASSERT_GE(r.pages, 2);
+  EXPECT_NEAR(r.width_mm, 297, 0.1);  // A4 landscape
+  std::size_t headings = 0;
+  for (std::size_t at = r.text.find("2025年归档文件目录"); at != std::string::npos;
+       at = r.text.find("2025年归档文件目录", at + 1))
+    ++headings;
+  EXPECT_EQ(headings, static_cast<std::size_t>(r.pages));
+}
+
+TEST(Forms, NotesSlipAndStamp) {
+  const Read notes = read(notes_pdf({{"Z109", "2025", "Z109-WS·2025-Y-BGS-盒0001", "0001", "0020", 20, {},
+                                      "李四", "2026年1月5日", "王五", ""}}));
+  EXPECT_EQ(notes.pages, 1);
+  EXPECT_NE(notes.text.find("无缺损"), std::string::npos);
+
+  const Read slip = read(processing_slip_pdf("白路乡", {{"收文号", "收〔2026〕1号"}, {"拟办意见", ""}},
+                                             {"张三　送阅 2026-01-02　阅毕 —　退回 —"}));
+  EXPECT_EQ(slip.pages, 1);
+  EXPECT_NE(slip.text.find("白路乡文件处理签"), std::string::npos);
+  EXPECT_NE(slip.text.find("张三"), std::string::npos);
+
+  const Read stamp = read(archive_stamp_pdf({"Z109", "2025", "0001", "", "永久", "2"}));
+  EXPECT_EQ(stamp.pages, 1);
+  EXPECT_NEAR(stamp.width_mm, kArchiveStampWidthMm, 0.1);
+  EXPECT_NEAR(stamp.height_mm, kArchiveStampHeightMm, 0.1);
+  EXPECT_NE(stamp.text.find("永久"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gongwen::forms
