@@ -1,6 +1,7 @@
 #include "gongwen/pipeline/diagnostics.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace gongwen {
 
@@ -32,6 +33,24 @@ void Diagnostics::add(const Error& e) {
 
 void Diagnostics::append(const Diagnostics& other) {
   m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
+}
+
+void Diagnostics::sort_from(std::size_t first) {
+  if (first >= m_items.size()) return;
+  std::vector<std::string> files;
+  auto rank = [&](const std::string& f) {
+    auto it = std::find(files.begin(), files.end(), f);
+    return static_cast<std::size_t>(it - files.begin());
+  };
+  for (std::size_t i = first; i < m_items.size(); ++i)
+    if (rank(m_items[i].at.file) == files.size()) files.push_back(m_items[i].at.file);
+  std::stable_sort(m_items.begin() + static_cast<std::ptrdiff_t>(first), m_items.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     // A problem without a line (a key missing) is about the whole file: last.
+                     const auto ka = std::tuple(rank(a.at.file), a.at.line == 0, a.at.line, a.at.column);
+                     const auto kb = std::tuple(rank(b.at.file), b.at.line == 0, b.at.line, b.at.column);
+                     return ka < kb;
+                   });
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }

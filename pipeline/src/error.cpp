@@ -23,7 +23,8 @@ std::string code_text(Code code) { return msg(std::string("code.") + code_name(c
 
 namespace {
 
-// The one format of every report: `file:line:col: 错误: [field: ]message` and its hints.
+// The one format of every report: `file:line:col: 错误: message` and its hints; an Error
+// without diagnostics names its field before the message when the message does not.
 std::string render_one(const std::optional<SourcePos>& at, Severity severity, const std::string& field,
                        const std::string& message, const std::vector<std::string>& hints) {
   std::string out;
@@ -50,7 +51,8 @@ Diagnostic& Diagnostic::hint(std::string_view hint_code, MessageArgs args) {
   return *this;
 }
 
-std::string Diagnostic::render() const { return render_one(at, severity, field, message, hints); }
+// A diagnostic's place is its field: the message alone reads better in either language.
+std::string Diagnostic::render() const { return render_one(at, severity, "", message, hints); }
 
 std::string Error::render() const {
   if (diagnostics.empty()) return render_one(at, Severity::Error, field, message, hints);

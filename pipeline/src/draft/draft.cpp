@@ -189,8 +189,10 @@ std::map<std::string, std::string> read_fields(const toml::table& root, tomlu::R
       if (tpl && !known.count(name)) {
         std::vector<std::string> names;
         for (const auto& f : tpl->fields) names.push_back(f.name);
-        in.problem(Code::BadInput, "draft.field.unknown", k.source(), name, {{"name", name}, {"template", tpl->id}})
-            .hint("draft.field.unknown.hint", {{"template", tpl->id}, {"names", join(names, ", ")}});
+        Diagnostic& p = in.problem(Code::BadInput, "draft.field.unknown", k.source(), name,
+                                   {{"name", name}, {"template", tpl->id}});
+        if (names.empty()) p.hint("draft.field.unknown.none", {{"template", tpl->id}});
+        else p.hint("draft.field.unknown.hint", {{"template", tpl->id}, {"names", join(names, ", ")}});
       }
       values[name] = *v.value<std::string>();
     }
@@ -271,10 +273,12 @@ std::optional<Draft> read_draft(std::string_view text, const std::string& src, c
     return std::nullopt;
   }
   const std::size_t errors_before = diags.error_count();
+  const std::size_t first_new = diags.items().size();
   tomlu::Reader in(src, diags);
   const std::optional<toml::table> parsed = in.parse(text);
   if (!parsed) return std::nullopt;
   const toml::table& root = *parsed;
+  in.set_root(root);
   in.known_keys(root, kDraftKeys, "where.draft");
 
   // Without a known template the draft is still read against an empty one (no required
@@ -387,6 +391,7 @@ std::optional<Draft> read_draft(std::string_view text, const std::string& src, c
                   {{"chars", std::to_string(chars)}, {"max", std::to_string(kMaxDraftChars)}})
         .hint("draft.too_long.hint");
 
+  diags.sort_from(first_new);  // in the order of the file, as a compiler reports
   if (!tpl || diags.error_count() > errors_before) return std::nullopt;
   return d;
 }

@@ -161,6 +161,7 @@ std::optional<Profile> parse_profile(std::string_view text, const std::string& s
   const std::optional<toml::table> parsed = in.parse(text);
   if (!parsed) return std::nullopt;
   const toml::table& root = *parsed;
+  in.set_root(root);
   Profile p;
   in.known_keys(root, {"office", "organs", "users", "fonts", "seal", "clock", "workflow"}, "where.profile");
   if (const toml::table* office = root["office"].as_table()) read_office(*office, in, p);

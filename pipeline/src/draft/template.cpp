@@ -49,6 +49,7 @@ std::optional<Template> parse_template(std::string_view text, const std::string&
   const std::optional<toml::table> parsed = in.parse(text);
   if (!parsed) return std::nullopt;
   const toml::table& root = *parsed;
+  in.set_root(root);
   in.known_keys(root,
                 {"id", "kind", "name", "description", "direction", "format", "class", "code", "seal", "title",
                  "required", "fields", "body"},

@@ -10,6 +10,7 @@ SourcePos Reader::pos(const toml::source_region& where) const {
 
 SourcePos Reader::pos_of(const toml::table& t, const std::string& key) const {
   if (const toml::node* n = t.get(key)) return pos(n->source());
+  if (&t == m_root) return SourcePos{m_source, 0, 0};
   return pos(t.source());
 }
 

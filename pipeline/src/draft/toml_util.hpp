@@ -20,8 +20,10 @@ class Reader {
   Diagnostics& diags() { return m_diags; }
 
   SourcePos pos(const toml::source_region& where) const;
-  // Where a key's value is, or the table when the key is missing.
+  // Where a key's value is, or the table when the key is missing; no line for a key missing
+  // from the document's root (its start is no place to point at).
   SourcePos pos_of(const toml::table& t, const std::string& key) const;
+  void set_root(const toml::table& root) { m_root = &root; }
 
   Diagnostic& problem(Code kind, std::string code, const toml::source_region& where, std::string field,
                       MessageArgs args = {});
@@ -45,6 +47,7 @@ class Reader {
  private:
   std::string m_source;
   Diagnostics& m_diags;
+  const toml::table* m_root = nullptr;
 };
 
 std::string join(const std::vector<std::string>& items, const std::string& sep);

@@ -110,6 +110,8 @@ const CatalogEntry kEntries[] = {
     {"draft.field.not_text", "字段“{name}”应是带引号的文字", "field '{name}' must be text in quotes"},
     {"draft.field.unknown", "模板 {template} 没有“{name}”这一字段", "template {template} has no field '{name}'"},
     {"draft.field.unknown.hint", "模板 {template} 的字段：{names}", "the fields of template {template}: {names}"},
+    {"draft.field.unknown.none", "模板 {template} 没有字段：请删去 [fields] 中的这一项",
+     "template {template} has no fields: remove it from [fields]"},
     {"draft.field.required", "模板 {template} 要求填写{label}（{name}）",
      "{label} ({name}) is required by template {template}"},
     {"draft.field.required.hint", "在 [fields] 下添加 {name} = \"…\"", "add {name} = \"…\" under [fields]"},

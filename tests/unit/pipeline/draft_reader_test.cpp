@@ -209,8 +209,8 @@ TEST_F(DraftReader, GoesOnPastAMissingTemplateAndDate) {
   EXPECT_FALSE(read_draft(text, "draft.toml", fs::path(GONGWEN_SOURCE_DIR) / "samples", templates, profile, diags));
   std::vector<std::string> codes;
   for (const auto& d : diags.items()) codes.push_back(d.code);
-  EXPECT_EQ(codes, (std::vector<std::string>{"draft.template.unknown", "draft.drafter.unknown", "draft.date.missing",
-                                             "draft.copies.range"}))
+  EXPECT_EQ(codes, (std::vector<std::string>{"draft.template.unknown", "draft.drafter.unknown", "draft.copies.range",
+                                             "draft.date.missing"}))
       << diags.render();
   // A TOML syntax error is reported alone: nothing after it parses.
   Diagnostics broken;

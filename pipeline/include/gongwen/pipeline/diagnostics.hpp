@@ -26,6 +26,10 @@ class Diagnostics {
   std::size_t error_count() const;
   std::size_t warning_count() const;
   const std::vector<Diagnostic>& items() const { return m_items; }
+  // Puts the diagnostics from index `first` on in the order of their place: by file (in the
+  // order the files first appear), line, column; a problem without a line (a key missing)
+  // last.
+  void sort_from(std::size_t first);
   // Whether a problem has been reported for `field` (so a later check need not repeat it).
   bool mentions(const std::string& field) const;
 
