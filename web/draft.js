@@ -22,14 +22,22 @@
     return { template: $('template').value, organ: $('organ').value, title: $('title').value, to: $('to').value,
       date: $('date').value, secrecy: $('secrecy').value, copies: $('copies').value, body: $('body').value, fields };
   };
+  // Each diagnostic ({code, field, line, column, message, hints}) beside the input of its field,
+  // every one of them; a field without an input of its own shows in the box under the form.
   const showProblems = (problems) => {
-    for (const p of document.querySelectorAll('.problem[data-for]')) p.textContent = '';
+    for (const p of document.querySelectorAll('.problem[data-for]')) p.replaceChildren();
+    for (const i of document.querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
     for (const p of problems || []) {
       const key = (p.field || '').replace(/^fields\./, '');
       const box = document.querySelector(`.problem[data-for="${CSS.escape(key)}"]`) || document.querySelector('.problem[data-for=""]');
-      box.textContent = p.message + (p.hints && p.hints.length ? '（' + p.hints.join('；') + '）' : '');
+      const input = key && (document.getElementById(key) || document.querySelector(`[data-field="${CSS.escape(key)}"]`));
+      if (input && box.dataset.for === key) input.setAttribute('aria-invalid', 'true');
+      box.append(GW.el('div', { class: 'diagnostic', 'data-code': p.code || '',
+        text: p.message + (p.hints && p.hints.length ? '（' + p.hints.join('；') + '）' : '') }));
     }
   };
+  // The problems of a refused request: its diagnostics, else its one error.
+  const problemsOf = (r) => r.diagnostics || [{ field: (r.error && r.error.field) || '', message: GW.msg(r), hints: r.error && r.error.hints }];
   $('import').addEventListener('click', async () => {
     const file = $('docx').files[0];
     if (!file) { $('imported').textContent = '请选择 .docx 文件'; return; }
@@ -67,8 +75,8 @@
     const mine = ++seq;
     const r = await GW.api('/api/preview', { method: 'POST', json: form() });
     if (mine !== seq) return;  // a newer preview is on its way
-    // A refused picture line comes back as an error (400) naming its field.
-    if (!r.ok) { showProblems(r.problems || [{ field: (r.error && r.error.field) || '', message: GW.msg(r), hints: r.error && r.error.hints }]); return; }
+    // Problems come back as diagnostics; a refused picture line as an error (400) naming its field.
+    if (!r.ok) { showProblems(problemsOf(r)); return; }
     showProblems([]);
     $('pages').textContent = `共 ${r.pages} 页`;
     $('warnings').textContent = (r.warnings || []).join('；');
@@ -90,7 +98,7 @@
       $('result').replaceChildren(GW.el('span', { class: 'ok', text: `已提交 #${r.draft.id}，下一步：${GW.nextText(r.draft.next)} ` }),
         GW.el('a', { href: `/doc.html?id=${r.draft.id}`, id: 'open-draft', text: '查看文稿' }));
     } else {
-      showProblems([{ field: r.error.field || '', message: GW.msg(r), hints: r.error.hints }]);
+      showProblems(problemsOf(r));
       $('result').textContent = '';
     }
   });

@@ -3,25 +3,28 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "diagnostics_out.hpp"
 
 namespace gongwen::app {
 
 namespace {
 
-const char* kExitCodes =
-    "Exit codes: 0 success; 2 usage; 3 bad input (draft, template, profile, file); 4 not found;\n"
-    "5 forbidden (role, clearance, workflow order); 6 conflict (state, changed text, locked year);\n"
-    "7 input/output failure; 70 internal error.";
-
+// The one place an Error is printed: its problems in the words of the message catalogue
+// (Chinese unless the locale asks for English; docs/cli.md), and JSON too with --json.
 int report(const Error& e, bool json) {
   if (json) {
     nlohmann::json j = {{"ok", false},
-                        {"error", {{"code", code_name(e.code)}, {"message", e.message}, {"hints", e.hints}}}};
+                        {"error", {{"code", code_name(e.code)}, {"text", code_text(e.code)},
+                                   {"message", e.message}, {"hints", e.hints}}}};
     if (e.at) j["error"]["at"] = {{"file", e.at->file}, {"line", e.at->line}, {"column", e.at->column}};
     if (!e.field.empty()) j["error"]["field"] = e.field;
+    if (!e.id.empty()) j["error"]["id"] = e.id;
+    if (!e.diagnostics.empty()) j["error"]["diagnostics"] = diagnostics_json(e.diagnostics);
     std::cout << j.dump(2) << "\n";
   }
-  std::cerr << "gongwen: " << e.render() << "\n";
+  // Problems in outside input read like a compiler's (FILE:LINE:COL: 错误: …), every one.
+  if (!e.diagnostics.empty()) print_diagnostics(std::cerr, e.diagnostics);
+  else std::cerr << "gongwen: " << e.render() << "\n";
   return exit_code(e.code);
 }
 
@@ -29,7 +32,7 @@ int report(const Error& e, bool json) {
 
 int run_cli(int argc, char** argv) {
   CLI::App app{"gongwen: 公文 drafting, sign-off, sealing, GB/T 9704 rendering, archive and search"};
-  app.footer(kExitCodes);
+  app.footer(msg("cli.exit_codes"));
   app.require_subcommand(1);
   Context ctx;
   app.add_flag("--json", ctx.json, "print machine-readable JSON on standard output");
@@ -57,19 +60,20 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    Error err = make_error(Code::Usage, e.what(), {"see: gongwen --help"});
+    Error err = make_error(Code::Usage, e.what(), {msg("cli.usage.hint")});
     return report(err, ctx.json);
   }
   try {
     if (action) action();
     return 0;
+  } catch (const Reported& r) {
+    return r.exit_code;
   } catch (const Failure& f) {
     return report(f.error(), ctx.json);
   } catch (const std::filesystem::filesystem_error& e) {
-    return report(make_error(Code::Io, e.what(), {"check the path and its permissions"}), ctx.json);
+    return report(make_error(Code::Io, e.what(), {msg("cli.io.hint")}), ctx.json);
   } catch (const std::exception& e) {
-    return report(make_error(Code::Internal, std::string("unexpected: ") + e.what(),
-                             {"please report this with the command you ran"}),
+    return report(make_error(Code::Internal, msg("cli.internal", {{"what", e.what()}}), {msg("cli.internal.hint")}),
                   ctx.json);
   }
 }

@@ -1,7 +1,9 @@
 // gongwen draft new|check|render|list
+#include <iostream>
 #include <sstream>
 
 #include "commands.hpp"
+#include "diagnostics_out.hpp"
 #include "gongwen/services/office.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "next_json.hpp"
@@ -30,6 +32,19 @@ std::string skeleton(const Template& t, const Profile& p, const Date& today) {
       s << f.name << " = \"\"   # " << f.label << (f.required ? "（必填）" : "") << "\n";
   }
   return s.str();
+}
+
+// One draft file read as Office::load_draft reads it, every problem collected.
+std::pair<std::optional<Draft>, Diagnostics> check_draft_file(const std::string& file, archive::Workspace& ws) {
+  Diagnostics diags;
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {
+    diags.add(Code::NotFound, "check.file.missing", SourcePos{file, 0, 0}, "", {{"file", file}}).hint("check.file.hint");
+    return {std::nullopt, std::move(diags)};
+  }
+  auto draft = read_draft(archive::read_file(file), file, fs::absolute(file, ec).parent_path(), ws.templates(),
+                          ws.profile(), diags);
+  return {std::move(draft), std::move(diags)};
 }
 
 nlohmann::json draft_json(const Draft& d) {
@@ -65,22 +80,35 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
 
-  auto* check = draft->add_subcommand("check", "read a draft and report every problem; writes nothing");
+  auto* check = draft->add_subcommand("check", "read drafts and report every problem; writes nothing");
   static std::vector<std::string> check_files;
   check->add_option("files", check_files, "draft files")->required();
   check->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
-      services::Office office(ws, ctx.clock());
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
+      std::vector<Diagnostic> all;
       for (const auto& f : check_files) {
-        const Draft d = office.load_draft(f);
-        j.push_back(draft_json(d));
-        out << f << ": ok — " << d.doc.kind << "《" << d.doc.title << "》, " << d.doc.body.size()
-            << " paragraphs, " << d.doc.attachments.size() << " attachments, 代字 " << d.code << "\n";
+        const auto [draft, diags] = check_draft_file(f, ws);
+        nlohmann::json entry = draft ? draft_json(*draft) : nlohmann::json::object();
+        entry["file"] = f;
+        entry["ok"] = !diags.has_errors();
+        entry["diagnostics"] = diagnostics_json(diags.items());
+        j.push_back(entry);
+        all.insert(all.end(), diags.items().begin(), diags.items().end());
+        if (draft)
+          out << msg("check.ok", {{"file", f}, {"kind", draft->doc.kind}, {"title", draft->doc.title},
+                                  {"paragraphs", std::to_string(draft->doc.body.size())},
+                                  {"attachments", std::to_string(draft->doc.attachments.size())},
+                                  {"code", draft->code}})
+              << "\n";
       }
       ctx.emit(j, out.str());
+      if (!ctx.json) print_diagnostics(std::cerr, all);
+      // Exit with the first error's code (3 bad input, 4 a missing file), as any command would.
+      for (const Diagnostic& d : all)
+        if (d.severity == Severity::Error) throw Reported{exit_code(d.kind)};
     };
   });
 

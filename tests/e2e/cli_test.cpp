@@ -28,7 +28,7 @@ body = """
 
 // Every command runs with the test users' password and a private login folder.
 std::string cli_env() {
-  return "GONGWEN_PASSWORD=cli-test-pw GONGWEN_NEW_PASSWORD=cli-test-pw GONGWEN_CONFIG_DIR=" +
+  return kEnglish + " GONGWEN_PASSWORD=cli-test-pw GONGWEN_NEW_PASSWORD=cli-test-pw GONGWEN_CONFIG_DIR=" +
          quote((fs::temp_directory_path() / ("gongwen-e2e-cfg-" + std::to_string(::getpid()))).string());
 }
 Outcome gw(const std::vector<std::string>& args) { return run(GONGWEN_BINARY, args, cli_env()); }

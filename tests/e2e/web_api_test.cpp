@@ -185,7 +185,7 @@ TEST(WebApi, PreviewRendersPagesAndNamesTheFieldOfAProblem) {
   bad["date"] = "20261118";
   const json e = b.post("/api/preview", bad);
   EXPECT_FALSE(e["ok"].get<bool>());
-  EXPECT_EQ(e["problems"][0]["field"], "date");
+  EXPECT_EQ(e["diagnostics"][0]["field"], "date");
 }
 
 TEST(WebApi, TheWholeFlowIssuesADocumentThatDownloadsAndIsFound) {

@@ -64,7 +64,8 @@ class WebServer {
   void start() {
     m_port = 0;
     std::filesystem::remove(m_log);
-    const std::string cmd = "exec " + quote(GONGWEN_BINARY) + " -w " + quote(m_dir.string()) +
+    // Chinese messages, the web desk's language, whatever the machine's locale.
+    const std::string cmd = "exec env " + kChinese + " " + quote(GONGWEN_BINARY) + " -w " + quote(m_dir.string()) +
                             " --clock " + m_setup.clock + " serve --listen 127.0.0.1:0 --web " +
                             quote(std::string(GONGWEN_SOURCE_DIR) + "/web") + " " + m_setup.serve_args + " >" + quote(m_log) +
                             " 2>&1";

@@ -91,6 +91,19 @@ async function main() {
     await page.waitForSelector('.problem[data-for="date"]:not(:empty)');
     check(true, 'a problem is shown beside the date field');
     await shot('04-draft-problem');
+    // Every problem at once, each beside its own field (issue 12): no 主送 and a table row short of a cell too.
+    await page.fill('#to', '');
+    await page.fill('#body', '为做好水利设施维护工作，现通知如下：\n| 村 | 责任人 |\n| 白路村 |');
+    await page.click('#preview');
+    await page.waitForSelector('.problem[data-for="to"]:not(:empty)');
+    const beside = await page.evaluate(() => Object.fromEntries(['date', 'to', 'body'].map((f) =>
+      [f, [...document.querySelectorAll(`.problem[data-for="${f}"] .diagnostic`)].map((d) => d.textContent)])));
+    check(beside.date.length === 1 && beside.to.length === 1 && beside.body.length === 1 && beside.body[0].includes('正文第 3 行'),
+      'each of three problems is shown beside its own field: ' + JSON.stringify(beside));
+    check(await page.getAttribute('#to', 'aria-invalid') === 'true', 'the 主送 input is marked invalid');
+    await shot('04b-draft-problems');
+    await page.fill('#to', '各村民委员会，乡属各单位');
+    await page.fill('#body', '为做好今冬明春水利设施维护工作，现将有关事项通知如下：\n一、工作目标\n确保各村水渠、塘坝在明年汛期前完成检修。\n二、工作要求\n各村于12月10日前上报检修计划。');
     await page.fill('#date', '2026-11-18');
     await page.click('#submit');
     await page.waitForSelector('#open-draft');

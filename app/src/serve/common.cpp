@@ -3,6 +3,7 @@
 
 #include "gongwen/pipeline/model.hpp"
 #include "gongwen/pipeline/profile.hpp"
+#include "diagnostics_out.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -69,6 +70,7 @@ void reply_error(httplib::Response& res, const Error& e) {
                       {"error", {{"code", code_name(e.code)}, {"message", e.message}, {"hints", e.hints}}}};
   if (!e.field.empty()) j["error"]["field"] = e.field;
   if (e.at) j["error"]["at"] = {{"line", e.at->line}, {"column", e.at->column}};
+  if (!e.diagnostics.empty()) j["diagnostics"] = diagnostics_json(e.diagnostics);  // every problem of a draft
   reply_json(res, status_of(e.code), j);
 }
 

@@ -4,7 +4,7 @@
 #include <set>
 #include <sstream>
 
-#include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/diagnostics.hpp"
 
 namespace gongwen::app::serve {
 
@@ -36,48 +36,50 @@ const std::set<std::string> kKnown = {"template", "organ",     "title", "to",   
                                       "secrecy_term", "urgency", "copies", "copies_to", "note",
                                       "body", "fields"};
 
-std::string text_of(const nlohmann::json& form, const std::string& key) {
+// A problem of the form itself; it has no place in a file, only its field.
+Diagnostic& problem(Diagnostics& diags, const std::string& code, const std::string& field, MessageArgs args = {}) {
+  return diags.add(Code::BadInput, code, SourcePos{}, field, args);
+}
+
+std::string text_of(const nlohmann::json& form, const std::string& key, Diagnostics& diags) {
   if (!form.contains(key) || form[key].is_null()) return {};
   if (!form[key].is_string()) {
-    Error e = make_error(Code::BadInput, "'" + key + "' must be text");
-    e.field = key;
-    throw Failure(e);
+    problem(diags, "form.not_text", key, {{"key", key}});
+    return {};
   }
   return form[key].get<std::string>();
 }
 
 }  // namespace
 
-std::string draft_toml(const nlohmann::json& form, const std::string& drafter) {
+std::string draft_toml(const nlohmann::json& form, const std::string& drafter, Diagnostics& diags) {
   for (const auto& [k, v] : form.items())
-    if (!kKnown.count(k)) fail(Code::BadInput, "unknown field '" + k + "' in the draft form");
+    if (!kKnown.count(k)) problem(diags, "form.unknown_field", k, {{"key", k}});
   std::ostringstream t;
   t << "# 网页拟稿\n";
-  t << "template = " << toml_string(text_of(form, "template")) << "\n";
+  t << "template = " << toml_string(text_of(form, "template", diags)) << "\n";
   if (form.contains("organ") && form["organ"].is_array()) {
-    t << "organ = [";
-    bool first = true;
+    std::vector<std::string> ids;
     for (const auto& o : form["organ"]) {
-      if (!o.is_string()) fail(Code::BadInput, "'organ' must list organ ids");
-      t << (first ? "" : ", ") << toml_string(o.get<std::string>());
-      first = false;
+      if (o.is_string()) ids.push_back(o.get<std::string>());
+      else problem(diags, "form.organ_list", "organ");
     }
+    t << "organ = [";
+    for (std::size_t i = 0; i < ids.size(); ++i) t << (i ? ", " : "") << toml_string(ids[i]);
     t << "]\n";
   } else {
-    t << "organ = " << toml_string(text_of(form, "organ")) << "\n";
+    t << "organ = " << toml_string(text_of(form, "organ", diags)) << "\n";
   }
   for (const char* key : {"title", "to", "secrecy", "secrecy_term", "urgency", "copies_to", "note"}) {
-    const std::string v = text_of(form, key);
+    const std::string v = text_of(form, key, diags);
     if (!v.empty() || std::string(key) == "title") t << key << " = " << toml_string(v) << "\n";
   }
-  const std::string date = text_of(form, "date");
+  // A date the form could not send is reported here and left out of the TOML (the draft
+  // reader does not report it missing again: diags mention "date").
+  const std::string date = text_of(form, "date", diags);
   static const std::regex date_re(R"(^\d{4}-\d{2}-\d{2}$)");
-  if (!std::regex_match(date, date_re)) {
-    Error e = make_error(Code::BadInput, "成文日期应写作 2026-11-20", {"choose the date in the form"});
-    e.field = "date";
-    throw Failure(e);
-  }
-  t << "date = " << date << "\n";
+  if (std::regex_match(date, date_re)) t << "date = " << date << "\n";
+  else if (!diags.mentions("date")) problem(diags, "form.date", "date").hint("form.date.hint");
   t << "drafter = " << toml_string(drafter) << "\n";
   if (form.contains("copies") && !form["copies"].is_null()) {
     int copies = 0;
@@ -86,12 +88,15 @@ std::string draft_toml(const nlohmann::json& form, const std::string& drafter) {
       copies = std::atoi(form["copies"].get<std::string>().c_str());
     if (copies > 0) t << "copies = " << copies << "\n";
   }
-  t << "body = " << toml_string(text_of(form, "body")) << "\n";
+  t << "body = " << toml_string(text_of(form, "body", diags)) << "\n";
   if (form.contains("fields") && form["fields"].is_object() && !form["fields"].empty()) {
     t << "\n[fields]\n";
     static const std::regex key_re("^[a-z][a-z0-9_]{0,40}$");
     for (const auto& [k, v] : form["fields"].items()) {
-      if (!std::regex_match(k, key_re) || !v.is_string()) fail(Code::BadInput, "bad template field '" + k + "'");
+      if (!std::regex_match(k, key_re) || !v.is_string()) {
+        problem(diags, "form.bad_field", k, {{"key", k}});
+        continue;
+      }
       if (!v.get<std::string>().empty()) t << k << " = " << toml_string(v.get<std::string>()) << "\n";
     }
   }

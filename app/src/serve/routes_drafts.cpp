@@ -7,6 +7,7 @@
 #include "gongwen/services/workflows.hpp"
 #include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/render.hpp"
+#include "diagnostics_out.hpp"
 #include "next_json.hpp"
 #include "serve/draft_form.hpp"
 #include "serve/pictures.hpp"
@@ -29,19 +30,18 @@ nlohmann::json draft_json(const services::DraftStep& s) { return draft_json(s.dr
 
 }  // namespace
 
-// The draft form → a checked Draft, or the Error naming the field. Its pictures are read
-// from the caller's picture folder, the folder its draft file is written to on submit.
+// The draft form → a checked Draft, or the Error carrying every problem, each naming its
+// field. Its pictures are read from the caller's picture folder, the folder its draft file
+// is written to on submit.
 Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml) {
-  try {
-    toml = draft_toml(form, user);
-  } catch (const Failure& f) {
-    return f.error();
-  }
+  Diagnostics diags;
+  toml = draft_toml(form, user, diags);
   const fs::path dir = picture_dir(st.ws.root(), user, false);
   check_form_pictures(form, dir);  // throws: a picture line naming anything else is refused
-  auto draft = read_draft(toml, "网页拟稿", dir, st.ws.templates(), st.ws.profile());
-  if (draft) check_draft_pictures(draft.value(), dir);
-  return draft;
+  auto draft = read_draft(toml, "网页拟稿", dir, st.ws.templates(), st.ws.profile(), diags);
+  if (!draft || diags.has_errors()) return diags.to_error();
+  check_draft_pictures(*draft, dir);
+  return std::move(*draft);
 }
 
 namespace {
@@ -85,6 +85,26 @@ void add_draft_routes(httplib::Server& srv, State& st) {
     for (const auto& o : st.ws.profile().organs) organs.push_back({{"id", o.id}, {"name", o.name}});
     reply_json(res, 200, {{"ok", true}, {"templates", list}, {"organs", organs},
                           {"today", st.clock.now().local_date().iso()}});
+  });
+
+  // 拟稿's check: every problem of the form, each with the field it belongs to, so the page
+  // shows each beside its input. Nothing is written or rendered.
+  srv.Post("/api/drafts/check", [&st](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Write);
+    if (!c) return;
+    guarded(res, [&] {
+      auto form = json_body(req, res);
+      if (!form) return;
+      std::string toml;
+      nlohmann::json diagnostics = nlohmann::json::array();
+      try {
+        auto draft = read_form(st, *form, c->user->id, toml);
+        if (!draft) diagnostics = diagnostics_json(draft.error());
+      } catch (const Failure& f) {  // a refused picture line
+        diagnostics = diagnostics_json(f.error());
+      }
+      reply_json(res, 200, {{"ok", diagnostics.empty()}, {"diagnostics", diagnostics}});
+    });
   });
 
   // Submit: the form becomes a draft file in the drafter's folder (drafts/web/<user>/, beside

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "gongwen/archive/registry.hpp"
+#include "diagnostics_out.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "serve/png.hpp"
 #include "serve/state.hpp"
@@ -69,8 +70,7 @@ void add_preview_routes(httplib::Server& srv, State& st) {
       std::string toml;
       auto draft = read_form(st, *form, c->user->id, toml);
       if (!draft) {
-        const Error& e = draft.error();
-        reply_json(res, 200, {{"ok", false}, {"problems", {{{"field", e.field}, {"message", e.message}, {"hints", e.hints}}}}});
+        reply_json(res, 200, {{"ok", false}, {"diagnostics", diagnostics_json(draft.error())}});
         return;
       }
       const std::string key = archive::sha256_hex(c->user->id + "\n" + toml);

@@ -1,6 +1,7 @@
 // read_body: 正文 text with tables (pipe rows) and pictures (![…](file)) as blocks of their
-// own, the rest split into paragraphs by parse_body. Errors name the draft file, the line
-// and the field (docs/drafts.md, "Tables and pictures").
+// own, the rest split into paragraphs by parse_body. Problems name the draft file, the line
+// and the field, and each bad line is left out while the others are still read
+// (docs/drafts.md, "Tables and pictures").
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -22,16 +23,26 @@ const std::regex& picture_line() {
 
 class BodyReader {
  public:
-  BodyReader(const BodySource& src) : m_src(src) {}
+  BodyReader(const BodySource& src, Diagnostics& diags) : m_src(src), m_diags(diags) {}
 
-  Error error(int body_line, std::string message, std::vector<std::string> hints = {}) const {
-    Error e = make_error(Code::BadInput, m_src.field + " line " + std::to_string(body_line) +
-                                             ": " + std::move(message),
-                         std::move(hints));
-    if (!m_src.file.empty())
-      e.at = SourcePos{m_src.file, m_src.first_line > 0 ? m_src.first_line + body_line - 1 : 0, 0};
-    e.field = m_src.field;
-    return e;
+  // A problem of body line `body_line`: the message says the field and the line within it
+  // (the web shows it so), the position is the line in the draft file when known.
+  Diagnostic& problem(int body_line, std::string code, MessageArgs args = {}) const {
+    const std::string label_code = "field." + m_src.field;
+    Diagnostic d;
+    d.code = code;
+    d.kind = Code::BadInput;
+    d.message = msg("body.line", {{"field", has_message(label_code) ? msg(label_code) : m_src.field},
+                                  {"line", std::to_string(body_line)},
+                                  {"problem", msg(code, args)}});
+    if (!m_src.file.empty() && m_src.first_line > 0) {
+      const std::size_t i = static_cast<std::size_t>(body_line - 1);
+      d.at = SourcePos{m_src.file, m_src.first_line + body_line - 1, i < m_columns.size() ? m_columns[i] : 0};
+    } else if (!m_src.file.empty()) {
+      d.at = SourcePos{m_src.file, 0, 0};
+    }
+    d.field = m_src.field;
+    return m_diags.add(std::move(d));
   }
 
   // Cells of one "| a | b |" line; "\|" is a literal bar.
@@ -62,23 +73,29 @@ class BodyReader {
     return true;
   }
 
-  Result<Block> table(const std::vector<std::pair<int, std::string>>& lines) const {
+  // A table of the given lines; a bad row is reported and left out, the rest still read.
+  std::optional<Block> table(const std::vector<std::pair<int, std::string>>& lines) const {
     Block b;
     b.kind = BlockKind::Table;
     Table& t = b.table;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const auto& [ln, text] = lines[i];
       std::vector<std::string> row = cells(text);
-      if (row.empty())
-        return error(ln, "a table row has no cells", {"write cells between bars: | 甲 | 乙 |"});
+      if (row.empty()) {
+        problem(ln, "body.table.no_cells").hint("body.table.no_cells.hint");
+        continue;
+      }
       if (is_separator(row)) {
-        if (i != 1)
-          return error(ln, "the line |---| may only follow the table's first row (the header row)",
-                       {"put the header row first, then |---|---|"});
-        if (row.size() != t.columns())
-          return error(ln, "the separator has " + std::to_string(row.size()) +
-                               " columns, the header row " + std::to_string(t.columns()),
-                       {"give every column one -- cell"});
+        if (i != 1) {
+          problem(ln, "body.table.separator_place").hint("body.table.separator_place.hint");
+          continue;
+        }
+        if (row.size() != t.columns()) {
+          problem(ln, "body.table.separator_columns",
+                  {{"n", std::to_string(row.size())}, {"header", std::to_string(t.columns())}})
+              .hint("body.table.separator_columns.hint");
+          continue;
+        }
         t.header_rows = 1;
         // The dashes give relative column widths (|----|--| : 2 to 1).
         for (const std::string& c : row) {
@@ -88,18 +105,21 @@ class BodyReader {
         }
         continue;
       }
-      if (!t.rows.empty() && row.size() != t.columns())
-        return error(ln, "table row " + std::to_string(t.rows.size() + 1) + " has " +
-                             std::to_string(row.size()) + " cells, the first row " +
-                             std::to_string(t.columns()),
-                     {"every row needs the same number of | cells |; leave a cell empty with | |"});
-      if (row.size() > kMaxTableColumns)
-        return error(ln, "a table may have at most " + std::to_string(kMaxTableColumns) +
-                             " columns (2 字 each across the 版心), this row has " +
-                             std::to_string(row.size()),
-                     {"split the table or move columns into an attachment"});
+      if (!t.rows.empty() && row.size() != t.columns()) {
+        problem(ln, "body.table.row_cells",
+                {{"row", std::to_string(t.rows.size() + 1)}, {"n", std::to_string(row.size())},
+                 {"first", std::to_string(t.columns())}})
+            .hint("body.table.row_cells.hint");
+        continue;
+      }
+      if (row.size() > kMaxTableColumns) {
+        problem(ln, "body.table.too_wide", {{"max", std::to_string(kMaxTableColumns)}, {"n", std::to_string(row.size())}})
+            .hint("body.table.too_wide.hint");
+        continue;
+      }
       t.rows.push_back(std::move(row));
     }
+    if (t.rows.empty()) return std::nullopt;
     for (const auto& row : t.rows) {
       std::string line;
       for (const std::string& c : row) line += (line.empty() ? "" : "　") + c;
@@ -111,7 +131,7 @@ class BodyReader {
     return b;
   }
 
-  Result<Block> image(int ln, const std::smatch& m) const {
+  std::optional<Block> image(int ln, const std::smatch& m) const {
     Block b;
     b.kind = BlockKind::Image;
     Image& img = b.image;
@@ -121,50 +141,65 @@ class BodyReader {
     const fs::path rel(img.file);
     bool bad = img.file.empty() || rel.is_absolute() || img.file.find('\\') != std::string::npos;
     for (const auto& part : rel) bad = bad || part == "..";
-    if (bad)
-      return error(ln, "picture file '" + img.file + "' must be a file beside the draft",
-                   {"copy the picture into the draft's folder and write ![说明](photo.png)"});
+    if (bad) {
+      problem(ln, "body.picture.outside", {{"file", img.file}}).hint("body.picture.outside.hint");
+      return std::nullopt;
+    }
     if (m[3].matched) {
       img.width_mm = std::stod(m[3].str());
-      if (img.width_mm < 10 || img.width_mm > 156)
-        return error(ln, "picture width " + m[3].str() + " mm is outside 10–156 mm (the 版心 is 156 mm wide)",
-                     {"write {width=80mm} or leave it out to fit the picture"});
+      if (img.width_mm < 10 || img.width_mm > 156) {
+        // Reported, and the picture still read: its file may have a problem of its own.
+        problem(ln, "body.picture.width", {{"width", m[3].str()}}).hint("body.picture.width.hint");
+        img.width_mm = 0;
+      }
     }
     const fs::path p = m_src.base_dir / rel;
     std::error_code ec;
     const auto size = fs::file_size(p, ec);
-    if (ec)
-      return error(ln, "picture file '" + img.file + "' cannot be read",
-                   {"the path is relative to the draft's folder"});
-    if (size > kMaxImageBytes)
-      return error(ln, "picture file '" + img.file + "' has " + std::to_string(size >> 20) +
-                           " MB, more than " + std::to_string(kMaxImageBytes >> 20) + " MB",
-                   {"save it smaller (a 版心-wide picture needs about 1800 pixels)"});
+    if (ec) {
+      problem(ln, "body.picture.unreadable", {{"file", img.file}}).hint("hint.relative_path");
+      return std::nullopt;
+    }
+    if (size > kMaxImageBytes) {
+      problem(ln, "body.picture.too_big",
+              {{"file", img.file}, {"mb", std::to_string(size >> 20)}, {"max", std::to_string(kMaxImageBytes >> 20)}})
+          .hint("body.picture.too_big.hint");
+      return std::nullopt;
+    }
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
     img.bytes = s.str();
     const std::optional<ImageInfo> info = sniff_image(img.bytes);
-    if (!in || !info)
-      return error(ln, "picture file '" + img.file + "' is not a PNG or JPEG picture",
-                   {"save it as .png or .jpg"});
+    if (!in || !info) {
+      problem(ln, "body.picture.format", {{"file", img.file}}).hint("body.picture.format.hint");
+      return std::nullopt;
+    }
     img.format = info->format;
     img.pixel_width = info->width;
     img.pixel_height = info->height;
     return b;
   }
 
-  Result<std::vector<Block>> read(std::string_view text) const {
+  std::vector<Block> read(std::string_view text) {
+    // Where each line's text starts, for the column of its problems: the spaces the
+    // drafter indented it with come before.
+    for (std::size_t pos = 0; pos <= text.size();) {
+      std::size_t nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      const std::string_view raw = text.substr(pos, nl - pos);
+      const std::string kept = trim_line(raw);
+      const std::size_t lead = kept.empty() ? 0 : raw.find(kept);
+      m_columns.push_back(1 + static_cast<int>(count_chars(raw.substr(0, lead))));
+      pos = nl + 1;
+    }
     std::vector<Block> out;
     std::vector<std::pair<int, std::string>> table_lines;
     std::size_t images = 0;
-    auto flush_table = [&]() -> std::optional<Error> {
-      if (table_lines.empty()) return std::nullopt;
-      Result<Block> t = table(table_lines);
+    auto flush_table = [&] {
+      if (table_lines.empty()) return;
+      if (std::optional<Block> t = table(table_lines)) out.push_back(std::move(*t));
       table_lines.clear();
-      if (!t) return t.error();
-      out.push_back(std::move(t).value());
-      return std::nullopt;
     };
     std::size_t pos = 0;
     int ln = 0;
@@ -178,34 +213,46 @@ class BodyReader {
         table_lines.emplace_back(ln, line);
         continue;
       }
-      if (auto e = flush_table()) return *e;
+      flush_table();
       if (line.empty()) continue;
       std::smatch m;
       if (line.rfind("![", 0) == 0) {
-        if (!std::regex_match(line, m, picture_line()))
-          return error(ln, "a picture line must read ![说明](file.png) or ![说明](file.png){width=80mm}");
-        if (++images > kMaxDraftImages)
-          return error(ln, "more than " + std::to_string(kMaxDraftImages) + " pictures",
-                       {"put the pictures into an attachment document"});
-        Result<Block> img = image(ln, m);
-        if (!img) return img.error();
-        out.push_back(std::move(img).value());
+        if (!std::regex_match(line, m, picture_line())) {
+          problem(ln, "body.picture.syntax");
+          continue;
+        }
+        if (++images > kMaxDraftImages) {
+          if (images == kMaxDraftImages + 1)  // once, not for every picture after the limit
+            problem(ln, "body.picture.too_many", {{"max", std::to_string(kMaxDraftImages)}})
+                .hint("body.picture.too_many.hint");
+          continue;
+        }
+        if (std::optional<Block> img = image(ln, m)) out.push_back(std::move(*img));
         continue;
       }
       for (Block& b : parse_body(line)) out.push_back(std::move(b));
     }
-    if (auto e = flush_table()) return *e;
+    flush_table();
     return out;
   }
 
  private:
   const BodySource& m_src;
+  Diagnostics& m_diags;
+  std::vector<int> m_columns;  // 1-based column of each body line's text
 };
 
 }  // namespace
 
+std::vector<Block> read_body(std::string_view text, const BodySource& source, Diagnostics& diags) {
+  return BodyReader(source, diags).read(text);
+}
+
 Result<std::vector<Block>> read_body(std::string_view text, const BodySource& source) {
-  return BodyReader(source).read(text);
+  Diagnostics diags;
+  std::vector<Block> blocks = read_body(text, source, diags);
+  if (diags.has_errors()) return diags.to_error();
+  return blocks;
 }
 
 std::optional<std::string> picture_line_file(const std::string& line) {

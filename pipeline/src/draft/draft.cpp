@@ -1,9 +1,12 @@
 // Reading a TOML draft into the document model, checked against its template and the
-// organ profile. Every problem names the file, line and key, and says what to do.
+// organ profile. Every problem names the file, line and key, and says what to do; reading
+// goes on after a problem (with a placeholder where a later check needs the value), so one
+// run reports them all.
 #include "gongwen/pipeline/draft.hpp"
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "draft/toml_util.hpp"
@@ -12,46 +15,55 @@ namespace gongwen {
 
 namespace {
 
+using tomlu::join;
+
 const std::vector<std::string> kDraftKeys = {
     "template", "organ",  "title",   "to",        "date",    "drafter",   "secrecy",
     "secrecy_term", "urgency", "copies", "copies_to", "note", "seal",   "signers",
     "body",     "present", "absent", "attending", "fields",  "attachments", "mark"};
 
-std::string join(const std::vector<std::string>& v, const std::string& sep) {
-  std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
-  return s;
+// A draft key as messages name it: 主送机关 for "to".
+std::string label(const std::string& key) {
+  const std::string code = "field." + key;
+  return has_message(code) ? msg(code) : key;
 }
 
-Result<Date> read_date(const toml::table& root, const std::string& src) {
+std::optional<Date> read_date(const toml::table& root, tomlu::Reader& in) {
   const toml::node* n = root.get("date");
+  std::string written;
   if (n->is_date()) {
     const toml::date d = *n->value<toml::date>();
     Date out{d.year, d.month, d.day};
     if (out.valid()) return out;
+    std::ostringstream s;
+    s << d;
+    written = s.str();
   } else if (n->is_string()) {
-    if (auto d = parse_date(*n->value<std::string>())) return *d;
+    written = *n->value<std::string>();
+    if (auto d = parse_date(written)) return *d;
+  } else {
+    written = msg(n->is_integer() ? "toml.type.integer" : n->is_array() ? "toml.type.array" : "toml.type.other");
   }
-  return tomlu::error_at(Code::BadInput, src, n->source(), "date",
-                         "成文日期 (date) is not a valid calendar date",
-                         {"write it as date = 2026-09-01"});
+  in.problem_at(root, "date", "draft.date.invalid", {{"value", written}}).hint("draft.date.invalid.hint");
+  return std::nullopt;
 }
 
-Result<std::string> read_file_text(const std::filesystem::path& p, const std::string& src,
-                                   const toml::source_region& where) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in)
-    return tomlu::error_at(Code::NotFound, src, where, "file",
-                           "attachment file " + p.string() + " cannot be read",
-                           {"the path is relative to the draft's folder"});
+std::optional<std::string> read_file_text(const std::filesystem::path& p, tomlu::Reader& in,
+                                          const toml::source_region& where) {
+  std::ifstream file(p, std::ios::binary);
+  if (!file) {
+    in.problem(Code::NotFound, "draft.attachment.unreadable", where, "file", {{"path", p.string()}})
+        .hint("hint.relative_path");
+    return std::nullopt;
+  }
   std::stringstream ss;
-  ss << in.rdbuf();
+  ss << file.rdbuf();
   std::string text = ss.str();
   if (auto bad = find_invalid_utf8(text)) {
-    Error e = make_error(Code::BadInput, "attachment is not valid UTF-8 text",
-                         {"save the file as UTF-8"});
-    e.at = SourcePos{p.string(), bad->line, bad->column};
-    return e;
+    in.diags()
+        .add(Code::BadInput, "draft.attachment.utf8", SourcePos{p.string(), bad->line, bad->column}, "file")
+        .hint("draft.attachment.utf8.hint");
+    return std::nullopt;
   }
   return text;
 }
@@ -66,220 +78,284 @@ int body_first_line(const toml::table& t, const std::string& key) {
 }
 
 // Attachments: each a title and either inline `body` or a `file` beside the draft.
-Result<std::vector<Attachment>> read_attachments(const toml::table& root, const std::string& src,
-                                                 const std::filesystem::path& base_dir) {
+std::vector<Attachment> read_attachments(const toml::table& root, tomlu::Reader& in,
+                                         const std::filesystem::path& base_dir) {
   std::vector<Attachment> out;
   const toml::node* n = root.get("attachments");
   if (!n) return out;
   const toml::array* arr = n->as_array();
-  if (!arr)
-    return tomlu::error_at(Code::BadInput, src, n->source(), "attachments",
-                           "attachments must be written as [[attachments]] tables");
+  if (!arr) {
+    in.problem(Code::BadInput, "draft.attachments.not_array", n->source(), "attachments");
+    return out;
+  }
   for (const toml::node& item : *arr) {
     const toml::table* t = item.as_table();
-    if (!t)
-      return tomlu::error_at(Code::BadInput, src, item.source(), "attachments",
-                             "each attachment must be a [[attachments]] table");
-    if (auto e = tomlu::check_known_keys(*t, {"title", "file", "body"}, src, "[[attachments]]"))
-      return *e;
-    TRY_ASSIGN(title, tomlu::string_at(*t, "title", src));
-    TRY_ASSIGN(file, tomlu::string_at(*t, "file", src));
-    TRY_ASSIGN(body, tomlu::string_at(*t, "body", src));
-    if (!title || title->empty())
-      return tomlu::error_at(Code::BadInput, src, t->source(), "title",
-                             "an attachment needs a 'title'");
-    if (file.has_value() == body.has_value())
-      return tomlu::error_at(Code::BadInput, src, t->source(), "file",
-                             "attachment '" + *title + "' needs exactly one of 'file' or 'body'");
-    std::string text;
-    if (file) {
-      TRY_ASSIGN(read, read_file_text(base_dir / *file, src, tomlu::region_of(*t, "file")));
-      text = std::move(read);
-    } else {
-      text = *body;
+    if (!t) {
+      in.problem(Code::BadInput, "draft.attachment.not_table", item.source(), "attachments");
+      continue;
     }
+    in.known_keys(*t, {"title", "file", "body"}, "where.attachment");
+    const auto title = in.text(*t, "title");
+    const auto file = in.text(*t, "file");
+    const auto body = in.text(*t, "body");
+    if (!title || title->empty())
+      in.problem(Code::BadInput, "draft.attachment.no_title", t->source(), "title");
+    if (file.has_value() == body.has_value()) {
+      in.problem(Code::BadInput, "draft.attachment.file_or_body", t->source(), "file",
+                 {{"title", title.value_or("")}});
+      continue;
+    }
+    std::optional<std::string> text = body;
+    if (file) text = read_file_text(base_dir / *file, in, t->get("file")->source());
+    if (!text) continue;
     Attachment a;
-    a.title = *title;
-    BodySource bs{file ? (base_dir / *file).string() : src, file ? 1 : body_first_line(*t, "body"),
+    a.title = title.value_or("");
+    BodySource bs{file ? (base_dir / *file).string() : in.source(), file ? 1 : body_first_line(*t, "body"),
                   file ? "file" : "body", base_dir};
-    TRY_ASSIGN(blocks, read_body(text, bs));
-    a.body = std::move(blocks);
+    a.body = read_body(*text, bs, in.diags());
     out.push_back(std::move(a));
   }
   return out;
 }
 
-}  // namespace
-
-Result<Draft> read_draft(std::string_view text, const std::string& src,
-                         const std::filesystem::path& base_dir,
-                         const std::vector<Template>& templates, const Profile& profile) {
-  if (auto bad = find_invalid_utf8(text)) {
-    Error e = make_error(Code::BadInput, "the draft is not valid UTF-8 text",
-                         {"save the file as UTF-8 (not GBK)"});
-    e.at = SourcePos{src, bad->line, bad->column};
-    return e;
+// The draft's template, or nullptr after reporting why there is none.
+const Template* read_template(const toml::table& root, tomlu::Reader& in, const std::vector<Template>& templates) {
+  const auto id = in.text(root, "template");
+  if (!id) {
+    if (!root.contains("template"))
+      in.problem_at(root, "template", "draft.template.missing").hint("draft.template.missing.hint");
+    return nullptr;
   }
-  TRY_ASSIGN(root, tomlu::parse(text, src));
-  if (auto e = tomlu::check_known_keys(root, kDraftKeys, src, "the draft")) return *e;
-
-  TRY_ASSIGN(template_id, tomlu::string_at(root, "template", src));
-  if (!template_id)
-    return tomlu::error_at(Code::BadInput, src, root.source(), "template",
-                           "the draft does not say which template it uses",
-                           {"add template = \"notice\" (see: gongwen template list)"});
-  const Template* tpl = find_template(templates, *template_id);
+  const Template* tpl = find_template(templates, *id);
   if (!tpl) {
     std::vector<std::string> ids;
     for (const auto& t : templates) ids.push_back(t.id);
-    return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "template"), "template",
-                           "unknown template '" + *template_id + "'",
-                           {"known templates: " + join(ids, ", ")});
+    in.problem_at(root, "template", "draft.template.unknown", {{"id", *id}})
+        .hint("draft.template.unknown.hint", {{"ids", join(ids, ", ")}});
   }
-  for (const auto& key : tpl->required) {
-    if (key == "title" && !tpl->title_pattern.empty()) continue;
-    if (!root.contains(key))
-      return tomlu::error_at(Code::BadInput, src, root.source(), key,
-                             "'" + key + "' is required by template " + tpl->id + " but missing",
-                             {"add " + key + " = … to the draft"});
+  return tpl;
+}
+
+// The keys the template requires, each present and (for text) not blank.
+void check_required(const toml::table& root, tomlu::Reader& in, const Template& tpl) {
+  for (const auto& key : tpl.required) {
+    if (key == "title" && !tpl.title_pattern.empty()) continue;
+    const toml::node* n = root.get(key);
+    if (!n) {
+      if (in.diags().mentions(key)) continue;  // e.g. the web form's date, reported already
+      in.problem_at(root, key, "draft.required.missing", {{"key", key}, {"label", label(key)}, {"template", tpl.id}})
+          .hint("draft.required.missing.hint", {{"key", key}});
+      continue;
+    }
+    // title, body and drafter have checks of their own below.
+    if (key == "title" || key == "body" || key == "drafter") continue;
+    if (auto s = n->value<std::string>(); s && n->is_string() && trim_line(*s).empty())
+      in.problem_at(root, key, "draft.required.empty", {{"key", key}, {"label", label(key)}, {"template", tpl.id}})
+          .hint("draft.required.empty.hint", {{"label", label(key)}});
   }
+}
+
+// The names a pattern's {{placeholders}} use.
+void placeholder_names(const std::string& pattern, std::set<std::string>& names) {
+  std::size_t pos = 0;
+  while ((pos = pattern.find("{{", pos)) != std::string::npos) {
+    const std::size_t end = pattern.find("}}", pos);
+    if (end == std::string::npos) return;
+    names.insert(trim_line(pattern.substr(pos + 2, end - pos - 2)));
+    pos = end + 2;
+  }
+}
+
+// [fields]: text values, each known to the template, the required ones given.
+std::map<std::string, std::string> read_fields(const toml::table& root, tomlu::Reader& in, const Template* tpl) {
+  std::map<std::string, std::string> values;
+  const toml::node* fn = root.get("fields");
+  const toml::table* ft = fn ? fn->as_table() : nullptr;
+  if (fn && !ft) in.problem(Code::BadInput, "draft.fields.not_table", fn->source(), "fields");
+  std::set<std::string> known;
+  if (tpl) {
+    for (const auto& f : tpl->fields) known.insert(f.name);
+    placeholder_names(tpl->title_pattern, known);
+    placeholder_names(tpl->body_pattern, known);
+  }
+  if (ft) {
+    for (const auto& [k, v] : *ft) {
+      const std::string name(k.str());
+      if (!v.is_string()) {
+        in.problem(Code::BadInput, "draft.field.not_text", v.source(), name, {{"name", name}});
+        values[name] = "";  // placeholder: reported, not asked for again
+        continue;
+      }
+      if (tpl && !known.count(name)) {
+        std::vector<std::string> names;
+        for (const auto& f : tpl->fields) names.push_back(f.name);
+        Diagnostic& p = in.problem(Code::BadInput, "draft.field.unknown", k.source(), name,
+                                   {{"name", name}, {"template", tpl->id}});
+        if (names.empty()) p.hint("draft.field.unknown.none", {{"template", tpl->id}});
+        else p.hint("draft.field.unknown.hint", {{"template", tpl->id}, {"names", join(names, ", ")}});
+      }
+      values[name] = *v.value<std::string>();
+    }
+  }
+  if (tpl) {
+    for (const auto& f : tpl->fields) {
+      if (values.count(f.name) && !values[f.name].empty()) continue;
+      if (!values.count(f.name) || !in.diags().mentions(f.name))
+        in.problem(Code::BadInput, "draft.field.required", ft ? ft->source() : root.source(), f.name,
+                   {{"label", f.label}, {"name", f.name}, {"template", tpl->id}})
+            .hint("draft.field.required.hint", {{"name", f.name}});
+      values[f.name];  // placeholder: the patterns below need not report it again
+    }
+  }
+  return values;
+}
+
+// A pattern filled; a placeholder without a value is reported once and left empty.
+std::string fill(const std::string& pattern, std::map<std::string, std::string>& values, tomlu::Reader& in) {
+  auto filled = fill_placeholders(pattern, values, in.source());
+  while (!filled) {
+    in.diags().add(filled.error());
+    if (filled.error().field.empty() || values.count(filled.error().field)) return "";
+    values[filled.error().field] = "";
+    filled = fill_placeholders(pattern, values, in.source());
+  }
+  return filled.value();
+}
+
+// 发文机关: lead first; a list is a joint issue. Unknown ones are reported and left out.
+std::vector<const Organ*> read_organs(const toml::table& root, tomlu::Reader& in, const Profile& profile) {
+  std::vector<const Organ*> organs;
+  for (const auto& id : in.texts(root, "organ")) {
+    if (const Organ* o = profile.organ(id)) {
+      organs.push_back(o);
+      continue;
+    }
+    std::vector<std::string> ids;
+    for (const auto& x : profile.organs) ids.push_back(x.id);
+    in.problem_at(root, "organ", "draft.organ.unknown", {{"id", id}})
+        .hint("draft.organ.unknown.hint", {{"ids", join(ids, ", ")}});
+  }
+  return organs;
+}
+
+void read_markings(const toml::table& root, tomlu::Reader& in, Draft& d) {
+  Document& doc = d.doc;
+  if (const auto secrecy = in.text(root, "secrecy")) {
+    if (auto s = parse_secrecy(*secrecy))
+      doc.secrecy = *s;
+    else
+      in.problem_at(root, "secrecy", "draft.secrecy.unknown", {{"value", *secrecy}}).hint("draft.secrecy.unknown.hint");
+  }
+  doc.secrecy_term = in.text(root, "secrecy_term").value_or("");
+  if (const auto urgency = in.text(root, "urgency")) {
+    if (*urgency == "加急") doc.urgency = Urgency::Urgent;
+    else if (*urgency == "特急") doc.urgency = Urgency::VeryUrgent;
+    else if (!urgency->empty())
+      in.problem_at(root, "urgency", "draft.urgency.unknown", {{"value", *urgency}}).hint("draft.urgency.unknown.hint");
+  }
+  if (const auto copies = in.whole(root, "copies")) {
+    if (*copies < 1 || *copies > 9999)
+      in.problem_at(root, "copies", "draft.copies.range", {{"value", std::to_string(*copies)}});
+    else
+      d.copies = static_cast<int>(*copies);
+  }
+  doc.copies_to = in.text(root, "copies_to").value_or("");
+  if (doc.copies_to.ends_with("。")) doc.copies_to.resize(doc.copies_to.size() - 3);
+  doc.note = in.text(root, "note").value_or("");
+}
+
+}  // namespace
+
+std::optional<Draft> read_draft(std::string_view text, const std::string& src, const std::filesystem::path& base_dir,
+                                const std::vector<Template>& templates, const Profile& profile, Diagnostics& diags) {
+  if (auto bad = find_invalid_utf8(text)) {
+    diags.add(Code::BadInput, "draft.utf8", SourcePos{src, bad->line, bad->column}, "").hint("draft.utf8.hint");
+    return std::nullopt;
+  }
+  const std::size_t errors_before = diags.error_count();
+  const std::size_t first_new = diags.items().size();
+  tomlu::Reader in(src, diags);
+  const std::optional<toml::table> parsed = in.parse(text);
+  if (!parsed) return std::nullopt;
+  const toml::table& root = *parsed;
+  in.set_root(root);
+  in.known_keys(root, kDraftKeys, "where.draft");
+
+  // Without a known template the draft is still read against an empty one (no required
+  // keys, no fields, no boilerplate), so its other problems are found too.
+  const Template* tpl = read_template(root, in, templates);
+  static const Template kNone;
+  const Template& t = tpl ? *tpl : kNone;
+  if (tpl) check_required(root, in, *tpl);
 
   Draft d;
   d.source = src;
   Document& doc = d.doc;
-  doc.template_id = tpl->id;
-  doc.kind = tpl->kind;
-  doc.direction = tpl->direction;
-  doc.format = tpl->format;
-  d.doc_class = tpl->doc_class;
+  doc.template_id = t.id;
+  doc.kind = t.kind;
+  doc.direction = t.direction;
+  doc.format = t.format;
+  d.doc_class = t.doc_class;
 
-  // Organs: lead first; a list is a joint issue.
-  TRY_ASSIGN(organ_ids, tomlu::strings_at(root, "organ", src));
-  if (organ_ids.empty()) organ_ids.push_back(profile.organs.front().id);
-  std::vector<const Organ*> organs;
-  for (const auto& id : organ_ids) {
-    const Organ* o = profile.organ(id);
-    if (!o) {
-      std::vector<std::string> ids;
-      for (const auto& x : profile.organs) ids.push_back(x.id);
-      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "organ"), "organ",
-                             "unknown organ '" + id + "'", {"organs in gongwen.toml: " + join(ids, ", ")});
-    }
-    organs.push_back(o);
+  std::vector<const Organ*> organs = read_organs(root, in, profile);
+  const bool organ_reported = in.diags().mentions("organ");
+  static const Organ kNoOrgan;
+  if (organs.empty() && !organ_reported && !profile.organs.empty()) organs.push_back(&profile.organs.front());
+  if (organs.empty()) organs.push_back(&kNoOrgan);  // placeholder: reported above, or a profile without organs
+  for (const Organ* o : organs) {
+    d.organ_ids.push_back(o->id);
     doc.issuers.push_back(o->name);
   }
-  d.organ_ids = organ_ids;
   const Organ& lead = *organs.front();
-  d.code = lead.code_prefix + tpl->code;
+  d.code = lead.code_prefix + t.code;
 
-  TRY_ASSIGN(drafter, tomlu::string_at(root, "drafter", src));
-  if (drafter) {
-    if (!profile.user(*drafter))
-      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "drafter"), "drafter",
-                             "unknown user '" + *drafter + "'",
-                             {"users are listed in gongwen.toml under [[users]]"});
-    d.drafter = *drafter;
+  if (const auto drafter = in.text(root, "drafter")) {
+    if (profile.user(*drafter))
+      d.drafter = *drafter;
+    else
+      in.problem_at(root, "drafter", "draft.drafter.unknown", {{"id", *drafter}}).hint("draft.drafter.unknown.hint");
   }
 
-  // Template fields.
-  std::map<std::string, std::string> values;
-  if (const toml::node* fn = root.get("fields")) {
-    const toml::table* ft = fn->as_table();
-    if (!ft)
-      return tomlu::error_at(Code::BadInput, src, fn->source(), "fields", "[fields] must be a table");
-    for (const auto& [k, v] : *ft) {
-      if (!v.is_string())
-        return tomlu::error_at(Code::BadInput, src, v.source(), std::string(k.str()),
-                               "field '" + std::string(k.str()) + "' must be text in quotes");
-      values[std::string(k.str())] = *v.value<std::string>();
-    }
-  }
-  for (const auto& f : tpl->fields) {
-    if (f.required && (values.count(f.name) == 0 || values[f.name].empty()))
-      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "fields"), f.name,
-                             f.label + " (" + f.name + ") is required by template " + tpl->id,
-                             {"add " + f.name + " = \"…\" under [fields]"});
-  }
+  std::map<std::string, std::string> values = read_fields(root, in, tpl);
 
-  TRY_ASSIGN(title, tomlu::string_at(root, "title", src));
-  if (title) {
-    doc.title = *title;
-  } else if (!tpl->title_pattern.empty()) {
-    TRY_ASSIGN(t, fill_placeholders(tpl->title_pattern, values, src));
-    doc.title = t;
-  }
-  if (doc.title.empty())
-    return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "title"), "title",
-                           "标题 (title) is empty");
+  if (const auto title = in.text(root, "title")) doc.title = *title;
+  else if (!t.title_pattern.empty()) doc.title = fill(t.title_pattern, values, in);
+  // A title left out is reported as required above when the template asks for it.
+  if (doc.title.empty() && !in.diags().mentions("title") && (tpl || root.contains("title")))
+    in.problem_at(root, "title", "draft.title.empty");
 
-  TRY_ASSIGN(to, tomlu::string_at(root, "to", src));
-  doc.main_recipients = to.value_or("");
+  doc.main_recipients = in.text(root, "to").value_or("");
   while (doc.main_recipients.size() >= 3 &&
          (doc.main_recipients.ends_with("：") || doc.main_recipients.ends_with(":"))) {
     doc.main_recipients.resize(doc.main_recipients.size() - (doc.main_recipients.ends_with(":") ? 1 : 3));
   }
 
-  if (!root.contains("date"))
-    return tomlu::error_at(Code::BadInput, src, root.source(), "date", "成文日期 (date) is missing",
-                           {"add date = 2026-09-01"});
-  TRY_ASSIGN(date, read_date(root, src));
-  doc.date = date;
-  doc.print_date = date;
+  if (!root.contains("date")) {
+    if (!in.diags().mentions("date")) in.problem_at(root, "date", "draft.date.missing").hint("draft.date.missing.hint");
+  } else if (const auto date = read_date(root, in)) {
+    doc.date = *date;
+    doc.print_date = *date;
+  }
 
-  TRY_ASSIGN(secrecy, tomlu::string_at(root, "secrecy", src));
-  if (secrecy) {
-    auto s = parse_secrecy(*secrecy);
-    if (!s)
-      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "secrecy"), "secrecy",
-                             "unknown 密级 '" + *secrecy + "'", {"use 秘密, 机密 or 绝密"});
-    doc.secrecy = *s;
-  }
-  TRY_ASSIGN(term, tomlu::string_at(root, "secrecy_term", src));
-  doc.secrecy_term = term.value_or("");
-  TRY_ASSIGN(urgency, tomlu::string_at(root, "urgency", src));
-  if (urgency) {
-    if (*urgency == "加急") doc.urgency = Urgency::Urgent;
-    else if (*urgency == "特急") doc.urgency = Urgency::VeryUrgent;
-    else if (!urgency->empty())
-      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "urgency"), "urgency",
-                             "unknown 紧急程度 '" + *urgency + "'", {"use 加急 or 特急"});
-  }
-  TRY_ASSIGN(copies, tomlu::int_at(root, "copies", src));
-  if (copies) {
-    if (*copies < 1 || *copies > 9999)
-      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "copies"), "copies",
-                             "印数 (copies) must be between 1 and 9999");
-    d.copies = static_cast<int>(*copies);
-  }
-  TRY_ASSIGN(copies_to, tomlu::string_at(root, "copies_to", src));
-  doc.copies_to = copies_to.value_or("");
-  if (doc.copies_to.ends_with("。")) doc.copies_to.resize(doc.copies_to.size() - 3);
-  TRY_ASSIGN(note, tomlu::string_at(root, "note", src));
-  doc.note = note.value_or("");
-  TRY_ASSIGN(seal, tomlu::bool_at(root, "seal", src));
-  doc.seal = seal.value_or(tpl->seal) ? SealMode::Sealed : SealMode::Unsealed;
+  read_markings(root, in, d);
+  doc.seal = in.flag(root, "seal").value_or(t.seal) ? SealMode::Sealed : SealMode::Unsealed;
   doc.seal_text = lead.seal_text;
 
-  TRY_ASSIGN(signers, tomlu::strings_at(root, "signers", src));
+  std::vector<std::string> signers = in.texts(root, "signers");
   if (doc.direction == Direction::Upward) {
     if (signers.empty())
       for (const Organ* o : organs)
         if (const User* u = profile.user(o->signer)) signers.push_back(u->name);
     doc.signers = signers;
   }
-  TRY_ASSIGN(present, tomlu::strings_at(root, "present", src));
-  TRY_ASSIGN(absent, tomlu::strings_at(root, "absent", src));
-  TRY_ASSIGN(attending, tomlu::strings_at(root, "attending", src));
-  doc.present = present;
-  doc.absent = absent;
-  doc.attending = attending;
-  if (doc.format == Format::Minutes && doc.present.empty())
-    return tomlu::error_at(Code::BadInput, src, root.source(), "present",
-                           "a 纪要 needs the list of those present (出席)",
-                           {"add present = [\"张建国\", …]"});
+  doc.present = in.texts(root, "present");
+  doc.absent = in.texts(root, "absent");
+  doc.attending = in.texts(root, "attending");
+  if (doc.format == Format::Minutes && doc.present.empty() && !in.diags().mentions("present"))
+    in.problem_at(root, "present", "draft.present.missing").hint("draft.present.missing.hint");
 
   // 发文机关标志 and 署名.
-  TRY_ASSIGN(mark, tomlu::string_at(root, "mark", src));
+  const auto mark = in.text(root, "mark");
   std::vector<std::string> names;
   for (const Organ* o : organs) names.push_back(o->name);
   if (mark) doc.issuer_mark = *mark;
@@ -291,34 +367,41 @@ Result<Draft> read_draft(std::string_view text, const std::string& src,
   doc.printer = profile.office_name.empty() ? lead.name : profile.office_name;
 
   // 正文: the template's boilerplate around the drafter's text.
-  TRY_ASSIGN(body, tomlu::string_at(root, "body", src));
-  std::string body_text = body.value_or("");
-  if (!tpl->body_pattern.empty()) {
+  std::string body_text = in.text(root, "body").value_or("");
+  if (!t.body_pattern.empty()) {
     values["body"] = body_text;
-    TRY_ASSIGN(filled, fill_placeholders(tpl->body_pattern, values, src));
-    body_text = filled;
+    body_text = fill(t.body_pattern, values, in);
   }
   // Line numbers in the file are exact only when no template text surrounds the body.
-  BodySource bs{src, tpl->body_pattern.empty() ? body_first_line(root, "body") : 0, "body", base_dir};
-  TRY_ASSIGN(blocks, read_body(body_text, bs));
-  doc.body = std::move(blocks);
-  if (doc.body.empty())
-    return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "body"), "body",
-                           "正文 (body) is empty", {"write the text under body = \"\"\" … \"\"\""});
+  const std::size_t before_body = diags.items().size();
+  BodySource bs{src, t.body_pattern.empty() ? body_first_line(root, "body") : 0, "body", base_dir};
+  doc.body = read_body(body_text, bs, diags);
+  const bool body_lines_reported = diags.items().size() > before_body;
+  if (doc.body.empty() && !body_lines_reported && !in.diags().mentions("body") && (tpl || root.contains("body")))
+    in.problem_at(root, "body", "draft.body.empty").hint("draft.body.empty.hint");
 
-  TRY_ASSIGN(attachments, read_attachments(root, src, base_dir));
-  doc.attachments = std::move(attachments);
+  doc.attachments = read_attachments(root, in, base_dir);
   for (const auto& a : doc.attachments) doc.attachment_notes.push_back(a.title);
 
   std::size_t chars = count_chars(body_text);
   for (const auto& a : doc.attachments)
     for (const auto& b : a.body) chars += count_chars(b.text);
   if (chars > kMaxDraftChars)
-    return tomlu::error_at(Code::BadInput, src, tomlu::region_of(root, "body"), "body",
-                           "the draft has " + std::to_string(chars) + " characters, more than the " +
-                               std::to_string(kMaxDraftChars) + " one document may carry",
-                           {"split it into several documents or attachments"});
+    in.problem_at(root, "body", "draft.too_long",
+                  {{"chars", std::to_string(chars)}, {"max", std::to_string(kMaxDraftChars)}})
+        .hint("draft.too_long.hint");
+
+  diags.sort_from(first_new);  // in the order of the file, as a compiler reports
+  if (!tpl || diags.error_count() > errors_before) return std::nullopt;
   return d;
+}
+
+Result<Draft> read_draft(std::string_view text, const std::string& src, const std::filesystem::path& base_dir,
+                         const std::vector<Template>& templates, const Profile& profile) {
+  Diagnostics diags;
+  std::optional<Draft> d = read_draft(text, src, base_dir, templates, profile, diags);
+  if (!d) return diags.to_error();
+  return std::move(*d);
 }
 
 }  // namespace gongwen

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <set>
 
 #include "draft/toml_util.hpp"
 
@@ -64,24 +65,18 @@ const User* Profile::user(std::string_view id) const {
 
 namespace {
 
-Result<Organ> read_organ(const toml::table& t, const std::string& src) {
-  if (auto e = tomlu::check_known_keys(
-          t, {"id", "name", "mark", "short", "code_prefix", "seal_text", "signer", "unit_code"}, src,
-          "[[organs]]"))
-    return *e;
+Organ read_organ(const toml::table& t, tomlu::Reader& in) {
+  in.known_keys(t, {"id", "name", "mark", "short", "code_prefix", "seal_text", "signer", "unit_code"}, "where.organ");
   Organ o;
   const std::pair<const char*, std::string*> keys[] = {
       {"id", &o.id},   {"name", &o.name},         {"mark", &o.mark},          {"short", &o.short_name},
       {"code_prefix", &o.code_prefix}, {"seal_text", &o.seal_text}, {"signer", &o.signer},
       {"unit_code", &o.unit_code}};
-  for (auto [key, dest] : keys) {
-    TRY_ASSIGN(v, tomlu::string_at(t, key, src));
-    if (v) *dest = *v;
-  }
+  for (auto [key, dest] : keys)
+    if (auto v = in.text(t, key)) *dest = *v;
   for (auto [key, dest] : {std::pair{"id", &o.id}, {"name", &o.name}, {"code_prefix", &o.code_prefix}}) {
-    if (dest->empty())
-      return tomlu::error_at(Code::BadInput, src, t.source(), key,
-                             std::string("every [[organs]] entry needs '") + key + "'");
+    if (dest->empty() && (!t.contains(key) || t.get(key)->is_string()))
+      in.problem(Code::BadInput, "profile.organ.key_missing", t.source(), key, {{"key", key}});
   }
   if (o.mark.empty()) o.mark = o.name + "文件";
   if (o.seal_text.empty()) o.seal_text = o.name;
@@ -90,113 +85,111 @@ Result<Organ> read_organ(const toml::table& t, const std::string& src) {
   return o;
 }
 
-Result<User> read_user(const toml::table& t, const std::string& src) {
-  if (auto e = tomlu::check_known_keys(
-          t, {"id", "name", "title", "roles", "clearance", "password_hash"}, src, "[[users]]"))
-    return *e;
+// The user, or nullopt when it has no usable id (its other problems are reported too).
+std::optional<User> read_user(const toml::table& t, tomlu::Reader& in) {
+  in.known_keys(t, {"id", "name", "title", "roles", "clearance", "password_hash"}, "where.user");
   User u;
-  TRY_ASSIGN(id, tomlu::string_at(t, "id", src));
-  TRY_ASSIGN(name, tomlu::string_at(t, "name", src));
-  TRY_ASSIGN(title, tomlu::string_at(t, "title", src));
-  TRY_ASSIGN(clearance, tomlu::string_at(t, "clearance", src));
-  TRY_ASSIGN(roles, tomlu::strings_at(t, "roles", src));
+  const auto id = in.text(t, "id");
+  const auto name = in.text(t, "name");
+  const auto title = in.text(t, "title");
+  const auto clearance = in.text(t, "clearance");
+  const auto roles = in.texts(t, "roles");
   static const std::regex id_re("^[a-z][a-z0-9_.-]{0,31}$");
-  if (!id || !std::regex_match(*id, id_re))
-    return tomlu::error_at(Code::BadInput, src, tomlu::region_of(t, "id"), "id",
-                           "every user needs an 'id' of lowercase letters and digits "
-                           "(e.g. \"wangfang\")");
-  u.id = *id;
+  const bool id_ok = id && std::regex_match(*id, id_re);
+  if (!id_ok && (!t.contains("id") || id)) in.problem_at(t, "id", "profile.user.bad_id");
+  u.id = id.value_or("");
   u.name = name.value_or(u.id);
   u.title = title.value_or("");
   for (const auto& r : roles) {
-    auto role = parse_role(r);
-    if (!role)
-      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(t, "roles"), "roles",
-                             "unknown role '" + r + "' for user " + u.id,
-                             {"roles: drafter reviewer signer seal_keeper archivist admin"});
-    u.roles.push_back(*role);
+    if (auto role = parse_role(r))
+      u.roles.push_back(*role);
+    else
+      in.problem_at(t, "roles", "profile.role.unknown", {{"role", r}, {"user", u.id}}).hint("profile.role.unknown.hint");
   }
-  auto c = parse_secrecy(clearance.value_or(""));
-  if (!c)
-    return tomlu::error_at(Code::BadInput, src, tomlu::region_of(t, "clearance"), "clearance",
-                           "unknown clearance '" + *clearance + "'",
-                           {"use \"\", \"秘密\", \"机密\" or \"绝密\""});
-  u.clearance = *c;
+  if (auto c = parse_secrecy(clearance.value_or("")))
+    u.clearance = *c;
+  else
+    in.problem_at(t, "clearance", "profile.clearance.unknown", {{"value", *clearance}})
+        .hint("profile.clearance.unknown.hint");
+  if (!id_ok) return std::nullopt;
   return u;
 }
 
-}  // namespace
-
-Result<Profile> parse_profile(std::string_view text, const std::string& src) {
-  TRY_ASSIGN(root, tomlu::parse(text, src));
-  Profile p;
-  if (auto e = tomlu::check_known_keys(root, {"office", "organs", "users", "fonts", "seal", "clock", "workflow"},
-                                       src, "the profile"))
-    return *e;
-  if (const toml::table* office = root["office"].as_table()) {
-    TRY_ASSIGN(name, tomlu::string_at(*office, "name", src));
-    TRY_ASSIGN(fonds, tomlu::string_at(*office, "fonds", src));
-    TRY_ASSIGN(deadline, tomlu::string_at(*office, "filing_deadline", src));
-    p.office_name = name.value_or("");
-    p.fonds = fonds.value_or("");
-    if (deadline) {
-      static const std::regex md(R"(^(\d{1,2})-(\d{1,2})$)");
-      std::smatch m;
-      if (!std::regex_match(*deadline, m, md) || !Date{2001, std::stoi(m[1]), std::stoi(m[2])}.valid())
-        return tomlu::error_at(Code::BadInput, src, tomlu::region_of(*office, "filing_deadline"),
-                               "filing_deadline", "filing_deadline must be MM-DD, e.g. \"09-30\"");
+void read_office(const toml::table& office, tomlu::Reader& in, Profile& p) {
+  p.office_name = in.text(office, "name").value_or("");
+  p.fonds = in.text(office, "fonds").value_or("");
+  if (const auto deadline = in.text(office, "filing_deadline")) {
+    static const std::regex md(R"(^(\d{1,2})-(\d{1,2})$)");
+    std::smatch m;
+    if (!std::regex_match(*deadline, m, md) || !Date{2001, std::stoi(m[1]), std::stoi(m[2])}.valid()) {
+      in.problem_at(office, "filing_deadline", "profile.deadline.bad");
+    } else {
       p.filing_deadline_month = std::stoi(m[1]);
       p.filing_deadline_day = std::stoi(m[2]);
     }
   }
+}
+
+void read_workflow(const toml::table& wf, tomlu::Reader& in, Profile& p) {
+  in.known_keys(wf, {"chain", "class_chains"}, "where.workflow");
+  p.review_chain = in.texts(wf, "chain");
+  if (const toml::table* cc = wf["class_chains"].as_table())
+    for (const auto& [k, v] : *cc) p.class_chains[std::string(k.str())] = in.texts(*cc, std::string(k.str()));
+  std::vector<std::string> all = p.review_chain;
+  for (const auto& [k, v] : p.class_chains) all.insert(all.end(), v.begin(), v.end());
+  std::set<std::string> reported;
+  for (const auto& id : all) {
+    const User* u = p.user(id);
+    if ((!u || !u->has(Role::Reviewer)) && reported.insert(id).second)
+      in.problem(Code::BadInput, "profile.chain.bad", wf.source(), "chain", {{"id", id}});
+  }
+}
+
+}  // namespace
+
+std::optional<Profile> parse_profile(std::string_view text, const std::string& src, Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  tomlu::Reader in(src, diags);
+  const std::optional<toml::table> parsed = in.parse(text);
+  if (!parsed) return std::nullopt;
+  const toml::table& root = *parsed;
+  in.set_root(root);
+  Profile p;
+  in.known_keys(root, {"office", "organs", "users", "fonts", "seal", "clock", "workflow"}, "where.profile");
+  if (const toml::table* office = root["office"].as_table()) read_office(*office, in, p);
   std::vector<const toml::table*> organ_tables;
   if (const toml::array* organs = root["organs"].as_array()) {
     for (const toml::node& n : *organs) {
       const toml::table* t = n.as_table();
       if (!t) continue;
+      Organ o = read_organ(*t, in);
+      if (p.organ(o.id)) {
+        in.problem(Code::BadInput, "profile.organ.duplicate", t->source(), "id", {{"id", o.id}});
+        continue;
+      }
       organ_tables.push_back(t);
-      TRY_ASSIGN(o, read_organ(*t, src));
-      if (p.organ(o.id))
-        return tomlu::error_at(Code::BadInput, src, t->source(), "id", "organ id '" + o.id + "' appears twice");
       p.organs.push_back(std::move(o));
     }
   }
-  if (p.organs.empty())
-    return tomlu::error_at(Code::BadInput, src, root.source(), "organs",
-                           "the profile names no issuing organ", {"add an [[organs]] table"});
+  if (p.organs.empty() && !diags.mentions("organs"))
+    in.problem(Code::BadInput, "profile.organs.none", root.source(), "organs").hint("profile.organs.none.hint");
   if (const toml::array* users = root["users"].as_array()) {
     for (const toml::node& n : *users) {
       const toml::table* t = n.as_table();
       if (!t) continue;
-      TRY_ASSIGN(u, read_user(*t, src));
-      if (p.user(u.id))
-        return tomlu::error_at(Code::BadInput, src, t->source(), "id", "user id '" + u.id + "' appears twice");
-      p.users.push_back(std::move(u));
+      std::optional<User> u = read_user(*t, in);
+      if (!u) continue;
+      if (p.user(u->id)) {
+        in.problem(Code::BadInput, "profile.user.duplicate", t->source(), "id", {{"id", u->id}});
+        continue;
+      }
+      p.users.push_back(std::move(*u));
     }
   }
   for (std::size_t i = 0; i < p.organs.size(); ++i)
     if (const Organ& o = p.organs[i]; !o.signer.empty() && !p.user(o.signer))
-      return tomlu::error_at(Code::BadInput, src, tomlu::region_of(*organ_tables[i], "signer"), "signer",
-                             "organ " + o.id + " names signer '" + o.signer + "', who is not a user");
-  if (const toml::table* wf = root["workflow"].as_table()) {
-    if (auto e = tomlu::check_known_keys(*wf, {"chain", "class_chains"}, src, "[workflow]")) return *e;
-    TRY_ASSIGN(chain, tomlu::strings_at(*wf, "chain", src));
-    p.review_chain = chain;
-    if (const toml::table* cc = (*wf)["class_chains"].as_table()) {
-      for (const auto& [k, v] : *cc) {
-        TRY_ASSIGN(list, tomlu::strings_at(*cc, std::string(k.str()), src));
-        p.class_chains[std::string(k.str())] = list;
-      }
-    }
-    std::vector<std::string> all = p.review_chain;
-    for (const auto& [k, v] : p.class_chains) all.insert(all.end(), v.begin(), v.end());
-    for (const auto& id : all) {
-      const User* u = p.user(id);
-      if (!u || !u->has(Role::Reviewer))
-        return tomlu::error_at(Code::BadInput, src, wf->source(), "chain",
-                               "review chain names '" + id + "', who is not a user with the reviewer role");
-    }
-  }
+      in.problem_at(*organ_tables[i], "signer", "profile.signer.unknown", {{"organ", o.id}, {"signer", o.signer}});
+  if (const toml::table* wf = root["workflow"].as_table()) read_workflow(*wf, in, p);
   if (p.review_chain.empty())
     for (const auto& u : p.users)
       if (u.has(Role::Reviewer)) p.review_chain.push_back(u.id);
@@ -204,21 +197,27 @@ Result<Profile> parse_profile(std::string_view text, const std::string& src) {
     const std::pair<const char*, std::string*> roles[] = {
         {"fangsong", &p.fonts.fangsong}, {"kaiti", &p.fonts.kaiti}, {"heiti", &p.fonts.heiti},
         {"xiaobiaosong", &p.fonts.xiaobiaosong}, {"songti", &p.fonts.songti}};
-    for (auto [key, dest] : roles) {
-      TRY_ASSIGN(v, tomlu::string_at(*fonts, key, src));
-      if (v && !v->empty()) *dest = *v;
-    }
+    for (auto [key, dest] : roles)
+      if (auto v = in.text(*fonts, key); v && !v->empty()) *dest = *v;
   }
   if (const toml::table* seal = root["seal"].as_table()) {
     if (const toml::node* d = seal->get("diameter_mm")) {
       auto v = d->value<double>();
       if (!v || *v < 20 || *v > 60)
-        return tomlu::error_at(Code::BadInput, src, d->source(), "diameter_mm",
-                               "seal diameter_mm must be a number between 20 and 60");
-      p.seal_diameter_mm = *v;
+        in.problem(Code::BadInput, "profile.seal.diameter", d->source(), "diameter_mm");
+      else
+        p.seal_diameter_mm = *v;
     }
   }
+  if (diags.error_count() > errors_before) return std::nullopt;
   return p;
+}
+
+Result<Profile> parse_profile(std::string_view text, const std::string& src) {
+  Diagnostics diags;
+  std::optional<Profile> p = parse_profile(text, src, diags);
+  if (!p) return diags.to_error();
+  return std::move(*p);
 }
 
 }  // namespace gongwen

@@ -4,75 +4,75 @@
 
 namespace gongwen::tomlu {
 
-Error error_at(Code code, const std::string& source, const toml::source_region& where,
-               const std::string& field, std::string message, std::vector<std::string> hints) {
-  Error e = make_error(code, std::move(message), std::move(hints));
-  e.at = SourcePos{source, static_cast<int>(where.begin.line),
-                   static_cast<int>(where.begin.column)};
-  e.field = field;
-  return e;
+SourcePos Reader::pos(const toml::source_region& where) const {
+  return SourcePos{m_source, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column)};
 }
 
-Result<toml::table> parse(std::string_view text, const std::string& source) {
+SourcePos Reader::pos_of(const toml::table& t, const std::string& key) const {
+  if (const toml::node* n = t.get(key)) return pos(n->source());
+  if (&t == m_root) return SourcePos{m_source, 0, 0};
+  return pos(t.source());
+}
+
+Diagnostic& Reader::problem(Code kind, std::string code, const toml::source_region& where, std::string field,
+                            MessageArgs args) {
+  return m_diags.add(kind, std::move(code), pos(where), std::move(field), args);
+}
+
+Diagnostic& Reader::problem_at(const toml::table& t, const std::string& key, std::string code, MessageArgs args) {
+  return m_diags.add(Code::BadInput, std::move(code), pos_of(t, key), key, args);
+}
+
+std::optional<toml::table> Reader::parse(std::string_view text) {
   try {
-    return toml::parse(text, source);
+    return toml::parse(text, m_source);
   } catch (const toml::parse_error& err) {
-    return error_at(Code::BadInput, source, err.source(), "",
-                    "not valid TOML: " + std::string(err.description()),
-                    {"check the quotes, brackets and '=' on that line; multi-line text "
-                     "goes between \"\"\" and \"\"\""});
+    problem(Code::BadInput, "toml.syntax", err.source(), "", {{"detail", std::string(err.description())}})
+        .hint("toml.syntax.hint");
+    return std::nullopt;
   }
 }
 
-toml::source_region region_of(const toml::table& t, const std::string& key) {
-  if (const toml::node* n = t.get(key)) return n->source();
-  return t.source();
-}
-
 namespace {
-const char* type_word(toml::node_type t) {
+const char* type_code(toml::node_type t) {
   switch (t) {
-    case toml::node_type::string: return "text";
-    case toml::node_type::integer: return "a whole number";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "true/false";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::array: return "a list";
-    case toml::node_type::table: return "a table";
-    default: return "a value";
+    case toml::node_type::string: return "toml.type.string";
+    case toml::node_type::integer: return "toml.type.integer";
+    case toml::node_type::floating_point: return "toml.type.float";
+    case toml::node_type::boolean: return "toml.type.boolean";
+    case toml::node_type::date: return "toml.type.date";
+    case toml::node_type::array: return "toml.type.array";
+    case toml::node_type::table: return "toml.type.table";
+    default: return "toml.type.other";
   }
 }
 }  // namespace
 
-Result<std::optional<std::string>> string_at(const toml::table& t, const std::string& key,
-                                             const std::string& source) {
+std::optional<std::string> Reader::text(const toml::table& t, const std::string& key) {
   const toml::node* n = t.get(key);
-  if (!n) return std::optional<std::string>{};
-  if (auto s = n->value<std::string>(); s && n->is_string()) return std::optional<std::string>{*s};
-  return error_at(Code::BadInput, source, n->source(), key,
-                  "'" + key + "' must be text in quotes, not " + type_word(n->type()));
+  if (!n) return std::nullopt;
+  if (n->is_string()) return *n->value<std::string>();
+  problem(Code::BadInput, "toml.not_text", n->source(), key, {{"key", key}, {"type", msg(type_code(n->type()))}});
+  return std::nullopt;
 }
 
-Result<std::optional<bool>> bool_at(const toml::table& t, const std::string& key,
-                                    const std::string& source) {
+std::optional<bool> Reader::flag(const toml::table& t, const std::string& key) {
   const toml::node* n = t.get(key);
-  if (!n) return std::optional<bool>{};
-  if (n->is_boolean()) return std::optional<bool>{*n->value<bool>()};
-  return error_at(Code::BadInput, source, n->source(), key,
-                  "'" + key + "' must be true or false, not " + type_word(n->type()));
+  if (!n) return std::nullopt;
+  if (n->is_boolean()) return *n->value<bool>();
+  problem(Code::BadInput, "toml.not_bool", n->source(), key, {{"key", key}, {"type", msg(type_code(n->type()))}});
+  return std::nullopt;
 }
 
-Result<std::optional<std::int64_t>> int_at(const toml::table& t, const std::string& key,
-                                           const std::string& source) {
+std::optional<std::int64_t> Reader::whole(const toml::table& t, const std::string& key) {
   const toml::node* n = t.get(key);
-  if (!n) return std::optional<std::int64_t>{};
-  if (n->is_integer()) return std::optional<std::int64_t>{*n->value<std::int64_t>()};
-  return error_at(Code::BadInput, source, n->source(), key,
-                  "'" + key + "' must be a whole number, not " + type_word(n->type()));
+  if (!n) return std::nullopt;
+  if (n->is_integer()) return *n->value<std::int64_t>();
+  problem(Code::BadInput, "toml.not_integer", n->source(), key, {{"key", key}, {"type", msg(type_code(n->type()))}});
+  return std::nullopt;
 }
 
-Result<std::vector<std::string>> strings_at(const toml::table& t, const std::string& key,
-                                            const std::string& source) {
+std::vector<std::string> Reader::texts(const toml::table& t, const std::string& key) {
   std::vector<std::string> out;
   const toml::node* n = t.get(key);
   if (!n) return out;
@@ -82,29 +82,28 @@ Result<std::vector<std::string>> strings_at(const toml::table& t, const std::str
   }
   if (const toml::array* a = n->as_array()) {
     for (const toml::node& item : *a) {
-      if (!item.is_string())
-        return error_at(Code::BadInput, source, item.source(), key,
-                        "every item of '" + key + "' must be text in quotes");
-      out.push_back(*item.value<std::string>());
+      if (item.is_string()) out.push_back(*item.value<std::string>());
+      else problem(Code::BadInput, "toml.item_not_text", item.source(), key, {{"key", key}});
     }
     return out;
   }
-  return error_at(Code::BadInput, source, n->source(), key,
-                  "'" + key + "' must be text or a list of texts, not " + type_word(n->type()));
+  problem(Code::BadInput, "toml.not_texts", n->source(), key, {{"key", key}, {"type", msg(type_code(n->type()))}});
+  return out;
 }
 
-std::optional<Error> check_known_keys(const toml::table& t, const std::vector<std::string>& known,
-                                      const std::string& source, const std::string& where) {
+void Reader::known_keys(const toml::table& t, const std::vector<std::string>& known, std::string_view where) {
   for (const auto& [k, v] : t) {
     const std::string key(k.str());
-    if (std::find(known.begin(), known.end(), key) == known.end()) {
-      std::string list;
-      for (const auto& x : known) list += (list.empty() ? "" : ", ") + x;
-      return error_at(Code::BadInput, source, v.source(), key,
-                      "unknown key '" + key + "' in " + where, {"known keys: " + list});
-    }
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    problem(Code::BadInput, "toml.unknown_key", k.source(), key, {{"key", key}, {"where", msg(where)}})
+        .hint("toml.unknown_key.hint", {{"known", join(known, ", ")}});
   }
-  return std::nullopt;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string s;
+  for (const auto& x : items) s += (s.empty() ? "" : sep) + x;
+  return s;
 }
 
 }  // namespace gongwen::tomlu

@@ -2,6 +2,7 @@
 // message, line and field each must produce.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -144,6 +145,103 @@ TEST_F(DraftReader, RejectsBadInputWithFileLineAndField) {
     if (*c.field) EXPECT_EQ(e.field, c.field) << e.render();
     EXPECT_NE(e.render().find("error:"), std::string::npos);
   }
+}
+
+// Issue 12: one reading reports every problem of the draft, each at its line and column.
+TEST_F(DraftReader, ReportsEveryProblemAtOnceWithLineAndColumn) {
+  const std::string text = R"(template = "notice"
+organ = "government"
+title = "关于做好秋季森林防火工作的通知"
+to = "  "
+date = "2026-02-30"
+drafter = "wangfang"
+secrecy = "内部"
+body = """
+为做好秋季森林防火工作，现通知如下：
+| 村 | 责任人 |
+| 白路村 |
+　　![火情](chart.png
+"""
+
+[fields]
+meeting_time = "上午9时"
+)";
+  Diagnostics diags;
+  const auto d = read_draft(text, "draft.toml", fs::path(GONGWEN_SOURCE_DIR) / "samples", templates, profile, diags);
+  EXPECT_FALSE(d.has_value());
+  struct Want {
+    const char* code;
+    const char* field;
+    int line, column;
+  };
+  const std::vector<Want> want = {
+      {"draft.required.empty", "to", 4, 6},      {"draft.date.invalid", "date", 5, 8},
+      {"draft.secrecy.unknown", "secrecy", 7, 11}, {"body.table.row_cells", "body", 11, 1},
+      {"body.picture.syntax", "body", 12, 3},    {"draft.field.unknown", "meeting_time", 16, 1},
+  };
+  std::vector<Diagnostic> got = diags.items();
+  std::sort(got.begin(), got.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.at.line < b.at.line; });
+  ASSERT_EQ(got.size(), want.size()) << diags.render();
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(want[i].code);
+    EXPECT_EQ(got[i].code, want[i].code);
+    EXPECT_EQ(got[i].field, want[i].field);
+    EXPECT_EQ(got[i].at.file, "draft.toml");
+    EXPECT_EQ(got[i].at.line, want[i].line);
+    EXPECT_EQ(got[i].at.column, want[i].column);
+    EXPECT_EQ(got[i].severity, Severity::Error);
+    EXPECT_FALSE(got[i].message.empty());
+  }
+  EXPECT_NE(got[3].message.find("body line 3: table row 2 has 1 cells"), std::string::npos) << got[3].message;
+  // The Result form fails with the first problem and carries them all.
+  auto r = read(text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().diagnostics.size(), want.size());
+  EXPECT_EQ(r.error().id, r.error().diagnostics.front().code);
+  EXPECT_EQ(r.error().message, r.error().diagnostics.front().message);
+}
+
+// A missing key and an unknown template do not stop the checks after them.
+TEST_F(DraftReader, GoesOnPastAMissingTemplateAndDate) {
+  std::string text = replace(replace(kGood, "\"notice\"", "\"bulletin\""), "date = 2026-09-01\n", "");
+  text = replace(text, "\"wangfang\"", "\"nobody\"") + "copies = 0\n";
+  Diagnostics diags;
+  EXPECT_FALSE(read_draft(text, "draft.toml", fs::path(GONGWEN_SOURCE_DIR) / "samples", templates, profile, diags));
+  std::vector<std::string> codes;
+  for (const auto& d : diags.items()) codes.push_back(d.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"draft.template.unknown", "draft.drafter.unknown", "draft.copies.range",
+                                             "draft.date.missing"}))
+      << diags.render();
+  // A TOML syntax error is reported alone: nothing after it parses.
+  Diagnostics broken;
+  EXPECT_FALSE(read_draft(replace(kGood, "to = \"各村委会\"", "to = \"各村委会"), "draft.toml", ".", templates, profile, broken));
+  ASSERT_EQ(broken.items().size(), 1u);
+  EXPECT_EQ(broken.items()[0].code, "toml.syntax");
+}
+
+TEST(Profile, ReportsEveryProblemOfTheProfile) {
+  const std::string text = "[office]\nname = \"x\"\nfiling_deadline = \"13-40\"\n[[organs]]\nid = \"g\"\n"
+                           "name = \"白路乡人民政府\"\ncode_prefix = \"白政\"\nsigner = \"zhang\"\n"
+                           "[[users]]\nid = \"a\"\nroles = [\"boss\"]\nclearance = \"顶级\"\n";
+  Diagnostics diags;
+  EXPECT_FALSE(parse_profile(text, "p.toml", diags));
+  std::vector<std::string> codes;
+  for (const auto& d : diags.items()) codes.push_back(d.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"profile.deadline.bad", "profile.role.unknown", "profile.clearance.unknown",
+                                             "profile.signer.unknown"}))
+      << diags.render();
+}
+
+TEST(Template, ReportsEveryProblemOfATemplate) {
+  Diagnostics diags;
+  EXPECT_FALSE(parse_template("id = \"x\"\nkind = \"通知\"\ndirection = \"sideways\"\nformat = \"scroll\"\n"
+                              "colour = \"red\"\nbody = \"{{a\"\n",
+                              "x.toml", diags));
+  std::vector<std::string> codes;
+  for (const auto& d : diags.items()) codes.push_back(d.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"toml.unknown_key", "template.key.missing", "template.direction.unknown",
+                                             "template.format.unknown", "template.braces"}))
+      << diags.render();
 }
 
 TEST_F(DraftReader, TemplateFieldsFillTheBoilerplate) {

@@ -3,10 +3,12 @@
 // template and the organ profile. Pure: the caller supplies the text and a way to read
 // attachment files; nothing is written.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "gongwen/pipeline/diagnostics.hpp"
 #include "gongwen/pipeline/error.hpp"
 #include "gongwen/pipeline/model.hpp"
 #include "gongwen/pipeline/profile.hpp"
@@ -27,7 +29,15 @@ struct Draft {
   std::string source;                 // file name, for messages
 };
 
-// `base_dir` resolves attachment `file` paths.
+// `base_dir` resolves attachment `file` paths. Every problem found goes to `diags` (a TOML
+// syntax error stops the reading, since nothing after it parses; any other problem does not:
+// a wrong value is replaced by a placeholder and the checks after it still run). The Draft
+// when no problem is an error.
+std::optional<Draft> read_draft(std::string_view text, const std::string& source_name,
+                                const std::filesystem::path& base_dir, const std::vector<Template>& templates,
+                                const Profile& profile, Diagnostics& diags);
+// The same for callers that stop at a failure: the Error is the first problem and carries
+// them all (Error::diagnostics).
 Result<Draft> read_draft(std::string_view text, const std::string& source_name,
                          const std::filesystem::path& base_dir,
                          const std::vector<Template>& templates, const Profile& profile);
@@ -48,7 +58,9 @@ inline constexpr std::size_t kMaxTableColumns = 14;
 inline constexpr std::size_t kMaxDraftImages = 50;
 
 // parse_body plus tables ("| a | b |" lines, an optional "|---|---|" after the header row)
-// and pictures ("![说明](file.png)" lines); docs/drafts.md, "Tables and pictures".
+// and pictures ("![说明](file.png)" lines); docs/drafts.md, "Tables and pictures". Every bad
+// line is reported to `diags` and left out; the other lines are still read.
+std::vector<Block> read_body(std::string_view text, const BodySource& source, Diagnostics& diags);
 Result<std::vector<Block>> read_body(std::string_view text, const BodySource& source);
 
 // A body line as the readers above see it: ASCII spaces, tabs, CR and the ideographic space

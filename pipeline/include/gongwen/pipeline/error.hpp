@@ -1,13 +1,19 @@
 #pragma once
 // The one error type of gongwen. Every failure a user can cause (bad input, missing file,
 // refused action) travels as an Error carrying the message the user reads; it is printed
-// once, at the edge (CLI or web), and mapped to an exit code there.
+// once, at the edge (CLI or web), and mapped to an exit code there. A reader of outside
+// input (draft, template, profile) does not stop at the first problem: it collects every
+// one as a Diagnostic (diagnostics.hpp), and the Error it fails with carries them all.
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen {
 
@@ -23,12 +29,33 @@ enum class Code {
 };
 
 int exit_code(Code code);
-const char* code_name(Code code);
+const char* code_name(Code code);   // usage, bad-input, … (machine-readable, --json)
+std::string code_text(Code code);   // 用法有误, 输入有误, … (the message catalogue's words)
 
 struct SourcePos {
   std::string file;
   int line = 0;    // 1-based; 0 = unknown
   int column = 0;  // 1-based; 0 = unknown
+};
+
+enum class Severity { Error, Warning };
+
+// One problem found in outside input. `code` is its message code in the catalogue
+// (messages.hpp), stable for the web and --json; `message` and `hints` are its text in the
+// language of messages.
+struct Diagnostic {
+  std::string code;                    // draft.date.invalid
+  Code kind = Code::BadInput;          // the exit code it stands for
+  Severity severity = Severity::Error;
+  SourcePos at;                        // file, line, column (0 = unknown)
+  std::string field;                   // the draft/profile field concerned, if any
+  std::string message;
+  std::vector<std::string> hints;
+
+  // Adds the catalogue's text for `code` as a hint.
+  Diagnostic& hint(std::string_view code, MessageArgs args = {});
+  // `file:line:col: 错误: message` followed by `  提示: …` lines (words from the catalogue).
+  std::string render() const;
 };
 
 struct Error {
@@ -37,8 +64,13 @@ struct Error {
   std::optional<SourcePos> at;
   std::vector<std::string> hints;
   std::string field;  // the draft/profile field concerned, if any
+  std::string id;     // its message code in the catalogue, if it came from there
+  // When the Error stands for problems found in outside input: every one of them (the
+  // first error among them is also this Error's message, place and field).
+  std::vector<Diagnostic> diagnostics;
 
-  // `file:line:col: error: message` followed by `  hint: …` lines.
+  // `file:line:col: 错误: message` followed by `  提示: …` lines; one such block for each
+  // diagnostic when there are several.
   std::string render() const;
 };
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gongwen/pipeline/diagnostics.hpp"
 #include "gongwen/pipeline/error.hpp"
 #include "gongwen/pipeline/model.hpp"
 #include "gongwen/pipeline/render.hpp"
@@ -57,7 +58,9 @@ struct Profile {
   const User* user(std::string_view id) const;
 };
 
-// Parses gongwen.toml. Errors name the file, line and key.
+// Parses gongwen.toml. Problems name the file, line and key; every one goes to `diags`
+// (reading goes on after each but a TOML syntax error), the Profile when none is an error.
+std::optional<Profile> parse_profile(std::string_view text, const std::string& source_name, Diagnostics& diags);
 Result<Profile> parse_profile(std::string_view text, const std::string& source_name);
 
 }  // namespace gongwen

@@ -3,10 +3,12 @@
 // its direction (上行/下行/平行), format, review class, 代字 suffix and boilerplate.
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "gongwen/pipeline/diagnostics.hpp"
 #include "gongwen/pipeline/error.hpp"
 #include "gongwen/pipeline/model.hpp"
 
@@ -35,8 +37,13 @@ struct Template {
   std::string source;                 // the file it came from
 };
 
+// Every problem goes to `diags` (reading goes on after each but a TOML syntax error); the
+// Template when none is an error. The Result forms fail with the first, carrying them all.
+std::optional<Template> parse_template(std::string_view text, const std::string& source_name, Diagnostics& diags);
 Result<Template> parse_template(std::string_view text, const std::string& source_name);
-// Every *.toml in `dir` except profile/retention/fonts tables; sorted by id.
+// Every *.toml in `dir` except profile/retention/fonts tables; sorted by id. Every file is
+// read, so the problems of all of them are reported at once.
+std::optional<std::vector<Template>> load_templates(const std::filesystem::path& dir, Diagnostics& diags);
 Result<std::vector<Template>> load_templates(const std::filesystem::path& dir);
 const Template* find_template(const std::vector<Template>& all, std::string_view id);
 
