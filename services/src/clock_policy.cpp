@@ -27,7 +27,8 @@ void require_fixed_clock_allowed(archive::Workspace& ws, const std::string& requ
         "去掉 --clock 并清除 GONGWEN_CLOCK 后重试"});
 }
 
-std::vector<std::int64_t> entries_out_of_time_order(const std::vector<archive::AuditEntry>& log) {
+std::vector<std::int64_t> entries_out_of_time_order(const std::vector<archive::AuditEntry>& log,
+                                                    std::int64_t slack_seconds) {
   std::vector<std::int64_t> out;
   std::optional<Instant> last;
   for (const auto& e : log) {
@@ -36,8 +37,8 @@ std::vector<std::int64_t> entries_out_of_time_order(const std::vector<archive::A
       out.push_back(e.seq);  // a time that cannot be read is out of any order
       continue;
     }
-    if (last && at->unix_seconds < last->unix_seconds) out.push_back(e.seq);
-    else last = at;
+    if (last && at->unix_seconds + slack_seconds < last->unix_seconds) out.push_back(e.seq);
+    else if (!last || at->unix_seconds > last->unix_seconds) last = at;
   }
   return out;
 }

@@ -24,7 +24,11 @@ bool fixed_clock_allowed(archive::Workspace& ws);
 // Forbidden, saying why, unless fixed_clock_allowed(ws).
 void require_fixed_clock_allowed(archive::Workspace& ws, const std::string& requested);
 
-// Entries dated earlier than the entry before them (their seq), in log order.
-std::vector<std::int64_t> entries_out_of_time_order(const std::vector<archive::AuditEntry>& log);
+// Entries dated earlier than the latest entry before them by more than `slack_seconds` (their
+// seq), in log order. The slack allows for writers that read the clock, then wait for the
+// registry's write lock (concurrent issuers, a long filing): seconds to minutes, not years.
+inline constexpr std::int64_t kAuditClockSlackSeconds = 10 * 60;
+std::vector<std::int64_t> entries_out_of_time_order(const std::vector<archive::AuditEntry>& log,
+                                                    std::int64_t slack_seconds = kAuditClockSlackSeconds);
 
 }  // namespace gongwen::services
