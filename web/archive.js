@@ -49,7 +49,11 @@
       }
     };
     const watcher = poll();
-    const r = await GW.api('/api/archive/file', { method: 'POST', json: { year } });
+    let r = await GW.api('/api/archive/file', { method: 'POST', json: { year } });
+    // A year that has not ended is filed only when the archivist confirms what it blocks.
+    if (!r.ok && /尚未结束/.test(GW.msg(r)) && window.confirm(GW.msg(r) + '\n\n仍要现在归档吗？')) {
+      r = await GW.api('/api/archive/file', { method: 'POST', json: { year, confirm: true } });
+    }
     polling = false;
     await watcher;
     if (!r.ok) { $('bar').style.width = '0'; $('status').textContent = GW.msg(r); return; }

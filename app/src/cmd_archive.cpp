@@ -9,6 +9,7 @@
 #include "gongwen/archive/filing_correct.hpp"
 #include "gongwen/archive/lending.hpp"
 #include "gongwen/archive/receiving.hpp"
+#include "gongwen/services/access.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
 
@@ -36,6 +37,7 @@ struct PlanOptions {
 struct FileOptions {
   int year = 0;
   std::string plan;
+  bool confirm_open_year = false;
 };
 struct CorrectOptions {
   archive::CorrectionRequest request;
@@ -73,8 +75,12 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
       const std::string& plan_out = po->out;
       const std::string& plan_in = po->plan;
       auto& ws = ctx.workspace();
-      const auto items = archive::filing_plan(ws, year, read_overrides(plan_in));
-      const auto blockers = archive::filing_blockers(ws, year);
+      // Secret items and the blockers about them only for a reader cleared for them (issue 13 #1).
+      const User reader = ctx.reader();
+      const auto plan = services::filing_plan_for(ws, year, reader, read_overrides(plan_in));
+      const auto& items = plan.items;
+      const auto visible = services::filing_blockers_for(ws, year, reader);
+      const auto& blockers = visible.lines;
       if (!plan_out.empty()) archive::write_file_atomic(plan_out, archive::plan_csv(items));
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
@@ -85,10 +91,14 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
         out << "  " << p.date << "  " << p.origin << "  " << p.number << "  " << p.title << "  → " << p.retention
             << (p.overridden ? " (档案员改定)" : "") << "\n";
       }
+      if (plan.hidden) out << "  （另有 " << plan.hidden << " 件密件，您无权查看）\n";
       for (const auto& b : blockers) out << "  BLOCKS: " << b << "\n";
-      if (blockers.empty()) out << "  nothing blocks the filing\n";
+      if (visible.hidden) out << "  BLOCKS: " << visible.hidden << " 项（涉及您无权查看的密件）\n";
+      if (blockers.empty() && !visible.hidden) out << "  nothing blocks the filing\n";
       if (!plan_out.empty()) out << "plan written to " << plan_out << ": edit 保管期限, then archive file --plan\n";
-      ctx.emit({{"year", year}, {"items", j}, {"blockers", blockers}}, out.str());
+      ctx.emit({{"year", year}, {"items", j}, {"hidden", plan.hidden}, {"blockers", blockers},
+                {"hidden_blockers", visible.hidden}},
+               out.str());
     };
   });
 
@@ -96,6 +106,8 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
   auto fo = std::make_shared<FileOptions>();
   file->add_option("--year", fo->year, "the year to file")->required()->check(CLI::Range(1949, 9999));
   file->add_option("--plan", fo->plan, "the archivist's edited plan (保管期限 overrides)");
+  file->add_flag("--confirm-open-year", fo->confirm_open_year,
+                 "file a year that has not ended yet (it locks the rest of that year)");
   file->callback([&ctx, &action, fo] {
     action = [&ctx, fo] {
       const int year = fo->year;
@@ -107,7 +119,8 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
           if (p.done == p.total) std::cerr << "\n";
         };
       services::Workflows flows(ctx.workspace(), ctx.clock());
-      const auto filed = flows.file_year(year, ctx.user("files the archive"), read_overrides(fo->plan), progress);
+      const auto filed = flows.file_year(year, ctx.user("files the archive"), read_overrides(fo->plan), progress,
+                                         fo->confirm_open_year);
       const auto& res = filed.filing;
       nlohmann::json items = nlohmann::json::array();
       std::ostringstream out;
@@ -152,6 +165,7 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
   status->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();
+      const User reader = ctx.reader();
       const Date today = ctx.clock().now().local_date();
       std::set<int> years;
       for (const auto& r : ws.registry().issued()) years.insert(r.year);
@@ -163,15 +177,17 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
         const bool filed = !ws.registry().filed(y).empty();
         const Date deadline{y + 1, ws.profile().filing_deadline_month, ws.profile().filing_deadline_day};
         const int left = archive::days_to_deadline(ws, y, today);
-        const auto blockers = filed ? std::vector<std::string>{} : archive::filing_blockers(ws, y);
+        const auto visible = filed ? services::Visible{} : services::filing_blockers_for(ws, y, reader);
+        const auto& blockers = visible.lines;
         j.push_back({{"year", y}, {"filed", filed}, {"deadline", deadline.iso()}, {"days_left", left},
-                     {"blockers", blockers}});
+                     {"blockers", blockers}, {"hidden_blockers", visible.hidden}});
         out << y << ": " << (filed ? "filed (locked)" : "open") << ", deadline " << deadline.iso();
         if (!filed) {
           out << (left < 0 ? ", OVERDUE by " + std::to_string(-left) + " day(s)"
                            : ", " + std::to_string(left) + " day(s) left")
-              << ", " << blockers.size() << " blocker(s)\n";
+              << ", " << blockers.size() + visible.hidden << " blocker(s)\n";
           for (const auto& b : blockers) out << "  missing: " << b << "\n";
+          if (visible.hidden) out << "  missing: " << visible.hidden << " 项涉及您无权查看的密件\n";
         } else {
           out << "\n";
         }
@@ -186,7 +202,8 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
   verify->callback([&ctx, &action, vo] {
     action = [&ctx, vo] {
       const int year = vo->year;
-      const auto r = archive::verify_year(ctx.workspace(), year);
+      const auto v = services::verify_year_for(ctx.workspace(), year, ctx.reader());
+      const auto& r = v.report;
       nlohmann::json fails = nlohmann::json::array();
       std::ostringstream out;
       out << "四性检测 " << year << ": " << r.items << " 件, " << r.files << " files hashed\n";

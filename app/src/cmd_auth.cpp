@@ -9,6 +9,8 @@
 #include "gongwen/archive/keys.hpp"
 #include "gongwen/archive/users.hpp"
 #include "gongwen/pipeline/sign.hpp"
+#include "gongwen/services/documents.hpp"
+#include "gongwen/services/text_checks.hpp"
 #include "tokens.hpp"
 
 namespace gongwen::app {
@@ -250,18 +252,12 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   verify->add_option("file", verify_file, "the PDF")->required();
   verify->callback([&, opts] {
     action = [&, opts] {
-      const std::string bytes = archive::read_file(verify_file);
+      const std::string bytes = services::read_outside_file(verify_file, 512u * 1024 * 1024);
       const auto r = verify_pdf_signature(bytes);
       const std::string sha = archive::sha256_hex(bytes);
       auto& ws = ctx.workspace();
-      std::optional<archive::IssuedRecord> reg;
-      std::string copy_of;  // a numbered copy (份号) of a secret document
-      for (const auto& rec : ws.registry().issued()) {
-        if (rec.pdf_sha256 == sha) reg = rec;
-        if (!rec.secrecy.empty() && !reg && copy_of.empty())
-          for (const auto& c : ws.registry().copies(rec.number))
-            if (c.sha256 == sha) copy_of = rec.number + " 份号 " + c.copy_number;
-      }
+      // By its path inside the workspace (a swapped file is refused, naming both), else by hash.
+      const services::FileIdentity id = services::identify_file(ws, verify_file, sha);
       std::string ours;
       try {
         ours = certificate_sha256(archive::load_signing_key(ws).cert_pem);
@@ -270,15 +266,15 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
                           {"whole_document", r.whole_document}, {"signer", r.signer},
                           {"signed_at", r.signed_at}, {"revision", r.revision},
                           {"workspace_key", !ours.empty() && ours == r.cert_sha256},
-                          {"registered", reg ? reg->number : copy_of}, {"sha256", sha}};
+                          {"registered", id.number}, {"by_path", id.by_path}, {"sha256", sha}};
       std::ostringstream out;
       out << verify_file << "\n  signature: " << status_text(r.status)
           << (r.message.empty() ? "" : " — " + r.message) << "\n";
       if (r.valid())
         out << "  signed by " << r.signer << " at " << r.signed_at << ", revision " << r.revision
             << (r.whole_document ? ", whole document" : "") << "\n";
-      if (reg) out << "  registered as " << reg->number << " 《" << reg->title << "》\n";
-      else if (!copy_of.empty()) out << "  registered as " << copy_of << "\n";
+      if (!id.number.empty())
+        out << "  registered as " << id.number << " 《" << id.title << "》" << (id.by_path ? " at this path" : "") << "\n";
       if (!r.valid())
         fail(Code::Conflict, verify_file + ": " + r.message + " (tampering: do not rely on this file)",
              {"compare with the registered copy in documents/"});
@@ -286,7 +282,7 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
         fail(Code::Conflict, verify_file + ": bytes were added after the signature (tampering)");
       if (ours.empty() || ours != r.cert_sha256)
         fail(Code::Conflict, verify_file + ": signed with a key that is not this workspace's (" + r.signer + ")");
-      if (!reg && copy_of.empty())
+      if (id.number.empty())
         fail(Code::Conflict, verify_file + ": the signature is valid but this file is not in the register "
                                            "(it differs from every issued PDF: tampering or another copy)");
       ctx.emit(j, out.str() + "  OK: the file is the registered one and unchanged since signing\n");

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "diagnostics_out.hpp"
+#include "gongwen/services/access.hpp"
 #include "gongwen/services/office.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "next_json.hpp"
@@ -153,13 +154,15 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
     action = [&] {
       auto& ws = ctx.workspace();
       services::Office office(ws, ctx.clock());
+      const User reader = ctx.reader();  // secret titles only for the cleared (issue 13 #1)
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
       for (const auto& d : ws.registry().drafts()) {
         const services::NextStep next = office.next_step(d);
-        j.push_back({{"id", d.id}, {"title", d.title}, {"state", archive::state_name(d.state)},
+        const std::string title = services::title_for(d, reader);
+        j.push_back({{"id", d.id}, {"title", title}, {"state", archive::state_name(d.state)},
                      {"drafter", d.drafter}, {"next", next_json(next)}, {"source", d.source}});
-        out << "#" << d.id << "\t" << archive::state_chinese(d.state) << "\t" << d.title << "\t→ "
+        out << "#" << d.id << "\t" << archive::state_chinese(d.state) << "\t" << title << "\t→ "
             << services::describe(next) << "\n";
       }
       ctx.emit(j, out.str());

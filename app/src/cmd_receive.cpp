@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "gongwen/archive/receiving.hpp"
+#include "gongwen/services/access.hpp"
 #include "gongwen/services/workflows.hpp"
 
 namespace gongwen::app {
@@ -71,13 +72,20 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
   list->callback([&, opts] {
     action = [&, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
+      const User reader = ctx.reader();
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
+      int hidden = 0;
       for (const auto& r : rec.list(list_year ? std::optional<int>(list_year) : std::nullopt)) {
+        if (!services::may_see(reader, r.secrecy)) {  // issue 13 #1
+          ++hidden;
+          continue;
+        }
         j.push_back(received_json(r));
         out << "#" << r.id << "  " << r.registration() << "  " << r.date << "  " << r.sender << "  "
             << r.their_number << "  " << r.title << (r.secrecy.empty() ? "" : "  " + r.secrecy) << "\n";
       }
+      if (hidden) out << "（另有 " << hidden << " 件密件，您无权查看）\n";
       ctx.emit(j, out.str());
     };
   });

@@ -40,6 +40,11 @@ services::SearchQuery to_query(const SearchOptions& o) {
   q.filters.retention = exact(o.retention, "retention");
   q.filters.date_from = exact(o.from, "from");
   q.filters.date_to = exact(o.to, "to");
+  // A value the field cannot hold is refused, naming the option (it was silently ignored).
+  if (auto p = services::filter_problem(q.filters)) {
+    const std::string option = p->field == "from" ? "from" : p->field == "to" ? "to" : p->field;
+    fail(Code::Usage, "--" + option + ": " + p->message);
+  }
   q.limit = o.limit;
   q.offset = o.offset;
   q.by_date = o.sort == "date";

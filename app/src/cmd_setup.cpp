@@ -1,9 +1,11 @@
 // gongwen init, gongwen template list|show
+#include <cstdlib>
 #include <memory>
 #include <sstream>
 
 #include "commands.hpp"
 #include "gongwen/archive/workspace.hpp"
+#include "gongwen/services/clock_policy.hpp"
 
 namespace gongwen::app {
 
@@ -31,6 +33,7 @@ std::vector<Template> templates_for(Context& ctx) {
 // The options of init and template show, held by their callbacks.
 struct SetupOptions {
   std::string dir, profile, id;
+  bool fixed_clock = false;  // init --fixed-clock-allowed
 };
 
 }  // namespace
@@ -41,14 +44,24 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* init = app.add_subcommand("init", "create a workspace for an office");
   init->add_option("dir", dir, "folder to create (must be new or empty)")->required();
   init->add_option("--profile", profile, "organ profile TOML (default: templates/profile.example.toml)");
+  init->add_flag("--fixed-clock-allowed", opts->fixed_clock,
+                 "a demo or test workspace: --clock / GONGWEN_CLOCK may fix the time of records (fixed for good)");
   init->callback([&, opts] {
     action = [&, opts] {
       const fs::path profile_path =
           profile.empty() ? ctx.data_dir() / "templates" / "profile.example.toml" : fs::path(profile);
       const std::string text = archive::read_file(profile_path);
+      // A normal workspace records real time only; a fixed clock is allowed when it is made
+      // for tests (clock_policy.hpp). No workspace exists yet to ask.
+      const bool fixed_clock = opts->fixed_clock;
+      if (!fixed_clock && (!ctx.clock_opt.empty() || std::getenv("GONGWEN_CLOCK")))
+        fail(Code::Usage, "--clock / GONGWEN_CLOCK 只能用于演示和测试工作区",
+             {"测试工作区：gongwen init --fixed-clock-allowed DIR", "正式工作区：去掉 --clock 并清除 GONGWEN_CLOCK"});
+      ctx.fixed_clock_permitted = fixed_clock;
+      const std::string at = ctx.clock().now().iso8601();
       auto ws = archive::Workspace::init(dir, text, ctx.data_dir() / "templates").take();
-      ws->registry().audit(ctx.clock().now().iso8601(), "system", "init", ws->root().string(),
-                           ws->profile().office_name);
+      ws->registry().audit(at, "system", "init", ws->root().string(),
+                           services::init_detail(ws->profile().office_name, fixed_clock));
       std::ostringstream out;
       out << "created workspace " << ws->root().string() << " for " << ws->profile().office_name
           << " (" << ws->profile().organs.size() << " organs, " << ws->profile().users.size()

@@ -4,6 +4,9 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "gongwen/services/access.hpp"
+#include "gongwen/services/clock_policy.hpp"
+#include "gongwen/services/text_checks.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
 
@@ -162,8 +165,25 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
       if (auto bad = archive::verify_audit_chain(log))
         fail(Code::Conflict, "the audit log was altered at entry " + std::to_string(*bad),
              {"restore registry.sqlite3 from a backup and report it"});
-      ctx.emit({{"ok", true}, {"entries", log.size()}},
-               "audit log intact: " + std::to_string(log.size()) + " entries\n");
+      // A chain can be intact and still backdated: time must never go backwards (issue 13 #7).
+      // A demo or test workspace is backdated by design: there it is a note, elsewhere a failure.
+      const auto late = services::entries_out_of_time_order(log);
+      std::string note;
+      if (!late.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < late.size() && i < 10; ++i)
+          for (const auto& e : log)
+            if (e.seq == late[i])
+              list += (list.empty() ? "" : "；") + std::string("第 ") + std::to_string(e.seq) + " 条（" + e.at + "）";
+        if (late.size() > 10) list += " 等 " + std::to_string(late.size()) + " 条";
+        note = "审计记录的时间顺序颠倒：" + list + " 早于它前面的记录";
+        if (!services::fixed_clock_allowed(ctx.workspace()))
+          fail(Code::Conflict, note + "（倒填时间或时钟被改动）", {"gongwen audit log 查看这些记录及其操作人"});
+        note += "（演示/测试工作区允许固定时钟）";
+      }
+      ctx.emit({{"ok", true}, {"entries", log.size()}, {"out_of_order", late}, {"note", note}},
+               "audit log intact: " + std::to_string(log.size()) + " entries\n" +
+                   (note.empty() ? "" : "note: " + note + "\n"));
     };
   });
   auto* show = audit->add_subcommand("log", "print the audit log");
@@ -171,11 +191,13 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
     action = [&] {
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
-      for (const auto& e : ctx.workspace().registry().audit_log()) {
+      // Secret titles only for the cleared (issue 13 #1); control characters a login name or
+      // title may carry are printed escaped, never raw to the terminal (stored as given).
+      for (const auto& e : services::audit_log_for(ctx.workspace(), ctx.reader())) {
         j.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
                      {"subject", e.subject}, {"detail", e.detail}, {"hash", e.hash}});
-        out << e.seq << "\t" << e.at << "\t" << e.actor << "\t" << e.action << "\t" << e.subject << "\t"
-            << e.detail << "\n";
+        out << e.seq << "\t" << e.at << "\t" << services::escape_controls(e.actor) << "\t" << e.action << "\t"
+            << services::escape_controls(e.subject) << "\t" << services::escape_controls(e.detail) << "\n";
       }
       ctx.emit(j, out.str());
     };

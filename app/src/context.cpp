@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "gongwen/archive/auth.hpp"
+#include "gongwen/services/access.hpp"
+#include "gongwen/services/clock_policy.hpp"
 #include "tokens.hpp"
 
 namespace gongwen::app {
@@ -25,6 +27,8 @@ const Clock& Context::clock() {
       if (!at)
         fail(Code::Usage, "--clock '" + fixed + "' is not a time",
              {"write it like 2026-11-20T09:00:00+08:00"});
+      // Backdating is for demo and test workspaces only: a setting fixed when it was made.
+      if (!fixed_clock_permitted) services::require_fixed_clock_allowed(workspace(), fixed);
       m_clock = std::make_unique<FixedClock>(*at);
     }
   }
@@ -128,6 +132,20 @@ std::string Context::user(const char* purpose) {
   }
   auth.check_password(named, pw);
   return named;
+}
+
+User Context::reader() {
+  std::string id;
+  if (named_user().empty()) {
+    try {
+      id = user("reads the registers");
+    } catch (const Failure&) {
+      return services::uncleared_reader();
+    }
+  } else {
+    id = user("reads the registers");
+  }
+  return *workspace().profile().user(id);
 }
 
 void Context::emit(const nlohmann::json& j, const std::string& text) const {

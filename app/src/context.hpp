@@ -18,6 +18,9 @@ struct Context {
   std::string clock_opt;      // --clock or GONGWEN_CLOCK: a fixed instant (demo, tests)
   std::string user_opt;       // --as or GONGWEN_USER
   std::string password_file_opt;  // --password-file: the password on its first line (scripts)
+  // Set by init --fixed-clock-allowed and demo, which make the workspace the clock is for;
+  // otherwise a fixed clock needs a workspace made with that setting (clock_policy.hpp).
+  bool fixed_clock_permitted = false;
 
   const Clock& clock();
   std::filesystem::path data_dir() const;  // holds templates/ and samples/
@@ -27,6 +30,9 @@ struct Context {
   // no user is named and not exactly one is logged in; Forbidden on a wrong password.
   std::string user(const char* purpose);
   std::string named_user() const;          // --as / GONGWEN_USER, unauthenticated ("" if none)
+  // Who reads a listing: the acting user (authenticated as by user()) when one is named or
+  // exactly one is logged in; otherwise nobody, who sees no secret item.
+  User reader();
   // The password given non-interactively or typed at a prompt ("" if none can be had).
   std::string password(const std::string& prompt) const;
   std::filesystem::path token_file();      // ~/.config/gongwen/token-<workspace hash>

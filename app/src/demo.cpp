@@ -10,6 +10,7 @@
 #include "gongwen/archive/auth.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/keys.hpp"
+#include "gongwen/services/clock_policy.hpp"
 #include "gongwen/services/indexing.hpp"
 #include "gongwen/services/search.hpp"
 #include "gongwen/services/workflows.hpp"
@@ -71,6 +72,10 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
       const Profile& p = ws->profile();
       // A fixed published key, so two runs sign byte-identically (see demo_key.hpp).
       const FixedClock setup_clock(*parse_instant("2026-01-05T08:00:00+08:00"));
+      // A demo workspace: --clock may fix the time of its records (clock_policy.hpp).
+      ctx.fixed_clock_permitted = true;
+      ws->registry().audit(setup_clock.now().iso8601(), "system", "init", root.string(),
+                           services::init_detail(p.office_name, true));
       archive::install_signing_key(*ws, load_signing_key_pem(kDemoKeyPem, kDemoCertPem).take(),
                                    first_with(p, Role::Admin), setup_clock.now().iso8601());
       // Known passwords for the sample users, and a login for each, so that the commands of

@@ -161,7 +161,9 @@ void set_open_circulation(Workspace& ws, std::int64_t id, const std::string& per
 }  // namespace
 
 void Receiving::mark_read(std::int64_t id, const std::string& person, const std::string& user) {
-  const User& u = actor(user, "record circulation");
+  // The reader records their own 阅毕 (我的待办 offers it); anyone else needs a 收文 role.
+  const User* self = person == user ? m_ws.profile().user(user) : nullptr;
+  const User& u = self ? *self : actor(user, "record circulation");
   const std::string at = m_clock.now().iso8601();
   m_ws.registry().transaction([&] {
     set_open_circulation(m_ws, id, person, ReceivedBook::Mark::Read, at);

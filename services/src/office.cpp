@@ -11,6 +11,8 @@
 #include <set>
 
 #include "gongwen/archive/keys.hpp"
+#include "gongwen/services/documents.hpp"
+#include "gongwen/services/text_checks.hpp"
 #include "gongwen/pipeline/draftsheet.hpp"
 #include "gongwen/pipeline/number.hpp"
 #include "gongwen/pipeline/render.hpp"
@@ -173,6 +175,7 @@ DraftRecord Office::submit(const fs::path& file, const std::string& user) {
   const std::string source = fs::weakly_canonical(fs::absolute(file, ec), ec).string();
   const User& u = require_user(user, {Role::Drafter}, "submit drafts", source);
   const Draft draft = load_draft(file);
+  refuse_bidi_controls("标题", draft.doc.title);  // U+202E makes a title read as another
   if (!draft.drafter.empty() && draft.drafter != u.id)
     fail(Code::Forbidden, "the draft names " + draft.drafter + " as its drafter, not " + u.id,
          {"submit it as " + draft.drafter + ", or change drafter = in the draft"});
@@ -373,10 +376,11 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       pdf.bytes = sign_pdf(pdf.bytes, key, so).take();
       const RenderedFile docx = std::move(files.docx);
 
+      // The same derivation the downloads use (documents.hpp): one layout, from the 文号.
       const fs::path dir = m_ws.documents_dir() / std::to_string(year);
-      const fs::path pdf_path = dir / (doc.number + ".pdf");
-      const fs::path docx_path = dir / (doc.number + ".docx");
-      const fs::path sheet_path = dir / (doc.number + ".发文稿纸.pdf");
+      const fs::path pdf_path = issued_file_path(m_ws, doc.number, IssuedFile::Pdf);
+      const fs::path docx_path = issued_file_path(m_ws, doc.number, IssuedFile::Docx);
+      const fs::path sheet_path = issued_file_path(m_ws, doc.number, IssuedFile::Sheet);
       stage(pdf_path, pdf.bytes);
       stage(docx_path, docx.bytes);
 
@@ -488,6 +492,20 @@ NumberRecord Office::void_number(const std::string& text, const std::string& use
     if (r.code == n->code && r.serial == n->serial) { found = r; ok = true; }
   if (!ok) fail(Code::NotFound, n->text() + " has not been given out");
   if (found.status == "void") fail(Code::Conflict, n->text() + " is already void");
+  // Voiding is for a number that was given out but whose issue did not complete (no issued
+  // document carries it). A number on an issued document is part of the record: it cannot be
+  // taken back, least of all once its year is filed (issue 13 #4).
+  if (m_ws.registry().issued_by_number(n->text())) {
+    const bool filed = !m_ws.registry().filed(n->year).empty();
+    m_ws.registry().transaction([&] {
+      m_ws.registry().audit(now_iso(), u.id, "refused", n->text(), filed ? "void of a filed number" : "void of an issued number");
+    });
+    if (filed)
+      fail(Code::Conflict, n->text() + " 已发出并已随 " + std::to_string(n->year) + " 年度归档，不能作废",
+           {"已归档的文件只能更正（gongwen archive correct），不能作废"});
+    fail(Code::Conflict, n->text() + " 已发出，不能作废",
+         {"作废只用于已取号但未完成发文的文号", "已发出的文件如需更正，另行发文更正或废止"});
+  }
   m_ws.registry().transaction([&] {
     m_ws.registry().void_number(n->code, n->year, n->serial, reason, now_iso());
     if (auto d = m_ws.registry().draft(found.draft_id)) {

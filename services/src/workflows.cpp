@@ -1,6 +1,11 @@
 #include "gongwen/services/workflows.hpp"
 
+#include <optional>
+#include <set>
+
 #include "gongwen/archive/keys.hpp"
+#include "gongwen/services/access.hpp"
+#include "gongwen/services/text_checks.hpp"
 #include "gongwen/search/extract.hpp"
 #include "gongwen/services/indexing.hpp"
 
@@ -55,7 +60,12 @@ archive::NumberRecord Workflows::void_number(const std::string& number, const st
 }
 
 ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& user) {
-  if (in.text.empty()) in.text = search::extract_text(archive::read_file(in.file), in.file.string()).take();
+  refuse_bidi_controls("题名", in.title);
+  refuse_bidi_controls("来文单位", in.sender);
+  refuse_bidi_controls("来文字号", in.their_number);
+  // A regular file of bounded size, whoever named it (/dev/zero ended in bad_alloc).
+  const std::string bytes = read_outside_file(in.file);
+  if (in.text.empty()) in.text = search::extract_text(bytes, in.file.string()).take();
   archive::Receiving rec(m_ws, m_clock);
   ReceiveResult r;
   r.received = rec.receive(in, user);
@@ -71,7 +81,13 @@ void Workflows::circulate(std::int64_t id, const std::string& person, int days, 
 }
 
 FileResult Workflows::file_year(int year, const std::string& user, const archive::RetentionOverrides& overrides,
-                                const ProgressFn& progress) {
+                                const ProgressFn& progress, bool confirm_open_year) {
+  const Date today = m_clock.now().local_date();
+  if (year >= today.year && !confirm_open_year)
+    fail(Code::Conflict,
+         std::to_string(year) + " 年度尚未结束（今天是 " + today.iso() + "），归档后该年度即锁定：成文日期在 " +
+             std::to_string(year) + " 年的文件不能再发文，该年度的收文不能再登记",
+         {"年度结束后再归档", "确需提前归档：命令行加 --confirm-open-year，网页上确认后提交"});
   archive::FilingOptions options;
   options.overrides = overrides;
   // The filing reports each 件 as it is stamped and described, then (n, n) once more when the
@@ -94,6 +110,8 @@ FileResult Workflows::file_year(int year, const std::string& user, const archive
 }
 
 CorrectResult Workflows::correct(const archive::CorrectionRequest& request, const std::string& user) {
+  for (const auto& [field, value] : request.fields) refuse_bidi_controls(field, value);
+  if (!request.file.empty()) read_outside_file(request.file);
   CorrectResult r;
   r.correction = archive::correct_filed_item(m_ws, request, m_clock, user);
   r.reindexed = reindex_year(m_ws, request.year);
@@ -101,7 +119,39 @@ CorrectResult Workflows::correct(const archive::CorrectionRequest& request, cons
   return r;
 }
 
+namespace {
+
+// The 密级 of a filed 件 by its 档号, or nullopt when no 件 has it.
+std::optional<std::string> filed_secrecy(archive::Workspace& ws, const std::string& archive_code) {
+  auto& reg = ws.registry();
+  std::set<int> years;
+  for (const auto& r : reg.issued()) years.insert(r.year);
+  const FixedClock unused(Instant{});
+  archive::Receiving rec(ws, unused);
+  const auto received = rec.list();
+  for (const auto& r : received) years.insert(r.year);
+  for (int y : years)
+    for (const auto& f : reg.filed(y)) {
+      if (f.archive_code != archive_code) continue;
+      if (auto i = reg.issued_by_number(f.number)) return i->secrecy;
+      for (const auto& r : received)
+        if (r.registration() == f.number || (!r.their_number.empty() && r.their_number == f.number)) return r.secrecy;
+      return std::string();
+    }
+  return std::nullopt;
+}
+
+}  // namespace
+
 LoanResult Workflows::lend(const archive::LoanRequest& request, const std::string& user) {
+  // An archivist not cleared for a secret 件 is answered exactly as for a 档号 that does not
+  // exist: the same code, the same words, no title (issue 13 #1).
+  if (const User* u = m_ws.profile().user(user); u && u->has(Role::Archivist)) {
+    const auto secrecy = filed_secrecy(m_ws, request.archive_code);
+    if (!secrecy || !may_see(*u, *secrecy))
+      fail(Code::NotFound, "没有档号为 " + request.archive_code + " 的已归档文件",
+           {"gongwen archive verify --year 年度 列出该年度的档号"});
+  }
   archive::Lending lending(m_ws, m_clock);
   const auto l = lending.borrow(request, user);
   return {l, {Step::ReturnLoan, l.borrower}};

@@ -26,7 +26,8 @@ class Reliability : public ::testing::Test {
     dir = fresh_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
     ws = (dir / "ws").string();
     cfg = (dir / "cfg").string();
-    ASSERT_EQ(run(GONGWEN_BINARY, {"init", ws}).code, 0);
+    // A test workspace: make_signed_drafts records its steps at a fixed 2026-03-02 (issue 13 #7).
+    ASSERT_EQ(run(GONGWEN_BINARY, {"init", "--fixed-clock-allowed", ws}).code, 0);
     ASSERT_EQ(run(GONGWEN_BINARY, {"-w", ws, "user", "passwd", "--all"},
                   "GONGWEN_NEW_PASSWORD=password1 GONGWEN_CONFIG_DIR=" + quote(cfg))
                   .code,

@@ -4,6 +4,7 @@
 #include "gongwen/pipeline/model.hpp"
 #include "gongwen/pipeline/profile.hpp"
 #include "diagnostics_out.hpp"
+#include "gongwen/services/access.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -83,6 +84,9 @@ void guarded(httplib::Response& res, const std::function<void()>& work) {
     work();
   } catch (const Failure& f) {
     reply_error(res, f.error());
+  } catch (const nlohmann::json::type_error&) {
+    // A JSON field of the wrong type ({"user": 123}): the request is wrong, not the server.
+    reply_error(res, 400, "请求中有字段的类型不对：文字字段（用户名、密码、标题……）须为字符串，年度、天数须为数字");
   } catch (const std::exception& e) {
     // The message may name server paths: log it, tell the browser only that it failed.
     std::cerr << "gongwen serve: internal error: " << e.what() << "\n";
@@ -104,10 +108,7 @@ std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Re
 }
 
 bool may_see(const User& user, const std::string& secrecy, const std::vector<std::string>& distribution) {
-  if (cleared_for(user.clearance, secrecy_or_strictest(secrecy))) return true;  // unknown → 绝密
-  for (const auto& d : distribution)
-    if (d == user.id) return true;
-  return false;
+  return services::may_see(user, secrecy, distribution);  // the rule lives in the service
 }
 
 }  // namespace gongwen::app::serve

@@ -5,6 +5,7 @@
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/receiving.hpp"
 #include "gongwen/search/extract.hpp"
+#include "gongwen/services/access.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
 #include "serve/state.hpp"
@@ -42,6 +43,8 @@ void add_archive_routes(httplib::Server& srv, State& st) {
       const auto rules = st.ws.templates_dir() / "retention.toml";
       if (fs::exists(rules)) table = archive::parse_retention_table(archive::read_file(rules), rules.string()).take();
       nlohmann::json items = nlohmann::json::array();
+      // Blockers about items this reader may not see are counted, never named (issue 13 #1).
+      const auto blockers = services::filing_blockers_for(st.ws, year, *c->user);
       int hidden = 0;
       for (const auto& r : archive::valid_issued(st.ws.registry(), year)) {
         if (!may_see(*c->user, r.secrecy)) {
@@ -53,7 +56,8 @@ void add_archive_routes(httplib::Server& srv, State& st) {
       }
       const auto filed = st.ws.registry().filed(year);
       reply_json(res, 200, {{"ok", true}, {"year", year}, {"items", items}, {"hidden", hidden},
-                            {"blockers", archive::filing_blockers(st.ws, year)}, {"filed", !filed.empty()}});
+                            {"blockers", blockers.lines}, {"hidden_blockers", blockers.hidden},
+                            {"filed", !filed.empty()}});
     });
   });
 
@@ -82,7 +86,7 @@ void add_archive_routes(httplib::Server& srv, State& st) {
           set(year, p.phase != "done", p.phase.c_str(), p.done, p.total);
         };
         services::Workflows flows(st.ws, st.clock);
-        const auto out = flows.file_year(year, c->user->id, {}, progress);
+        const auto out = flows.file_year(year, c->user->id, {}, progress, body->value("confirm", false));
         reply_json(res, 200, {{"ok", true}, {"year", year}, {"count", out.filing.items.size()},
                               {"reindexed", out.reindexed}, {"next", next_json(out.next)}});
       } catch (...) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "gongwen/archive/workspace.hpp"
+#include "gongwen/services/documents.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -30,15 +31,6 @@ archive::IssuedRecord visible_issued(State& st, const Caller& c, std::int64_t id
   for (const auto& r : st.ws.registry().issued())
     if (r.id == id && may_see(*c.user, r.secrecy, distribution_of(st.ws.registry(), r))) return r;
   fail(Code::NotFound, "没有这份文件");
-}
-
-// A registered path relative to the workspace, refused if it would leave the workspace.
-fs::path inside_workspace(State& st, const std::string& rel) {
-  const fs::path root = fs::weakly_canonical(st.ws.root());
-  const fs::path full = fs::weakly_canonical(root / rel);
-  auto [a, b] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
-  if (a != root.end() || fs::path(rel).is_absolute()) fail(Code::Forbidden, "路径不在工作区内");
-  return full;
 }
 
 std::string slurp(const fs::path& p) {
@@ -100,7 +92,9 @@ void add_document_routes(httplib::Server& srv, State& st) {
       {
         std::lock_guard lock(st.ws_mutex);
         const auto r = visible_issued(st, *c, std::stoll(req.matches[1].str()));
-        bytes = slurp(inside_workspace(st, pdf ? r.pdf_path : r.docx_path));
+        // The path is derived from the layout and the 文号, never read from the register.
+        bytes = slurp(services::issued_file_path(st.ws, r.number, pdf ? services::IssuedFile::Pdf
+                                                                         : services::IssuedFile::Docx));
         name = r.number + (pdf ? ".pdf" : ".docx");
       }
       res.set_header("Content-Disposition", disposition(name));
@@ -116,15 +110,16 @@ void add_document_routes(httplib::Server& srv, State& st) {
     guarded(res, [&] {
       std::lock_guard lock(st.ws_mutex);
       const auto r = visible_issued(st, *c, std::stoll(req.matches[1].str()));
-      auto check = [&](const std::string& rel, const std::string& sha) {
+      auto check = [&](services::IssuedFile which, const std::string& sha) {
         std::error_code ec;
-        const fs::path p = inside_workspace(st, rel);
+        const fs::path p = services::issued_file_path(st.ws, r.number, which);
+        const std::string rel = st.ws.relative(p);
         if (!fs::exists(p, ec)) return nlohmann::json{{"file", fs::path(rel).filename().string()}, {"ok", false}, {"why", "文件缺失"}};
         const bool ok = archive::sha256_hex(slurp(p)) == sha;
         return nlohmann::json{{"file", fs::path(rel).filename().string()}, {"ok", ok}, {"why", ok ? "与登记的 SHA-256 一致" : "文件已被改动"}};
       };
-      const auto pdf = check(r.pdf_path, r.pdf_sha256);
-      const auto docx = check(r.docx_path, r.docx_sha256);
+      const auto pdf = check(services::IssuedFile::Pdf, r.pdf_sha256);
+      const auto docx = check(services::IssuedFile::Docx, r.docx_sha256);
       reply_json(res, 200, {{"ok", pdf["ok"].get<bool>() && docx["ok"].get<bool>()}, {"files", {pdf, docx}}});
     });
   });

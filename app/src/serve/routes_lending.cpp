@@ -2,6 +2,7 @@
 // records loans (archive::Lending checks it); secret items are not listed to the uncleared.
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/lending.hpp"
+#include "gongwen/services/access.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
 #include "serve/state.hpp"
@@ -28,12 +29,14 @@ void add_lending_routes(httplib::Server& srv, State& st) {
       const int year = std::atoi(req.get_param_value("year").c_str());
       if (year < 1949 || year > 9999) fail(Code::BadInput, "请给出年度，如 2025");
       std::lock_guard lock(st.ws_mutex);
-      const auto r = archive::verify_year(st.ws, year);
+      // Findings about items this reader may not see are anonymous (issue 13 #1).
+      const auto v = services::verify_year_for(st.ws, year, *c->user);
+      const auto& r = v.report;
       nlohmann::json failures = nlohmann::json::array();
       for (const auto& f : r.failures)
         failures.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}});
       reply_json(res, 200, {{"ok", r.ok()}, {"year", year}, {"items", r.items}, {"files", r.files},
-                            {"failures", failures}, {"notes", r.notes}});
+                            {"failures", failures}, {"notes", r.notes}, {"hidden", v.hidden}});
     });
   });
 

@@ -31,14 +31,17 @@ class AuditTest : public ArchiveTest {
     EXPECT_EQ(log.back().at, "2025-12-30T09:00:00+08:00");
   }
 
-  // A small history: a document issued and voided, a refusal, a second submission.
+  // A small history: a document issued, a refused void, a refusal, a second submission.
   void make_history() {
     const fs::path file = write_draft("n.toml", notice_toml("关于开展环境整治的通知"));
     const DraftRecord d = office->submit(file, "wangfang");
     review_all(d);
     office->sign(ref(d), "zhangjianguo", "");
     office->issue(ref(d), "sunxiuying");
-    office->void_number("白政发〔2025〕1号", "zhangjianguo", "印制错误");
+    try {
+      office->void_number("白政发〔2025〕1号", "zhangjianguo", "印制错误");  // refused, audited
+    } catch (const Failure&) {
+    }
   }
 
   fs::path db_file() const { return ws->root() / "registry.sqlite3"; }
@@ -60,9 +63,10 @@ TEST_F(AuditTest, EveryActionAppendsOneEntry) {
   expect_one_entry([&] { office->issue("#1", "huanglei"); }, "huanglei", "refused", "#1");
   expect_one_entry([&] { office->issue("#1", "sunxiuying"); }, "sunxiuying", "issue", "#1");
   EXPECT_THAT(reg().audit_log().back().detail, HasSubstr("白政发〔2025〕1号"));
+  // An issued number cannot be voided (issue 13 #4): the refusal is the entry.
   expect_one_entry([&] { office->void_number("白政发〔2025〕1号", "zhangjianguo", "印制错误"); },
-                   "zhangjianguo", "void", "白政发〔2025〕1号");
-  EXPECT_EQ(reg().audit_log().back().detail, "印制错误");
+                   "zhangjianguo", "refused", "白政发〔2025〕1号");
+  EXPECT_EQ(reg().audit_log().back().detail, "void of an issued number");
 
   const auto log = reg().audit_log();
   EXPECT_EQ(log.size(), 9u);

@@ -260,14 +260,17 @@ TEST_F(FilingTest, NumberGapIsReportedOnce) {
 }
 
 TEST_F(FilingTest, VoidedDocumentIsNotFiledAsAValidItem) {
-  issue_pending();
-  office->void_number("白政函〔2025〕2号", "zhangjianguo", "印制错误，已收回销毁");
+  // The pending draft's number was given out but its issue did not complete: voided.
+  review_all(pending);
+  office->sign(ref(pending), "zhangjianguo", "");
+  reg().transaction([&] { reg().allocate_number("白政发", 2025, pending.id, "2025-12-30T09:00:00+08:00"); });
+  office->void_number("白政发〔2025〕1号", "zhangjianguo", "印制错误，未印发");
   ASSERT_THAT(filing_blockers(*ws, 2025), IsEmpty());
   const FilingResult r = file_year(*ws, 2025, clock, "zhouhong");
   std::vector<std::string> numbers;
   for (const auto& f : r.items) numbers.push_back(f.number);
   // A spoiled (voided) number is not a document in force: it gets no 档号 of its own.
-  EXPECT_THAT(numbers, Not(Contains("白政函〔2025〕2号")));
+  EXPECT_THAT(numbers, Not(Contains("白政发〔2025〕1号")));
   EXPECT_EQ(r.items.size(), 3u);
 }
 

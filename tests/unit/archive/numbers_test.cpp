@@ -12,6 +12,14 @@ using ::testing::HasSubstr;
 
 class NumbersTest : public ArchiveTest {
  protected:
+  // A number given out whose issue did not complete (no issued document carries it): the
+  // only kind `void` accepts.
+  std::string allocate_unissued(const std::string& name, const std::string& date = "2025-06-02") {
+    const DraftRecord d = signed_draft(name + ".toml", notice_toml("关于" + name + "工作的通知", date));
+    int serial = 0;
+    reg().transaction([&] { serial = reg().allocate_number("白政发", 2025, d.id, "2025-06-02T09:00:00+08:00"); });
+    return "白政发〔2025〕" + std::to_string(serial) + "号";
+  }
   std::string issue_notice(const std::string& name, const std::string& date = "2025-06-02") {
     return issue_new(name + ".toml", notice_toml("关于" + name + "工作的通知", date)).issued.number;
   }
@@ -52,7 +60,8 @@ TEST_F(NumbersTest, EachYearHasItsOwnSequence) {
 }
 
 TEST_F(NumbersTest, VoidedNumberIsNeverReused) {
-  const IssueOutcome first = issue_new("a.toml", notice_toml("关于开展环境整治的通知"));
+  const DraftRecord first = signed_draft("a.toml", notice_toml("关于开展环境整治的通知"));
+  reg().transaction([&] { reg().allocate_number("白政发", 2025, first.id, "2025-06-02T09:00:00+08:00"); });
   const NumberRecord v = office->void_number("白政发〔2025〕1号", "zhangjianguo", "印制错误");
   EXPECT_EQ(v.status, "void");
   EXPECT_EQ(v.serial, 1);
@@ -60,7 +69,7 @@ TEST_F(NumbersTest, VoidedNumberIsNeverReused) {
   ASSERT_EQ(numbers.size(), 1u);
   EXPECT_EQ(numbers[0].status, "void");
   EXPECT_EQ(numbers[0].reason, "印制错误");
-  EXPECT_EQ(reg().draft(first.issued.draft_id)->state, DraftState::Voided);
+  EXPECT_EQ(reg().draft(first.id)->state, DraftState::Voided);
 
   EXPECT_EQ(issue_notice("二"), "白政发〔2025〕2号");
   // The voided draft itself may go round again, and it gets a new number too.
@@ -74,7 +83,7 @@ TEST_F(NumbersTest, VoidedNumberIsNeverReused) {
 }
 
 TEST_F(NumbersTest, VoidRefusals) {
-  issue_notice("一");
+  allocate_unissued("一");
   const std::string before = books();
   // Other forms people type name the same number.
   EXPECT_EQ(office->void_number("白政发[2025]1号", "huanglei", "重复印发").serial, 1);
@@ -108,6 +117,18 @@ TEST_F(NumbersTest, VoidNeedsAReasonAndALeaderOrAdmin) {
             Code::NotFound);
   EXPECT_EQ(books(), before);
   EXPECT_EQ(reg().numbers(2025).at(0).status, "issued");
+}
+
+// Issue 13 #4: a number on an issued document is part of the record; `void` refuses it and
+// changes nothing (the refusal is audited), and says more once the year is filed.
+TEST_F(NumbersTest, IssuedNumberCannotBeVoided) {
+  issue_notice("一");
+  const Error e = failure_of([&] { office->void_number("白政发〔2025〕1号", "zhangjianguo", "印制错误"); });
+  EXPECT_EQ(e.code, Code::Conflict);
+  EXPECT_THAT(e.message, HasSubstr("已发出，不能作废"));
+  EXPECT_EQ(reg().numbers(2025).at(0).status, "issued");
+  EXPECT_EQ(reg().draft(1)->state, DraftState::Issued);
+  EXPECT_EQ(reg().audit_log().back().action, "refused");
 }
 
 TEST_F(NumbersTest, FailedIssueGivesItsNumberBack) {

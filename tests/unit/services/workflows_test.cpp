@@ -88,7 +88,7 @@ TEST_F(WorkflowsTest, NextStepAfterEachStep) {
 
   const auto got = receive_one(issued.issued);
   EXPECT_EQ(got.next, (NextStep{Step::Handle, ""}));
-  const auto filed = flows->file_year(2025, "zhouhong");
+  const auto filed = flows->file_year(2025, "zhouhong", {}, {}, true);  // the clock is 2025-12-30
   EXPECT_EQ(filed.next, (NextStep{Step::Verify, "zhouhong"}));
   archive::LoanRequest loan;
   loan.archive_code = filed.filing.items.front().archive_code;
@@ -124,7 +124,7 @@ TEST_F(WorkflowsTest, FileAndReindexIndexesReceivedDocumentsToo) {
   ASSERT_EQ(registration, "收〔2025〕1号");
 
   std::vector<Progress> seen;
-  const auto filed = flows->file_year(2025, "zhouhong", {}, [&](const Progress& p) { seen.push_back(p); });
+  const auto filed = flows->file_year(2025, "zhouhong", {}, [&](const Progress& p) { seen.push_back(p); }, true);
   EXPECT_EQ(filed.reindexed, 2u);
   std::string received_code, issued_code;
   for (const auto& f : filed.filing.items) (f.number == registration ? received_code : issued_code) = f.archive_code;
@@ -162,7 +162,7 @@ TEST_F(WorkflowsTest, ReceiveAndIndexFindsTheLaiwenByItsRegistration) {
 TEST_F(WorkflowsTest, CorrectingAFiledItemReindexesItsYear) {
   const auto out = issue_one("a.toml", notice_toml("关于开展春季植树造林活动的通知"));
   receive_one(out.issued);
-  const auto filed = flows->file_year(2025, "zhouhong");
+  const auto filed = flows->file_year(2025, "zhouhong", {}, {}, true);  // the clock is 2025-12-30
   archive::CorrectionRequest req;
   req.year = 2025;
   req.item = filed.filing.items.front().archive_code;

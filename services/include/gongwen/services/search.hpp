@@ -2,6 +2,7 @@
 // Searching, the same for every front end: the words typed, the filters as typed fields
 // (search::SearchFilters, never glued into the query text), paging, order and facets, run for
 // a user of the workspace with that user's clearance and distribution.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,19 @@ struct SearchQuery {
   std::vector<std::string> shards;
   bool local = true;
 };
+
+// A typed filter that cannot be read (年度 "abc", 密级 "超级", 成文日期 2026-02-30): which
+// field (the SearchFilters member's name: "year", "secrecy", "from" …) and why, in words.
+// Searching with one is refused (BadInput); the CLI names its option.
+struct FilterProblem {
+  std::string field;
+  std::string message;
+};
+std::optional<FilterProblem> filter_problem(const search::SearchFilters& f);
+
+// Notes on parts of the query text that cannot mean what they look like (年度:abc, a quote
+// that is never closed): the search still runs, and says so (docs/search.md).
+std::vector<std::string> query_text_notes(const std::string& text);
 
 // The request the search library runs for `q`.
 search::SearchRequest to_request(const SearchQuery& q);

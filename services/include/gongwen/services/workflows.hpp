@@ -82,8 +82,10 @@ class Workflows {
 
   // Year-end filing, then the year's issued and received documents re-indexed with their
   // 档号 and 保管期限. Progress: "staging" per 件, "indexing" per document, then "done".
+  // A year that has not ended by the clock's date is refused unless `confirm_open_year`:
+  // filing locks it, so nothing dated in that year can be issued or received afterwards.
   FileResult file_year(int year, const std::string& user, const archive::RetentionOverrides& overrides = {},
-                       const ProgressFn& progress = {});
+                       const ProgressFn& progress = {}, bool confirm_open_year = false);
   // A correction of a filed 件 (a new version), then its year re-indexed.
   CorrectResult correct(const archive::CorrectionRequest& request, const std::string& user);
 

@@ -1,0 +1,102 @@
+#include "gongwen/services/text_checks.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "gongwen/pipeline/error.hpp"
+
+namespace gongwen::services {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Decodes one UTF-8 sequence at `i` (advancing it); invalid bytes come back as themselves.
+char32_t next_code_point(std::string_view s, std::size_t& i, std::size_t& len) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+  if (i + len > s.size()) len = 1;
+  char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c >> 6) != 2) {
+      len = 1;
+      cp = b;
+      break;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+bool is_bidi(char32_t cp) {
+  return cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
+std::string first_bidi_control(std::string_view text) {
+  for (std::size_t i = 0, len = 0; i < text.size();) {
+    const char32_t cp = next_code_point(text, i, len);
+    if (is_bidi(cp)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+      return buf;
+    }
+  }
+  return "";
+}
+
+void refuse_bidi_controls(const std::string& field, std::string_view text) {
+  const std::string found = first_bidi_control(text);
+  if (found.empty()) return;
+  fail(Code::BadInput, field + "含有不可见的文字方向控制字符 " + found + "，会使显示的文字与实际内容不符",
+       {"删除该字符后重新提交（从网页或其他文件复制的文字常带有这类字符）"});
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0, len = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(text, i, len);
+    char buf[16];
+    if (cp == '\n') out += "\\n";
+    else if (cp == '\r') out += "\\r";
+    else if (cp == '\t') out += "\\t";
+    else if (cp < 0x20 || cp == 0x7F || (len == 1 && cp >= 0x80)) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
+      out += buf;
+    } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi(cp)) {
+      std::snprintf(buf, sizeof buf, "\\u{%04x}", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(text.substr(start, len));
+    }
+  }
+  return out;
+}
+
+std::string read_outside_file(const fs::path& file, std::uintmax_t limit) {
+  std::error_code ec;
+  const auto st = fs::status(file, ec);
+  if (ec || !fs::exists(st)) fail(Code::NotFound, "找不到文件 " + file.string());
+  if (!fs::is_regular_file(st))
+    fail(Code::BadInput, file.string() + " 不是普通文件（设备、管道或文件夹不能登记）", {"请给出 PDF、DOCX 或 OFD 文件"});
+  const auto size = fs::file_size(file, ec);
+  if (ec || size > limit)
+    fail(Code::BadInput, file.string() + " 超过 " + std::to_string(limit / (1024 * 1024)) + " MB，不能登记");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) fail(Code::Io, "无法读取 " + file.string());
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(size));
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  // The file may have grown since: never read more than was checked.
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+}  // namespace gongwen::services
