@@ -62,8 +62,9 @@ void Auth::set_password(const std::string& user, const std::string& password, co
   const std::string hash = hash_password(password);
   m_ws.registry().transaction([&] {
     m_ws.registry().set_credential(CredentialRecord{user, hash, now_iso(), by.empty() ? "-" : by});
-    // A new password ends every session of the old one.
+    // A new password ends every session of the old one: CLI login tokens and web sessions.
     m_ws.registry().remove_login_tokens_of(user);
+    m_ws.registry().remove_sessions_of(user);
     m_ws.registry().audit(now_iso(), by.empty() ? "-" : by, "password", user, "password set");
   });
 }

@@ -91,5 +91,22 @@ TEST(WebSession, AnExpiredSessionIsRefused) {
   EXPECT_EQ(me(srv.port(), login(srv.port(), "wangfang")).first, 200);
 }
 
+TEST(WebSession, APasswordChangeEndsEverySessionOfThatUser) {
+  WebServer srv("web-session-passwd");
+  const Login l = login(srv.port(), "wangfang");
+  const Login other = login(srv.port(), "zhaoli");
+  ASSERT_EQ(me(srv.port(), l).first, 200);
+  // wangfang changes her own password on the command line (as after a suspected leak).
+  const std::string pw_file = srv.dir().string() + ".new-password";
+  std::ofstream(pw_file) << "neues-口令-2026\n";
+  const auto r = run(GONGWEN_BINARY, {"-w", srv.dir().string(), "--as", "wangfang", "user", "passwd",
+                                      "--new-password-file", pw_file},
+                     std::string("GONGWEN_PASSWORD=") + quote(kTestPassword));
+  std::filesystem::remove(pw_file);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(me(srv.port(), l).first, 401);      // the session of the old password is gone
+  EXPECT_EQ(me(srv.port(), other).first, 200);  // nobody else is logged out
+}
+
 }  // namespace
 }  // namespace gongwen::e2e

@@ -137,6 +137,7 @@ class Sessions : public virtual SessionBook {
   void extend_session(const std::string& token_sha256, std::int64_t expires_at) override;
   void remove_session(const std::string& token_sha256) override;
   void remove_sessions_expired_by(std::int64_t unix_seconds) override;
+  void remove_sessions_of(const std::string& user) override;
 
  private:
   sql::Db& m_db;

@@ -36,4 +36,9 @@ void Sessions::remove_sessions_expired_by(std::int64_t unix_seconds) {
   q.bind(1, unix_seconds).run();
 }
 
+void Sessions::remove_sessions_of(const std::string& user) {
+  sql::Stmt q(m_db, "DELETE FROM web_sessions WHERE user = ?");
+  q.bind(1, user).run();
+}
+
 }  // namespace gongwen::archive::sqlite

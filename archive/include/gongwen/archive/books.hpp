@@ -139,6 +139,8 @@ class SessionBook {
   virtual void extend_session(const std::string& token_sha256, std::int64_t expires_at) = 0;
   virtual void remove_session(const std::string& token_sha256) = 0;
   virtual void remove_sessions_expired_by(std::int64_t unix_seconds) = 0;
+  // Every session of one user: a new password ends them all (issue 13 #15).
+  virtual void remove_sessions_of(const std::string& user) = 0;
 };
 
 // The audit log: append-only, hash-chained (each entry's hash covers the previous one's).
