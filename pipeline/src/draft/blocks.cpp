@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "draft/draft_file.hpp"
 #include "draft/image_info.hpp"
 #include "gongwen/pipeline/draft.hpp"
 
@@ -153,26 +154,34 @@ class BodyReader {
         img.width_mm = 0;
       }
     }
-    const fs::path p = m_src.base_dir / rel;
-    std::error_code ec;
-    const auto size = fs::file_size(p, ec);
-    if (ec) {
-      problem(ln, "body.picture.unreadable", {{"file", img.file}}).hint("hint.relative_path");
-      return std::nullopt;
+    draftfile::Read got = draftfile::read(m_src.base_dir, img.file, kMaxImageBytes);
+    switch (got.problem) {
+      case draftfile::Problem::None: break;
+      case draftfile::Problem::Missing:
+        problem(ln, "body.picture.unreadable", {{"file", img.file}}).hint("hint.relative_path");
+        return std::nullopt;
+      case draftfile::Problem::TooBig:
+        problem(ln, "body.picture.too_big",
+                {{"file", img.file}, {"mb", std::to_string(got.size >> 20)}, {"max", std::to_string(kMaxImageBytes >> 20)}})
+            .hint("body.picture.too_big.hint");
+        return std::nullopt;
+      default:
+        problem(ln, draftfile::message_code(got.problem), {{"file", img.file}}).hint("draft.file.hint");
+        return std::nullopt;
     }
-    if (size > kMaxImageBytes) {
-      problem(ln, "body.picture.too_big",
-              {{"file", img.file}, {"mb", std::to_string(size >> 20)}, {"max", std::to_string(kMaxImageBytes >> 20)}})
-          .hint("body.picture.too_big.hint");
-      return std::nullopt;
-    }
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    img.bytes = s.str();
+    img.bytes = std::move(got.bytes);
     const std::optional<ImageInfo> info = sniff_image(img.bytes);
-    if (!in || !info) {
+    if (!info) {
       problem(ln, "body.picture.format", {{"file", img.file}}).hint("body.picture.format.hint");
+      return std::nullopt;
+    }
+    // A small file can hold a huge picture (a 1.5 MB PNG of 23,000 × 23,000 took 2.2 GB to
+    // decode): the pixel count is checked from the header, before anything decodes it.
+    if (static_cast<std::uint64_t>(info->width) * info->height > kMaxImagePixels) {
+      problem(ln, "body.picture.pixels",
+              {{"file", img.file}, {"width", std::to_string(info->width)}, {"height", std::to_string(info->height)},
+               {"max", std::to_string(kMaxImagePixels / 1000000)}})
+          .hint("body.picture.too_big.hint");
       return std::nullopt;
     }
     img.format = info->format;

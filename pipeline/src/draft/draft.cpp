@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "draft/draft_file.hpp"
 #include "draft/toml_util.hpp"
 
 namespace gongwen {
@@ -48,17 +49,25 @@ std::optional<Date> read_date(const toml::table& root, tomlu::Reader& in) {
   return std::nullopt;
 }
 
-std::optional<std::string> read_file_text(const std::filesystem::path& p, tomlu::Reader& in,
-                                          const toml::source_region& where) {
-  std::ifstream file(p, std::ios::binary);
-  if (!file) {
+// An attachment's text: 4 MB is about 1.3 million characters, far beyond any 公文's 附件.
+constexpr std::uintmax_t kMaxAttachmentBytes = 4u << 20;
+
+std::optional<std::string> read_file_text(const std::filesystem::path& base_dir, const std::string& name,
+                                          tomlu::Reader& in, const toml::source_region& where) {
+  const std::filesystem::path p = base_dir / name;
+  draftfile::Read got = draftfile::read(base_dir, name, kMaxAttachmentBytes);
+  if (got.problem == draftfile::Problem::Missing) {
     in.problem(Code::NotFound, "draft.attachment.unreadable", where, "file", {{"path", p.string()}})
         .hint("hint.relative_path");
     return std::nullopt;
   }
-  std::stringstream ss;
-  ss << file.rdbuf();
-  std::string text = ss.str();
+  if (got.problem != draftfile::Problem::None) {
+    in.problem(Code::BadInput, draftfile::message_code(got.problem), where, "file",
+               {{"file", name}, {"mb", std::to_string(got.size >> 20)}, {"max", std::to_string(kMaxAttachmentBytes >> 20)}})
+        .hint("draft.file.hint");
+    return std::nullopt;
+  }
+  std::string text = std::move(got.bytes);
   if (auto bad = find_invalid_utf8(text)) {
     in.diags()
         .add(Code::BadInput, "draft.attachment.utf8", SourcePos{p.string(), bad->line, bad->column}, "file")
@@ -106,7 +115,7 @@ std::vector<Attachment> read_attachments(const toml::table& root, tomlu::Reader&
       continue;
     }
     std::optional<std::string> text = body;
-    if (file) text = read_file_text(base_dir / *file, in, t->get("file")->source());
+    if (file) text = read_file_text(base_dir, *file, in, t->get("file")->source());
     if (!text) continue;
     Attachment a;
     a.title = title.value_or("");
