@@ -1,5 +1,6 @@
 // gongwen draft new|check|render|list
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
@@ -55,6 +56,17 @@ nlohmann::json draft_json(const Draft& d) {
           {"secrecy", to_chinese(d.doc.secrecy)}};
 }
 
+// Each command's options, held by its callbacks (not function-local statics).
+struct NewOptions {
+  std::string template_id, out;
+};
+struct CheckOptions {
+  std::vector<std::string> files;
+};
+struct PreviewOptions {
+  std::string file, dir;
+};
+
 }  // namespace
 
 void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
@@ -62,11 +74,13 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
   draft->require_subcommand(1);
 
   auto* nw = draft->add_subcommand("new", "write a draft skeleton for a template");
-  static std::string tpl_id, out_file;
-  nw->add_option("template", tpl_id, "template id (gongwen template list)")->required();
-  nw->add_option("-o,--output", out_file, "file to write (default: standard output)");
-  nw->callback([&] {
-    action = [&] {
+  auto no = std::make_shared<NewOptions>();
+  nw->add_option("template", no->template_id, "template id (gongwen template list)")->required();
+  nw->add_option("-o,--output", no->out, "file to write (default: standard output)");
+  nw->callback([&ctx, &action, no] {
+    action = [&ctx, no] {
+      const std::string& tpl_id = no->template_id;
+      const std::string& out_file = no->out;
       auto& ws = ctx.workspace();
       const Template* t = find_template(ws.templates(), tpl_id);
       if (!t) fail(Code::NotFound, "unknown template '" + tpl_id + "'", {"see: gongwen template list"});
@@ -82,10 +96,11 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto* check = draft->add_subcommand("check", "read drafts and report every problem; writes nothing");
-  static std::vector<std::string> check_files;
-  check->add_option("files", check_files, "draft files")->required();
-  check->callback([&] {
-    action = [&] {
+  auto co = std::make_shared<CheckOptions>();
+  check->add_option("files", co->files, "draft files")->required();
+  check->callback([&ctx, &action, co] {
+    action = [&ctx, co] {
+      const std::vector<std::string>& check_files = co->files;
       auto& ws = ctx.workspace();
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
@@ -116,11 +131,13 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
   add_draft_import_command(*draft, ctx, action);
 
   auto* render = draft->add_subcommand("render", "preview a draft as PDF and DOCX (no number, no seal use recorded)");
-  static std::string render_file, render_dir;
-  render->add_option("file", render_file, "draft file")->required();
-  render->add_option("-o,--output-dir", render_dir, "folder for the preview files (default: beside the draft)");
-  render->callback([&] {
-    action = [&] {
+  auto ro = std::make_shared<PreviewOptions>();
+  render->add_option("file", ro->file, "draft file")->required();
+  render->add_option("-o,--output-dir", ro->dir, "folder for the preview files (default: beside the draft)");
+  render->callback([&ctx, &action, ro] {
+    action = [&ctx, ro] {
+      const std::string& render_file = ro->file;
+      const std::string& render_dir = ro->dir;
       auto& ws = ctx.workspace();
       services::Office office(ws, ctx.clock());
       Draft d = office.load_draft(render_file);

@@ -8,7 +8,6 @@
 #include <memory>
 
 #include "gongwen/pipeline/forms.hpp"
-#include "gongwen/pipeline/zip_package.hpp"
 #include "gongwen/archive/filing_scheme.hpp"
 #include "gongwen/pipeline/error.hpp"
 
@@ -23,23 +22,15 @@ std::string csv_field(const std::string& s) {
   return q + "\"";
 }
 
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '<') o += "&lt;";
-    else if (c == '>') o += "&gt;";
-    else if (c == '&') o += "&amp;";
-    else if (c == '"') o += "&quot;";
-    else o += c;
-  }
-  return o;
+forms::CatalogueCells cells(const CatalogueRow& r) {
+  return {std::to_string(r.seq), r.code, r.number, r.author, r.title, r.date8, r.secrecy, r.pages, r.note};
 }
 
-constexpr const auto& kHeads = forms::kCatalogueHeads;
-constexpr const auto& kWidths = forms::kCatalogueWidths;
-
-std::vector<std::string> cells(const CatalogueRow& r) {
-  return {std::to_string(r.seq), r.code, r.number, r.author, r.title, r.date8, r.secrecy, r.pages, r.note};
+std::vector<forms::CatalogueCells> cells(const std::vector<CatalogueRow>& rows) {
+  std::vector<forms::CatalogueCells> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(cells(r));
+  return out;
 }
 
 }  // namespace
@@ -55,15 +46,7 @@ std::string catalogue_csv(const std::vector<CatalogueRow>& rows) {
 }
 
 std::string catalogue_pdf(const std::vector<CatalogueRow>& rows, const std::string& heading) {
-  std::vector<forms::CatalogueCells> cells_of;
-  cells_of.reserve(rows.size());
-  for (const auto& r : rows) {
-    const auto c = cells(r);
-    forms::CatalogueCells f;
-    std::copy(c.begin(), c.end(), f.begin());
-    cells_of.push_back(std::move(f));
-  }
-  return forms::catalogue_pdf(cells_of, heading);
+  return forms::catalogue_pdf(cells(rows), heading);
 }
 
 std::string BoxInfo::box_code() const { return class_code + "-盒" + four_digits(box_no); }
@@ -110,55 +93,7 @@ std::string boxes_csv(const std::vector<BoxInfo>& boxes) {
 
 std::string catalogue_docx(const std::vector<CatalogueRow>& rows, const std::string& heading,
                            const Instant& stamp) {
-  auto cell = [](const std::string& t, int twips) {
-    return "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(twips) +
-           "\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t xml:space=\"preserve\">" + esc(t) +
-           "</w:t></w:r></w:p></w:tc>";
-  };
-  double total = 0;
-  for (double w : kWidths) total += w;
-  std::string grid, head;
-  int tw[9];
-  for (int i = 0; i < 9; ++i) {
-    tw[i] = static_cast<int>(kWidths[i] * 257.0 / total * 56.7);
-    grid += "<w:gridCol w:w=\"" + std::to_string(tw[i]) + "\"/>";
-    head += cell(kHeads[i], tw[i]);
-  }
-  std::string body =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-      "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"32\"/></w:rPr><w:t>" +
-      esc(heading) + "</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblBorders>"
-      "<w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/>"
-      "<w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/>"
-      "<w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
-      "</w:tblBorders></w:tblPr><w:tblGrid>" + grid + "</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>" +
-      head + "</w:tr>";
-  for (const auto& r : rows) {
-    const auto c = cells(r);
-    body += "<w:tr>";
-    for (int i = 0; i < 9; ++i) body += cell(c[i], tw[i]);
-    body += "</w:tr>";
-  }
-  body +=
-      "</w:tbl><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
-      "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"0\" "
-      "w:footer=\"0\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
-  std::vector<PackagePart> parts{
-      {"[Content_Types].xml",
-       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://"
-       "schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" "
-       "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default "
-       "Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
-       "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-       "</Types>"},
-      {"_rels/.rels",
-       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://"
-       "schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://"
-       "schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-       "Target=\"word/document.xml\"/></Relationships>"},
-      {"word/document.xml", body}};
-  return zip_package(parts, stamp);
+  return forms::catalogue_docx(cells(rows), heading, stamp);
 }
 
 // GB/T 18894 minimum set inside a DA/T 48 EEP shape: 封装包格式描述, 版本, 被签名对象 (封装包类型,

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::services {
 
@@ -12,23 +13,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Decodes one UTF-8 sequence at `i` (advancing it); invalid bytes come back as themselves.
+// Decodes one UTF-8 sequence at `i` (advancing it, `len` its bytes); an invalid byte comes
+// back as itself, one byte long, so the caller can print it as \xNN.
 char32_t next_code_point(std::string_view s, std::size_t& i, std::size_t& len) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c >> 6) != 2) {
-      len = 1;
-      cp = b;
-      break;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  i += len;
-  return cp;
+  const std::size_t start = i;
+  const char32_t cp = utf8::next_or_invalid(s, i);
+  len = i - start;
+  return cp == utf8::kInvalid ? static_cast<unsigned char>(s[start]) : cp;
 }
 
 bool is_bidi(char32_t cp) {

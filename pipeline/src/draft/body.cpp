@@ -2,6 +2,7 @@
 #include <regex>
 
 #include "gongwen/pipeline/draft.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen {
 
@@ -92,35 +93,18 @@ std::vector<Block> parse_body(std::string_view text) {
 
 std::optional<Utf8Problem> find_invalid_utf8(std::string_view s) {
   int line = 1, col = 1;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) { n = 1; cp = c; }
-    else if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
-    else return Utf8Problem{line, col};
-    if (i + n > s.size()) return Utf8Problem{line, col};
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return Utf8Problem{line, col};
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return Utf8Problem{line, col};
-    if (c == '\n') { ++line; col = 1; } else { ++col; }
-    i += n;
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = utf8::next_or_invalid(s, pos);
+    if (cp == utf8::kInvalid) return Utf8Problem{line, col};
+    if (cp == '\n') { ++line; col = 1; } else { ++col; }
   }
   return std::nullopt;
 }
 
+// Bytes that start a code point; a stray continuation byte adds nothing.
 std::size_t count_chars(std::string_view s) {
   std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for (char c : s) n += !utf8::is_continuation(c);
   return n;
 }
 

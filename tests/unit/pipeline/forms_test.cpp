@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <poppler-document.h>
 #include <poppler-page.h>
+#include <zip.h>
 
 #include <memory>
 #include <string>
@@ -81,6 +82,48 @@ TEST(Forms, NotesSlipAndStamp) {
   EXPECT_NEAR(stamp.width_mm, kArchiveStampWidthMm, 0.1);
   EXPECT_NEAR(stamp.height_mm, kArchiveStampHeightMm, 0.1);
   EXPECT_NE(stamp.text.find("永久"), std::string::npos);
+}
+
+// One part of a zip package, "" if it is missing.
+std::string zip_part(const std::string& bytes, const char* name) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+  if (z == nullptr) {
+    zip_source_free(src);
+    return "";
+  }
+  std::string out;
+  zip_stat_t st;
+  if (zip_stat(z, name, 0, &st) == 0) {
+    out.resize(st.size);
+    zip_file_t* f = zip_fopen(z, name, 0);
+    zip_fread(f, out.data(), st.size);
+    zip_fclose(f);
+  }
+  zip_close(z);
+  return out;
+}
+
+// The 归档文件目录 DOCX goes through libxml2's writer: markup in a title or the heading is
+// text, never XML, and the same rows give the same bytes.
+TEST(Forms, CatalogueDocxEscapesTextAndIsStable) {
+  const std::vector<CatalogueCells> rows{
+      {"1", "Z109-WS·2025-Y-ZF-0001", "白政发〔2025〕1号", "白沙县人民政府", "关于<b>“A&B”</b>的\"通知\"",
+       "20250825", "", "3", ""}};
+  const Instant at{1768006800, 8 * 60};  // 2026-01-10T09:00:00+08:00
+  const std::string docx = catalogue_docx(rows, "归档文件目录 <2025> & 永久", at);
+  EXPECT_EQ(docx, catalogue_docx(rows, "归档文件目录 <2025> & 永久", at));
+  const std::string xml = zip_part(docx, "word/document.xml");
+  ASSERT_FALSE(xml.empty());
+  EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n", 0), 0u);
+  EXPECT_NE(xml.find("关于&lt;b&gt;“A&amp;B”&lt;/b&gt;的&quot;通知&quot;"), std::string::npos);
+  EXPECT_NE(xml.find("归档文件目录 &lt;2025&gt; &amp; 永久"), std::string::npos);
+  EXPECT_EQ(xml.find("<b>"), std::string::npos);
+  EXPECT_NE(xml.find("<w:t xml:space=\"preserve\"></w:t>"), std::string::npos);  // an empty cell
+  EXPECT_FALSE(zip_part(docx, "[Content_Types].xml").empty());
+  EXPECT_FALSE(zip_part(docx, "_rels/.rels").empty());
 }
 
 }  // namespace

@@ -69,6 +69,12 @@ TEST_F(TrustTest, DirectionControlsAreRefusedAndControlsEscaped) {
   EXPECT_EQ(escape_controls("张三\n\x1b[31m"), "张三\\n\\x1b[31m");
   EXPECT_EQ(escape_controls("a\u202eb"), "a\\u{202e}b");
   EXPECT_EQ(escape_controls("公文 OK"), "公文 OK");
+  // Bytes the one codec (utf8.hpp) rejects are shown, never passed on: a stray byte, a
+  // truncated sequence, an overlong '/' and an encoded surrogate.
+  EXPECT_EQ(escape_controls("a\xff" "b"), "a\\xffb");
+  EXPECT_EQ(escape_controls("\xe6\xa3"), "\\xe6\\xa3");
+  EXPECT_EQ(escape_controls("\xc0\xaf"), "\\xc0\\xaf");
+  EXPECT_EQ(escape_controls("\xed\xa0\x80"), "\\xed\\xa0\\x80");
 }
 
 TEST_F(TrustTest, OutsideFilesMustBeRegularAndBounded) {

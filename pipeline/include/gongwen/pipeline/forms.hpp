@@ -1,5 +1,5 @@
 #pragma once
-// The office's printed forms: the 归档文件目录, the 备考表 and the 盒脊 (DA/T 22) and the
+// The office's printed forms: the 归档文件目录 (PDF and DOCX), the 备考表 and the 盒脊 (DA/T 22) and the
 // 文件处理签 of a received document and the 归档章, drawn by
 // the pipeline from plain data so that the archive library draws no PDF itself. Every
 // output is a pure function of its input (fixed PDF dates).
@@ -7,6 +7,8 @@
 #include <utility>
 #include <string>
 #include <vector>
+
+#include "gongwen/pipeline/date.hpp"
 
 namespace gongwen::forms {
 
@@ -19,6 +21,10 @@ inline constexpr double kCatalogueWidths[9] = {10, 60, 40, 34, 60, 18, 12, 10, 1
 
 // A4 landscape; the heading and the column heads repeat on each page.
 std::string catalogue_pdf(const std::vector<CatalogueCells>& rows, const std::string& heading);
+// The same table as a DOCX (A4 landscape, column heads repeated); `stamp` is every zip
+// entry's time, so the same rows give the same bytes.
+std::string catalogue_docx(const std::vector<CatalogueCells>& rows, const std::string& heading,
+                           const Instant& stamp);
 
 // 备考表 of one box; item numbers already as printed (four digits).
 struct NotesForm {
