@@ -14,7 +14,7 @@ namespace {
 nlohmann::json received_json(const archive::ReceivedRecord& r) {
   return {{"id", r.id},           {"registration", r.registration()}, {"sender", r.sender},
           {"number", r.their_number}, {"title", r.title},             {"date", r.date},
-          {"secrecy", r.secrecy}, {"copies", r.copies},                {"copy_numbers", r.copy_numbers},
+          {"secrecy", to_chinese(r.secrecy)}, {"copies", r.copies},                {"copy_numbers", r.copy_numbers},
           {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at}};
 }
 
@@ -83,7 +83,7 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
         }
         j.push_back(received_json(r));
         out << "#" << r.id << "  " << r.registration() << "  " << r.date << "  " << r.sender << "  "
-            << r.their_number << "  " << r.title << (r.secrecy.empty() ? "" : "  " + r.secrecy) << "\n";
+            << r.their_number << "  " << r.title << (r.secrecy == Secrecy::None ? "" : "  " + std::string(to_chinese(r.secrecy))) << "\n";
       }
       if (hidden) out << "（另有 " << hidden << " 件密件，您无权查看）\n";
       ctx.emit(j, out.str());

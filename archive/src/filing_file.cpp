@@ -56,7 +56,7 @@ std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& o
   for (auto& u : reg.seal_uses()) seals.emplace(u.number, std::move(u));
   for (const auto& r : valid_issued(reg, year)) {
     Source s;
-    s.plan = PlanItem{"发文", r.number, r.title, r.kind, r.issuer, r.date, r.secrecy,
+    s.plan = PlanItem{"发文", r.number, r.title, r.kind, r.issuer, r.date, to_chinese(r.secrecy),
                       unit_of(ws, r.issuer), table.retention_for(r.kind, r.title, "发文"), false};
     s.file = r.pdf_path;
     s.sha256 = r.pdf_sha256;
@@ -78,9 +78,9 @@ std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& o
   const FixedClock no_clock(Instant{});  // listing reads no time
   Receiving rec(ws, no_clock);
   for (const auto& r : rec.list(year)) {
-    if (!r.secrecy.empty()) continue;  // secret copies are returned (清退), not kept
+    if (r.secrecy != Secrecy::None) continue;  // secret copies are returned (清退), not kept
     Source s;
-    s.plan = PlanItem{"收文", r.registration(), r.title, r.kind, r.sender, r.date, r.secrecy,
+    s.plan = PlanItem{"收文", r.registration(), r.title, r.kind, r.sender, r.date, to_chinese(r.secrecy),
                       unit_of(ws, ""), table.retention_for(r.kind, r.title, "收文", r.sender), false};
     s.file = r.file_path;
     s.sha256 = r.sha256;
@@ -423,8 +423,8 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
         if (v.status == "void")
           n.notes.push_back(v.code + "〔" + y + "〕" + std::to_string(v.serial) + "号 作废未归档：" + v.reason);
       for (const auto& r : Receiving(ws, clock).list(year))
-        if (!r.secrecy.empty())
-          n.notes.push_back(r.registration() + "（" + r.secrecy + "，份号 " + r.copy_numbers + "）已于 " +
+        if (r.secrecy != Secrecy::None)
+          n.notes.push_back(r.registration() + "（" + to_chinese(r.secrecy) + "，份号 " + r.copy_numbers + "）已于 " +
                             r.cleared_at.substr(0, 10) + " 清退，未归档");
     }
     if (outside_per_box[b])

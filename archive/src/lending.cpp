@@ -49,9 +49,9 @@ LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
     r.title = rec->title;
     r.secrecy = rec->secrecy;
   }
-  if (!r.secrecy.empty()) {
+  if (r.secrecy != Secrecy::None) {
     if (req.approved_by.empty())
-      fail(Code::Forbidden, req.archive_code + " is " + r.secrecy + ": lending it needs a leader's approval",
+      fail(Code::Forbidden, req.archive_code + " is " + to_chinese(r.secrecy) + ": lending it needs a leader's approval",
            {"name the approving leader with --approved-by"});
     const User* a = m_ws.profile().user(req.approved_by);
     if (!a || !a->has(Role::Signer))

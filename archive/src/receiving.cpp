@@ -76,7 +76,7 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
   r.title = in.title;
   r.kind = in.kind;
   r.date = date->iso();
-  r.secrecy = to_chinese(*secrecy);  // the register keeps the canonical name: 非密 and 无 are ""
+  r.secrecy = *secrecy;  // the row mapper stores the canonical name: 非密 and 无 are ""
   r.copies = in.copies;
   r.copy_numbers = in.copy_numbers;
   r.signed_by = in.signed_by.empty() ? u.name : in.signed_by;
@@ -142,8 +142,8 @@ void Receiving::circulate(std::int64_t id, const std::string& person, int days, 
   if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
   const User* reader = m_ws.profile().user(person);
   if (!reader) fail(Code::NotFound, "unknown reader '" + person + "'");
-  if (!cleared_for(reader->clearance, secrecy_or_strictest(r->secrecy)))
-    fail(Code::Forbidden, reader->name + " is not cleared for " + r->secrecy + " documents");
+  if (!cleared_for(reader->clearance, r->secrecy))
+    fail(Code::Forbidden, reader->name + " is not cleared for " + to_chinese(r->secrecy) + " documents");
   const Instant now = m_clock.now();
   const std::string due = add_days(now.local_date(), days).iso();
   m_ws.registry().transaction([&] {
@@ -184,7 +184,7 @@ ReceivedRecord Receiving::clear_secret(std::int64_t id, const std::string& user)
   const User& u = actor(user, "record 清退");
   auto r = get(id);
   if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
-  if (r->secrecy.empty()) fail(Code::Conflict, r->registration() + " is not secret: nothing to return");
+  if (r->secrecy == Secrecy::None) fail(Code::Conflict, r->registration() + " is not secret: nothing to return");
   if (!r->cleared_at.empty()) fail(Code::Conflict, r->registration() + " was already returned on " + r->cleared_at);
   for (const auto& c : circulation(id))
     if (c.returned_at.empty())
@@ -194,7 +194,7 @@ ReceivedRecord Receiving::clear_secret(std::int64_t id, const std::string& user)
   m_ws.registry().transaction([&] {
     m_ws.registry().set_received_cleared(id, r->cleared_at, u.id);
     m_ws.registry().audit(r->cleared_at, u.id, "clear-secret", r->registration(),
-                          r->secrecy + " copies " + r->copy_numbers + " returned");
+                          std::string(to_chinese(r->secrecy)) + " copies " + r->copy_numbers + " returned");
   });
   return *r;
 }
@@ -221,8 +221,8 @@ std::vector<std::string> receiving_blockers(Workspace& ws, int year) {
       if (c.returned_at.empty())
         out.push_back(r.registration() + " " + r.title + " is still in circulation with " + c.person +
                       ": record its return (gongwen receive return)");
-    if (!r.secrecy.empty() && r.cleared_at.empty())
-      out.push_back(r.registration() + " " + r.title + " (" + r.secrecy + ", copies " + r.copy_numbers +
+    if (r.secrecy != Secrecy::None && r.cleared_at.empty())
+      out.push_back(r.registration() + " " + r.title + " (" + to_chinese(r.secrecy) + ", copies " + r.copy_numbers +
                     ") has not been returned (清退): gongwen receive clear " + std::to_string(r.id));
     std::error_code ec;
     const fs::path f = ws.root() / r.file_path;

@@ -92,9 +92,8 @@ void replace_all(std::string& text, const std::string& what, const std::string& 
 
 }  // namespace
 
-bool may_see(const User& reader, const std::string& secrecy, const std::vector<std::string>& distribution) {
-  // The one secrecy table: 非密/无/"" are open; an unknown level counts as 绝密.
-  if (cleared_for(reader.clearance, secrecy_or_strictest(secrecy))) return true;
+bool may_see(const User& reader, Secrecy secrecy, const std::vector<std::string>& distribution) {
+  if (cleared_for(reader.clearance, secrecy)) return true;
   for (const auto& d : distribution)
     if (d == reader.id) return true;
   return false;
@@ -121,7 +120,7 @@ VisiblePlan filing_plan_for(archive::Workspace& ws, int year, const User& reader
                             const archive::RetentionOverrides& overrides) {
   VisiblePlan out;
   for (auto& p : archive::filing_plan(ws, year, overrides)) {
-    if (may_see(reader, p.secrecy)) out.items.push_back(std::move(p));
+    if (may_see(reader, secrecy_or_strictest(p.secrecy))) out.items.push_back(std::move(p));
     else ++out.hidden;
   }
   return out;

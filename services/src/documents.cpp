@@ -37,7 +37,7 @@ std::optional<Registered> registered_at(archive::Workspace& ws, const std::strin
     if (r.pdf_path == rel) return Registered{r.number, r.title, r.pdf_sha256};
     if (r.docx_path == rel) return Registered{r.number + " (DOCX)", r.title, r.docx_sha256};
     if (r.sheet_path == rel) return Registered{r.number + " 发文稿纸", r.title, r.sheet_sha256};
-    if (!r.secrecy.empty())
+    if (r.secrecy != Secrecy::None)
       for (const auto& c : reg.copies(r.number))
         if (c.path == rel) return Registered{r.number + " 份号 " + c.copy_number, r.title, c.sha256};
   }
@@ -53,7 +53,7 @@ FileIdentity by_hash(archive::Workspace& ws, const std::string& sha) {
       out.number = rec.number;
       out.title = rec.title;
     }
-    if (!rec.secrecy.empty() && out.number.empty() && copy_of.empty())
+    if (rec.secrecy != Secrecy::None && out.number.empty() && copy_of.empty())
       for (const auto& c : reg.copies(rec.number))
         if (c.sha256 == sha) copy_of = rec.number + " 份号 " + c.copy_number, copy_title = rec.title;
   }

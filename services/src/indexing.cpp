@@ -103,7 +103,7 @@ search::IndexedDocument issued_entry(archive::Workspace& ws, const archive::Issu
   d.issuer = r.issuer;
   d.recipients = r.recipients;
   d.kind = r.kind;
-  d.secrecy = r.secrecy;
+  d.secrecy = to_chinese(r.secrecy);  // the index keeps the register's name
   d.date = parse_date(r.date).value_or(Date{});
   d.path = r.pdf_path;
   // Those who handled it may always find it again.
@@ -126,7 +126,7 @@ search::IndexedDocument received_entry(archive::Workspace& ws, archive::Receivin
   d.body = r.text;
   d.issuer = r.sender;
   d.kind = r.kind;
-  d.secrecy = r.secrecy;
+  d.secrecy = to_chinese(r.secrecy);  // the index keeps the register's name
   d.date = parse_date(r.date).value_or(Date{});
   d.path = r.file_path;
   for (const auto& c : rec.circulation(r.id)) d.distribution.push_back(c.person);

@@ -78,7 +78,7 @@ void Office::recover_staged() {
       known.insert(r.pdf_path);
       known.insert(r.docx_path);
       if (!r.sheet_path.empty()) known.insert(r.sheet_path);
-      if (!r.secrecy.empty())
+      if (r.secrecy != Secrecy::None)
         for (const auto& c : m_ws.registry().copies(r.number)) known.insert(c.path);
     }
     for (const auto& f : files) {
@@ -120,11 +120,12 @@ const User& Office::require_user(const std::string& id, std::initializer_list<Ro
        u->name + " (" + u->id + ") may not " + action + ": it needs the role " + roles_text(roles));
 }
 
-void Office::require_clearance(const User& u, const std::string& secrecy, const std::string& action,
+void Office::require_clearance(const User& u, Secrecy secrecy, const std::string& action,
                                const std::string& subject) {
-  if (cleared_for(u.clearance, secrecy_or_strictest(secrecy))) return;
-  m_ws.registry().audit(now_iso(), u.id, "refused", subject, action + ": not cleared for " + secrecy);
-  fail(Code::Forbidden, u.name + " (" + u.id + ") is not cleared for " + secrecy +
+  if (cleared_for(u.clearance, secrecy)) return;
+  const std::string name = to_chinese(secrecy);
+  m_ws.registry().audit(now_iso(), u.id, "refused", subject, action + ": not cleared for " + name);
+  fail(Code::Forbidden, u.name + " (" + u.id + ") is not cleared for " + name +
                             " documents and may not " + action + " this one");
 }
 
@@ -179,7 +180,7 @@ DraftRecord Office::submit(const fs::path& file, const std::string& user) {
   if (!draft.drafter.empty() && draft.drafter != u.id)
     fail(Code::Forbidden, "the draft names " + draft.drafter + " as its drafter, not " + u.id,
          {"submit it as " + draft.drafter + ", or change drafter = in the draft"});
-  const std::string secrecy = to_chinese(draft.doc.secrecy);
+  const Secrecy secrecy = draft.doc.secrecy;
   require_clearance(u, secrecy, "draft", source);
   const std::string hash = document_fingerprint(draft.doc);
 
@@ -435,7 +436,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       r.issuer = doc.issuers.front();
       for (std::size_t i = 1; i < doc.issuers.size(); ++i) r.issuer += "、" + doc.issuers[i];
       r.recipients = doc.main_recipients;
-      r.secrecy = to_chinese(doc.secrecy);
+      r.secrecy = doc.secrecy;
       r.date = doc.date.iso();
       r.pdf_path = m_ws.relative(pdf_path);
       r.docx_path = m_ws.relative(docx_path);

@@ -122,7 +122,7 @@ CorrectResult Workflows::correct(const archive::CorrectionRequest& request, cons
 namespace {
 
 // The 密级 of a filed 件 by its 档号, or nullopt when no 件 has it.
-std::optional<std::string> filed_secrecy(archive::Workspace& ws, const std::string& archive_code) {
+std::optional<Secrecy> filed_secrecy(archive::Workspace& ws, const std::string& archive_code) {
   auto& reg = ws.registry();
   std::set<int> years;
   for (const auto& r : reg.issued()) years.insert(r.year);
@@ -136,7 +136,7 @@ std::optional<std::string> filed_secrecy(archive::Workspace& ws, const std::stri
       if (auto i = reg.issued_by_number(f.number)) return i->secrecy;
       for (const auto& r : received)
         if (r.registration() == f.number || (!r.their_number.empty() && r.their_number == f.number)) return r.secrecy;
-      return std::string();
+      return Secrecy::None;
     }
   return std::nullopt;
 }

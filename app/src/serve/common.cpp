@@ -107,7 +107,7 @@ std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Re
   return j;
 }
 
-bool may_see(const User& user, const std::string& secrecy, const std::vector<std::string>& distribution) {
+bool may_see(const User& user, Secrecy secrecy, const std::vector<std::string>& distribution) {
   return services::may_see(user, secrecy, distribution);  // the rule lives in the service
 }
 

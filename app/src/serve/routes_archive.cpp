@@ -217,7 +217,7 @@ void add_archive_routes(httplib::Server& srv, State& st) {
         if (!may_see(*c->user, r.secrecy)) continue;
         list.push_back({{"id", r.id}, {"registration", r.registration()}, {"sender", r.sender},
                         {"their_number", r.their_number}, {"title", r.title}, {"date", r.date},
-                        {"secrecy", r.secrecy}, {"received_at", r.received_at}});
+                        {"secrecy", to_chinese(r.secrecy)}, {"received_at", r.received_at}});
       }
       reply_json(res, 200, {{"ok", true}, {"received", list}});
     });

@@ -22,7 +22,7 @@ namespace {
 nlohmann::json draft_json(const archive::DraftRecord& d, const services::NextStep& next) {
   return {{"id", d.id},       {"title", d.title},   {"state", archive::state_name(d.state)},
           {"state_text", archive::state_chinese(d.state)},
-          {"kind", d.kind},   {"drafter", d.drafter}, {"secrecy", d.secrecy},
+          {"kind", d.kind},   {"drafter", d.drafter}, {"secrecy", to_chinese(d.secrecy)},
           {"round", d.round}, {"next", next_json(next)}, {"updated_at", d.updated_at}};
 }
 

@@ -13,7 +13,7 @@ namespace {
 
 nlohmann::json loan_json(const archive::LoanRecord& l) {
   return {{"id", l.id},           {"archive_code", l.archive_code}, {"number", l.number},
-          {"title", l.title},     {"secrecy", l.secrecy},           {"borrower", l.borrower},
+          {"title", l.title},     {"secrecy", to_chinese(l.secrecy)},           {"borrower", l.borrower},
           {"unit", l.unit},       {"purpose", l.purpose},           {"borrowed_on", l.borrowed_on},
           {"due", l.due},         {"approved_by", l.approved_by},   {"returned_on", l.returned_on},
           {"condition", l.condition}};

@@ -93,10 +93,10 @@ void guarded(httplib::Response& res, const std::function<void()>& work);
 // Parses a JSON body (size-limited); replies 400 and returns nothing when it is not JSON.
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res);
 
-// May `user` see a document of this secrecy (a stored name, secrecy.hpp: 非密 and "" are
-// open to all, an unknown name counts as 绝密)? Cleared users, and the named distribution
-// (drafter, signer), may; everyone else must not learn it exists.
-bool may_see(const User& user, const std::string& secrecy,
+// May `user` see a document of this secrecy (the record's typed 密级: its row mapper read an
+// unknown stored name as 绝密)? Cleared users, and the named distribution (drafter, signer),
+// may; everyone else must not learn it exists.
+bool may_see(const User& user, Secrecy secrecy,
              const std::vector<std::string>& distribution = {});
 
 // The draft form (JSON from the 拟稿 page) → its TOML text and the checked Draft, or the

@@ -19,7 +19,7 @@ DraftRecord draft_row(sql::Stmt& s) {
   d.code = s.text(5);
   d.doc_class = s.text(6);
   d.drafter = s.text(7);
-  d.secrecy = s.text(8);
+  d.secrecy = secrecy_or_strictest(s.text(8));  // legacy 无/非密 → None; unreadable → 绝密
   d.year = static_cast<int>(s.integer(9));
   d.state = parse_state(s.text(10)).value_or(DraftState::Submitted);
   d.round = static_cast<int>(s.integer(11));
@@ -61,7 +61,7 @@ std::int64_t Drafts::add_draft(const DraftRecord& d) {
               "secrecy, year, state, round, content_hash, snapshot, created_at, updated_at) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, d.source).bind(2, d.title).bind(3, d.template_id).bind(4, d.kind).bind(5, d.code);
-  s.bind(6, d.doc_class).bind(7, d.drafter).bind(8, d.secrecy).bind(9, d.year);
+  s.bind(6, d.doc_class).bind(7, d.drafter).bind(8, to_chinese(d.secrecy)).bind(9, d.year);
   s.bind(10, state_name(d.state)).bind(11, d.round).bind(12, d.content_hash).bind(13, d.snapshot);
   s.bind(14, d.created_at).bind(15, d.updated_at);
   s.run();
@@ -73,7 +73,7 @@ void Drafts::update_draft(const DraftRecord& d) {
               "UPDATE drafts SET title=?, template_id=?, kind=?, code=?, doc_class=?, secrecy=?, "
               "year=?, state=?, round=?, content_hash=?, snapshot=?, updated_at=? WHERE id=?");
   s.bind(1, d.title).bind(2, d.template_id).bind(3, d.kind).bind(4, d.code).bind(5, d.doc_class);
-  s.bind(6, d.secrecy).bind(7, d.year).bind(8, state_name(d.state)).bind(9, d.round);
+  s.bind(6, to_chinese(d.secrecy)).bind(7, d.year).bind(8, state_name(d.state)).bind(9, d.round);
   s.bind(10, d.content_hash).bind(11, d.snapshot).bind(12, d.updated_at).bind(13, d.id);
   s.run();
 }

@@ -15,7 +15,7 @@ LoanRecord loan_row(sql::Stmt& q) {
   r.archive_code = q.text(1);
   r.number = q.text(2);
   r.title = q.text(3);
-  r.secrecy = q.text(4);
+  r.secrecy = secrecy_or_strictest(q.text(4));  // legacy 无/非密 → None; unreadable → 绝密
   r.borrower = q.text(5);
   r.unit = q.text(6);
   r.purpose = q.text(7);
@@ -37,7 +37,7 @@ std::int64_t Loans::add_loan(const LoanRecord& r) {
   sql::Stmt s(m_db,
               "INSERT INTO loans (archive_code, number, title, secrecy, borrower, unit, purpose, borrowed_on, "
               "due, approved_by, returned_on, condition, note, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  s.bind(1, r.archive_code).bind(2, r.number).bind(3, r.title).bind(4, r.secrecy).bind(5, r.borrower)
+  s.bind(1, r.archive_code).bind(2, r.number).bind(3, r.title).bind(4, to_chinese(r.secrecy)).bind(5, r.borrower)
       .bind(6, r.unit).bind(7, r.purpose).bind(8, r.borrowed_on).bind(9, r.due).bind(10, r.approved_by)
       .bind(11, r.returned_on).bind(12, r.condition).bind(13, r.note).bind(14, r.recorded_by).run();
   return m_db.last_rowid();

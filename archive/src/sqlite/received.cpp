@@ -20,7 +20,7 @@ ReceivedRecord received_row(sql::Stmt& s) {
   r.title = s.text(5);
   r.kind = s.text(6);
   r.date = s.text(7);
-  r.secrecy = s.text(8);
+  r.secrecy = secrecy_or_strictest(s.text(8));  // legacy 无/非密 → None; unreadable → 绝密
   r.copies = static_cast<int>(s.integer(9));
   r.copy_numbers = s.text(10);
   r.signed_by = s.text(11);
@@ -65,7 +65,7 @@ std::int64_t Received::add_received(const ReceivedRecord& r) {
               "proposal, instruction, text, received_at, cleared_at, cleared_by) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.year).bind(2, r.serial).bind(3, r.sender).bind(4, r.their_number).bind(5, r.title)
-      .bind(6, r.kind).bind(7, r.date).bind(8, r.secrecy).bind(9, r.copies).bind(10, r.copy_numbers)
+      .bind(6, r.kind).bind(7, r.date).bind(8, to_chinese(r.secrecy)).bind(9, r.copies).bind(10, r.copy_numbers)
       .bind(11, r.signed_by).bind(12, r.registered_by).bind(13, r.file_path).bind(14, r.sha256)
       .bind(15, r.format).bind(16, r.slip_path).bind(17, r.proposal).bind(18, r.instruction).bind(19, r.text)
       .bind(20, r.received_at).bind(21, r.cleared_at).bind(22, r.cleared_by);

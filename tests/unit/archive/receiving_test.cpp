@@ -88,8 +88,8 @@ TEST_F(ReceivingTest, RefusalsChangeNothing) {
 TEST_F(ReceivingTest, OpenLevelNamesAreTheOpenLevelAndUnknownOnesAreRefused) {
   const ReceivedRecord a = rec->receive(input("非密"), "sunxiuying");
   const ReceivedRecord b = rec->receive(input("无"), "sunxiuying");
-  EXPECT_EQ(a.secrecy, "");
-  EXPECT_EQ(rec->get(b.id)->secrecy, "");
+  EXPECT_EQ(a.secrecy, Secrecy::None);
+  EXPECT_EQ(rec->get(b.id)->secrecy, Secrecy::None);
   EXPECT_THAT(filing_blockers(*ws, 2025), IsEmpty());
   EXPECT_EQ(failure_of([&] { rec->clear_secret(a.id, "sunxiuying"); }).code, Code::Conflict);  // not secret
   const Error unknown = failure_of([&] { rec->receive(input("内部"), "sunxiuying"); });

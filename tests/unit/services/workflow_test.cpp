@@ -212,7 +212,7 @@ TEST_F(WorkflowTest, UnclearedDrafterMayNotSubmitSecretDraft) {
   const fs::path ok = write_draft(
       "secret2.toml", notice_toml("关于做好征兵政治考核工作的通知", "2025-07-20", "chenzhiyong",
                                   "\"government\"", "secrecy = \"秘密\"\n"));
-  EXPECT_EQ(office->submit(ok, "chenzhiyong").secrecy, "秘密");
+  EXPECT_EQ(office->submit(ok, "chenzhiyong").secrecy, Secrecy::Secret);
 }
 
 TEST_F(WorkflowTest, SecretDocumentGoesThroughClearedHandsOnly) {
@@ -220,7 +220,7 @@ TEST_F(WorkflowTest, SecretDocumentGoesThroughClearedHandsOnly) {
                                        "chenzhiyong", "\"government\"", "secrecy = \"秘密\"\n");
   const DraftRecord d = signed_draft("secret.toml", text, "chenzhiyong");
   const IssueOutcome out = office->issue(ref(d), "sunxiuying");
-  EXPECT_EQ(out.issued.secrecy, "秘密");
+  EXPECT_EQ(out.issued.secrecy, Secrecy::Secret);
   EXPECT_EQ(out.document.copy_number, "000001");
   EXPECT_EQ(reg().seal_uses().at(0).copies, 10);
 

@@ -1,10 +1,14 @@
 #pragma once
-// Rows of the office's books (the registers, books.hpp), as plain structs. Times are ISO 8601
-// strings from the injected clock; 密级 is the canonical name ("" 秘密 机密 绝密, secrecy.hpp).
+// Rows of the office's books (the registers, books.hpp), as plain structs. 密级 is a typed
+// Secrecy, parsed once by the row mappers (the stored text stays the canonical name, "" for
+// none). Instants (`*_at`) stay ISO 8601 strings from the injected clock: the audit chain
+// hashes that text byte for byte.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "gongwen/pipeline/secrecy.hpp"
 
 namespace gongwen::archive {
 
@@ -24,7 +28,7 @@ struct DraftRecord {
   std::string code;          // 机关代字
   std::string doc_class;
   std::string drafter;
-  std::string secrecy;       // "" 秘密 机密 绝密
+  Secrecy secrecy = Secrecy::None;
   int year = 0;              // of 成文日期
   DraftState state = DraftState::Submitted;
   int round = 1;             // +1 each time an edited draft is resubmitted: resets the chain
@@ -62,7 +66,8 @@ struct IssuedRecord {
   std::string code;
   int year = 0;
   int serial = 0;
-  std::string title, kind, issuer, recipients, secrecy, date;  // date: ISO
+  std::string title, kind, issuer, recipients, date;  // date: ISO
+  Secrecy secrecy = Secrecy::None;
   std::string pdf_path, docx_path;    // relative to the workspace
   std::string pdf_sha256, docx_sha256;
   std::string sheet_path, sheet_sha256;  // 发文稿纸 (documents/<year>/<文号>.发文稿纸.pdf), filed with it
@@ -122,7 +127,8 @@ struct ReceivedRecord {
   std::int64_t id = 0;
   int year = 0;              // of the document's date
   int serial = 0;            // 收文号 inside the year
-  std::string sender, their_number, title, kind, date, secrecy;  // date: ISO
+  std::string sender, their_number, title, kind, date;  // date: ISO
+  Secrecy secrecy = Secrecy::None;
   int copies = 1;
   std::string copy_numbers;  // e.g. "003-004" for secret copies
   std::string signed_by;     // who signed for it (签收人)
@@ -145,7 +151,8 @@ struct CirculationRecord {
 // 借阅 (lending.hpp): one loan of a filed 件.
 struct LoanRecord {
   std::int64_t id = 0;
-  std::string archive_code, number, title, secrecy;
+  std::string archive_code, number, title;
+  Secrecy secrecy = Secrecy::None;
   std::string borrower, unit, purpose;
   std::string borrowed_on, due;        // ISO dates
   std::string approved_by;             // user id of the leader (secret items)

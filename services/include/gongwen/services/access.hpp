@@ -14,9 +14,10 @@
 
 namespace gongwen::services {
 
-// Cleared for `secrecy` (an unknown 密级 counts as 绝密), or named in the item's 知悉范围
-// (`distribution`: the drafter and signer of an outgoing document, …).
-bool may_see(const User& reader, const std::string& secrecy, const std::vector<std::string>& distribution = {});
+// Cleared for `secrecy`, or named in the item's 知悉范围 (`distribution`: the drafter and
+// signer of an outgoing document, …). Records hold a typed Secrecy; a name read from outside
+// the books (a plan line, a search hit) is parsed with secrecy_or_strictest first.
+bool may_see(const User& reader, Secrecy secrecy, const std::vector<std::string>& distribution = {});
 
 // What may be said of a list: the lines this reader may read, and how many were left out.
 struct Visible {

@@ -55,7 +55,7 @@ class Office {
  private:
   const User& require_user(const std::string& id, std::initializer_list<Role> roles,
                            const std::string& action, const std::string& subject);
-  void require_clearance(const User& u, const std::string& secrecy, const std::string& action,
+  void require_clearance(const User& u, Secrecy secrecy, const std::string& action,
                          const std::string& subject);
   std::vector<ReviewRecord> current_reviews(const DraftRecord& d);
   std::string now_iso() const { return m_clock.now().iso8601(); }
