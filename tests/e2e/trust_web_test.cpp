@@ -6,24 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web_login.hpp"
 #include "web_server.hpp"
 
 namespace gongwen::e2e {
 namespace {
 
 using json = nlohmann::json;
-
-struct Session {
-  std::string cookie, csrf;
-  httplib::Headers headers() const { return {{"Cookie", "gw_session=" + cookie}, {"X-CSRF-Token", csrf}}; }
-};
-
-Session login(int port, const std::string& user) {
-  httplib::Client c("127.0.0.1", port);
-  auto r = c.Post("/api/login", json{{"user", user}, {"password", kDemoPassword}}.dump(), "application/json");
-  if (!r || r->status != 200) throw std::runtime_error("login failed: " + (r ? r->body : std::string("no reply")));
-  return {r->get_header_value("Set-Cookie").substr(11, 64), json::parse(r->body)["csrf"]};
-}
 
 class TrustWeb : public ::testing::Test {
  protected:
