@@ -25,6 +25,10 @@ PACKAGES=(
   unzip zip sqlite3 openssl  # programs the tests call to open what we write (not in a bare Debian)
   chromium nodejs npm wrk  # web desk: browser tests (Playwright), load benchmark
   firefox-esr  # web desk: the same flow in Firefox (puppeteer-core over WebDriver BiDi)
+  libxml2-utils  # xmllint: every OFD part against the GB/T 33190 schemas
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim  # OCR of scanned 收文
+  libcups2-dev cups cups-client printer-driver-cups-pdf  # 文印: printing, and a real CUPS server in the tests
+  softhsm2  # a PKCS#11 token for the signer interface's second implementation
 )
 
 install_missing() {

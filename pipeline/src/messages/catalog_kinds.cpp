@@ -1,0 +1,9 @@
+// Messages of one area (issue 15); the core table and the rules for codes are in catalog.cpp.
+// Add entries as: const CatalogEntry kPart[] = {{"code", "中文", "English"}, …}; return kPart;
+#include "messages/catalog.hpp"
+
+namespace gongwen::messages {
+
+std::span<const CatalogEntry> entries_kinds() { return {}; }
+
+}  // namespace gongwen::messages
