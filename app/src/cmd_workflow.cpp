@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "gongwen/archive/audit_check.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/clock_policy.hpp"
 #include "gongwen/services/text_checks.hpp"
@@ -161,10 +163,14 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* verify = audit->add_subcommand("verify", "check that no entry of history was changed");
   verify->callback([&] {
     action = [&] {
+      // Chain, MACs, head, signed checkpoints, sealed register rows (issue 13 #3).
+      const archive::AuditReport report = archive::check_audit(ctx.workspace());
+      if (!report.ok()) {
+        std::string all = msg("audit.verify.failed", {{"count", std::to_string(report.problems.size())}});
+        for (const auto& p : report.problems) all += "\n  " + p;
+        fail(Code::Conflict, all, {msg("audit.verify.hint")});
+      }
       const auto log = ctx.workspace().registry().audit_log();
-      if (auto bad = archive::verify_audit_chain(log))
-        fail(Code::Conflict, "the audit log was altered at entry " + std::to_string(*bad),
-             {"restore registry.sqlite3 from a backup and report it"});
       // A chain can be intact and still backdated: time must never go backwards (issue 13 #7).
       // A demo or test workspace is backdated by design: there it is a note, elsewhere a failure.
       const auto late = services::entries_out_of_time_order(log);
@@ -181,9 +187,13 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
           fail(Code::Conflict, note + "（倒填时间或时钟被改动）", {"gongwen audit log 查看这些记录及其操作人"});
         note += "（演示/测试工作区允许固定时钟）";
       }
-      ctx.emit({{"ok", true}, {"entries", log.size()}, {"out_of_order", late}, {"note", note}},
-               "audit log intact: " + std::to_string(log.size()) + " entries\n" +
-                   (note.empty() ? "" : "note: " + note + "\n"));
+      ctx.emit({{"ok", true}, {"entries", log.size()}, {"keyed_from", report.keyed_from}, {"rows", report.rows},
+                {"checkpoints", report.checkpoints}, {"out_of_order", late}, {"note", note}},
+               msg("audit.verify.ok", {{"entries", std::to_string(log.size())},
+                                       {"keyed", std::to_string(report.keyed_from)},
+                                       {"rows", std::to_string(report.rows)},
+                                       {"checkpoints", std::to_string(report.checkpoints)}}) +
+                   "\n" + (note.empty() ? "" : "note: " + note + "\n"));
     };
   });
   auto* show = audit->add_subcommand("log", "print the audit log");

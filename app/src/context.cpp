@@ -9,6 +9,8 @@
 #include "gongwen/archive/auth.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/clock_policy.hpp"
+#include "gongwen/services/indexing.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "tokens.hpp"
 
 namespace gongwen::app {
@@ -62,6 +64,16 @@ archive::Workspace& Context::workspace() {
     dir = *found;
   }
   m_ws = archive::Workspace::open(dir).take();
+  // Indexing work left by a process that died between its register commit and the index
+  // (issue 13 #12): whoever opens the workspace next does it. A failure leaves the work
+  // queued for the next run and does not stop this command.
+  try {
+    services::catch_up_index(*m_ws);
+  } catch (const Failure& f) {
+    std::cerr << msg("index.catch_up.failed", {{"count", std::to_string(m_ws->registry().indexing_backlog().size())},
+                                               {"reason", f.error().message}})
+              << "\n";
+  }
   return *m_ws;
 }
 

@@ -102,6 +102,7 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
       write_file_atomic(slip, processing_slip_pdf(r, m_ws.profile().office_name, {}));
       written.push_back(slip);
       r.id = reg.add_received(r);
+      reg.queue_indexing(IndexedBook::Received, std::to_string(r.id), r.received_at);  // issue 13 #12
       m_ws.registry().audit(r.received_at, u.id, "receive", r.registration(),
                             r.sender + " " + r.their_number + " " + r.title + " sha256 " + r.sha256);
     });
@@ -148,6 +149,8 @@ void Receiving::circulate(std::int64_t id, const std::string& person, int days, 
   const std::string due = add_days(now.local_date(), days).iso();
   m_ws.registry().transaction([&] {
     m_ws.registry().add_circulation(CirculationRecord{id, person, now.iso8601(), due, "", ""});
+    // The new reader may find it: indexed again after the commit (or by the next to open).
+    m_ws.registry().queue_indexing(IndexedBook::Received, std::to_string(id), now.iso8601());
     m_ws.registry().audit(now.iso8601(), u.id, "circulate", r->registration(), "to " + person + " due " + due);
   });
 }

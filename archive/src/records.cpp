@@ -43,8 +43,9 @@ std::string sha256_hex(std::string_view bytes) {
 std::string audit_entry_hash(const AuditEntry& e) {
   // Unit separators keep field boundaries unambiguous: "ab"+"c" never hashes like "a"+"bc".
   const std::string sep = "\x1f";
+  // `rows` joined the hash with the keyed log; entries without rows hash as they always did.
   return sha256_hex(std::to_string(e.seq) + sep + e.at + sep + e.actor + sep + e.action + sep +
-                    e.subject + sep + e.detail + sep + e.prev_hash);
+                    e.subject + sep + e.detail + sep + e.prev_hash + (e.rows.empty() ? "" : sep + e.rows));
 }
 
 std::optional<std::int64_t> verify_audit_chain(const std::vector<AuditEntry>& log) {

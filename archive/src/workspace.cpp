@@ -4,9 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
+#include "gongwen/archive/audit_seal.hpp"
+#include "gongwen/archive/file_writes.hpp"
 #include "gongwen/archive/keys.hpp"
 
 namespace gongwen::archive {
@@ -21,31 +25,85 @@ std::string read_file(const fs::path& path) {
   return ss.str();
 }
 
-void write_file_atomic(const fs::path& path, std::string_view bytes, FileAccess access) {
+void sync_directory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const bool ok = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!ok) fail(Code::Io, "cannot sync the folder " + dir.string(), {"check the disk"});
+}
+
+namespace {
+
+// Creates the missing folders above `dir` and makes each new entry durable in its parent: a
+// file synced into a folder whose own entry was lost with the power is lost too.
+void create_durable_directories(const fs::path& dir) {
   std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp" +
-                                             std::to_string(::getpid()));
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                        access == FileAccess::Private ? 0600 : 0666);
-  bool ok = fd >= 0;
-  // A leftover temp file of a killed run keeps its old mode: make it private before writing.
-  if (ok && access == FileAccess::Private) ok = ::fchmod(fd, 0600) == 0;
-  for (std::size_t done = 0; ok && done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
+  std::vector<fs::path> missing;
+  for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
   }
-  if (fd >= 0 && ::close(fd) != 0) ok = false;
-  if (!ok) {
-    fs::remove(tmp, ec);
-    fail(Code::Io, "cannot write " + path.string(), {"check free disk space and permissions"});
+  if (missing.empty()) return;
+  fs::create_directories(dir, ec);
+  for (const auto& p : missing) sync_directory(p.parent_path());
+}
+
+}  // namespace
+
+void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access, Sync sync) {
+  std::error_code ec;
+  struct Temp {
+    fs::path tmp;
+    int fd = -1;
+  };
+  std::vector<Temp> temps;
+  auto give_up = [&](const fs::path& path, const std::string& why) {
+    for (auto& t : temps) {
+      if (t.fd >= 0) ::close(t.fd);
+      fs::remove(t.tmp, ec);
+    }
+    fail(Code::Io, "cannot write " + path.string() + why, {"check free disk space and permissions"});
+  };
+  // All written first, then all synced: on ext4 (ordered data) the first fsync's journal
+  // commit carries the other files' blocks, so the later ones return at once.
+  for (const auto& f : files) {
+    if (sync == Sync::Durable) create_durable_directories(f.path.parent_path());
+    else fs::create_directories(f.path.parent_path(), ec);
+    Temp t;
+    t.tmp = f.path.parent_path() / ("." + f.path.filename().string() + ".tmp" + std::to_string(::getpid()));
+    t.fd = ::open(t.tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, access == FileAccess::Private ? 0600 : 0666);
+    const int fd = t.fd;
+    temps.push_back(t);
+    bool ok = fd >= 0;
+    // A leftover temp file of a killed run keeps its old mode: make it private before writing.
+    if (ok && access == FileAccess::Private) ok = ::fchmod(fd, 0600) == 0;
+    for (std::size_t done = 0; ok && done < f.bytes.size();) {
+      const ssize_t n = ::write(fd, f.bytes.data() + done, f.bytes.size() - done);
+      ok = n > 0;
+      if (ok) done += static_cast<std::size_t>(n);
+    }
+    if (!ok) give_up(f.path, "");
   }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    fail(Code::Io, "cannot write " + path.string() + ": " + ec.message());
+  // Power loss (issue 13 #13): the bytes reach the disk before the names point at them, and
+  // the names before anything (a register commit) points at the names.
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const bool ok = (sync == Sync::Lazy || ::fsync(temps[i].fd) == 0) & (::close(temps[i].fd) == 0);
+    temps[i].fd = -1;
+    if (!ok) give_up(files[i].path, "");
   }
+  std::vector<fs::path> folders;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    fs::rename(temps[i].tmp, files[i].path, ec);
+    if (ec) give_up(files[i].path, ": " + ec.message());
+    if (std::find(folders.begin(), folders.end(), files[i].path.parent_path()) == folders.end())
+      folders.push_back(files[i].path.parent_path());
+  }
+  if (sync == Sync::Durable)
+    for (const auto& d : folders) sync_directory(d);
+}
+
+void write_file_atomic(const fs::path& path, std::string_view bytes, FileAccess access) {
+  write_files_atomic({{path, bytes}}, access, Sync::Durable);
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::init(const fs::path& dir, const std::string& profile_text,
@@ -114,10 +172,33 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const fs::path& dir) {
   auto templates = load_templates(ws->templates_dir());
   if (!templates) return templates.error();
   ws->m_templates = std::move(templates).value();
-  auto reg = open_sqlite_registry(ws->m_root / "registry.sqlite3");
-  if (!reg) return reg.error();
-  ws->m_registry = std::move(reg).value();
+  try {
+    ws->m_registry = open_sealed_registry(ws->m_root / "registry.sqlite3", ws->keys_dir());
+  } catch (const Failure& f) {
+    return f.error();
+  }
   return ws;
+}
+
+std::unique_ptr<Registry> open_sealed_registry(const fs::path& file, const fs::path& keys_dir) {
+  std::error_code ec;
+  if (!fs::exists(audit_key_file(keys_dir), ec)) {
+    // A log keyed before cannot lose its key: a new one would hide what was changed.
+    auto unsealed = open_sqlite_registry(file).take();
+    if (unsealed->audit_keyed())
+      fail(Code::Conflict, audit_key_file(keys_dir).string() + " is missing, but the audit log was keyed with it",
+           {"restore keys/ from the backup: without it the audit log cannot be checked"});
+  }
+  const LoadedAuditKey key = load_or_create_audit_key(keys_dir);
+  auto reg = open_sqlite_registry(file, std::make_shared<AuditSeal>(keys_dir, key.key, key.state)).take();
+  if (key.created) {
+    // A workspace from before the key: its first keyed entry records every sealed row there is.
+    reg->transaction([&] {
+      if (reg->audit_keyed()) return;
+      if (auto last = reg->audit_last()) reg->start_keyed_log(last->at);
+    });
+  }
+  return reg;
 }
 
 std::optional<fs::path> Workspace::find(const fs::path& start) {

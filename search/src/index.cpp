@@ -21,7 +21,8 @@ Result<SearchIndex> SearchIndex::open_writable(const std::filesystem::path& dir)
   try {
     auto impl = std::make_unique<Impl>();
     impl->dir = dir;
-    impl->writer.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    // Wait for another writer (an issue catching up, a filing re-indexing) rather than fail.
+    impl->writer.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_RETRY_LOCK);
     impl->db = *impl->writer;
     return SearchIndex(std::move(impl));
   } catch (const Xapian::Error& e) {

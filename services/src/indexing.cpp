@@ -136,10 +136,32 @@ search::IndexedDocument received_entry(archive::Workspace& ws, archive::Receivin
 }
 }  // namespace
 
-void index_issued(archive::Workspace& ws, const archive::IssuedRecord& r) {
-  auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
-  index.add(to_indexed(ws, r)).take();
-  index.commit().take();
+std::size_t catch_up_index(archive::Workspace& ws) {
+  auto& reg = ws.registry();
+  if (reg.indexing_backlog().empty()) return 0;  // the usual case: one read, no lock
+  std::size_t n = 0;
+  // Under the registers' write lock: one process at a time works the outbox, and the work it
+  // removes is exactly the work its index commit holds. Killed before the removal, the work
+  // stays and is done again (adding a document twice replaces it).
+  reg.transaction([&] {
+    const auto work = reg.indexing_backlog();
+    if (work.empty()) return;
+    auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
+    FilingLookup filing(ws);
+    const SystemClock clock;  // reading the registers needs no clock
+    archive::Receiving rec(ws, clock);
+    for (const auto& w : work) {
+      if (w.book == archive::IndexedBook::Issued) {
+        if (auto r = reg.issued_by_number(w.ref)) index.add(issued_entry(ws, *r, filing)).take();
+      } else if (auto r = rec.get(std::stoll(w.ref))) {
+        index.add(received_entry(ws, rec, *r, filing)).take();
+      }
+      ++n;
+    }
+    index.commit().take();
+    reg.indexing_done(work.back().id);
+  });
+  return n;
 }
 
 std::size_t reindex_all(archive::Workspace& ws) {
@@ -192,11 +214,6 @@ std::size_t reindex_year(archive::Workspace& ws, int year, const ProgressFn& pro
   return static_cast<std::size_t>(n);
 }
 
-void index_received(archive::Workspace& ws, archive::Receiving& rec, const archive::ReceivedRecord& r) {
-  auto index = search::SearchIndex::open_writable(ws.index_dir()).take();
-  index.add(to_indexed(ws, rec, r)).take();
-  index.commit().take();
-}
 
 search::Viewer viewer_for(archive::Workspace& ws, const std::string& user) {
   const User* u = ws.profile().user(user);

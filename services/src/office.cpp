@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <set>
 
+#include "gongwen/archive/audit_check.hpp"
+#include "gongwen/archive/file_writes.hpp"
 #include "gongwen/archive/keys.hpp"
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/text_checks.hpp"
@@ -346,10 +348,16 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
   recover_staged();
   const fs::path staging = m_ws.root() / ".issuing";
   std::vector<std::pair<fs::path, fs::path>> staged;  // (staging file, final path)
-  auto stage = [&](const fs::path& final_path, const std::string& bytes) {
-    const fs::path tmp = staging / m_ws.relative(final_path);
-    write_file_atomic(tmp, bytes);
-    staged.emplace_back(tmp, final_path);
+  std::vector<std::string> staged_bytes;
+  auto stage = [&](const fs::path& final_path, std::string bytes) {
+    staged.emplace_back(staging / m_ws.relative(final_path), final_path);
+    staged_bytes.push_back(std::move(bytes));
+  };
+  // Written together, durable before the commit that registers them (issue 13 #13).
+  auto write_staged = [&] {
+    std::vector<FileToWrite> files;
+    for (std::size_t i = 0; i < staged.size(); ++i) files.push_back({staged[i].first, staged_bytes[i]});
+    write_files_atomic(files);
   };
   try {
     m_ws.registry().transaction([&] {
@@ -370,6 +378,10 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       SignOptions so;
       so.signed_at = now;
       so.reason = "签发 " + doc.number + " " + signoff->opinion;
+      // A checkpoint of the audit log, signed with the document (issue 13 #3): every copy
+      // that leaves the office proves the log held this entry when it was issued, so a log
+      // cut back or re-chained behind it is found (`gongwen audit verify`, audit_check.hpp).
+      if (const auto head = m_ws.registry().audit_last()) so.reason += " " + audit_checkpoint_text(*head);
       so.location = doc.issuers.front();
       // One layout for both files of the registered copy.
       RenderedFiles files = render(doc, opts).take();
@@ -454,6 +466,10 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       d.state = DraftState::Issued;
       d.updated_at = now_iso();
       m_ws.registry().update_draft(d);
+      write_staged();
+      // Indexing is recorded with the issue and done after the commit, or by whoever opens
+      // the workspace next if this process dies first (issue 13 #12).
+      m_ws.registry().queue_indexing(IndexedBook::Issued, doc.number, now_iso());
       m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
                             doc.number + " pdf sha256 " + r.pdf_sha256 +
                                 (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
@@ -469,15 +485,24 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
     throw;
   }
   // Committed: move the files into documents/ (recover_staged() finishes this after a kill).
+  // The staged files and their names were made durable before the commit (write_file_atomic);
+  // the moves are made durable here, so that after a power cut a registered file is found in
+  // documents/ or, at worst, still in .issuing/ for recover_staged().
+  std::set<fs::path> moved_into;
   for (const auto& [tmp, final_path] : staged) {
     std::error_code ec;
-    fs::create_directories(final_path.parent_path(), ec);
+    if (!fs::exists(final_path.parent_path(), ec)) {
+      fs::create_directories(final_path.parent_path(), ec);
+      moved_into.insert(final_path.parent_path().parent_path());
+    }
     fs::rename(tmp, final_path, ec);
     if (ec && !fs::exists(final_path))
       fail(Code::Io, "issued " + out.issued.number + " but cannot move " + tmp.string() + " to " +
                          final_path.string() + ": " + ec.message(),
            {"free disk space, then run any gongwen issue: it finishes the move"});
+    moved_into.insert(final_path.parent_path());
   }
+  for (const auto& dir : moved_into) sync_directory(dir);
   return out;
 }
 

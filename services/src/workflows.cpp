@@ -7,6 +7,7 @@
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "gongwen/search/extract.hpp"
+#include "gongwen/services/fault.hpp"
 #include "gongwen/services/indexing.hpp"
 
 namespace gongwen::services {
@@ -49,7 +50,8 @@ IssueResult Workflows::issue(const std::string& ref, const std::string& user) {
   r.issued = out.issued;
   r.copies = m_ws.registry().copies(out.issued.number);
   r.warnings = std::move(out.warnings);
-  r.index_problem = index_or_problem([&] { index_issued(m_ws, out.issued); });
+  fault_point("issue-committed");
+  r.index_problem = index_or_problem([&] { catch_up_index(m_ws); });
   r.next = {Step::Done, ""};
   return r;
 }
@@ -69,7 +71,8 @@ ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& us
   archive::Receiving rec(m_ws, m_clock);
   ReceiveResult r;
   r.received = rec.receive(in, user);
-  r.index_problem = index_or_problem([&] { index_received(m_ws, rec, r.received); });
+  fault_point("receive-committed");
+  r.index_problem = index_or_problem([&] { catch_up_index(m_ws); });
   r.next = {Step::Handle, ""};
   return r;
 }
@@ -77,7 +80,7 @@ ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& us
 void Workflows::circulate(std::int64_t id, const std::string& person, int days, const std::string& user) {
   archive::Receiving rec(m_ws, m_clock);
   rec.circulate(id, person, days, user);
-  if (auto r = rec.get(id)) index_received(m_ws, rec, *r);
+  catch_up_index(m_ws);
 }
 
 FileResult Workflows::file_year(int year, const std::string& user, const archive::RetentionOverrides& overrides,

@@ -9,9 +9,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "run_cli.hpp"
 
@@ -78,6 +81,16 @@ class Reliability : public ::testing::Test {
     return out;
   }
   std::string one(const std::string& q) { return rows(q).at(0).at(0); }
+
+  // How many documents a search for the drafts of `prefix` finds (make_signed_drafts titles
+  // them "关于做好第N批<prefix>工作的通知").
+  int found(const std::string& prefix) {
+    const Outcome o = run(GONGWEN_BINARY, {"-w", ws, "--json", "--as", "sunxiuying", "search", prefix, "--limit", "1"},
+                          "GONGWEN_PASSWORD=password1 GONGWEN_CONFIG_DIR=" + quote(cfg));
+    EXPECT_EQ(o.code, 0) << o.err;
+    if (o.code != 0) return -1;
+    return nlohmann::json::parse(o.out)["total"].get<int>();
+  }
 
   // Every file under documents/ is a registered, complete file: no temp names, no file the
   // register does not know, every hash matching.
@@ -147,6 +160,10 @@ TEST_F(Reliability, FourConcurrentIssuersGetDistinctConsecutiveNumbers) {
   for (int p = 0; p < 4; ++p)
     EXPECT_EQ(slurp(dir / ("rc" + std::to_string(p))), "0\n") << slurp(dir / ("err" + std::to_string(p)));
   expect_numbers_consistent(4 * kPerProcess);
+  // Nothing lost from the index (issue 13 #12): each issuer did its indexing before it ended,
+  // so the outbox is empty before any other command runs, and every document is found.
+  EXPECT_EQ(one("SELECT COUNT(*) FROM index_outbox"), "0");
+  EXPECT_EQ(found("并发"), 4 * kPerProcess);
   EXPECT_EQ(one("SELECT COUNT(DISTINCT number) FROM issued"), std::to_string(4 * kPerProcess));
   EXPECT_EQ(one("SELECT COUNT(*) FROM drafts WHERE state='issued'"), std::to_string(4 * kPerProcess));
   expect_documents_consistent(false);
@@ -198,6 +215,97 @@ TEST_F(Reliability, SigkillAtRandomPointsLeavesConsistentBooks) {
                }())
       << "staged files left after the next run";
   EXPECT_EQ(run(GONGWEN_BINARY, {"-w", ws, "audit", "verify"}).code, 0);
+}
+
+// Issue 13 #12: each issuer killed right after its register commit, before it indexed. The
+// outbox holds the work; the next command (any command that opens the workspace) does it.
+TEST_F(Reliability, KilledAfterTheCommitTheNextCommandIndexesEverything) {
+  constexpr int kDocs = 12;
+  const auto ids = make_drafts(kDocs, "断电");
+  ASSERT_EQ(ids.size(), static_cast<std::size_t>(kDocs));
+  for (const auto& id : ids) {
+    const Outcome o = run("bash", {"-c", "GONGWEN_FAULT=issue-committed " + issue_cmd({id})});
+    EXPECT_NE(o.code, 0) << "the fault point did not kill the issuer";
+  }
+  expect_numbers_consistent(kDocs);
+  EXPECT_EQ(one("SELECT COUNT(*) FROM index_outbox"), std::to_string(kDocs)) << "killed before indexing";
+  EXPECT_EQ(found("断电"), kDocs);  // this search opened the workspace: it caught up first
+  EXPECT_EQ(one("SELECT COUNT(*) FROM index_outbox"), "0");
+  // A received document killed the same way.
+  const fs::path pdf = dir / "in.pdf";  // another office's PDF: here one of ours
+  fs::copy_file(fs::path(ws) / rows("SELECT pdf_path FROM issued LIMIT 1").at(0).at(0), pdf);
+  const Outcome rcv = run(GONGWEN_BINARY,
+                          {"-w", ws, "--as", "sunxiuying", "receive", pdf.string(), "--from", "县人民政府办公室",
+                           "--number", "县政办发〔2026〕5号", "--title", "关于断电演练的通知", "--date", "2026-03-01"},
+                          "GONGWEN_FAULT=receive-committed GONGWEN_PASSWORD=password1 GONGWEN_CONFIG_DIR=" + quote(cfg));
+  EXPECT_NE(rcv.code, 0);
+  EXPECT_EQ(one("SELECT COUNT(*) FROM index_outbox"), "1");
+  EXPECT_EQ(found("断电演练"), 1);
+  EXPECT_EQ(one("SELECT COUNT(*) FROM index_outbox"), "0");
+}
+
+// Issue 13 #13: power loss. The syscalls of one issue, traced: every file of the issue is
+// fsynced, renamed into .issuing/ and its folder fsynced before the register's commit (the
+// fsync of registry.sqlite3-wal), and only then moved into documents/.
+TEST_F(Reliability, AnIssueSyncsItsFilesAndTheirFoldersBeforeTheRegisterCommit) {
+  const auto ids = make_drafts(1, "落盘");
+  ASSERT_EQ(ids.size(), 1u);
+  const fs::path trace = dir / "trace";
+  const Outcome o = run("bash", {"-c", "strace -f -y -qq -e trace=fsync,fdatasync,rename,renameat,renameat2 -o " +
+                                           quote(trace.string()) + " " + issue_cmd(ids)});
+  ASSERT_EQ(o.code, 0) << o.err;
+  std::vector<std::string> lines;
+  {
+    std::istringstream in(slurp(trace));
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  ASSERT_FALSE(lines.empty()) << "strace wrote nothing (is it installed? run.sh lists it)";
+  // rename("FROM", "TO") → (FROM, TO) as strace prints them.
+  auto rename_args = [](const std::string& line) -> std::optional<std::pair<std::string, std::string>> {
+    const auto at = line.find("rename");
+    if (at == std::string::npos) return std::nullopt;
+    std::vector<std::string> quoted;
+    for (std::size_t i = line.find('"', at); i != std::string::npos && quoted.size() < 2; i = line.find('"', i + 1)) {
+      std::size_t j = i + 1;
+      while (j < line.size() && (line[j] != '"' || line[j - 1] == '\\')) ++j;
+      quoted.push_back(line.substr(i + 1, j - i - 1));
+      i = j;
+    }
+    if (quoted.size() < 2) return std::nullopt;
+    return std::make_pair(quoted[0], quoted[1]);
+  };
+  auto fsync_of = [&](const std::string& path, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to && i < lines.size(); ++i)
+      if (lines[i].find("sync(") != std::string::npos && lines[i].find("<" + path + ">") != std::string::npos) return i;
+    return std::string::npos;
+  };
+  // The register's commit and the first move out of .issuing/ after it.
+  std::size_t move = std::string::npos;
+  for (std::size_t i = 0; i < lines.size() && move == std::string::npos; ++i)
+    if (auto r = rename_args(lines[i]); r && r->first.find("/.issuing/") != std::string::npos &&
+                                         r->second.find("/.issuing/") == std::string::npos)
+      move = i;
+  ASSERT_NE(move, std::string::npos) << "no move into documents/ traced";
+  std::size_t commit = std::string::npos;
+  for (std::size_t i = 0; i < move; ++i)
+    if (lines[i].find("sync(") != std::string::npos && lines[i].find("registry.sqlite3-wal>") != std::string::npos)
+      commit = i;
+  ASSERT_NE(commit, std::string::npos) << "no fsync of the register's WAL before the files were moved";
+  // Each staged file: fsync(temp) < rename(temp → .issuing/…) < fsync(its folder) < commit.
+  int staged = 0;
+  for (std::size_t i = 0; i < commit; ++i) {
+    const auto r = rename_args(lines[i]);
+    if (!r || r->second.find("/.issuing/") == std::string::npos) continue;
+    ++staged;
+    EXPECT_NE(fsync_of(r->first, 0, i), std::string::npos) << "renamed before its bytes were synced: " << lines[i];
+    const std::string folder = r->second.substr(0, r->second.rfind('/'));
+    EXPECT_NE(fsync_of(folder, i + 1, commit), std::string::npos)
+        << "its folder was not synced between the rename and the commit: " << lines[i];
+  }
+  EXPECT_GE(staged, 3) << "PDF, DOCX and 发文稿纸 are staged";
+  // After the moves, documents/ itself is synced.
+  const auto moved = rename_args(lines[move]);
+  EXPECT_NE(fsync_of(moved->second.substr(0, moved->second.rfind('/')), move + 1, lines.size()), std::string::npos);
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "serve/server.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <csignal>
 #include <iostream>
 #include <regex>
@@ -8,6 +11,7 @@
 
 #include <sys/socket.h>
 
+#include "gongwen/services/indexing.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -20,6 +24,45 @@ void parse_listen(const std::string& text, ServeOptions& opts) {
   if (m[1].matched) opts.host = m[1].str();
   opts.port = std::stoi(m[2].str());
 }
+
+namespace {
+
+// Indexing left in the registers' outbox by a command-line process that died after its
+// commit: the desk does it by itself, at start and then every two seconds (issue 13 #12).
+class IndexCatchUp {
+ public:
+  explicit IndexCatchUp(State& st) : m_thread([this, &st] { run(st); }) {}
+  ~IndexCatchUp() {
+    {
+      std::lock_guard<std::mutex> lock(m_mutex);
+      m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+  }
+
+ private:
+  void run(State& st) {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    while (!m_stopping) {
+      lock.unlock();
+      try {
+        std::lock_guard<std::mutex> ws(st.ws_mutex);
+        services::catch_up_index(st.ws);
+      } catch (const Failure& f) {
+        std::cerr << f.error().message << std::endl;  // the work stays queued: tried again
+      }
+      lock.lock();
+      m_wake.wait_for(lock, std::chrono::seconds(2), [this] { return m_stopping; });
+    }
+  }
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  bool m_stopping = false;
+  std::thread m_thread;  // last: starts once the members it uses exist
+};
+
+}  // namespace
 
 void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& opts) {
   if (!std::filesystem::is_directory(opts.web_dir))
@@ -80,6 +123,7 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
     signalled = true;
     srv.stop();
   });
+  IndexCatchUp catch_up(st);
   std::cout << "listening on http://" << opts.host << ":" << port << std::endl;
   srv.listen_after_bind();
   // Stopped otherwise than by a signal: wake the waiting thread so it can be joined.

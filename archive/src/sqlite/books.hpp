@@ -2,8 +2,17 @@
 // The SQLite implementation of each book (gongwen/archive/books.hpp): one class per book,
 // each over the connection it is given; its SQL and its row mapper are in the .cpp of the
 // same name. SqliteRegistry (registry.cpp) is the sum of them over one connection.
+#include <memory>
+#include <optional>
+#include <utility>
+
 #include "gongwen/archive/books.hpp"
 #include "sqlite/db.hpp"
+#include "sqlite/sealed_rows.hpp"
+
+namespace gongwen::archive {
+class AuditSeal;
+}
 
 namespace gongwen::archive::sqlite {
 
@@ -143,12 +152,41 @@ class Sessions : public virtual SessionBook {
   sql::Db& m_db;
 };
 
+// What the audit book and the registry's transaction share on one connection: the seal, the
+// sealed rows written since the last entry, and the head to publish once the commit is done.
+struct AuditState {
+  std::shared_ptr<const AuditSeal> seal;
+  RowWatch watch;
+  std::optional<std::pair<std::int64_t, std::string>> pending_head;
+  void committed();    // publishes the head (keys/audit-head)
+  void rolled_back();  // forgets the rows and the head of the undone work
+};
+
 class Audit : public virtual AuditBook {
  public:
-  explicit Audit(sql::Db& db) : m_db(db) {}
+  Audit(sql::Db& db, AuditState& state) : m_db(db), m_state(state) {}
   void audit(const std::string& at, const std::string& actor, const std::string& action,
              const std::string& subject, const std::string& detail) override;
   std::vector<AuditEntry> audit_log() override;
+  std::optional<AuditEntry> audit_last() override;
+  bool audit_keyed() override;
+  void start_keyed_log(const std::string& at) override;
+  std::map<std::string, std::string> sealed_rows() override;
+  // Before a commit: sealed rows written with no entry after them get one.
+  void seal_unrecorded_rows();
+
+ private:
+  void append(AuditEntry e, std::optional<std::string> rows = std::nullopt);
+  sql::Db& m_db;
+  AuditState& m_state;
+};
+
+class IndexOutbox : public virtual IndexOutboxBook {
+ public:
+  explicit IndexOutbox(sql::Db& db) : m_db(db) {}
+  void queue_indexing(IndexedBook book, const std::string& ref, const std::string& at) override;
+  std::vector<IndexWork> indexing_backlog() override;
+  void indexing_done(std::int64_t up_to_id) override;
 
  private:
   sql::Db& m_db;

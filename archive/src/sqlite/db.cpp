@@ -49,6 +49,8 @@ int Db::changes() const { return sqlite3_changes(m_db); }
 
 void Db::busy_timeout(int milliseconds) { sqlite3_busy_timeout(m_db, milliseconds); }
 
+bool Db::in_transaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+
 Stmt::Stmt(Db& db, const char* sql) : m_db(db) {
   if (sqlite3_prepare_v2(db.handle(), sql, -1, &m_stmt, nullptr) != SQLITE_OK)
     raise(db.handle(), "prepare");
@@ -88,5 +90,7 @@ std::string Stmt::text(int col) const {
 }
 
 std::int64_t Stmt::integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+
+int Stmt::columns() const { return sqlite3_column_count(m_stmt); }
 
 }  // namespace gongwen::archive::sql

@@ -21,6 +21,7 @@ class Db {
   std::int64_t last_rowid() const;
   int changes() const;  // rows changed by the last statement
   void busy_timeout(int milliseconds);
+  bool in_transaction() const;  // false in autocommit: a statement's change is committed
 
  private:
   sqlite3* m_db = nullptr;
@@ -39,6 +40,7 @@ class Stmt {
   void run();   // step to completion
   std::string text(int col) const;
   std::int64_t integer(int col) const;
+  int columns() const;
 
  private:
   Db& m_db;

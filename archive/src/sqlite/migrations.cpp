@@ -31,6 +31,8 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list{
       {1, "the registers of the first release (a file without a version is completed and stamped)",
        &create_schema_v1},
+      {2, "the audit log keyed and sealing the register rows; the search index's outbox",
+       &add_audit_seal_and_index_outbox_v2},
   };
   return list;
 }

@@ -114,4 +114,14 @@ void create_schema_v1(sql::Db& db) {
   db.exec(kLaterBooks);
 }
 
+void add_audit_seal_and_index_outbox_v2(sql::Db& db) {
+  db.exec(R"SQL(
+ALTER TABLE audit ADD COLUMN rows TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN mac TEXT NOT NULL DEFAULT '';
+CREATE TABLE index_outbox (
+  id INTEGER PRIMARY KEY, book TEXT NOT NULL CHECK (book IN ('issued','received')), ref TEXT NOT NULL,
+  queued_at TEXT NOT NULL);
+)SQL");
+}
+
 }  // namespace gongwen::archive::sqlite

@@ -11,4 +11,8 @@ namespace gongwen::archive::sqlite {
 // 发文稿纸 lacks issued.sheet_path.
 void create_schema_v1(sql::Db& db);
 
+// Version 2 (issue 13 #3, #12): the audit log's sealed rows and MAC (audit.rows, audit.mac)
+// and the search index's outbox (index_outbox).
+void add_audit_seal_and_index_outbox_v2(sql::Db& db);
+
 }  // namespace gongwen::archive::sqlite

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "fixture.hpp"
+#include "gongwen/archive/audit_check.hpp"
 
 namespace gongwen::archive::test {
 namespace {
@@ -183,6 +184,43 @@ TEST(AuditChain, VerifyOnHandMadeLog) {
   EXPECT_EQ(verify_audit_chain(bad), std::optional<std::int64_t>(1));
   // A log that starts in the middle (first entries cut off) is not intact.
   EXPECT_EQ(verify_audit_chain({log[1], log[2]}), std::optional<std::int64_t>(2));
+}
+
+}  // namespace
+}  // namespace gongwen::archive::test
+
+namespace gongwen::archive::test {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Issue 13 #3: each entry is MACed with keys/audit.key and carries the sealed rows its
+// transaction wrote; keys/audit-head follows the last entry.
+TEST_F(AuditTest, EntriesAreKeyedAndCarryTheRowsTheyWrote) {
+  make_history();
+  const auto log = reg().audit_log();
+  for (const auto& e : log) EXPECT_EQ(e.mac.size(), 64u) << "entry " << e.seq;
+  const AuditEntry* issue = nullptr;
+  for (const auto& e : log)
+    if (e.action == "issue") issue = &e;
+  ASSERT_NE(issue, nullptr);
+  EXPECT_THAT(issue->rows, HasSubstr("issued\t白政发〔2025〕1号\t"));
+  EXPECT_THAT(issue->rows, HasSubstr("numbers\t白政发〔2025〕1号\t"));
+  EXPECT_THAT(read_file(ws->keys_dir() / "audit-head"),
+              HasSubstr(std::to_string(log.back().seq) + " " + log.back().hash));
+  const AuditReport r = check_audit(*ws);
+  EXPECT_TRUE(r.ok()) << r.problems.front();
+  EXPECT_EQ(r.keyed_from, 1);
+  EXPECT_EQ(r.checkpoints, 1u);  // the issued PDF's signature carries the head before its issue
+}
+
+TEST_F(AuditTest, ARowChangedBehindTheProgramIsNamed) {
+  make_history();
+  RawDb db(db_file());
+  ASSERT_EQ(db.exec("UPDATE issued SET title = '改过的标题'"), "");
+  const AuditReport r = check_audit(*ws);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_THAT(r.problems.front(), HasSubstr("白政发〔2025〕1号"));
 }
 
 }  // namespace

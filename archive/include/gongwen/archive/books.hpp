@@ -5,6 +5,7 @@
 // Every method throws Failure(Code::Io) when the store fails; writes are meant to run inside
 // Registry::transaction() together with their audit entry.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -143,13 +144,39 @@ class SessionBook {
   virtual void remove_sessions_of(const std::string& user) = 0;
 };
 
-// The audit log: append-only, hash-chained (each entry's hash covers the previous one's).
+// The audit log: append-only, hash-chained (each entry's hash covers the previous one's),
+// each entry MACed with the workspace's audit key and carrying the sealed register rows its
+// transaction wrote (audit_seal.hpp, docs/registers.md).
 class AuditBook {
  public:
   virtual ~AuditBook() = default;
   virtual void audit(const std::string& at, const std::string& actor, const std::string& action,
                      const std::string& subject, const std::string& detail) = 0;
   virtual std::vector<AuditEntry> audit_log() = 0;
+  virtual std::optional<AuditEntry> audit_last() = 0;
+  // True once any entry carries a MAC.
+  virtual bool audit_keyed() = 0;
+  // The first keyed entry of a log written before the key: it records every sealed row there
+  // is, so that from here on each row's history is in the log.
+  virtual void start_keyed_log(const std::string& at) = 0;
+  // "book<TAB>key" → SHA-256 of every sealed register row as it is now.
+  virtual std::map<std::string, std::string> sealed_rows() = 0;
+};
+
+// Search-index work recorded in the transaction that registered the document (issue 13 #12):
+// done after the commit, or by whoever opens the workspace next (services::catch_up_index).
+enum class IndexedBook { Issued, Received };
+struct IndexWork {
+  std::int64_t id = 0;
+  IndexedBook book = IndexedBook::Issued;
+  std::string ref;  // 文号 of an issued document, id of a received one
+};
+class IndexOutboxBook {
+ public:
+  virtual ~IndexOutboxBook() = default;
+  virtual void queue_indexing(IndexedBook book, const std::string& ref, const std::string& at) = 0;
+  virtual std::vector<IndexWork> indexing_backlog() = 0;  // oldest first
+  virtual void indexing_done(std::int64_t up_to_id) = 0;   // removes the work up to this id
 };
 
 }  // namespace gongwen::archive

@@ -109,6 +109,13 @@ struct AuditEntry {
   std::int64_t seq = 0;
   std::string at, actor, action, subject, detail;
   std::string prev_hash, hash;
+  // The register rows this entry's action wrote, one "book<TAB>key<TAB>sha256 of the row" a
+  // line (docs/registers.md, "What the audit log seals"); covered by `hash`.
+  std::string rows;
+  // HMAC-SHA256 of `hash` with the workspace's audit key (keys/audit.key), which is not in
+  // the database: someone who can edit registry.sqlite3 cannot re-chain (issue 13 #3).
+  // Empty in entries written before the log was keyed.
+  std::string mac;
 };
 
 struct FiledRecord {

@@ -27,7 +27,8 @@ class Registry : public virtual DraftBook,
                  public virtual LoanBook,
                  public virtual CredentialBook,
                  public virtual SessionBook,
-                 public virtual AuditBook {
+                 public virtual AuditBook,
+                 public virtual IndexOutboxBook {
  public:
   ~Registry() override = default;
 
@@ -40,11 +41,15 @@ class Registry : public virtual DraftBook,
 // registry.sqlite3; docs/registers.md lists the migrations).
 int registry_schema_version();
 
+class AuditSeal;
+
 // Opens (creating if needed) the SQLite registry in WAL mode and brings an older file up to
 // registry_schema_version() in one transaction. A file written by a newer program is refused:
 // Code::Conflict, field "schema_version", naming the file and both versions.
-// Opens (creating if needed) the SQLite registry in WAL mode.
-Result<std::unique_ptr<Registry>> open_sqlite_registry(const std::filesystem::path& file);
+// With a seal (the workspace's, audit_seal.hpp), each audit entry is MACed and keys/audit-head
+// advanced after its commit; without one (tests of the books alone) entries are unkeyed.
+Result<std::unique_ptr<Registry>> open_sqlite_registry(const std::filesystem::path& file,
+                                                       std::shared_ptr<const AuditSeal> seal = nullptr);
 
 // The web sessions of the registry file on a connection of their own (the web server's
 // session checks run beside a long issue that holds the workspace). Not thread-safe: the

@@ -53,11 +53,19 @@ class Workspace {
 };
 
 // Writes bytes to `path` through a temporary file and a rename: readers see the old file or
-// the whole new one, never half of it.
+// the whole new one, never half of it. Durable when it returns: the file is fsynced before
+// the rename and its folder (and any folder it had to create) after, so a register commit
+// made afterwards never points at a file a power cut can take back (issue 13 #13).
 // Private files (signing keys, login tokens) are created mode 0600 before a byte is written.
 enum class FileAccess { Shared, Private };
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes,
                        FileAccess access = FileAccess::Shared);
 std::string read_file(const std::filesystem::path& path);
+// The registry of a workspace with its audit seal (audit_seal.hpp): keys/audit.key is made
+// when missing, and a log from before it gets its first keyed entry. Throws Failure.
+std::unique_ptr<Registry> open_sealed_registry(const std::filesystem::path& file,
+                                               const std::filesystem::path& keys_dir);
+// fsync of a folder: makes the names created, renamed or removed in it durable.
+void sync_directory(const std::filesystem::path& dir);
 
 }  // namespace gongwen::archive

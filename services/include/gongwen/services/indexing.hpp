@@ -1,6 +1,6 @@
 #pragma once
 // Keeps the search index in step with the registers: an issued or received document is
-// indexed at once, a filed year again with its 档号, and `search reindex` rebuilds the whole
+// indexed once its register transaction commits (through the outbox, catch_up_index), a filed year again with its 档号, and `search reindex` rebuilds the whole
 // index from the registers. The workflows (workflows.hpp) call these; front ends call the
 // workflows.
 #include <cstddef>
@@ -13,13 +13,15 @@
 namespace gongwen::services {
 
 search::IndexedDocument to_indexed(archive::Workspace& ws, const archive::IssuedRecord& r);
-// Adds one issued document and commits.
-void index_issued(archive::Workspace& ws, const archive::IssuedRecord& r);
 // The index entry of a received document (收文): those it circulated to may find it.
 search::IndexedDocument to_indexed(archive::Workspace& ws, archive::Receiving& rec,
                                    const archive::ReceivedRecord& r);
-// Adds one received document and commits.
-void index_received(archive::Workspace& ws, archive::Receiving& rec, const archive::ReceivedRecord& r);
+// Does the indexing work the registers' outbox holds (recorded by issue, receive and
+// circulate in their own transaction) and removes it once the index committed; returns how
+// many documents it indexed. Called after each of those steps, when the command line opens
+// the workspace and by the web server every few seconds, so a document registered by a
+// process that died before indexing is found without `search reindex` (issue 13 #12).
+std::size_t catch_up_index(archive::Workspace& ws);
 // Re-adds every issued and received document of `year` (their 档号 and 保管期限 once filed)
 // in one commit; returns the count. Filing and correcting call it.
 std::size_t reindex_year(archive::Workspace& ws, int year, const ProgressFn& progress = {});
