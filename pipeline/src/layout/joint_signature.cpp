@@ -50,10 +50,11 @@ void add_joint_signature(std::vector<FlowItem>& out, const Document& doc, const 
     // Stacked, each 右空二字; the date two 字 right of the last name's start (or 右空二字
     // when it is the longer one, the names moving left with it).
     add_blank(out);
-    double right = kBodyRight - 2 * kCharPitch;
     const double last_w = widths.back();
-    if (!date.cps.empty() && right - last_w + 2 * kCharPitch + date_w > right)
-      right -= (right - last_w + 2 * kCharPitch + date_w) - right;
+    // The date starts two 字 right of the last name; what it would run past 右空二字
+    // moves every name left with it.
+    const double overflow = date.cps.empty() ? 0.0 : std::max(0.0, 2 * kCharPitch + date_w - last_w);
+    const double right = kBodyRight - 2 * kCharPitch - overflow;
     for (std::size_t i = 0; i < n; ++i) {
       const double x = right - widths[i];
       set_line(item, names[i], x, static_cast<int>(i));
@@ -61,7 +62,7 @@ void add_joint_signature(std::vector<FlowItem>& out, const Document& doc, const 
     }
     int rows = static_cast<int>(n);
     if (!date.cps.empty()) {
-      const double dx = std::min(right - last_w + 2 * kCharPitch, kBodyRight - 2 * kCharPitch - date_w);
+      const double dx = right - last_w + 2 * kCharPitch;
       set_line(item, date, dx, rows++);
       decided.joint_date_x = dx;
     }

@@ -494,8 +494,8 @@ TEST(DocxWriter, JointIssueHasOneSealPerOrganOverItsOwnName) {
   const std::string p = "//w:p[w:pPr/w:pStyle/@w:val='Signature']";
   ASSERT_EQ(doc.count(p), 1u) << "two names on one row";
   ASSERT_EQ(doc.count(p + "//wp:anchor"), 2u);
-  EXPECT_EQ(doc.one(p + "//wp:anchor[1]/wp:docPr/@descr"), "中共白路乡委员会");
-  EXPECT_EQ(doc.one(p + "//wp:anchor[2]/wp:docPr/@descr"), "白路乡人民政府");
+  EXPECT_EQ(doc.one("(" + p + "//wp:anchor)[1]/wp:docPr/@descr"), "中共白路乡委员会");
+  EXPECT_EQ(doc.one("(" + p + "//wp:anchor)[2]/wp:docPr/@descr"), "白路乡人民政府");
   const Xml rels(parts.at("word/_rels/document.xml.rels"));
   const std::string id2 = doc.one("(" + p + "//wp:anchor)[2]//a:blip/@r:embed");
   EXPECT_EQ(rels.one("//rel:Relationship[@Id='" + id2 + "']/@Target"), "media/seal2.png");
