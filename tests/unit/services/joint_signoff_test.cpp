@@ -53,7 +53,7 @@ TEST_F(JointSignoffTest, BothLeadersSignInEitherOrderThenEachSealIsRegistered) {
   }
 }
 
-TEST_F(JointSignoffTest, ALeaderOfNeitherOrganCannotSign) {
+TEST_F(JointSignoffTest, EachOrgansLeaderSignsOnlyForHisOrgan) {
   // A government-only draft: the 书记 does not sign for it; a joint one needs both.
   const DraftRecord g = office->submit(write_draft("gov.toml", notice_toml("关于开展环境整治的通知")), "wangfang");
   review_all(g);
