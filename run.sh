@@ -53,6 +53,21 @@ install_missing() {
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The DOCX names the office's fonts (仿宋_GB2312, 楷体_GB2312, 黑体, 方正小标宋简体); this file
+# maps them to the free faces our PDF is set in, so LibreOffice here lays out the same lines
+# (docs/docx.md, "Fonts"). The tests point FONTCONFIG_FILE at it themselves; this makes every
+# program on the machine see the same mapping.
+install_font_names() {
+  local conf=fonts/60-gongwen-office-fonts.conf dest=/etc/fonts/conf.d/60-gongwen-office-fonts.conf
+  cmp -s "$conf" "$dest" 2>/dev/null && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "note: not root, $dest not installed (the tests use $conf directly)" >&2
+    return 0
+  fi
+  install -m 644 "$conf" "$dest"
+  fc-cache -f >/dev/null 2>&1 || true
+}
+
 build() {
   mkdir -p "$BUILD_DIR"
   if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
@@ -66,12 +81,14 @@ build() {
 case "${1:-}" in
   demo)
     install_missing
+    install_font_names
     build
     shift
     exec "$BUILD_DIR/gongwen" --clock 2026-11-20T09:00:00+08:00 demo "$@"
     ;;
   test)
     install_missing
+    install_font_names
     build
     cd "$BUILD_DIR"
     exec ctest --output-on-failure -j2 --timeout 900

@@ -141,7 +141,15 @@ int main(int argc, char** argv) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "notice.docx", std::ios::binary) << render_docx(n, o).take().bytes;
-  const std::string cmd = "soffice -env:UserInstallation=file://" + (dir / "profile").string() +
+  // The DOCX names the office's fonts: LibreOffice finds the PDF's faces for them through
+  // the project's fontconfig file, as in the lo test (docs/docx.md, "Fonts").
+  std::ofstream(dir / "fonts.conf")
+      << "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
+         "<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
+         "<include>" GONGWEN_SOURCE_DIR "/fonts/60-gongwen-office-fonts.conf</include>"
+         "<cachedir>" << (dir / "fc-cache").string() << "</cachedir></fontconfig>\n";
+  const std::string cmd = "FONTCONFIG_FILE='" + (dir / "fonts.conf").string() +
+                          "' soffice -env:UserInstallation=file://" + (dir / "profile").string() +
                           " --headless --convert-to pdf --outdir '" + dir.string() + "' '" +
                           (dir / "notice.docx").string() + "' >/dev/null 2>&1";
   (void)std::system(cmd.c_str());  // first start creates the profile

@@ -108,7 +108,6 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
         const Draft draft = reader.load_draft(file);
         const Date day = draft.doc.date;
         const std::string drafter = draft.drafter.empty() ? first_with(p, Role::Drafter) : draft.drafter;
-        const Organ* lead = p.organ(draft.organ_ids.front());
 
         const FixedClock c1(at(day, 9, 0));
         services::Workflows(*ws, c1).submit(file, drafter);
@@ -118,8 +117,17 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
           minute += 30;
           services::Workflows(*ws, c2).review(file.string(), reviewer, archive::Decision::Approve, "");
         }
-        const FixedClock c3(at(day, 14, 0));
-        services::Workflows(*ws, c3).sign(file.string(), lead->signer, "");
+        // Each issuing organ's leader signs off (a joint issue: 会签, lead organ first).
+        std::vector<std::string> signed_by;
+        for (const auto& id : draft.organ_ids) {
+          const Organ* o = p.organ(id);
+          if (!o || o->signer.empty() ||
+              std::find(signed_by.begin(), signed_by.end(), o->signer) != signed_by.end())
+            continue;
+          const FixedClock c3(at(day, 14, 15 * static_cast<int>(signed_by.size())));
+          services::Workflows(*ws, c3).sign(file.string(), o->signer, "");
+          signed_by.push_back(o->signer);
+        }
         const FixedClock c4(at(day, 16, 0));
         const auto issued = services::Workflows(*ws, c4).issue(file.string(), keeper);
         for (const auto& w : issued.warnings)

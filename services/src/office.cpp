@@ -52,6 +52,17 @@ std::string user_name(const Profile& p, const std::string& id) {
   return u ? u->name : id;
 }
 
+// The 签发人 of each issuing organ, in the organs' order (an organ without one, or a leader
+// of two organs, counts once).
+std::vector<std::string> organ_signers(const Profile& p, const std::vector<std::string>& organ_ids) {
+  std::vector<std::string> out;
+  for (const auto& id : organ_ids)
+    if (const Organ* o = p.organ(id); o && !o->signer.empty() &&
+                                      std::find(out.begin(), out.end(), o->signer) == out.end())
+      out.push_back(o->signer);
+  return out;
+}
+
 std::string user_post(const Profile& p, const std::string& id) {
   const User* u = p.user(id);
   return u ? u->title : "";
@@ -275,23 +286,43 @@ DraftRecord Office::sign(const std::string& ref, const std::string& user, const 
     fail(Code::Conflict, "the draft file changed after review; the review chain starts again",
          {"resubmit it: gongwen submit " + d.source + " --as " + d.drafter});
   // 乡党委、政府文件由乡党委、政府主要领导签发: the signer must lead one of the issuing organs.
-  bool leads = false;
-  for (const auto& id : draft.organ_ids)
-    if (const Organ* o = m_ws.profile().organ(id); o && o->signer == u.id) leads = true;
-  if (!leads) {
+  // A joint issue is signed by the leader of each organ (会签), in any order; it is signed
+  // off when the last of them has signed this round's text.
+  const std::vector<std::string> needed = organ_signers(m_ws.profile(), draft.organ_ids);
+  if (std::find(needed.begin(), needed.end(), u.id) == needed.end()) {
     m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "not a signer of the issuing organ");
     fail(Code::Forbidden, u.name + " does not sign for " + draft.doc.issuers.front(),
          {"it is signed off by the issuing organ's principal leader (see signer = in gongwen.toml)"});
   }
+  const std::vector<SignoffRecord> before = current_signoffs(d);
+  for (const SignoffRecord& s : before)
+    if (s.signer == u.id)
+      fail(Code::Conflict, u.name + " has already signed off draft #" + std::to_string(d.id),
+           {"next step: " + describe(next_step(d))});
   m_ws.registry().transaction([&] {
     SignoffRecord s{d.id, d.round, u.id, opinion.empty() ? "同意印发" : opinion, d.content_hash, now_iso()};
     m_ws.registry().add_signoff(s);
-    d.state = DraftState::Signed;
+    std::set<std::string> signed_by{u.id};
+    for (const SignoffRecord& b : before) signed_by.insert(b.signer);
+    const bool all = std::all_of(needed.begin(), needed.end(),
+                                 [&](const std::string& id) { return signed_by.count(id) > 0; });
+    if (all) d.state = DraftState::Signed;
     d.updated_at = now_iso();
     m_ws.registry().update_draft(d);
-    m_ws.registry().audit(now_iso(), u.id, "sign", draft_label(d), s.opinion + " sha256 " + d.content_hash);
+    m_ws.registry().audit(now_iso(), u.id, "sign", draft_label(d),
+                          s.opinion + " sha256 " + d.content_hash +
+                              (needed.size() > 1 ? " 会签 " + std::to_string(signed_by.size()) + "/" +
+                                                       std::to_string(needed.size())
+                                                 : ""));
   });
   return d;
+}
+
+std::vector<SignoffRecord> Office::current_signoffs(const DraftRecord& d) {
+  std::vector<SignoffRecord> out;
+  for (SignoffRecord& s : m_ws.registry().signoffs(d.id))
+    if (s.round == d.round && s.content_hash == d.content_hash) out.push_back(std::move(s));
+  return out;
 }
 
 IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
@@ -332,14 +363,37 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
   }
 
   // 用印须经领导批准: the approval is the sign-off, and the approver must be a leader (签发人)
-  // of this office when the seal is applied.
-  const User* approver = m_ws.profile().user(signoff->signer);
-  if (sealed && (!approver || !approver->has(Role::Signer))) {
-    m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "seal without approval");
-    fail(Code::Forbidden, "the seal may not be applied to draft #" + std::to_string(d.id) +
-                              ": its approval by " + signoff->signer +
-                              " is not a leader's approval (用印须经领导批准)",
-         {"have it signed off again by the issuing organ's leader: gongwen sign #" + std::to_string(d.id)});
+  // of this office when the seal is applied. A joint issue carries one seal per organ, each
+  // approved by that organ's own sign-off (会签): one 用印登记 row per seal.
+  std::vector<SealUseRecord> seal_uses;
+  if (sealed) {
+    const std::vector<SignoffRecord> signoffs = current_signoffs(d);
+    const Profile& prof = m_ws.profile();
+    for (std::size_t i = 0; i < std::max<std::size_t>(1, draft.organ_ids.size()); ++i) {
+      const Organ* organ = i < draft.organ_ids.size() ? prof.organ(draft.organ_ids[i]) : nullptr;
+      // One organ: the sign-off is the approval, as before; several: that organ's leader's.
+      const SignoffRecord* approval = &*signoff;
+      if (draft.organ_ids.size() > 1) {
+        approval = nullptr;
+        for (const SignoffRecord& s : signoffs)
+          if (organ && s.signer == organ->signer) approval = &s;
+      }
+      const User* approver = approval ? prof.user(approval->signer) : nullptr;
+      if (!approver || !approver->has(Role::Signer)) {
+        m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "seal without approval");
+        fail(Code::Forbidden, "the seal may not be applied to draft #" + std::to_string(d.id) +
+                                  ": " + (approval ? "its approval by " + approval->signer + " is not"
+                                                   : "no sign-off of " + draft.organ_ids[i] + " is") +
+                                  " a leader's approval (用印须经领导批准)",
+             {"have it signed off again by the issuing organ's leader: gongwen sign #" +
+              std::to_string(d.id)});
+      }
+      const std::string text = draft.doc.joint_signers.size() > 1
+                                   ? draft.doc.joint_signers[i].seal_text
+                                   : draft.doc.seal_text;
+      seal_uses.push_back(SealUseRecord{0, "", text, approval->signer, u.id, draft.copies, "", approval->at});
+      if (draft.doc.joint_signers.size() <= 1) break;  // one organ, one seal
+    }
   }
 
   IssueOutcome out;
@@ -428,8 +482,14 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
         if (r.decision == Decision::Approve)
           sheet.reviews.push_back({user_name(prof, r.reviewer), user_post(prof, r.reviewer), r.opinion,
                                    chinese_time(r.at)});
-      sheet.signoff = {user_name(prof, signoff->signer), user_post(prof, signoff->signer), signoff->opinion,
-                       chinese_time(signoff->at)};
+      // 会签: every organ's leader on the 签发 line, the time of the last signature.
+      std::string signers, posts;
+      for (const SignoffRecord& s : current_signoffs(d)) {
+        signers += (signers.empty() ? "" : "、") + user_name(prof, s.signer);
+        posts += (posts.empty() ? "" : "、") + user_post(prof, s.signer);
+      }
+      if (signers.empty()) signers = user_name(prof, signoff->signer), posts = user_post(prof, signoff->signer);
+      sheet.signoff = {signers, posts, signoff->opinion, chinese_time(signoff->at)};
       sheet.main_recipients = doc.main_recipients;
       sheet.copies_to = doc.copies_to;
       sheet.copies = draft.copies;
@@ -460,9 +520,11 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       r.issued_at = now_iso();
       r.text = doc.plain_text();
       r.id = m_ws.registry().add_issued(r);
-      if (sealed)
-        m_ws.registry().add_seal_use(SealUseRecord{0, doc.number, doc.seal_text, signoff->signer, u.id,
-                                                   draft.copies, now_iso(), signoff->at});
+      for (SealUseRecord use : seal_uses) {
+        use.number = doc.number;
+        use.at = now_iso();
+        m_ws.registry().add_seal_use(use);
+      }
       d.state = DraftState::Issued;
       d.updated_at = now_iso();
       m_ws.registry().update_draft(d);

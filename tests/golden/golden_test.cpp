@@ -370,21 +370,21 @@ TEST_P(Golden, IssuerMarkSeparatorAndNumberInPlace) {
   }
 }
 
+// The 成文日期: the first line that is a date and starts right of the middle; its page.
+std::pair<int, const Line*> sign_date_line(const std::vector<PageFacts>& pages) {
+  static const std::regex date_re("^\\d{4}年[1-9]\\d?月[1-9]\\d?日$");
+  for (std::size_t p = 0; p < pages.size(); ++p)
+    for (const Line& l : pages[p].lines)
+      if (std::regex_match(l.text, date_re) && l.left() > kLeft + 10 * kCell)
+        return {static_cast<int>(p), &l};
+  return {-1, nullptr};
+}
+
 TEST_P(Golden, SealIsNeverAloneAndItsTopIsWithinOneLineOfTheText) {
   const Document& d = D();
   if (d.seal != SealMode::Sealed || d.seal_text.empty()) GTEST_SKIP();
-  // The page with the date line.
-  static const std::regex date_re("^\\d{4}年[1-9]\\d?月[1-9]\\d?日$");
   const auto& pages = R().facts.pages;
-  int dp = -1;
-  const Line* date = nullptr;
-  for (std::size_t p = 0; p < pages.size() && !date; ++p)
-    for (const Line& l : pages[p].lines)
-      if (std::regex_match(l.text, date_re) && l.left() > kLeft + 10 * kCell) {
-        dp = static_cast<int>(p);
-        date = &l;
-        break;
-      }
+  const auto [dp, date] = sign_date_line(pages);
   ASSERT_NE(date, nullptr) << R().c.name;
   EXPECT_NEAR(date->right(), kRight - 4 * kCell, 1.5) << "date 右空四字";
   const Raster r = rasterize(R().pdf, dp, 144);
@@ -393,8 +393,12 @@ TEST_P(Golden, SealIsNeverAloneAndItsTopIsWithinOneLineOfTheText) {
     const auto red = r.rules(2, 150 * kMm);
     if (!red.empty()) from = red.front().second + 2;
   }
-  const Box seal = r.ink_box(2, from, kBottom + 5 * kMm);
-  ASSERT_FALSE(seal.empty()) << "no seal on the date's page";
+  // The seal over the date (a joint issue has one per organ; the last presses the date).
+  Box seal;
+  const double date_mid = (date->left() + date->right()) / 2;
+  for (const Box& b : r.ink_blobs(2, from, kBottom + 5 * kMm))
+    if (b.x0 < date_mid && date_mid < b.x1 && b.y0 < date->centre && date->centre < b.y1) seal = b;
+  ASSERT_FALSE(seal.empty()) << "no seal over the date";
   EXPECT_NEAR(seal.y1 - seal.y0, 42 * kMm, 2 * kMm);
   EXPECT_NEAR((seal.x0 + seal.x1) / 2, (date->left() + date->right()) / 2, 1.5 * kMm);
   EXPECT_GT(date->centre, (seal.y0 + seal.y1) / 2) << "date below the seal centre";
@@ -404,6 +408,85 @@ TEST_P(Golden, SealIsNeverAloneAndItsTopIsWithinOneLineOfTheText) {
     if (l.centre < seal.y0 && std::abs(l.size - 16) < 0.5) above = &l;
   ASSERT_NE(above, nullptr) << "seal alone at the top of page " << dp + 1;
   EXPECT_LE(seal.y0 - (above->centre + 8), kPitch + 1) << "gap above the seal";
+}
+
+// Where `needle` stands in a line: the left edge of its first glyph and the right edge of its
+// last (two 署名 on one row come back from Poppler as one line).
+std::optional<std::pair<double, double>> span_of(const Line& l, const std::string& needle) {
+  for (std::size_t i = 0; i < l.glyphs.size(); ++i) {
+    std::string s;
+    std::size_t j = i;
+    while (j < l.glyphs.size() && s.size() < needle.size()) s += utf8(l.glyphs[j++].ch);
+    if (s == needle) return std::make_pair(l.glyphs[i].x0, l.glyphs[j - 1].x1);
+  }
+  return std::nullopt;
+}
+
+// 联合行文 (GB/T 9704 §7.3.5.1): each organ's seal presses its own 署名, centred on it, the
+// last also the 成文日期; seals aligned in rows, never touching, inside the 版心, the first
+// row's top within one line of the text above. Measured on the raster and Poppler's lines.
+TEST_P(Golden, JointIssueEachSealPressesItsOwnName) {
+  const Document& d = D();
+  if (d.joint_signers.size() < 2 || d.seal != SealMode::Sealed) GTEST_SKIP();
+  const auto& pages = R().facts.pages;
+  // The page of the 成文日期, and on it each organ's name above the date.
+  const auto [sp, date] = sign_date_line(pages);
+  ASSERT_NE(date, nullptr) << "no 成文日期";
+  std::vector<const Line*> names(d.joint_signers.size(), nullptr);
+  for (const Line& l : pages[sp].lines)
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (l.centre < date->centre && l.left() > kLeft + 3 * kCell && span_of(l, d.joint_signers[i].name))
+        names[i] = &l;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    ASSERT_NE(names[i], nullptr) << "no 署名 " << d.joint_signers[i].name << " above the date";
+  const Raster r = rasterize(R().pdf, sp, 144);
+  double from = 0;
+  if (sp == 0) {
+    const auto red = r.rules(2, 150 * kMm);
+    if (!red.empty()) from = red.front().second + 2;
+  }
+  const std::vector<Box> seals = r.ink_blobs(2, from, kBottom + 5 * kMm);
+  ASSERT_EQ(seals.size(), d.joint_signers.size()) << "one seal per organ";
+  for (std::size_t i = 0; i < seals.size(); ++i) {
+    SCOPED_TRACE(d.joint_signers[i].name);
+    const Box& s = seals[i];
+    EXPECT_NEAR(s.x1 - s.x0, 42 * kMm, 2 * kMm);
+    EXPECT_NEAR(s.y1 - s.y0, 42 * kMm, 2 * kMm);
+    EXPECT_GE(s.x0, kLeft - 0.5) << "inside the 版心";
+    EXPECT_LE(s.x1, kRight + 0.5) << "inside the 版心";
+    // In organ order, the seal over the organ's own name: its name's middle under the seal's
+    // centre line, its text below the centre and inside the seal.
+    const Line* name = names[i];
+    const auto span = span_of(*name, d.joint_signers[i].name);
+    const double name_mid = (span->first + span->second) / 2;
+    EXPECT_NEAR((s.x0 + s.x1) / 2, name_mid, 1.5 * kMm) << "seal centred on its 署名";
+    EXPECT_GT(name->centre, (s.y0 + s.y1) / 2) << "署名 below the seal's centre";
+    EXPECT_LT(name->centre, s.y1) << "the seal presses its 署名";
+    if (i > 0) {
+      const Box& prev = seals[i - 1];
+      const bool same_row = std::abs(prev.y0 - s.y0) < 1;
+      if (same_row) {
+        EXPECT_GT(s.x0 - prev.x1, 1.0) << "seals never touch";
+      } else {
+        EXPECT_GT(s.y0 - prev.y1, 1.0) << "rows of seals never touch";
+      }
+    }
+  }
+  // Rows aligned: every seal of a row has the same top.
+  for (std::size_t i = 1; i < seals.size(); ++i)
+    if (std::abs(seals[i].y0 - seals[i - 1].y0) < 5 * kMm) {
+      EXPECT_NEAR(seals[i].y0, seals[i - 1].y0, 0.5);
+    }
+  // The last seal presses the date too, set 右空四字.
+  EXPECT_NEAR(date->right(), kRight - 4 * kCell, 1.5) << "date 右空四字";
+  EXPECT_NEAR((seals.back().x0 + seals.back().x1) / 2, (date->left() + date->right()) / 2, 1.5 * kMm);
+  EXPECT_LT(date->centre, seals.back().y1);
+  // The first row's top within one line of the last text line above it.
+  const Line* above = nullptr;
+  for (const Line& l : pages[sp].lines)
+    if (l.centre < seals.front().y0 && std::abs(l.size - 16) < 0.5) above = &l;
+  ASSERT_NE(above, nullptr) << "seals alone at the top of the page";
+  EXPECT_LE(seals.front().y0 - (above->centre + 8), kPitch + 1) << "gap above the seals";
 }
 
 TEST_P(Golden, MetadataAndExtractedTextWithoutSpacesBetweenHan) {

@@ -1,6 +1,8 @@
-// DOCX ↔ LibreOffice page parity (label lo): every golden case's DOCX, converted by
-// LibreOffice headless, has the same number of pages and the same text on each page as our
-// PDF. One soffice run converts all cases (a private profile under the build dir).
+// DOCX ↔ LibreOffice page parity (label lo): the DOCX of every golden case and of every
+// document `gongwen demo` issues, converted by LibreOffice headless, has the same number of
+// pages and the same text on each page as our PDF. One soffice run converts them all (a
+// private profile), with the project's fontconfig file (fonts/60-gongwen-office-fonts.conf)
+// mapping the office font names the DOCX carries to the faces our PDF is set in.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -12,6 +14,7 @@
 #include "cases.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "measure.hpp"
+#include <nlohmann/json.hpp>
 
 namespace gongwen::golden {
 namespace {
@@ -45,38 +48,92 @@ std::vector<std::string> pages_of(const std::string& pdf) {
   return out;
 }
 
+std::string run_out(const std::string& cmd) {
+  std::string out;
+  if (FILE* f = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    pclose(f);
+  }
+  return out;
+}
+
+// What LibreOffice is given: a name, our PDF's bytes and the DOCX file to convert.
+struct Input {
+  std::string name;
+  std::string pdf;
+  fs::path docx;
+};
+
+void add_golden_cases(const fs::path& dir, std::vector<Input>& in) {
+  for (const Case& c : golden_cases()) {
+    auto pdf = render_pdf(c.doc, golden_options());
+    auto docx = render_docx(c.doc, golden_options());
+    if (!pdf || !docx) throw std::runtime_error(c.name + ": render failed");
+    std::ofstream(dir / (c.name + ".docx"), std::ios::binary) << docx.value().bytes;
+    in.push_back({c.name, pdf.value().bytes, dir / (c.name + ".docx")});
+  }
+}
+
+// Every document the demo issues: its PDF and DOCX as the workspace holds them.
+void add_demo_documents(const fs::path& dir, std::vector<Input>& in) {
+  const fs::path ws = dir / "demo";
+  const std::string out = run_out(std::string("LANG=C.UTF-8 '") + GONGWEN_BINARY + "' --json demo '" +
+                                  ws.string() + "' 2>/dev/null");
+  const auto report = nlohmann::json::parse(out, nullptr, false);
+  if (report.is_discarded() || !report.contains("issued"))
+    throw std::runtime_error("gongwen demo gave no report: " + out.substr(0, 300));
+  int k = 0;
+  for (const auto& d : report["issued"]) {
+    const fs::path pdf = ws / d["pdf"].get<std::string>();
+    const fs::path docx = ws / d["docx"].get<std::string>();
+    // LibreOffice names its output after the input: copy under a plain ASCII name.
+    const std::string name = "demo-" + std::to_string(++k);
+    fs::copy_file(docx, dir / (name + ".docx"), fs::copy_options::overwrite_existing);
+    in.push_back({name + " " + d["number"].get<std::string>(), slurp(pdf), dir / (name + ".docx")});
+  }
+}
+
+// Hook for generated documents (the corpus test of issue 14): a folder named by
+// GONGWEN_LO_EXTRA holding NAME.pdf + NAME.docx pairs joins the comparison.
+void add_extra_documents(std::vector<Input>& in) {
+  const char* extra = std::getenv("GONGWEN_LO_EXTRA");
+  if (extra == nullptr || *extra == 0) return;
+  for (const auto& e : fs::directory_iterator(extra))
+    if (e.path().extension() == ".docx" && fs::exists(fs::path(e.path()).replace_extension(".pdf")))
+      in.push_back({"extra " + e.path().stem().string(),
+                    slurp(fs::path(e.path()).replace_extension(".pdf")), e.path()});
+}
+
 const std::vector<Pair>& pairs() {
   static const std::vector<Pair> all = [] {
     std::vector<Pair> out;
     const fs::path dir = fs::temp_directory_path() / "gongwen-lo-parity";
     fs::remove_all(dir);
     fs::create_directories(dir / "out");
+    std::vector<Input> in;
+    add_golden_cases(dir, in);
+    add_demo_documents(dir, in);
+    add_extra_documents(in);
     std::string files;
-    std::map<std::string, std::string> ours;
-    for (const Case& c : golden_cases()) {
-      auto pdf = render_pdf(c.doc, golden_options());
-      auto docx = render_docx(c.doc, golden_options());
-      if (!pdf || !docx) throw std::runtime_error(c.name + ": render failed");
-      std::ofstream(dir / (c.name + ".docx"), std::ios::binary) << docx.value().bytes;
-      ours[c.name] = pdf.value().bytes;
-      files += " '" + (dir / (c.name + ".docx")).string() + "'";
-    }
-    // LibreOffice finds fonts through the system's fontconfig; the Fandol fonts our PDF
-    // writer adds in-process (pdf/fonts.cpp) are added here the same way.
+    for (const Input& i : in) files += " '" + i.docx.string() + "'";
+    // The office font names resolve through the project's alias file, as run.sh installs it.
     std::ofstream(dir / "fonts.conf")
         << "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
            "<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
-           "<dir>/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol</dir>"
+           "<include>" GONGWEN_SOURCE_DIR "/fonts/60-gongwen-office-fonts.conf</include>"
            "<cachedir>"
         << (dir / "fc-cache").string() << "</cachedir></fontconfig>\n";
-    const std::string cmd = "FONTCONFIG_FILE='" + (dir / "fonts.conf").string() + "' soffice -env:UserInstallation=file://" + (dir / "profile").string() +
+    const std::string cmd = "FONTCONFIG_FILE='" + (dir / "fonts.conf").string() +
+                            "' soffice -env:UserInstallation=file://" + (dir / "profile").string() +
                             " --headless --convert-to pdf --outdir '" + (dir / "out").string() +
                             "'" + files + " >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
-    for (const auto& [name, pdf] : ours) {
-      Pair p{name, pages_of(pdf), {}, {}};
-      const fs::path lo = dir / "out" / (name + ".pdf");
-      if (rc != 0 || !fs::exists(lo)) p.error = "soffice did not convert " + name;
+    for (const Input& i : in) {
+      Pair p{i.name, pages_of(i.pdf), {}, {}};
+      const fs::path lo = dir / "out" / (i.docx.stem().string() + ".pdf");
+      if (rc != 0 || !fs::exists(lo)) p.error = "soffice did not convert " + i.name;
       else p.lo = pages_of(slurp(lo));
       out.push_back(std::move(p));
     }
@@ -87,12 +144,13 @@ const std::vector<Pair>& pairs() {
 
 bool have_soffice() { return std::system("command -v soffice >/dev/null 2>&1") == 0; }
 
-// Every case: the same number of pages and the same text on each page. What it takes
+// Every golden case and demo document: the same number of pages and the same text on each page. What it takes
 // (docs/docx.md, "LibreOffice parity"): Latin runs measured in the fonts and given the room
 // LibreOffice gives them, letter spacing per Latin run, squeezed marks at 47 %, keep-with-next
 // chains and whole-paragraph moves as LibreOffice does them, seal tightening as exact spacing.
 TEST(LoParity, SamePagesAndTextPerPageAsOurPdf) {
-  if (!have_soffice()) GTEST_SKIP() << "soffice not installed";
+  // run.sh installs LibreOffice: its absence is a failure, not a reason to skip.
+  ASSERT_TRUE(have_soffice()) << "soffice not installed (libreoffice-writer-nogui)";
   int matched = 0;
   for (const Pair& p : pairs()) {
     SCOPED_TRACE(p.name);

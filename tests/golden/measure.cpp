@@ -199,6 +199,46 @@ Box Raster::ink_box(int wanted, double y_from, double y_to) const {
   return b;
 }
 
+std::vector<Box> Raster::ink_blobs(int wanted, double y_from, double y_to) const {
+  std::vector<Box> out;
+  const int ya = std::max(0, static_cast<int>(y_from * scale));
+  const int yb = std::min(height, static_cast<int>(y_to * scale));
+  auto has = [&](int x, int y) { return kind[static_cast<std::size_t>(y) * width + x] == wanted; };
+  // Runs of columns with ink, then inside each the runs of rows with ink in those columns.
+  int x = 0;
+  while (x < width) {
+    auto col = [&](int cx) {
+      for (int y = ya; y < yb; ++y)
+        if (has(cx, y)) return true;
+      return false;
+    };
+    if (!col(x)) { ++x; continue; }
+    const int x0 = x;
+    while (x < width && col(x)) ++x;
+    const int x1 = x;
+    int y = ya;
+    while (y < yb) {
+      auto row = [&](int ry) {
+        for (int cx = x0; cx < x1; ++cx)
+          if (has(cx, ry)) return true;
+        return false;
+      };
+      if (!row(y)) { ++y; continue; }
+      Box b;
+      const int y0 = y;
+      while (y < yb && row(y)) ++y;
+      b.add(x0 / scale, y0 / scale);
+      b.add(x1 / scale, y / scale);
+      out.push_back(b);
+    }
+  }
+  // Rows of seals share their top to within a pixel: order by whole points, then left to right.
+  std::sort(out.begin(), out.end(), [](const Box& a, const Box& b) {
+    return std::make_pair(std::lround(a.y0), a.x0) < std::make_pair(std::lround(b.y0), b.x0);
+  });
+  return out;
+}
+
 std::vector<std::pair<double, double>> Raster::rules(int wanted, double min_len) const {
   std::vector<std::pair<double, double>> out;
   const int need = static_cast<int>(min_len * scale);

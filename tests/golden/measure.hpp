@@ -42,6 +42,10 @@ struct Raster {
   double scale = 0;                   // pixels per point
   std::vector<unsigned char> kind;    // 0 paper, 1 black ink, 2 red ink
   Box ink_box(int kind_wanted, double y_from, double y_to) const;  // in points
+  // The ink between y_from and y_to as separate boxes: one per run of columns holding such
+  // ink, split by a blank column (two seals side by side that never touch give two boxes),
+  // then per run of rows likewise (seals in two rows). Left to right, top to bottom.
+  std::vector<Box> ink_blobs(int kind_wanted, double y_from, double y_to) const;
   // Horizontal rules of `kind_wanted` ink at least `min_len` points long: their y extents.
   std::vector<std::pair<double, double>> rules(int kind_wanted, double min_len) const;
 };

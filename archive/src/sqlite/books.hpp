@@ -28,6 +28,7 @@ class Drafts : public virtual DraftBook {
   std::vector<ReviewRecord> reviews(std::int64_t draft_id) override;
   void add_signoff(const SignoffRecord& s) override;
   std::optional<SignoffRecord> signoff(std::int64_t draft_id) override;
+  std::vector<SignoffRecord> signoffs(std::int64_t draft_id) override;
 
  private:
   sql::Db& m_db;

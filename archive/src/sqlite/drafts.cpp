@@ -132,4 +132,12 @@ std::optional<SignoffRecord> Drafts::signoff(std::int64_t draft_id) {
   return signoff_row(s);
 }
 
+std::vector<SignoffRecord> Drafts::signoffs(std::int64_t draft_id) {
+  sql::Stmt s(m_db, select(kSignoffCols, "FROM signoffs WHERE draft_id=? ORDER BY id").c_str());
+  s.bind(1, draft_id);
+  std::vector<SignoffRecord> out;
+  while (s.step()) out.push_back(signoff_row(s));
+  return out;
+}
+
 }  // namespace gongwen::archive::sqlite

@@ -15,7 +15,7 @@ struct Body {
   XmlWriter& x;
   const Document& doc;
   const DocxFonts& f;
-  const SealAnchor* seal;  // nullptr: no seal image in the package
+  const std::vector<SealAnchor>& seals;  // empty: no seal image in the package
   const LayoutDecisions& decided;  // what our own layout decided (layout_decisions.hpp)
   // Height the red separator (a bottom border) adds under the 文号 line; the next blank
   // line is shortened by it so the title stays on the layout's grid row.

@@ -350,7 +350,7 @@ void end_text_section(Body& b) {
 }  // namespace
 
 std::string document_xml(const Document& doc, const LayoutDecisions& decided,
-                         const DocxFonts& fonts, const SealAnchor* seal) {
+                         const DocxFonts& fonts, const std::vector<SealAnchor>& seals) {
   XmlWriter x;
   x.start("w:document");
   x.attr("xmlns:w", kNsW);
@@ -359,7 +359,7 @@ std::string document_xml(const Document& doc, const LayoutDecisions& decided,
   x.attr("xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
   x.attr("xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
   x.start("w:body");
-  Body b{x, doc, fonts, seal, decided};
+  Body b{x, doc, fonts, seals, decided};
   write_head(b);
   write_title_and_recipients(b);
   write_blocks(b, doc.body,

@@ -21,15 +21,15 @@ constexpr int kSealDpi = 300;
 
 // The seal as PNG, or empty with a warning when it cannot be drawn; a DOCX without the
 // seal image is still a useful draft, so this does not fail the whole render.
-std::string seal_image(const Document& doc, const RenderOptions& options,
+std::string seal_image(const Document& doc, int organ, const RenderOptions& options,
                        std::vector<std::string>& warnings) {
   if (doc.seal != SealMode::Sealed) return {};
-  if (doc.seal_text.empty()) {
+  seal::SealSpec spec;
+  spec.text = organ < 0 ? doc.seal_text : seal::seal_text_of(doc, organ);
+  if (spec.text.empty()) {
     warnings.push_back("DOCX: sealed document without seal text; no seal image placed");
     return {};
   }
-  seal::SealSpec spec;
-  spec.text = doc.seal_text;
   spec.subtext = doc.seal_subtext;
   spec.diameter_pt = options.seal_diameter_mm / 25.4 * 72.0;
   spec.font_family = options.fonts.songti;
@@ -69,28 +69,46 @@ Result<RenderedFile> write_docx(const LaidOutDocument& laid) {
   try {
     RenderedFile out;
     const DocxFonts fonts = docx_fonts(options.fonts);
-    const std::string png = seal_image(doc, options, out.warnings);
-    const SealImage has_seal = png.empty() ? SealImage::Absent : SealImage::Present;
-    SealAnchor anchor{options.seal_diameter_mm, doc.seal_text};
+    // One seal per organ (联合行文), each drawn from that organ's seal text; a seal that
+    // cannot be drawn is left out with a warning.
+    std::vector<SealAnchor> seals;
+    std::vector<std::string> pngs;
+    std::vector<int> organs{-1};  // one organ: its seal_text
+    if (doc.joint_signers.size() > 1) {
+      organs.clear();
+      for (std::size_t i = 0; i < doc.joint_signers.size(); ++i) organs.push_back(static_cast<int>(i));
+    }
+    for (int organ : organs) {
+      std::string png = seal_image(doc, organ, options, out.warnings);
+      if (png.empty()) continue;
+      SealAnchor a{options.seal_diameter_mm, organ < 0 ? doc.seal_text : seal::seal_text_of(doc, organ)};
+      a.organ = organ;
+      if (!seals.empty()) {
+        const std::string k = std::to_string(seals.size() + 1);
+        a.rel_id = "rIdSeal" + k;
+        a.part = "word/media/seal" + k + ".png";
+      }
+      seals.push_back(std::move(a));
+      pngs.push_back(std::move(png));
+    }
 
     // [Content_Types].xml first: some readers sniff the first entry.
     std::vector<PackagePart> parts;
     const std::vector<MediaPart> media = document_media(doc);
-    parts.push_back({"[Content_Types].xml", content_types_xml(has_seal, media)});
+    parts.push_back({"[Content_Types].xml", content_types_xml(seals, media)});
     parts.push_back({"_rels/.rels", package_rels_xml()});
     parts.push_back({"docProps/core.xml", core_xml(doc, options.created)});
     parts.push_back({"docProps/app.xml", app_xml(doc)});
     parts.push_back({"word/document.xml",
-                     document_xml(doc, laid.decisions(), fonts,
-                                  has_seal == SealImage::Present ? &anchor : nullptr)});
+                     document_xml(doc, laid.decisions(), fonts, seals)});
     parts.push_back({"word/styles.xml", styles_xml(fonts)});
     parts.push_back({"word/settings.xml", settings_xml()});
     parts.push_back({"word/fontTable.xml", font_table_xml(fonts)});
     parts.push_back({"word/footer1.xml", footer_xml(fonts, FooterSide::Odd)});
     parts.push_back({"word/footer2.xml", footer_xml(fonts, FooterSide::Even)});
     parts.push_back({"word/footer3.xml", footer_xml(fonts, FooterSide::Blank)});
-    parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(has_seal, media)});
-    if (has_seal == SealImage::Present) parts.push_back({kSealPart, png});
+    parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(seals, media)});
+    for (std::size_t i = 0; i < seals.size(); ++i) parts.push_back({seals[i].part, pngs[i]});
     for (const MediaPart& m : media) parts.push_back({m.part, m.image->bytes});
 
     out.bytes = zip_package(parts, options.created);

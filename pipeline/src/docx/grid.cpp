@@ -1,6 +1,7 @@
 #include "gongwen/pipeline/utf8.hpp"
 #include "docx/grid.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -33,35 +34,31 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// The office's font for a role: the first family of the profile's list (仿宋_GB2312, 楷体_GB2312,
+// 黑体, 方正小标宋简体 …), whatever this server has installed: the DOCX goes to office PCs
+// that have these fonts, and this machine maps the same names to its free stand-ins with the
+// project's fontconfig file (fonts/60-gongwen-office-fonts.conf), so LibreOffice here finds
+// the faces the PDF is set in. w:altName offers the next name a Word or WPS may have instead:
+// the name without "_GB2312" when the list holds it (Windows ships 仿宋 and 楷体, not the
+// GB2312 faces), else the list's second family.
 RoleFont role_font(std::string_view list, const char* fallback) {
-  RoleFont f;
+  std::vector<std::string> names;
   std::size_t start = 0;
   while (start <= list.size()) {
     std::size_t comma = list.find(',', start);
     if (comma == std::string_view::npos) comma = list.size();
     std::string name = trim(list.substr(start, comma - start));
-    if (!name.empty()) {
-      if (f.name.empty()) f.name = std::move(name);
-      else if (f.alt.empty()) f.alt = std::move(name);
-    }
+    if (!name.empty()) names.push_back(std::move(name));
     start = comma + 1;
   }
-  if (f.name.empty()) f.name = fallback;
-  return f;
-}
-
-// As the PDF writer resolves it (pdf/fonts.cpp: same lists, same fallbacks).
-RoleFont resolved(std::string_view list, const char* generic, const char* role,
-                  const char* fallback, pdf::Weight weight) {
-  RoleFont f = role_font(list, generic);
-  Result<pdf::ResolvedFont> r = pdf::resolve_font(std::string(list), role, fallback, weight);
-  if (!r || r.value().family.empty()) return f;
-  if (r.value().family != f.name) {
-    f.alt = f.name;
-    f.name = r.value().family;
-    // A real 小标宋 is one weight; a stand-in family is asked for its bold face.
-    f.bold = weight == pdf::Weight::Bold;
+  RoleFont f;
+  f.name = names.empty() ? std::string(fallback) : names[0];
+  constexpr std::string_view kGb = "_GB2312";
+  if (f.name.size() > kGb.size() && f.name.ends_with(kGb)) {
+    const std::string base = f.name.substr(0, f.name.size() - kGb.size());
+    if (std::find(names.begin(), names.end(), base) != names.end()) f.alt = base;
   }
+  if (f.alt.empty() && names.size() > 1) f.alt = names[1];
   return f;
 }
 
@@ -77,12 +74,8 @@ DocxFonts docx_fonts(const FontChoices& c) {
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   // Generic names matter only for a profile that sets a role to an empty list.
-  DocxFonts f{resolved(c.fangsong, "仿宋", "仿宋", "FandolFang", pdf::Weight::Regular),
-              resolved(c.kaiti, "楷体", "楷体", "FandolKai", pdf::Weight::Regular),
-              resolved(c.heiti, "黑体", "黑体", "Noto Sans CJK SC", pdf::Weight::Regular),
-              resolved(c.xiaobiaosong, "方正小标宋简体", "小标宋", "Noto Serif CJK SC",
-                       pdf::Weight::Bold),
-              resolved(c.songti, "宋体", "宋体", "Noto Serif CJK SC", pdf::Weight::Regular)};
+  DocxFonts f{role_font(c.fangsong, "仿宋"), role_font(c.kaiti, "楷体"), role_font(c.heiti, "黑体"),
+              role_font(c.xiaobiaosong, "方正小标宋简体"), role_font(c.songti, "宋体"), {}};
   // One FontSet per set of choices and process, shared by every DocxFonts copy; its advance
   // cache is not thread-safe, hence the lock (a document asks for a few dozen characters).
   Result<pdf::FontSet> set = pdf::FontSet::create(c);

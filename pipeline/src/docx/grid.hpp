@@ -60,15 +60,13 @@ inline constexpr double kMarkTopMm = 35.0;
 double width_in_chars(std::string_view utf8);
 std::size_t count_code_points(std::string_view utf8);
 
-// The font written into the DOCX for each role: the family the PDF is set in (fontconfig's
-// choice from the preference list, e.g. 仿宋_GB2312 on an office PC, FandolFang on a bare
-// Debian), so that a reader with the same fonts lays out the same pages; the list's first
-// family is offered as w:altName when it differs. If fontconfig finds nothing, the first
-// family of the list is named.
+// The font written into the DOCX for each role: the office's font, the first family of the
+// profile's preference list (仿宋_GB2312, 楷体_GB2312, 黑体, 方正小标宋简体), never this
+// server's stand-in; fonts/60-gongwen-office-fonts.conf maps these names to the faces the PDF
+// is set in here (docs/docx.md, "Fonts").
 struct RoleFont {
   std::string name;
-  std::string alt;   // empty if there is no other name to offer
-  bool bold = false; // 小标宋 stood in by a bold face (Noto Serif CJK SC Bold)
+  std::string alt;   // w:altName: another name an office PC may have the face under; may be empty
 };
 
 struct DocxFonts {

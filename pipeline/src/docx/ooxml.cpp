@@ -87,10 +87,6 @@ void write_rfonts(XmlWriter& x, const RoleFont& font, bool hint) {
 void write_rpr(XmlWriter& x, const RunProps& r) {
   x.start("w:rPr");
   if (r.font != nullptr) write_rfonts(x, *r.font, r.hint);
-  if (r.font != nullptr && r.font->bold) {
-    x.empty("w:b");
-    x.empty("w:bCs");
-  }
   if (r.color != nullptr) x.val("w:color", r.color);
   if (r.spacing) x.val("w:spacing", std::int64_t{*r.spacing});
   if (r.scale != 0) x.val("w:w", std::int64_t{r.scale});

@@ -45,14 +45,15 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
-std::string content_types_xml(SealImage seal, const std::vector<MediaPart>& media) {
+std::string content_types_xml(const std::vector<SealAnchor>& seals,
+                              const std::vector<MediaPart>& media) {
   XmlWriter x;
   x.start("Types");
   x.attr("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
   x.empty("Default", {{"Extension", "rels"},
                       {"ContentType", "application/vnd.openxmlformats-package.relationships+xml"}});
   x.empty("Default", {{"Extension", "xml"}, {"ContentType", "application/xml"}});
-  bool png = seal == SealImage::Present, jpeg = false;
+  bool png = !seals.empty(), jpeg = false;
   for (const MediaPart& m : media) (m.part.ends_with(".png") ? png : jpeg) = true;
   if (png) x.empty("Default", {{"Extension", "png"}, {"ContentType", "image/png"}});
   if (jpeg) x.empty("Default", {{"Extension", "jpeg"}, {"ContentType", "image/jpeg"}});
@@ -83,7 +84,8 @@ std::string package_rels_xml() {
   return x.finish();
 }
 
-std::string document_rels_xml(SealImage seal, const std::vector<MediaPart>& media) {
+std::string document_rels_xml(const std::vector<SealAnchor>& seals,
+                              const std::vector<MediaPart>& media) {
   XmlWriter x;
   x.start("Relationships");
   x.attr("xmlns", kNsPkgRels);
@@ -93,8 +95,9 @@ std::string document_rels_xml(SealImage seal, const std::vector<MediaPart>& medi
   relationship(x, kRelFooterOdd, std::string(kRelBase) + "footer", "footer1.xml");
   relationship(x, kRelFooterEven, std::string(kRelBase) + "footer", "footer2.xml");
   relationship(x, kRelFooterBlank, std::string(kRelBase) + "footer", "footer3.xml");
-  if (seal == SealImage::Present)
-    relationship(x, kRelSeal, std::string(kRelBase) + "image", "media/seal.png");
+  for (const SealAnchor& s : seals)  // "word/media/…" is "media/…" from word/
+    relationship(x, s.rel_id.c_str(), std::string(kRelBase) + "image",
+                 s.part.substr(std::string_view("word/").size()).c_str());
   for (const MediaPart& m : media)
     relationship(x, m.rel_id.c_str(), std::string(kRelBase) + "image", m.target.c_str());
   x.end();

@@ -22,12 +22,24 @@ inline constexpr const char* kRelFooterBlank = "rId7";  // the 版记 section: n
 inline constexpr const char* kSealPart = "word/media/seal.png";
 
 enum class FooterSide { Odd, Even, Blank };
-enum class SealImage { Absent, Present };
+
+// One seal image in the package; only for a sealed document whose PNG could be drawn. A
+// joint issue has one per organ (organ order): the first is word/media/seal.png (kRelSeal),
+// the others seal2.png … (rIdSeal2 …).
+struct SealAnchor {
+  double diameter_mm = 42.0;
+  std::string description;  // alt text: the organ name on the seal
+  std::string rel_id = kRelSeal;
+  std::string part = kSealPart;
+  int organ = -1;           // Document::joint_signers index; -1: the one organ's seal
+};
 
 struct MediaPart;  // media.hpp: the body's pictures
-std::string content_types_xml(SealImage seal, const std::vector<MediaPart>& media = {});
+std::string content_types_xml(const std::vector<SealAnchor>& seals,
+                              const std::vector<MediaPart>& media = {});
 std::string package_rels_xml();
-std::string document_rels_xml(SealImage seal, const std::vector<MediaPart>& media = {});
+std::string document_rels_xml(const std::vector<SealAnchor>& seals,
+                              const std::vector<MediaPart>& media = {});
 std::string settings_xml();
 std::string font_table_xml(const DocxFonts& fonts);
 std::string footer_xml(const DocxFonts& fonts, FooterSide side);
@@ -37,16 +49,10 @@ std::string app_xml(const Document& doc);
 // styles_xml.cpp
 std::string styles_xml(const DocxFonts& fonts);
 
-// Where the seal image goes; only set for a sealed document whose PNG could be drawn.
-struct SealAnchor {
-  double diameter_mm = 42.0;
-  std::string description;  // alt text: the organ name on the seal
-};
-
 // document_xml.cpp
 // `decided`: what the layout of `doc` decided (layout_decisions.hpp); no layout runs here.
 std::string document_xml(const Document& doc, const LayoutDecisions& decided,
-                         const DocxFonts& fonts, const SealAnchor* seal);
+                         const DocxFonts& fonts, const std::vector<SealAnchor>& seals);
 
 // Joined issuers as dc:creator and the body's 署名 fallback.
 std::string join(const std::vector<std::string>& items, std::string_view sep);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "docx/body.hpp"
+#include "layout/geometry.hpp"
 #include "layout/text.hpp"
 
 namespace gongwen::docx {
@@ -41,9 +42,10 @@ int reader_width_twips(std::string_view s, const layout::AdvanceFn& advance) {
   return std::max(width_twips(s), static_cast<int>(std::ceil(w)) + 20);
 }
 
-void write_seal_run(Body& b, std::int64_t x_emu, std::int64_t y_emu) {
+void write_seal_run(Body& b, const SealAnchor& seal, int index, std::int64_t x_emu,
+                    std::int64_t y_emu) {
   XmlWriter& x = b.x;
-  const std::int64_t size = mm_to_emu(b.seal->diameter_mm);
+  const std::int64_t size = mm_to_emu(seal.diameter_mm);
   const std::string cx = std::to_string(size);
   x.start("w:r");
   write_rpr(x, RunProps{&b.f.fangsong});
@@ -73,8 +75,11 @@ void write_seal_run(Body& b, std::int64_t x_emu, std::int64_t y_emu) {
   x.empty("wp:extent", {{"cx", cx}, {"cy", cx}});
   x.empty("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
   x.empty("wp:wrapNone");
-  x.empty("wp:docPr", {{"id", "1"}, {"name", "印章"}, {"descr", b.seal->description}});
-  write_picture_graphic(x, "seal.png", kRelSeal, cx, cx, LockArrowheads::Yes);
+  x.empty("wp:docPr", {{"id", std::to_string(1 + index)},
+                       {"name", index == 0 ? std::string("印章") : "印章" + std::to_string(index + 1)},
+                       {"descr", seal.description}});
+  const std::string file = seal.part.substr(seal.part.rfind('/') + 1);
+  write_picture_graphic(x, file.c_str(), seal.rel_id.c_str(), cx, cx, LockArrowheads::Yes);
   x.end();  // wp:anchor
   x.end();  // w:drawing
   x.end();  // w:r
@@ -92,7 +97,8 @@ void write_kept_blank(Body& b) {
 
 void write_sealed(Body& b, const std::string& date) {
   const Document& d = b.doc;
-  const double radius = b.seal != nullptr ? b.seal->diameter_mm / 2.0 : 21.0;
+  const SealAnchor* seal = b.seals.empty() ? nullptr : &b.seals.front();
+  const double radius = seal != nullptr ? seal->diameter_mm / 2.0 : 21.0;
   // Blank lines between the last text and the 署名 so that the seal's top edge comes
   // within one line of that text without covering it.
   const int blanks = std::clamp(
@@ -105,14 +111,14 @@ void write_sealed(Body& b, const std::string& date) {
   // Centre of the date (or, without a date, of the 署名) from the left margin.
   const int centre = date.empty() ? kTextWidth - date_right - sig_w / 2
                                   : kTextWidth - date_right - date_w / 2;
-  bool seal_pending = b.seal != nullptr;
+  bool seal_pending = seal != nullptr;
   auto seal_here = [&] {
     if (!seal_pending) return;
     seal_pending = false;
-    const double r = b.seal->diameter_mm / 2.0;
+    const double r = seal->diameter_mm / 2.0;
     const std::int64_t x = std::int64_t{centre} * kEmuPerTwip - mm_to_emu(r);
     const std::int64_t y = mm_to_emu(kSealCentreBelowSignatureTopMm - r);
-    write_seal_run(b, x, y);
+    write_seal_run(b, *seal, 0, x, y);
   };
 
   if (!d.signature.empty()) {
@@ -159,12 +165,73 @@ void write_unsealed(Body& b, const std::string& date) {
   }
 }
 
+// 联合行文: the names where the layout set them (LayoutDecisions::joint_names), one paragraph
+// per row of names — each name centred on a centre tab at its own centre, so no reader
+// re-derives their places — with each organ's seal anchored in its row's paragraph at the
+// layout's offset; blank lines for the rows between; the date as for one organ.
+void write_joint(Body& b, const std::string& date) {
+  const Document& d = b.doc;
+  const auto& names = b.decided.joint_names;
+  const bool sealed = d.seal == SealMode::Sealed;
+  if (!sealed) write_kept_blank(b);  // unsealed: one blank line, the names from the next row
+  int row = 0;
+  for (std::size_t i = 0; i < names.size();) {
+    std::size_t j = i;
+    while (j < names.size() && names[j].row == names[i].row) ++j;
+    for (; row < names[i].row; ++row) write_kept_blank(b);
+    ParaProps p = styled("Signature");
+    p.keep_next = true;
+    p.jc = "left";
+    p.right = 0;
+    for (std::size_t k = i; k < j; ++k) {
+      const double centre = names[k].x + names[k].width / 2 - layout::kBodyLeft;
+      p.tabs.push_back({"center", static_cast<int>(std::lround(centre * 20.0))});
+    }
+    b.x.start("w:p");
+    write_ppr(b.x, p);
+    for (std::size_t k = i; k < j; ++k)
+      for (std::size_t s = 0; s < b.seals.size(); ++s)
+        if (b.seals[s].organ == static_cast<int>(k)) {
+          const double r = b.seals[s].diameter_mm / 2.0;
+          const double cx = names[k].x + names[k].width / 2 - layout::kBodyLeft;
+          // The layout's seal centre: on the name's centre, seal_dy below its row's top.
+          write_seal_run(b, b.seals[s], static_cast<int>(s),
+                         std::llround(cx / layout::kPtPerMm * kEmuPerMm) - mm_to_emu(r),
+                         std::llround(names[k].seal_dy / layout::kPtPerMm * kEmuPerMm) - mm_to_emu(r));
+        }
+    for (std::size_t k = i; k < j; ++k) {
+      b.x.start("w:r");
+      write_rpr(b.x, RunProps{&b.f.fangsong});
+      b.x.empty("w:tab");
+      b.x.end();
+      b.run(d.joint_signers[k].name, b.f.fangsong);
+    }
+    b.x.end();
+    ++row;
+    i = j;
+  }
+  if (date.empty()) return;
+  ParaProps p = styled("SignDate");
+  if (sealed) {
+    p.right = chars_twips(4);
+  } else {
+    // Where the layout set it: two 字 right of the last name's start (or 右空二字).
+    const double start = b.decided.joint_date_x - layout::kBodyLeft;
+    p.jc = "left";
+    p.left = std::max(0, std::min(static_cast<int>(std::lround(start * 20.0)),
+                                  kTextWidth - reader_width_twips(date, b.f.advance)));
+  }
+  b.para(p, date);
+}
+
 }  // namespace
 
 void write_signature(Body& b) {
   const Document& d = b.doc;
   const std::string date = d.date.valid() ? d.date.chinese() : std::string();
-  if (d.signature.empty() && date.empty() && b.seal == nullptr) {
+  if (d.joint_signers.size() > 1 && !b.decided.joint_names.empty()) {
+    write_joint(b, date);
+  } else if (d.signature.empty() && date.empty() && b.seals.empty()) {
     // Nothing to sign; 附注 may still follow.
   } else if (d.seal == SealMode::Sealed) {
     write_sealed(b, date);

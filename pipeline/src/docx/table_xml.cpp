@@ -36,7 +36,6 @@ void cell_run(XmlWriter& x, const std::string& text, const RoleFont& font) {
   x.start("w:r");
   x.start("w:rPr");
   write_rfonts(x, font, needs_east_asia_hint(text));
-  if (font.bold) x.empty("w:b");
   // The document default letter spacing (−0.25 pt, the 28-字 body grid) does not apply:
   // table text is set at its full 14 pt, as the layout measures it.
   x.val("w:spacing", std::int64_t{0});

@@ -373,6 +373,9 @@ std::optional<Draft> read_draft(std::string_view text, const std::string& src, c
   else if (organs.size() == 1) doc.issuer_mark = lead.mark;
   else doc.issuer_mark = join(names, "") + "文件";
   doc.signature = join(names, "　");
+  // Joint issue: each organ signs and seals for itself (its seal text from the profile).
+  if (organs.size() > 1)
+    for (const Organ* o : organs) doc.joint_signers.push_back({o->name, o->seal_text});
   doc.printer = profile.office_name.empty() ? lead.name : profile.office_name;
 
   // 正文: the template's boilerplate around the drafter's text.

@@ -15,7 +15,7 @@ struct FlowItem {
   int rows = 1;
   std::vector<TextRun> runs;          // baselines relative to the item's first row top
   std::vector<Rule> rules;            // y relative likewise
-  std::optional<SealPlacement> seal;  // cy relative likewise
+  std::vector<SealPlacement> seals;   // cy relative likewise; one per organ
   std::vector<VRule> vrules;          // y relative likewise (table rulings)
   std::vector<ImagePlacement> images; // y relative likewise
   // A table row: the item holding the table's header row, repeated at the top of every

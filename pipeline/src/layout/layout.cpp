@@ -52,10 +52,9 @@ void emit_at(Page& page, const FlowItem& item, double top) {
     im.y += top;
     page.images.push_back(im);
   }
-  if (item.seal) {
-    SealPlacement s = *item.seal;
+  for (SealPlacement s : item.seals) {
     s.cy += top;
-    page.seal = s;
+    page.seals.push_back(s);
   }
 }
 
@@ -151,7 +150,7 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
     }
     // A blank line at the top of a page is kept, as Word and LibreOffice keep an empty
     // paragraph there: the DOCX must break pages where the PDF does.
-    if (row + it.rows > kLinesPerPage && it.seal &&
+    if (row + it.rows > kLinesPerPage && !it.seals.empty() &&
         tighten_for(placed.back(), items, i, row, tight[placed.size() - 1])) {
       row = kLinesPerPage;
       continue;
@@ -223,11 +222,12 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
     pages[p].page_number = page_number_run(static_cast<int>(p + 1));
   }
   for (std::size_t p = 0; p < pages.size(); ++p)
-    if (pages[p].seal) {
+    for (const SealPlacement& s : pages[p].seals) {  // the last seal presses the date
       decided.seal_page = static_cast<int>(p);
-      decided.seal_cx = pages[p].seal->cx;
-      decided.seal_cy = pages[p].seal->cy;
-      decided.seal_diameter = pages[p].seal->diameter;
+      decided.seal_cx = s.cx;
+      decided.seal_cy = s.cy;
+      decided.seal_diameter = s.diameter;
+      decided.seals.push_back({static_cast<int>(p), s.cx, s.cy, s.diameter, s.organ});
     }
   return out;
 }

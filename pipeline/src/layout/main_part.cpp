@@ -106,7 +106,9 @@ void add_attachment_notes(std::vector<FlowItem>& out, const Document& doc) {
   }
 }
 
-void add_signature(std::vector<FlowItem>& out, const Document& doc, const LayoutOptions& opt) {
+void add_signature(std::vector<FlowItem>& out, const Document& doc, const LayoutOptions& opt,
+                   LayoutDecisions& decided) {
+  if (doc.joint_signers.size() > 1) return add_joint_signature(out, doc, opt, decided);
   Styled sig, date;
   sig.add(doc.signature, FontRole::FangSong);
   if (doc.date.valid()) date.add(doc.date.chinese(), FontRole::FangSong);
@@ -134,7 +136,7 @@ void add_signature(std::vector<FlowItem>& out, const Document& doc, const Layout
                                   date_row * kLinePitch + base))
       item.runs.push_back(std::move(r));
     item.rows = date_row + 1;
-    item.seal = SealPlacement{centre, cy, d};
+    item.seals.push_back(SealPlacement{centre, cy, d});
     // The last text line comes along (the DOCX asks for "keep with next" on the last
     // paragraph, which moves one line): the seal never stands alone.
     item.pull_lines = 1;
@@ -218,7 +220,7 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     add_blank(out);
     add_attendees(out, doc);
   }
-  add_signature(out, doc, options);
+  add_signature(out, doc, options, decided);
   if (!doc.note.empty()) {
     Styled s;
     s.add("（" + doc.note + "）", FontRole::FangSong);

@@ -54,6 +54,7 @@ struct ImagePlacement {
 
 struct SealPlacement {
   double cx = 0, cy = 0, diameter = 0;
+  int organ = -1;  // index into Document::joint_signers; -1: the one organ's seal_text
 };
 
 struct Page {
@@ -61,7 +62,7 @@ struct Page {
   std::vector<Rule> rules;
   std::vector<VRule> vrules;             // table rulings
   std::vector<ImagePlacement> images;
-  std::optional<SealPlacement> seal;
+  std::vector<SealPlacement> seals;     // one per organ (联合行文), in organ order
   std::optional<TextRun> page_number;  // absent on the 版记-only page and letter page 1
   // The page that keeps the seal with the text by setting the last 正文 paragraphs tighter
   // (layout.cpp): their line pitch in twips and the first of them (index into

@@ -23,6 +23,11 @@ Header layout_header(const Document& doc);
 std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& options,
                                   int title_gap, LayoutDecisions& decided);
 
+// 署名, seals and 成文日期 of a joint issue (Document::joint_signers, two or more organs);
+// records where each name and seal went in `decided.joint_names` (joint_signature.cpp).
+void add_joint_signature(std::vector<FlowItem>& out, const Document& doc, const LayoutOptions& opt,
+                         LayoutDecisions& decided);
+
 // 版记: `rows` grid rows ending on the last row of the 版心; positions relative to the top
 // of its first row.
 struct Colophon {

@@ -174,10 +174,6 @@ Result<RenderedFile> write_pdf(const LaidOutDocument& laid) {
   cairo_t* cr = cairo_create(surface);
   PageDrawer drawer(cr, fonts, subsets);
   seal::SealSpec seal_spec;
-  seal_spec.text = !doc.seal_text.empty()   ? doc.seal_text
-                   : !doc.signature.empty() ? doc.signature
-                   : doc.issuers.empty()    ? std::string()
-                                            : doc.issuers.front();
   seal_spec.subtext = doc.seal_subtext;
   seal_spec.font_family = options.fonts.songti;
 
@@ -189,9 +185,10 @@ Result<RenderedFile> write_pdf(const LaidOutDocument& laid) {
         file.warnings.push_back("picture " + im.image->file + " could not be decoded; drawn as a frame");
     for (const layout::TextRun& run : page.runs) drawer.run(run);
     if (page.page_number) drawer.run(*page.page_number);
-    if (page.seal) {
-      seal_spec.diameter_pt = page.seal->diameter;
-      seal::draw_seal(cr, page.seal->cx, page.seal->cy, seal_spec);
+    for (const layout::SealPlacement& s : page.seals) {
+      seal_spec.diameter_pt = s.diameter;
+      seal_spec.text = seal::seal_text_of(doc, s.organ);
+      seal::draw_seal(cr, s.cx, s.cy, seal_spec);
     }
     cairo_show_page(cr);
   }

@@ -51,6 +51,17 @@ void char_path(cairo_t* cr, const std::string& ch, double size, double x_scale) 
 
 }  // namespace
 
+std::string seal_text_of(const Document& doc, int organ) {
+  if (organ >= 0 && organ < static_cast<int>(doc.joint_signers.size())) {
+    const Document::JointSigner& s = doc.joint_signers[static_cast<std::size_t>(organ)];
+    return s.seal_text.empty() ? s.name : s.seal_text;
+  }
+  return !doc.seal_text.empty()   ? doc.seal_text
+         : !doc.signature.empty() ? doc.signature
+         : doc.issuers.empty()    ? std::string()
+                                  : doc.issuers.front();
+}
+
 void draw_seal(cairo_t* cr, double cx, double cy, const SealSpec& spec) {
   const double d = spec.diameter_pt;
   const double r = d / 2;

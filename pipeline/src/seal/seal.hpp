@@ -4,9 +4,16 @@
 // PDF writer (drawn in place) and the DOCX writer (rasterised to a PNG for a floating image).
 #include <string>
 
+#include "gongwen/pipeline/model.hpp"
+
 typedef struct _cairo cairo_t;
 
 namespace gongwen::seal {
+
+// The text of a document's seal number `organ` (an index into Document::joint_signers, as
+// the layout places it; -1: the one organ's seal): that organ's seal text from the profile,
+// else its name. Both writers draw each seal from this.
+std::string seal_text_of(const Document& doc, int organ);
 
 struct SealSpec {
   std::string text;        // organ name along the upper arc, e.g. 白路乡人民政府

@@ -1,5 +1,6 @@
 // render_docx: open the package the way a reader would (libzip + libxml2) and check each
 // part against GB/T 9704 and the WordprocessingML facts in shared/spec/pdf-docx.md.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -156,12 +157,12 @@ Document notice() {
   return d;
 }
 
-// The families the DOCX names are those the PDF is set in: on a Debian machine without the
-// Windows fonts the Fandol fonts and Noto Serif CJK SC stand in (docs/docx.md, "Fonts").
-constexpr const char* kFang = "FandolFang";
-constexpr const char* kKai = "FandolKai";
-constexpr const char* kHei = "FandolHei";
-constexpr const char* kXbs = "Noto Serif CJK SC";
+// The DOCX names the office's fonts, the first family of each of the profile's lists (the
+// defaults here), never this server's stand-ins (docs/docx.md, "Fonts"; issue 14 #7).
+constexpr const char* kFang = "仿宋_GB2312";
+constexpr const char* kKai = "楷体_GB2312";
+constexpr const char* kHei = "黑体";
+constexpr const char* kXbs = "方正小标宋简体";
 
 RenderOptions options() {
   RenderOptions o;
@@ -395,17 +396,55 @@ TEST(DocxWriter, StylesAreNamedForTheElements) {
   EXPECT_EQ(styles.one("//w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:eastAsia"), kFang);
 }
 
-TEST(DocxWriter, FontTableListsTheRenderedFamiliesWithTheFirstChoiceAsAlternate) {
-  const Xml table(unzip(docx_of(notice()).bytes).at("word/fontTable.xml"));
-  if (std::string(kFang) != kFang)
-    EXPECT_EQ(table.one(std::string("//w:font[@w:name='") + kFang + "']/w:altName/@w:val"), kFang);
-  EXPECT_EQ(table.count(std::string("//w:font[@w:name='") + kHei + "']"), 1u);
-  EXPECT_EQ(table.count(std::string("//w:font[@w:name='") + kXbs + "']"), 1u);
+TEST(DocxWriter, NamesTheOfficeFontsNeverTheServersStandIns) {
+  const auto parts = unzip(docx_of(notice()).bytes);
+  const Xml table(parts.at("word/fontTable.xml"));
+  for (const char* name : {kFang, kKai, kHei, kXbs})
+    EXPECT_EQ(table.count(std::string("//w:font[@w:name='") + name + "']"), 1u) << name;
+  // Windows has 仿宋 and 楷体 rather than the GB2312 faces: offered as the alternate.
+  EXPECT_EQ(table.one(std::string("//w:font[@w:name='") + kFang + "']/w:altName/@w:val"), "仿宋");
+  EXPECT_EQ(table.one(std::string("//w:font[@w:name='") + kKai + "']/w:altName/@w:val"), "楷体");
+  // No stand-in anywhere in the package, and no bold: a 小标宋 has one weight.
+  for (const auto& [name, xml] : parts)
+    if (name.ends_with(".xml")) {
+      for (const char* standin : {"Fandol", "Noto"}) EXPECT_EQ(xml.find(standin), std::string::npos) << name;
+      EXPECT_EQ(xml.find("<w:b/>"), std::string::npos) << name;
+    }
+  // The profile's choice comes first, whatever is installed.
   RenderOptions o = options();
-  o.fonts.fangsong = " FandolFang , Noto Serif CJK SC";
+  o.fonts.fangsong = " 仿宋 , FandolFang";
   const Xml doc(unzip(docx_of(notice(), o).bytes).at("word/document.xml"));
-  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='GongwenBody'][1]/w:r/w:rPr/w:rFonts/@w:eastAsia"),
-            "FandolFang");
+  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='GongwenBody'][1]/w:r/w:rPr/w:rFonts/@w:eastAsia"), "仿宋");
+}
+
+// The project's fontconfig file maps each office name to the face the PDF is set in: what
+// LibreOffice finds for the DOCX is what our PDF embeds (fc-match, as LibreOffice asks).
+TEST(DocxWriter, FontconfigFileMapsTheOfficeNamesToThePdfsFaces) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "gongwen_docx_fc_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "fonts.conf")
+      << "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
+         "<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
+         "<include>" GONGWEN_SOURCE_DIR "/fonts/60-gongwen-office-fonts.conf</include>"
+         "<cachedir>" << (dir / "cache").string() << "</cachedir></fontconfig>\n";
+  const auto match = [&](const std::string& pattern) {
+    const std::string cmd = "FONTCONFIG_FILE='" + (dir / "fonts.conf").string() + "' fc-match '" +
+                            pattern + ":lang=zh-cn:weight=regular' family style 2>&1";
+    std::string out;
+    if (FILE* f = popen(cmd.c_str(), "r")) {
+      char buf[512];
+      while (fgets(buf, sizeof buf, f)) out += buf;
+      pclose(f);
+    }
+    return out;
+  };
+  EXPECT_THAT(match("仿宋_GB2312"), ::testing::StartsWith("FandolFang"));
+  EXPECT_THAT(match("楷体_GB2312"), ::testing::StartsWith("FandolKai"));
+  EXPECT_THAT(match("黑体"), ::testing::AllOf(::testing::StartsWith("FandolHei"), ::testing::HasSubstr("Regular")));
+  EXPECT_THAT(match("方正小标宋简体"),
+              ::testing::AllOf(::testing::StartsWith("Noto Serif CJK SC"), ::testing::HasSubstr("Bold")));
+  fs::remove_all(dir);
 }
 
 TEST(DocxWriter, SealedDocumentCarriesTheSealInFrontOfText) {
@@ -437,6 +476,54 @@ TEST(DocxWriter, SealedDocumentCarriesTheSealInFrontOfText) {
             "media/seal.png");
   // The date is 右空四字 (4 × 8844 / 28 twips).
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='SignDate']/w:pPr/w:ind/@w:right"), "1263");
+}
+
+// 联合行文: one seal image per organ, each drawn from that organ's seal text and anchored in
+// the 署名 paragraph at the layout's place (centred on its own name); the names on the
+// layout's centre tabs.
+TEST(DocxWriter, JointIssueHasOneSealPerOrganOverItsOwnName) {
+  Document d = notice();
+  d.issuers = {"中共白路乡委员会", "白路乡人民政府"};
+  d.joint_signers = {{"中共白路乡委员会", "中共白路乡委员会"}, {"白路乡人民政府", "白路乡人民政府"}};
+  d.signature = "中共白路乡委员会　白路乡人民政府";
+  const auto parts = unzip(docx_of(d).bytes);
+  ASSERT_TRUE(parts.count("word/media/seal.png"));
+  ASSERT_TRUE(parts.count("word/media/seal2.png"));
+  EXPECT_NE(parts.at("word/media/seal.png"), parts.at("word/media/seal2.png")) << "each organ's own seal";
+  const Xml doc(parts.at("word/document.xml"));
+  const std::string p = "//w:p[w:pPr/w:pStyle/@w:val='Signature']";
+  ASSERT_EQ(doc.count(p), 1u) << "two names on one row";
+  ASSERT_EQ(doc.count(p + "//wp:anchor"), 2u);
+  EXPECT_EQ(doc.one("(" + p + "//wp:anchor)[1]/wp:docPr/@descr"), "中共白路乡委员会");
+  EXPECT_EQ(doc.one("(" + p + "//wp:anchor)[2]/wp:docPr/@descr"), "白路乡人民政府");
+  const Xml rels(parts.at("word/_rels/document.xml.rels"));
+  const std::string id2 = doc.one("(" + p + "//wp:anchor)[2]//a:blip/@r:embed");
+  EXPECT_EQ(rels.one("//rel:Relationship[@Id='" + id2 + "']/@Target"), "media/seal2.png");
+  // Each seal centred on its name's centre tab; seals apart (never touching).
+  std::vector<double> centres;
+  for (int k = 1; k <= 2; ++k) {
+    const std::string a = "(" + p + "//wp:anchor)[" + std::to_string(k) + "]";
+    const long long x = std::stoll(doc.one(a + "/wp:positionH/wp:posOffset"));
+    const long long size = std::stoll(doc.one(a + "/wp:extent/@cx"));
+    const double centre_twips = (x + size / 2.0) / 635.0;
+    const double tab = std::stod(doc.one(p + "/w:pPr/w:tabs/w:tab[" + std::to_string(k) + "]/@w:pos"));
+    EXPECT_EQ(doc.one(p + "/w:pPr/w:tabs/w:tab[" + std::to_string(k) + "]/@w:val"), "center");
+    EXPECT_NEAR(centre_twips, tab, 2);
+    centres.push_back(centre_twips / 1440.0 * 25.4);
+  }
+  EXPECT_GT(centres[1] - centres[0], 42.0);
+  EXPECT_EQ(doc.count("//w:p[w:pPr/w:pStyle/@w:val='SignDate']"), 1u);
+}
+
+TEST(DocxWriter, UnsealedJointIssueStacksTheNames) {
+  Document d = notice();
+  d.seal = SealMode::Unsealed;
+  d.issuers = {"中共白路乡委员会", "白路乡人民政府"};
+  d.joint_signers = {{"中共白路乡委员会", ""}, {"白路乡人民政府", ""}};
+  const auto parts = unzip(docx_of(d).bytes);
+  EXPECT_FALSE(parts.count("word/media/seal.png"));
+  const Xml doc(parts.at("word/document.xml"));
+  ASSERT_EQ(doc.count("//w:p[w:pPr/w:pStyle/@w:val='Signature']"), 2u) << "one name a row";
 }
 
 TEST(DocxWriter, UnsealedDocumentHasNoSealImage) {
@@ -575,10 +662,9 @@ TEST(DocxWriter, EmptyDocumentStillRenders) {
   EXPECT_EQ(Xml(parts.at("docProps/core.xml")).count("//dc:title"), 0u);
 }
 
-// LibreOffice, if present, must open the file and find the text. Not installed on the
-// build machines, so this usually skips.
-TEST(DocxWriter, LibreOfficeConvertsItWhenAvailable) {
-  if (std::system("command -v soffice >/dev/null 2>&1") != 0) GTEST_SKIP() << "soffice not installed";
+// LibreOffice must open the file and find the text (run.sh installs it: missing is a failure).
+TEST(DocxWriter, LibreOfficeConvertsIt) {
+  ASSERT_EQ(std::system("command -v soffice >/dev/null 2>&1"), 0) << "soffice not installed";
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / "gongwen_docx_soffice_test";
   fs::remove_all(dir);

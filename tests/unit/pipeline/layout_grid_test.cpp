@@ -2,6 +2,8 @@
 // element placement, without cairo.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <string>
 
@@ -230,7 +232,8 @@ TEST(LayoutGrid, HeadingFontsAndRunInHeadings) {
 TEST(LayoutGrid, SealedSignatureBlockGeometry) {
   std::vector<Page> pages = layout_document(sample(), {});
   const Page& p = pages.front();
-  ASSERT_TRUE(p.seal.has_value());
+  ASSERT_EQ(p.seals.size(), 1u);
+  const SealPlacement* seal = &p.seals.front();
   const TextRun* date = run_starting(p, "2026年9月1日");
   const TextRun* sig = nullptr;
   for (const TextRun& r : p.runs)
@@ -241,16 +244,57 @@ TEST(LayoutGrid, SealedSignatureBlockGeometry) {
   const double date_mid = (date->x.front() + date->x.back() + kCharPitch) / 2;
   const double sig_mid = (sig->x.front() + sig->x.back() + kCharPitch) / 2;
   EXPECT_NEAR(sig_mid, date_mid, 1e-6);
-  EXPECT_NEAR(p.seal->cx, date_mid, 1e-6);
+  EXPECT_NEAR(seal->cx, date_mid, 1e-6);
   // Both lines below the seal centre, the date inside the seal.
-  EXPECT_GT(sig->baseline - kAscent * kSize3, p.seal->cy);
-  EXPECT_LT(date->baseline, p.seal->cy + p.seal->diameter / 2);
+  EXPECT_GT(sig->baseline - kAscent * kSize3, seal->cy);
+  EXPECT_LT(date->baseline, seal->cy + seal->diameter / 2);
   // Seal top within one line below the last text line ("正文内容。").
   const TextRun* last = run_starting(p, "正文内容");
   ASSERT_NE(last, nullptr);
-  const double seal_top = p.seal->cy - p.seal->diameter / 2;
+  const double seal_top = seal->cy - seal->diameter / 2;
   EXPECT_GT(seal_top, last->baseline);
   EXPECT_LT(seal_top - last->baseline, kLinePitch);
+}
+
+// 联合行文 with three organs: two seals a row fit the 版心, so the third starts a second row
+// under the first, aligned on the right column; each name under its own seal's centre.
+TEST(LayoutGrid, JointSealsInAlignedRowsInsideTheTypeArea) {
+  Document d = sample();
+  d.joint_signers = {{"中共白路乡委员会", "中共白路乡委员会"},
+                     {"白路乡人民政府", "白路乡人民政府"},
+                     {"白路乡人民武装部", "白路乡人民武装部"}};
+  LayoutOptions o;
+  const LaidOut laid = lay_out(d, o);
+  // The page of the seals (the block is 9 rows: it may move with the last line).
+  const auto it = std::find_if(laid.pages.begin(), laid.pages.end(),
+                               [](const Page& pg) { return !pg.seals.empty(); });
+  ASSERT_NE(it, laid.pages.end());
+  const Page& p = *it;
+  ASSERT_EQ(p.seals.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const SealPlacement& s = p.seals[i];
+    EXPECT_EQ(s.organ, static_cast<int>(i));
+    EXPECT_GE(s.cx - s.diameter / 2, kBodyLeft);
+    EXPECT_LE(s.cx + s.diameter / 2, kBodyRight);
+    const TextRun* name = nullptr;
+    for (const TextRun& r : p.runs)
+      if (r.text == d.joint_signers[i].name) name = &r;
+    ASSERT_NE(name, nullptr) << d.joint_signers[i].name;
+    EXPECT_NEAR((name->x.front() + name->x.back() + kCharPitch) / 2, s.cx, 1e-6);
+    EXPECT_GT(name->baseline - kAscent * kSize3, s.cy) << "name below its seal's centre";
+    EXPECT_LT(name->baseline, s.cy + s.diameter / 2) << "the seal presses its name";
+  }
+  // Two a row, far enough apart never to touch; the third under the second.
+  EXPECT_DOUBLE_EQ(p.seals[0].cy, p.seals[1].cy);
+  EXPECT_GT(p.seals[1].cx - p.seals[0].cx, p.seals[0].diameter);
+  EXPECT_DOUBLE_EQ(p.seals[2].cx, p.seals[1].cx);
+  EXPECT_GT(p.seals[2].cy - p.seals[1].cy, p.seals[1].diameter);
+  ASSERT_EQ(laid.decisions.joint_names.size(), 3u);
+  EXPECT_EQ(laid.decisions.seals.size(), 3u);
+  // The last seal is centred on the date.
+  const TextRun* date = run_starting(p, "2026年9月1日");
+  ASSERT_NE(date, nullptr);
+  EXPECT_NEAR((date->x.front() + date->x.back() + kCharPitch) / 2, p.seals[2].cx, 1e-6);
 }
 
 TEST(LayoutGrid, SealNeverStandsAloneOnAPage) {
@@ -261,10 +305,10 @@ TEST(LayoutGrid, SealNeverStandsAloneOnAPage) {
   std::vector<Page> pages = layout_document(d, {});
   ASSERT_GE(pages.size(), 2u);
   for (const Page& p : pages) {
-    if (!p.seal) continue;
+    if (p.seals.empty()) continue;
     int text_lines = 0;
     for (const TextRun& r : p.runs)
-      if (r.text.rfind("这是", 0) == 0 && r.baseline < p.seal->cy) ++text_lines;
+      if (r.text.rfind("这是", 0) == 0 && r.baseline < p.seals.front().cy) ++text_lines;
     EXPECT_GE(text_lines, 1) << "the seal page carries no 正文";
   }
 }

@@ -157,13 +157,15 @@ TEST_F(WorkflowTest, SignerMustLeadTheIssuingOrgan) {
   EXPECT_EQ(books(), before);
   EXPECT_EQ(reg().draft(d.id)->state, DraftState::Reviewed);
 
-  // A joint party–government notice may be signed by the party secretary.
+  // A joint party–government notice is signed by the party secretary and the 乡长 (会签,
+  // issue 14): signed off only when both have signed.
   const DraftRecord joint = office->submit(
       write_draft("j.toml", notice_toml("关于开展联合检查的通知", "2025-06-03", "wangfang",
                                         "[\"party\", \"government\"]")),
       "wangfang");
   review_all(joint);
-  EXPECT_EQ(office->sign(ref(joint), "liminghua", "").state, DraftState::Signed);
+  EXPECT_EQ(office->sign(ref(joint), "liminghua", "").state, DraftState::Reviewed);
+  EXPECT_EQ(office->sign(ref(joint), "zhangjianguo", "").state, DraftState::Signed);
   EXPECT_EQ(office->issue(ref(joint), "sunxiuying").issued.number, "白党发〔2025〕1号");
 }
 

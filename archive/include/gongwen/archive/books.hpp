@@ -29,6 +29,8 @@ class DraftBook {
   virtual std::vector<ReviewRecord> reviews(std::int64_t draft_id) = 0;
   virtual void add_signoff(const SignoffRecord& s) = 0;
   virtual std::optional<SignoffRecord> signoff(std::int64_t draft_id) = 0;  // the latest
+  // Every sign-off of a draft, oldest first (a joint issue is signed by each organ: 会签).
+  virtual std::vector<SignoffRecord> signoffs(std::int64_t draft_id) = 0;
 };
 
 // The 发文字号 book: one gapless sequence per 机关代字 per year; a number is never removed.

@@ -35,9 +35,30 @@ struct LayoutDecisions {
   bool has_colophon = false;
   bool colophon_own_page = false;
   bool blank_before_colophon = false;
-  // The seal: its page (0-based, -1: none) and centre and diameter on that page.
+  // The seal: its page (0-based, -1: none) and centre and diameter on that page; for a
+  // joint issue the last seal (the one pressing the 成文日期).
   int seal_page = -1;
   double seal_cx = 0, seal_cy = 0, seal_diameter = 0;
+  // Every seal, in organ order: its page, centre, diameter and organ (index into
+  // Document::joint_signers; -1 for a single organ's seal).
+  struct Seal {
+    int page = -1;
+    double cx = 0, cy = 0, diameter = 0;
+    int organ = -1;
+  };
+  std::vector<Seal> seals;
+  // 联合行文 (Document::joint_signers): the 署名 as the layout set them, one entry per organ.
+  // `row` is the grid row inside the 署名 block (0 = the first row under the text), `x` and
+  // `width` the name's left edge (points from the page's left edge) and width; the 成文日期
+  // goes on the row after the last name. `seal_dy`: the organ's seal centre below the top of
+  // its name's row (sealed documents; 0 otherwise).
+  struct JointName {
+    int row = 0;
+    double x = 0, width = 0;
+    double seal_dy = 0;
+  };
+  std::vector<JointName> joint_names;
+  double joint_date_x = 0;  // the 成文日期's left edge under them (points from the page edge)
 };
 
 }  // namespace gongwen

@@ -93,6 +93,14 @@ struct Document {
   SealMode seal = SealMode::Sealed;
   std::string seal_text;                   // the organ name on the seal
   std::string seal_subtext;                // optional text below the star
+  // 联合行文 (GB/T 9704 §7.3.5.1): each organ's 署名 and the text of its own seal, in the
+  // order of the 标志. Filled for two or more organs (then `signature` is their names
+  // joined, for the plain text); empty for one organ, whose seal is `seal_text`.
+  struct JointSigner {
+    std::string name;
+    std::string seal_text;
+  };
+  std::vector<JointSigner> joint_signers;
   std::string note;                        // 附注, without the （ ）
   std::vector<Attachment> attachments;     // 附件
 

@@ -58,6 +58,8 @@ class Office {
   void require_clearance(const User& u, Secrecy secrecy, const std::string& action,
                          const std::string& subject);
   std::vector<ReviewRecord> current_reviews(const DraftRecord& d);
+  // This round's sign-offs of this text, oldest first: one per organ of a joint issue (会签).
+  std::vector<archive::SignoffRecord> current_signoffs(const DraftRecord& d);
   std::string now_iso() const { return m_clock.now().iso8601(); }
 
   Workspace& m_ws;
