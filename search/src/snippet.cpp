@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "gongwen/pipeline/utf8.hpp"
+
 namespace gongwen::search {
 
 namespace {
@@ -103,8 +105,8 @@ std::string make_snippet(std::string_view text, const SnippetMarks& marks) {
       i += hit->size();
       continue;
     }
-    std::size_t next = i + 1;
-    while (next < text.size() && continuation(text[next])) ++next;
+    std::size_t next = i;
+    utf8::next_or_invalid(text, next);
     const char c = text[i];
     if (c == '\n' || c == '\r' || c == '\t') {
       if (!out.empty() && out.back() != ' ') out += ' ';

@@ -13,12 +13,6 @@ namespace {
 
 using Word = std::u32string;
 
-Word decode(std::string_view s) {
-  Word w;
-  for (std::size_t pos = 0; pos < s.size();) w += utf8::next_or_invalid(s, pos);
-  return w;
-}
-
 bool all_cjk(const Word& w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char32_t c) { return is_cjk_letter(c); });
 }
@@ -95,7 +89,7 @@ std::vector<Candidate> corrections(const Xapian::Database& db, const Word& w,
     std::size_t scanned = 0;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && scanned < kPairScan;
          ++t, ++scanned) {
-      const Word pair = decode(*t);
+      const Word pair = utf8::decode(*t);
       if (pair.size() != 2 || pair[1] == w[i] || !is_cjk_letter(pair[1])) continue;
       if (i + 1 < w.size() && db.get_termfreq(pair_term(pair[1], w[i + 1])) == 0) continue;
       Word v = w;
@@ -146,7 +140,7 @@ std::vector<Candidate> from_initials(const Xapian::Database& db, std::string_vie
       std::size_t scanned = 0;
       for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && scanned < kPairScan;
            ++t, ++scanned) {
-        const Word pair = decode(*t);
+        const Word pair = utf8::decode(*t);
         if (pair.size() != 2) continue;
         const std::string& r = pinyin_of(pair[1]);
         if (r.empty() || r.front() != letters[k]) continue;
@@ -167,10 +161,10 @@ std::vector<std::string> suggest_queries(
     const std::vector<std::string>& vocabulary_words,
     const std::function<Xapian::Query(const Xapian::Query&)>& restrict) {
   std::vector<Word> office;
-  for (const std::string& v : vocabulary_words) office.push_back(decode(v));
+  for (const std::string& v : vocabulary_words) office.push_back(utf8::decode(v));
   // The first token no visible document holds exactly is corrected; the others stay.
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    const Word w = decode(tokens[k]);
+    const Word w = utf8::decode(tokens[k]);
     std::vector<Candidate> candidates;
     if (all_cjk(w) && w.size() >= 2 && w.size() <= 8) {
       if (visible(db, w, restrict) > 0) continue;

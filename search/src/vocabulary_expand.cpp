@@ -1,14 +1,9 @@
 #include "vocabulary_expand.hpp"
 
 #include "gongwen/pipeline/messages.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::search {
-
-namespace {
-
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-}  // namespace
 
 std::string expand_with_vocabulary(std::string_view q, const Vocabulary& vocabulary,
                                    std::vector<std::string>& notes) {
@@ -50,8 +45,8 @@ std::string expand_with_vocabulary(std::string_view q, const Vocabulary& vocabul
         continue;
       }
     }
-    std::size_t next = i + 1;
-    while (next < q.size() && continuation(q[next])) ++next;
+    std::size_t next = i;
+    utf8::next_or_invalid(q, next);
     out.append(q.substr(i, next - i));
     i = next;
   }
