@@ -31,18 +31,24 @@ bool pairs_exist(const Xapian::Database& db, const Word& w) {
   return w.size() > 1 || db.get_termfreq(utf8::encode(w)) > 0;
 }
 
-// Visible documents holding `w` as an exact sequence (counted up to a few dozen).
-Xapian::doccount visible(const Xapian::Database& db, const Word& w,
+// Visible documents holding `w`: with `Exact::Phrase` as an exact sequence (positions), with
+// `Exact::Pairs` holding all its pairs (no positions: far cheaper on common characters, and
+// nearly always the same), counted up to a few dozen.
+enum class Exact { Pairs, Phrase };
+Xapian::doccount visible(const Xapian::Database& db, const Word& w, Exact exact,
                          const std::function<Xapian::Query(const Xapian::Query&)>& restrict) {
+  std::vector<std::string> terms;
+  if (exact == Exact::Pairs || w.size() == 2) {
+    for (std::size_t i = 0; i + 1 < w.size(); ++i) terms.push_back(pair_term(w[i], w[i + 1]));
+  }
   Xapian::Query q;
-  if (w.size() == 2) {
-    q = Xapian::Query(pair_term(w[0], w[1]));  // a bigram is the exact pair
+  if (!terms.empty()) {
+    q = Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
   } else {
-    std::vector<std::string> chars;
-    for (char32_t c : w) chars.push_back(utf8::encode(Word{c}));
-    q = chars.size() == 1 ? Xapian::Query(chars.front())
-                          : Xapian::Query(Xapian::Query::OP_PHRASE, chars.begin(), chars.end(),
-                                          chars.size());
+    for (char32_t c : w) terms.push_back(utf8::encode(Word{c}));
+    q = terms.size() == 1 ? Xapian::Query(terms.front())
+                          : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                          terms.size());
   }
   Xapian::Enquire e(db);
   e.set_query(restrict(q));
@@ -64,7 +70,7 @@ void add(std::vector<Candidate>& out, std::set<Word>& seen, const Xapian::Databa
 }
 
 constexpr std::size_t kPairScan = 3000;  // bigrams looked at after one character
-constexpr std::size_t kChecked = 80;     // candidates whose phrase is counted
+constexpr std::size_t kChecked = 80;     // candidates whose pairs are counted
 
 // One-character changes of a CJK word that the index holds, best first.
 std::vector<Candidate> corrections(const Xapian::Database& db, const Word& w,
@@ -167,7 +173,8 @@ std::vector<std::string> suggest_queries(
     const Word w = utf8::decode(tokens[k]);
     std::vector<Candidate> candidates;
     if (all_cjk(w) && w.size() >= 2 && w.size() <= 8) {
-      if (visible(db, w, restrict) > 0) continue;
+      if (visible(db, w, Exact::Pairs, restrict) > 0 && visible(db, w, Exact::Phrase, restrict) > 0)
+        continue;
       candidates = corrections(db, w, office);
     } else if (all_lower_latin(tokens[k]) && db.get_termfreq(tokens[k]) == 0) {
       candidates = from_initials(db, tokens[k], office);
@@ -175,13 +182,17 @@ std::vector<std::string> suggest_queries(
       continue;
     }
     if (candidates.size() > kChecked) candidates.resize(kChecked);
-    for (Candidate& c : candidates) c.found = visible(db, c.word, restrict);
+    // Counted by their pairs (cheap), and only those offered checked as exact sequences.
+    for (Candidate& c : candidates) c.found = visible(db, c.word, Exact::Pairs, restrict);
     std::erase_if(candidates, [](const Candidate& c) { return c.found == 0; });
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       return a.cost != b.cost ? a.cost < b.cost : a.found > b.found;
     });
     std::vector<std::string> out;
+    int phrase_checks = 0;
     for (const Candidate& c : candidates) {
+      if (++phrase_checks > 20) break;
+      if (visible(db, c.word, Exact::Phrase, restrict) == 0) continue;
       std::string q;
       for (std::size_t j = 0; j < tokens.size(); ++j)
         q += (j ? " " : "") + (j == k ? utf8::encode(c.word) : tokens[j]);

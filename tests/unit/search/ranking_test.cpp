@@ -139,10 +139,19 @@ TEST(Vocabulary, ExpandsAnAbbreviationToItsFullForms) {
   EXPECT_THAT(r.notes, Contains(HasSubstr("两委")));
   // Without the vocabulary only the literal text is found.
   EXPECT_EQ(index.run("两委").hits.size(), 1u);
-  // A word of the office's vocabulary typed with parentheses (村（社区）) is one word.
+}
+
+TEST(Vocabulary, AWordWithBracketsIsOneExactWord) {
+  // 村（社区） as 公文 write it: with the vocabulary it is that exact sequence (or 村社区), not
+  // 村 and 社区 anywhere.
+  OwnIndex index({{"written", "各村（社区）要做好人口普查登记。"},
+                  {"apart", "村里新建了社区服务中心。"}});
   auto community = std::make_shared<Vocabulary>(
       parse_vocabulary("村（社区） 村社区\n", "vocabulary.txt").take());
-  EXPECT_TRUE(index.run("村（社区）", community).hits.empty());
+  const SearchResult with = index.run("村（社区）", community);
+  ASSERT_EQ(with.hits.size(), 1u) << with.effective_query;
+  EXPECT_EQ(with.hits.front().id, "written");
+  EXPECT_EQ(index.run("村（社区）").hits.size(), 2u);
 }
 
 TEST(Vocabulary, BadLineNamesTheFileAndLine) {
