@@ -10,6 +10,14 @@
     hits.replaceChildren();
     if (!r.ok) { $('summary').textContent = GW.msg(r); return; }
     $('summary').textContent = `约 ${r.total} 条结果，第 ${r.page} 页` + (r.notes && r.notes.length ? '（' + r.notes.join('；') + '）' : '');
+    // "Did you mean": one click runs the suggestion.
+    const suggest = $('suggest');
+    suggest.replaceChildren();
+    for (const sq of r.suggestions || []) {
+      if (!suggest.childNodes.length) suggest.append('您要找的是不是：');
+      else suggest.append('　');
+      suggest.append(GW.el('a', { href: '#', class: 'suggestion', text: sq, onclick: (e) => { e.preventDefault(); $('q').value = sq; state.q = sq; state.page = 1; run(); } }));
+    }
     for (const h of r.hits) {
       const title = GW.el('a', { href: '#', class: 'hit-title', text: h.title });
       title.addEventListener('click', async (ev) => { ev.preventDefault(); await open(h.number); });

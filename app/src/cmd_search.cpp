@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "gongwen/services/indexing.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "gongwen/services/search.hpp"
 
 namespace gongwen::app {
@@ -140,6 +141,7 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
             << o.offset + res.hits.size() << ")";
       out << "\n";
       for (const auto& n : res.notes) out << "note: " << n << "\n";
+      for (const auto& sug : res.suggestions) out << msg("search.suggest", {{"query", sug}}) << "\n";
       // No score is shown: BM25 weights use statistics of every document in the index,
       // including those the user may not see (docs/search.md, "Access rule").
       for (std::size_t i = 0; i < res.hits.size(); ++i) {
@@ -154,7 +156,8 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
       nlohmann::json j = {{"query", query.text}, {"filters", filters_json(query.filters)},
                           {"effective_query", res.effective_query},
                           {"total", res.total_estimate}, {"offset", o.offset},
-                          {"exact_number", res.exact_number}, {"hits", hits}, {"notes", res.notes}};
+                          {"exact_number", res.exact_number}, {"hits", hits}, {"notes", res.notes},
+                          {"suggestions", res.suggestions}};
       if (o.facets) {
         j["facets"] = {{"year", facet_json(res.years)}, {"kind", facet_json(res.kinds)},
                        {"issuer", facet_json(res.issuers)}};

@@ -134,6 +134,9 @@ Result<std::unique_ptr<Workspace>> Workspace::init(const fs::path& dir, const st
       // Written, not copied: a copy keeps the source's mode bits instead of the umask's.
       write_file_atomic(staging / "templates" / e.path().filename(), read_file(e.path()));
     }
+    // The office's search vocabulary starts as the shipped one (docs/search.md); it edits it.
+    if (fs::exists(templates_dir / "vocabulary.txt"))
+      write_file_atomic(staging / "vocabulary.txt", read_file(templates_dir / "vocabulary.txt"));
     // Every issued PDF is signed: a self-signed identity until the office imports its own.
     const Profile& p = profile.value();
     create_signing_key(staging / "keys", p.office_name,

@@ -1,10 +1,12 @@
 #include "query.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "gongwen/search/analysis.hpp"
 #include "query_prune.hpp"
 #include "query_rewrite.hpp"
+#include "vocabulary_expand.hpp"
 #include "schema.hpp"
 #include "gongwen/pipeline/utf8.hpp"
 
@@ -91,6 +93,67 @@ Xapian::Query combine_words(const std::vector<QueryWord>& words, Xapian::Query::
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// Weights that put a document into a tier whatever its BM25 weight (a few dozen at most):
+// the exact sequence of a compound word beats its parts near each other, which beat its
+// parts anywhere. Within a tier BM25 orders as before (title hits count double).
+constexpr double kExactTier = 100000;
+constexpr double kNearTier = 10000;
+// "Near": all the characters of the words within this many positions beyond their count.
+constexpr Xapian::termcount kNearSlack = 8;
+
+Xapian::Query tier(double weight, const Xapian::Query& condition) {
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                       condition);
+}
+
+// The characters of a CJK run, as the index's single-character terms (with positions).
+std::vector<std::string> character_terms(std::string_view text) {
+  std::vector<std::string> terms;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    if (is_cjk_letter(utf8::next_or_invalid(text, pos)))
+      terms.emplace_back(text.substr(start, pos - start));
+  }
+  return terms;
+}
+
+// Exact before scattered: each compound's exact sequence, then all the words' characters near
+// each other. Added to the query as OP_AND_MAYBE, so what matches does not change, only the
+// order. Empty when there is nothing to tier.
+Xapian::Query rank_tiers(const RewrittenQuery& r) {
+  std::vector<Xapian::Query> tiers;
+  for (const Compound& c : r.compounds) {
+    if (!c.ranked) continue;
+    const std::vector<std::string> terms = character_terms(c.text);
+    if (terms.size() < 2) continue;
+    // The pairs first (short posting lists, no positions), the phrase's position check last.
+    std::vector<Xapian::Query> exact;
+    for (std::size_t i = 0; i + 1 < terms.size(); ++i)
+      exact.emplace_back(terms[i] + terms[i + 1]);
+    exact.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    tiers.push_back(tier(kExactTier, Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end())));
+  }
+  std::vector<std::string> near;
+  std::size_t words = 0;
+  for (const QueryWord& w : r.words) {
+    if (w.phrase || !w.highlight) continue;
+    ++words;
+    for (std::string& t : character_terms(w.text))
+      if (std::find(near.begin(), near.end(), t) == near.end()) near.push_back(std::move(t));
+  }
+  if (words >= 2 && near.size() >= 2 && near.size() <= 16)
+    tiers.push_back(tier(kNearTier, Xapian::Query(Xapian::Query::OP_NEAR, near.begin(), near.end(),
+                                                  near.size() + kNearSlack)));
+  if (tiers.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, tiers.begin(), tiers.end());
+}
+
+Xapian::Query with_tiers(const Xapian::Query& q, const Xapian::Query& tiers) {
+  if (q.empty() || tiers.empty()) return q;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, tiers);
+}
+
 std::string join_words(const std::vector<QueryWord>& words) {
   std::string s;
   for (const QueryWord& w : words) {
@@ -100,9 +163,26 @@ std::string join_words(const std::vector<QueryWord>& words) {
   return s;
 }
 
+// Plain words only (no field, operator, phrase, bracket or range): the words, else none.
+std::vector<std::string> typed_words(const std::string& text) {
+  if (text.find_first_of(":\"()-+") != std::string::npos || text.find("..") != std::string::npos)
+    return {};
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    const std::size_t end = std::min(text.find(' ', i), text.size());
+    if (end > i) out.push_back(text.substr(i, end - i));
+    i = end;
+  }
+  for (const std::string& w : out)
+    if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR") return {};
+  return out;
+}
+
 }  // namespace
 
-Result<ParsedQuery> parse_user_query(std::string_view raw) {
+Result<ParsedQuery> parse_user_query(std::string_view raw, const Vocabulary* vocabulary) {
   if (const auto bad = find_invalid_utf8(raw)) {
     return make_error(Code::BadInput,
                       "检索词不是有效的 UTF-8 文本（第 " + std::to_string(*bad + 1) + " 字节无效）",
@@ -121,9 +201,13 @@ Result<ParsedQuery> parse_user_query(std::string_view raw) {
                       {"请只输入关键的词语"});
   }
 
-  const RewrittenQuery rewritten = rewrite_query(text);
   ParsedQuery parsed;
+  parsed.typed = typed_words(text);
+  std::vector<std::string> vocabulary_notes;
+  if (vocabulary != nullptr) text = expand_with_vocabulary(text, *vocabulary, vocabulary_notes);
+  const RewrittenQuery rewritten = rewrite_query(text);
   parsed.notes = rewritten.notes;
+  parsed.notes.insert(parsed.notes.end(), vocabulary_notes.begin(), vocabulary_notes.end());
   try {
     Xapian::QueryParser qp = make_parser();
     parsed.query = qp.parse_query(rewritten.text, kFullFlags);
@@ -132,6 +216,7 @@ Result<ParsedQuery> parse_user_query(std::string_view raw) {
       try {
         parsed.exact = qp.parse_query(rewritten.exact_text, kFullFlags);
         parsed.exact_effective = rewritten.exact_text;
+        parsed.number = rewritten.number;
       } catch (const Xapian::QueryParserError&) {
         // the loose form parsed, so it alone is used
       }
@@ -159,6 +244,19 @@ Result<ParsedQuery> parse_user_query(std::string_view raw) {
   parsed.query = drop_covered_single_characters(parsed.query);
   parsed.exact = drop_covered_single_characters(parsed.exact);
   parsed.any_word = drop_covered_single_characters(parsed.any_word);
+  const Xapian::Query tiers = rank_tiers(rewritten);
+  parsed.query = with_tiers(parsed.query, tiers);
+  parsed.any_word = with_tiers(parsed.any_word, tiers);
+  // Marks: each compound whole, then the words; a word of one character inside a compound
+  // (会 of 北京奥运会) is not marked on its own, or every 会 of the text would light up.
+  for (const Compound& c : rewritten.compounds) parsed.marks.push_back(c.text);
+  for (const QueryWord& w : rewritten.words) {
+    if (!w.highlight) continue;
+    const bool single = utf8::count_code_points(w.text) == 1;
+    const bool inside = std::any_of(rewritten.compounds.begin(), rewritten.compounds.end(),
+                                    [&](const Compound& c) { return c.text.find(w.text) != std::string::npos; });
+    if (!(single && inside)) parsed.marks.push_back(w.text);
+  }
   return parsed;
 }
 

@@ -83,15 +83,16 @@ Xapian::Query filtered(const Xapian::Query& q, const Xapian::Query& filter) {
 
 }  // namespace
 
-Result<ParsedQuery> parse_request(std::string_view raw, const SearchFilters& filters) {
-  if (filters.empty()) return parse_user_query(raw);
+Result<ParsedQuery> parse_request(std::string_view raw, const SearchFilters& filters,
+                                  const Vocabulary* vocabulary) {
+  if (filters.empty()) return parse_user_query(raw, vocabulary);
   std::vector<std::string> notes;
   const Xapian::Query filter = filter_query(filters, notes);
   ParsedQuery parsed;
   if (raw.find_first_not_of(" \t\r\n") == std::string_view::npos && !filter.empty()) {
     parsed.query = Xapian::Query::MatchAll;  // filters only: list what they let through
   } else {
-    auto p = parse_user_query(raw);
+    auto p = parse_user_query(raw, vocabulary);
     if (!p) return p.error();
     parsed = std::move(p).value();
   }

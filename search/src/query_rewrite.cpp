@@ -1,6 +1,7 @@
 #include "query_rewrite.hpp"
 
 #include <cstdio>
+#include <regex>
 
 #include "gongwen/search/analysis.hpp"
 #include "schema.hpp"
@@ -37,8 +38,11 @@ bool is_filler(std::string_view w) {
 
 // ICU's words for one CJK run, with two repairs: consecutive single characters (what ICU gives
 // for a word it does not know: 营改增 → 营/改/增) are joined back into one n-gram group, so
-// they must stand together as typed; filler words are dropped.
-std::vector<std::string> query_words(std::string_view run) {
+// they must stand together as typed; filler words are dropped. `compounds` gets each stretch of
+// two or more words that stood side by side as typed (关于雄安新区的内容 → 雄安新区), or one word
+// of three or more characters: the exact
+// sequence ranks first (query.cpp, rank tiers) and is highlighted whole.
+std::vector<std::string> query_words(std::string_view run, std::vector<std::string>* compounds) {
   const std::vector<std::string> raw = split_words(run);
   std::vector<std::string> joined;
   bool last_single = false;
@@ -54,14 +58,33 @@ std::vector<std::string> query_words(std::string_view run) {
     last_single = single;
   }
   std::vector<std::string> kept;
-  for (const std::string& w : joined)
-    if (!is_filler(w)) kept.push_back(w);
+  std::string stretch;
+  std::size_t in_stretch = 0;
+  const auto end_stretch = [&] {
+    // A single word of three or more characters is an AND of its pairs, which a text holding
+    // the pairs apart also matches: it is ranked exact-first too.
+    if (compounds != nullptr && (in_stretch >= 2 || utf8::count_code_points(stretch) >= 3))
+      compounds->push_back(stretch);
+    stretch.clear();
+    in_stretch = 0;
+  };
+  for (const std::string& w : joined) {
+    if (is_filler(w)) {
+      end_stretch();
+      continue;
+    }
+    kept.push_back(w);
+    stretch += w;
+    ++in_stretch;
+  }
+  end_stretch();
   return kept.empty() ? joined : kept;
 }
 
 // Inserts spaces between the words of each CJK run; other characters stay as typed, so Latin
 // words, numbers and Xapian's own handling of them are unchanged.
-std::vector<std::string> segment(std::string_view value) {
+std::vector<std::string> segment(std::string_view value,
+                                 std::vector<std::string>* compounds = nullptr) {
   std::vector<std::string> out;
   std::string current;
   std::size_t pos = 0;
@@ -78,7 +101,7 @@ std::vector<std::string> segment(std::string_view value) {
       if (!is_cjk_letter(utf8::next_or_invalid(value, probe))) break;
       end = probe;
     }
-    const std::vector<std::string> words = query_words(value.substr(start, end - start));
+    const std::vector<std::string> words = query_words(value.substr(start, end - start), compounds);
     for (std::size_t i = 0; i < words.size(); ++i) {
       current += words[i];
       if (i + 1 < words.size()) {
@@ -189,7 +212,9 @@ class Rewriter {
       }
       if (at < m_out.size()) exact.append(m_out, at, std::string::npos);
     }
-    return {std::move(m_out), std::move(m_words), std::move(m_notes), std::move(exact)};
+    std::string number = m_numbers.empty() ? std::string() : m_numbers.front().canonical;
+    return {std::move(m_out),  std::move(m_words),     std::move(m_notes),
+            std::move(exact),  std::move(number),     std::move(m_compounds)};
   }
 
  private:
@@ -287,7 +312,10 @@ class Rewriter {
       std::size_t end = i;
       while (end < text.size() && text[end] != ' ') ++end;
       if (end > i) {
-        const std::vector<std::string> words = segment(text.substr(i, end - i));
+        std::vector<std::string> compounds;
+        const std::vector<std::string> words = segment(text.substr(i, end - i), &compounds);
+        if (!negated())
+          for (std::string& c : compounds) m_compounds.push_back({std::move(c), true});
         if (!words.empty()) {
           space();
           m_out += join(words);
@@ -375,8 +403,14 @@ class Rewriter {
         return;
       }
     }
-    const std::vector<std::string> words = segment(value);
+    std::vector<std::string> compounds;
+    const std::vector<std::string> words = segment(value, &compounds);
     if (words.empty()) return;
+    if (!negated()) {
+      // Ranked exact-first only where the unprefixed terms are searched (no field, or 正文:).
+      const bool ranked = field == nullptr || field->prefix.empty();
+      for (std::string& c : compounds) m_compounds.push_back({std::move(c), ranked});
+    }
     if (words.size() == 1) {
       m_out += lead + name + words.front();
     } else if (field != nullptr || !lead.empty()) {
@@ -390,6 +424,7 @@ class Rewriter {
   std::string_view m_q;
   std::string m_out;
   std::vector<QueryWord> m_words;
+  std::vector<Compound> m_compounds;
   std::vector<std::string> m_notes;
   std::vector<bool> m_depth;  // one entry per open bracket: was it negated?
   struct NumberSpan {
@@ -429,6 +464,16 @@ std::optional<std::string> date_bound(std::string_view s, bool upper) {
   return std::string(buf);
 }
 
-RewrittenQuery rewrite_query(std::string_view normalized) { return Rewriter(normalized).run(); }
+std::string join_spaced_numbers(std::string_view normalized) {
+  // Organ and year run together, the sequence after a space, as people type a 文号 they half
+  // remember: 白政发2026 1, 白政发2026年 1号. Organ: no space, digit, quote, bracket or colon.
+  static const std::regex kSpaced(R"(([^\s\d"():]+)((?:19|20)\d\d)(?:年)?\s+(\d{1,4})(?:号)?(?=\s|$))");
+  return std::regex_replace(std::string(normalized), kSpaced, "$1〔$2〕$3号");
+}
+
+RewrittenQuery rewrite_query(std::string_view normalized) {
+  const std::string joined = join_spaced_numbers(normalized);
+  return Rewriter(joined).run();
+}
 
 }  // namespace gongwen::search

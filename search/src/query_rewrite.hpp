@@ -16,6 +16,13 @@ struct QueryWord {
   bool highlight = true;  // false for 文号 pieces: "7" or "发" lit up in a body helps no one
 };
 
+// Two or more segmented words typed side by side (世界贸易组织 → 世界 贸易 组织): documents
+// holding the exact sequence rank above those holding only its parts.
+struct Compound {
+  std::string text;
+  bool ranked = true;  // false inside a prefixed field (标题:…): highlighted whole, not tiered
+};
+
 struct RewrittenQuery {
   std::string text;  // for QueryParser
   // The positive words, without fields or operators: the fallback when the parser rejects
@@ -25,6 +32,8 @@ struct RewrittenQuery {
   // `text` with every complete 文号 (organ, year and sequence) replaced by its exact canonical
   // term; empty when the query holds none. Searched first: a full 文号 means that document.
   std::string exact_text;
+  std::string number;  // the first complete 文号's canonical form (白政发〔2025〕7号), if any
+  std::vector<Compound> compounds;  // positive ones only
 };
 
 // One bound of a date range: 2025, 2025-03, 2025-03-01, 20250301, 2025/3/1, 2025年3月1日.

@@ -7,6 +7,8 @@
 #include "index_impl.hpp"
 #include "query.hpp"
 #include "schema.hpp"
+#include "snippet.hpp"
+#include "suggest.hpp"
 #include "xapian_error.hpp"
 
 namespace gongwen::search {
@@ -21,48 +23,16 @@ constexpr Xapian::doccount kExactCountUpTo = 10000;
 // most of them, and counting every match cost up to 100 ms; beyond the budget the counts come
 // from the matches checked and are scaled to the estimated total (SearchResult::facets_estimated).
 constexpr Xapian::doccount kFacetBudget = 2000;
-
-// Xapian escapes the snippet for HTML; our snippet is plain text (the caller escapes).
-std::string unescape_html(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    if (s[i] == '&') {
-      static const std::pair<std::string_view, char> kEntities[] = {
-          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-      bool matched = false;
-      for (const auto& [entity, ch] : kEntities) {
-        if (std::string_view(s).substr(i, entity.size()) == entity) {
-          out += ch;
-          i += entity.size();
-          matched = true;
-          break;
-        }
-      }
-      if (matched) continue;
-    }
-    out += s[i++];
-  }
-  return out;
-}
-
-// n-gram highlighting marks each character (【森】【林】); join adjacent marks into one.
-std::string merge_marks(std::string s, const std::string& open, const std::string& close) {
-  if (open.empty() && close.empty()) return s;
-  const std::string seam = close + open;
-  for (std::size_t at = s.find(seam); at != std::string::npos; at = s.find(seam, at))
-    s.erase(at, seam.size());
-  return s;
-}
+const std::string kNoNumber;
 
 std::string iso_from_key(const std::string& key) {
   if (key.size() != 8) return {};
   return key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
 }
 
-// `marks`: the MSet whose query terms the snippet highlights (see search()).
-Hit make_hit(const Xapian::MSet& marks, const Xapian::MSetIterator& it,
-             const SearchRequest& request) {
+// `number`: the canonical 文号 of an exact-文号 search (empty otherwise).
+Hit make_hit(const Xapian::MSetIterator& it, const SearchRequest& request,
+             const std::vector<std::string>& words, const std::string& number) {
   const Xapian::Document doc = it.get_document();
   Hit hit;
   hit.id = doc.get_value(schema::kSlotId);
@@ -76,12 +46,15 @@ Hit make_hit(const Xapian::MSet& marks, const Xapian::MSetIterator& it,
   hit.score = it.get_weight();
   std::string text = doc.get_data();
   if (text.empty()) text = hit.title;
-  const std::string snippet = marks.snippet(
-      text, request.snippet_bytes, Xapian::Stem(),
-      Xapian::MSet::SNIPPET_CJK_NGRAM,
-      request.highlight_open, request.highlight_close, "…");
-  hit.snippet = merge_marks(unescape_html(snippet), request.highlight_open,
-                            request.highlight_close);
+  SnippetMarks marks{{}, request.highlight_open, request.highlight_close, request.snippet_bytes};
+  if (!number.empty()) marks.terms.push_back(number);
+  marks.terms.insert(marks.terms.end(), words.begin(), words.end());
+  hit.snippet = make_snippet(text, marks);
+  // A 文号 hit shows its 版头 line: the number, when the body does not hold it itself.
+  if (!number.empty() && text.find(number) == std::string::npos) {
+    const std::string shown = hit.number.empty() ? number : hit.number;
+    hit.snippet = request.highlight_open + shown + request.highlight_close + "　" + hit.snippet;
+  }
   return hit;
 }
 
@@ -133,7 +106,7 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
   if (request.limit <= 0) return make_error(Code::BadInput, "每页结果数必须大于 0");
   Result<ParsedQuery> parsed = [&]() -> Result<ParsedQuery> {
     try {
-      return parse_request(request.query, request.filters);
+      return parse_request(request.query, request.filters, request.vocabulary.get());
     } catch (const Xapian::Error& e) {  // parse errors are retried inside; these are not
       return translate_xapian_error(e, "解析检索式", m_impl->dir);
     }
@@ -232,19 +205,19 @@ Result<SearchResult> SearchIndex::search(const SearchRequest& request, const Vie
         result.issuers = facet_counts(tallies[2], false, scale);
       }
       result.hits.clear();
-      if (!mset.empty()) {
-        // The snippets mark the words typed, with their unprefixed copies (标题:森林 marks 森林
-        // in the body) and every character (the matcher's query lost those the pairs cover).
-        // They come from an MSet of their own that only gathers term statistics: added to the
-        // ranked query, even at zero weight, Xapian weighed them for every match, which doubled
-        // the time of a broad query.
-        Xapian::Enquire marker(m_impl->db);
-        const Xapian::Query& words = parsed.value().highlight;
-        marker.set_query(words.empty() ? enquire.get_query()
-                                       : Xapian::Query(Xapian::Query::OP_OR, enquire.get_query(), words));
-        const Xapian::MSet marks = marker.get_mset(0, 0);
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-          result.hits.push_back(make_hit(marks, it, request));
+      // Snippets are cut from the stored body around the terms typed (snippet.cpp): no term
+      // statistics needed, so no second MSet.
+      const std::string& number = result.exact_number ? parsed.value().number : kNoNumber;
+      for (auto it = mset.begin(); it != mset.end(); ++it)
+        result.hits.push_back(make_hit(it, request, parsed.value().marks, number));
+      result.suggestions.clear();
+      if (request.suggestions == SearchRequest::Suggestions::WhenFew && request.offset == 0 &&
+          result.total_estimate < SearchRequest::kFewHits && !parsed.value().typed.empty()) {
+        std::vector<std::string> office;
+        if (request.vocabulary)
+          for (const auto& group : request.vocabulary->groups)
+            office.insert(office.end(), group.begin(), group.end());
+        result.suggestions = suggest_queries(m_impl->db, parsed.value().typed, office, restrict);
       }
       return result;
     } catch (const Xapian::DatabaseModifiedError& e) {

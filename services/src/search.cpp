@@ -1,6 +1,9 @@
 #include "gongwen/services/search.hpp"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/services/indexing.hpp"
@@ -83,6 +86,27 @@ std::vector<std::string> query_text_notes(const std::string& text) {
   return notes;
 }
 
+std::shared_ptr<const search::Vocabulary> office_vocabulary(const std::filesystem::path& root) {
+  namespace fs = std::filesystem;
+  const fs::path file = root / "vocabulary.txt";
+  std::error_code ec;
+  const auto when = fs::last_write_time(file, ec);
+  if (ec) return nullptr;  // no vocabulary: the office has not written one
+  const auto size = fs::file_size(file, ec);
+  // The web desk searches from many threads; the file is read again only when it changed.
+  static std::mutex mutex;
+  static std::map<fs::path, std::tuple<fs::file_time_type, std::uintmax_t,
+                                       std::shared_ptr<const search::Vocabulary>>> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto& [cached_when, cached_size, vocabulary] = cache[file];
+  if (!vocabulary || cached_when != when || cached_size != size) {
+    vocabulary = std::make_shared<const search::Vocabulary>(search::read_vocabulary(file).take());
+    cached_when = when;
+    cached_size = size;
+  }
+  return vocabulary;
+}
+
 search::SearchRequest to_request(const SearchQuery& q) {
   search::SearchRequest req;
   req.query = q.text;
@@ -91,6 +115,7 @@ search::SearchRequest to_request(const SearchQuery& q) {
   req.offset = q.offset;
   req.sort = q.by_date ? search::SearchRequest::Sort::DateDesc : search::SearchRequest::Sort::Relevance;
   req.facets = q.facets ? search::SearchRequest::Facets::Count : search::SearchRequest::Facets::None;
+  req.vocabulary = q.vocabulary;
   return req;
 }
 
@@ -105,13 +130,15 @@ search::SearchResult search_documents(const search::SearchIndex& index, const Se
 search::SearchResult search_documents(archive::Workspace& ws, const SearchQuery& q, const std::string& user) {
   if (auto p = filter_problem(q.filters)) fail(Code::BadInput, p->message);
   const search::Viewer viewer = viewer_for(ws, user);
+  SearchQuery with_words = q;
+  if (!with_words.vocabulary) with_words.vocabulary = office_vocabulary(ws.root());
   std::vector<std::string> shards;
   if (q.local) shards.push_back(ws.index_dir().string());
   shards.insert(shards.end(), q.shards.begin(), q.shards.end());
   if (shards.empty()) fail(Code::Usage, "--no-local needs at least one --shard");
   auto index = q.shards.empty() ? search::SearchIndex::open_readonly(shards.front()).take()
                                 : search::SearchIndex::open_shards(shards).take();
-  return search_documents(index, q, viewer);
+  return search_documents(index, with_words, viewer);
 }
 
 }  // namespace gongwen::services

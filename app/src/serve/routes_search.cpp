@@ -80,6 +80,7 @@ void add_search_routes(httplib::Server& srv, State& st) {
       sr.offset = (page_no - 1) * sr.limit;
       sr.by_date = req.get_param_value("sort") == "date";
       sr.facets = true;
+      sr.vocabulary = services::office_vocabulary(st.ws.root());
       if (sr.text.find_first_not_of(" \t") == std::string::npos && sr.filters.empty()) {
         reply_json(res, 200, no_hits("请输入检索词或选择筛选条件"));
         return;
@@ -103,6 +104,7 @@ void add_search_routes(httplib::Server& srv, State& st) {
       }
       reply_json(res, 200, {{"ok", true}, {"total", r.total_estimate}, {"page", page_no}, {"per_page", sr.limit},
                             {"hits", hits}, {"notes", r.notes}, {"query", r.effective_query},
+                            {"suggestions", r.suggestions},
                             {"facets", {{"years", facet_json(r.years)}, {"kinds", facet_json(r.kinds)},
                                         {"issuers", facet_json(r.issuers)}}}});
     });

@@ -86,7 +86,8 @@ TEST_F(FeatureTest, TraditionalDocumentFoundBySimplifiedQuery) {
   const auto r = index.search(req, {});
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r.value().hits.size(), 1u);
-  EXPECT_EQ(r.value().hits.front().snippet, "请各单位做好【档案归档】工作…");
+  // The whole (short) body, so no "…" at its end.
+  EXPECT_EQ(r.value().hits.front().snippet, "请各单位做好【档案归档】工作。");
   EXPECT_EQ(r.value().hits.front().title, "关于加强档案管理的通知");
 }
 

@@ -12,6 +12,7 @@
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/error.hpp"
 #include "gongwen/pipeline/model.hpp"
+#include "gongwen/search/vocabulary.hpp"
 
 namespace gongwen::search {
 
@@ -80,6 +81,15 @@ struct SearchRequest {
   // documents with the most of them first, with a note. Fielded queries are never loosened.
   enum class WhenNoneMatch { Nothing, AnyWord };
   WhenNoneMatch when_none_match = WhenNoneMatch::Nothing;
+  // The office's synonyms and abbreviations (vocabulary.hpp), applied to the query; may be null.
+  std::shared_ptr<const Vocabulary> vocabulary;
+  // "Did you mean": when a query of plain words finds fewer than kFewHits documents and one of
+  // its words is held exactly by no visible document, propose corrections from the index's own
+  // words (homophones, one-character slips, pinyin initials). 长江经济代 finds 30 documents
+  // holding 长江, 经济 and 代 apart: still few, and 长江经济带 is offered.
+  enum class Suggestions { None, WhenFew };
+  Suggestions suggestions = Suggestions::WhenFew;
+  static constexpr std::size_t kFewHits = 50;
 };
 
 struct FacetCount {
@@ -108,6 +118,9 @@ struct SearchResult {
   // True when the query named a complete 文号 and only documents with exactly that 文号 were
   // returned (the looser pieces — organ, year, sequence — are the fallback).
   bool exact_number = false;
+  // Whole queries to offer instead ("您要找的是不是：森林防火"), best first, each holding words
+  // visible documents have exactly; empty when the query found enough or nothing is close.
+  std::vector<std::string> suggestions;
 };
 
 enum class AddOutcome { Added, Replaced };

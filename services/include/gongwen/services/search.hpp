@@ -2,6 +2,8 @@
 // Searching, the same for every front end: the words typed, the filters as typed fields
 // (search::SearchFilters, never glued into the query text), paging, order and facets, run for
 // a user of the workspace with that user's clearance and distribution.
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,7 +23,14 @@ struct SearchQuery {
   // leaves the workspace's own out.
   std::vector<std::string> shards;
   bool local = true;
+  // The office's synonyms and abbreviations (office_vocabulary); null = none.
+  std::shared_ptr<const search::Vocabulary> vocabulary;
 };
+
+// The workspace's search vocabulary, `vocabulary.txt` beside gongwen.toml (docs/search.md,
+// “本单位检索词表”): null when there is none; read again when the file changes (cached per
+// process by modification time and size). BadInput naming the line for a malformed file.
+std::shared_ptr<const search::Vocabulary> office_vocabulary(const std::filesystem::path& workspace_root);
 
 // A typed filter that cannot be read (年度 "abc", 密级 "超级", 成文日期 2026-02-30): which
 // field (the SearchFilters member's name: "year", "secrecy", "from" …) and why, in words.
