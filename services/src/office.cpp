@@ -11,6 +11,7 @@
 #include <set>
 
 #include "gongwen/archive/keys.hpp"
+#include "gongwen/services/display.hpp"
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "gongwen/pipeline/draftsheet.hpp"
@@ -31,19 +32,16 @@ std::string roles_text(std::initializer_list<Role> roles) {
   return s;
 }
 
+// The words of a refused action ("sign off documents" → 签发公文) in the language of messages;
+// the audit log keeps the English action as its stable record.
+std::string action_text(const std::string& action) {
+  std::string code = "workflow.action." + action;
+  std::replace(code.begin(), code.end(), ' ', '_');
+  return has_message(code) ? msg(code) : action;
+}
+
 std::string draft_label(const DraftRecord& d) { return "#" + std::to_string(d.id) + " " + d.title; }
 
-// "2025-12-30T09:00:00+08:00" → "2025年12月30日 09:00" (the time only when `with_time`).
-std::string chinese_time(const std::string& iso, bool with_time = true) {
-  int y = 0, m = 0, d = 0, hh = 0, mm = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &m, &d, &hh, &mm) < 3) return iso;
-  char buf[64];
-  if (with_time && iso.size() > 10)
-    std::snprintf(buf, sizeof buf, "%d年%d月%d日 %02d:%02d", y, m, d, hh, mm);
-  else
-    std::snprintf(buf, sizeof buf, "%d年%d月%d日", y, m, d);
-  return buf;
-}
 
 std::string user_name(const Profile& p, const std::string& id) {
   const User* u = p.user(id);
@@ -111,13 +109,13 @@ const User& Office::require_user(const std::string& id, std::initializer_list<Ro
     m_ws.registry().audit(now_iso(), id, "refused", subject, action + ": unknown user");
     std::string ids;
     for (const auto& x : m_ws.profile().users) ids += (ids.empty() ? "" : ", ") + x.id;
-    fail(Code::NotFound, "unknown user '" + id + "'", {"users of this office: " + ids});
+    fail(Code::NotFound, msg("workflow.user.unknown", {{"id", id}}), {msg("workflow.user.list", {{"ids", ids}})});
   }
   for (Role r : roles)
     if (u->has(r)) return *u;
   m_ws.registry().audit(now_iso(), id, "refused", subject, action + ": role missing");
-  fail(Code::Forbidden,
-       u->name + " (" + u->id + ") may not " + action + ": it needs the role " + roles_text(roles));
+  fail(Code::Forbidden, msg("workflow.role.missing", {{"name", u->name}, {"id", u->id},
+                                                      {"action", action_text(action)}, {"roles", roles_text(roles)}}));
 }
 
 void Office::require_clearance(const User& u, Secrecy secrecy, const std::string& action,
@@ -125,8 +123,8 @@ void Office::require_clearance(const User& u, Secrecy secrecy, const std::string
   if (cleared_for(u.clearance, secrecy)) return;
   const std::string name = to_chinese(secrecy);
   m_ws.registry().audit(now_iso(), u.id, "refused", subject, action + ": not cleared for " + name);
-  fail(Code::Forbidden, u.name + " (" + u.id + ") is not cleared for " + name +
-                            " documents and may not " + action + " this one");
+  fail(Code::Forbidden, msg("workflow.clearance.missing", {{"name", u.name}, {"id", u.id}, {"level", name},
+                                                           {"action", action_text(action)}}));
 }
 
 DraftRecord Office::resolve(const std::string& ref) {
@@ -411,7 +409,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       sheet.urgency = to_chinese(doc.urgency);
       sheet.drafter = user_name(prof, d.drafter);
       sheet.drafter_unit = prof.office_name;
-      sheet.drafted_on = chinese_time(d.created_at, false);
+      sheet.drafted_on = chinese_time(d.created_at, WithTime::No);
       for (const auto& r : current_reviews(d))
         if (r.decision == Decision::Approve)
           sheet.reviews.push_back({user_name(prof, r.reviewer), user_post(prof, r.reviewer), r.opinion,
@@ -421,7 +419,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       sheet.main_recipients = doc.main_recipients;
       sheet.copies_to = doc.copies_to;
       sheet.copies = draft.copies;
-      sheet.issued_on = chinese_time(doc.print_date.iso(), false);
+      sheet.issued_on = chinese_time(doc.print_date.iso(), WithTime::No);
       const RenderedFile sheet_pdf = render_draft_sheet(sheet, opts).take();
       stage(sheet_path, sheet_pdf.bytes);
 
