@@ -11,6 +11,8 @@
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/draft.hpp"
+#include "gongwen/pipeline/render.hpp"
+#include "gongwen/pipeline/sign.hpp"
 #include "gongwen/services/next_step.hpp"
 
 namespace gongwen::services {
@@ -20,7 +22,10 @@ using archive::DraftRecord;
 using archive::IssuedRecord;
 using archive::NumberRecord;
 using archive::ReviewRecord;
+using archive::SignoffRecord;
 using archive::Workspace;
+
+class IssueStaging;  // the files of one issue until its transaction commits (office.cpp)
 
 struct IssueOutcome {
   IssuedRecord issued;
@@ -58,6 +63,13 @@ class Office {
   void require_clearance(const User& u, Secrecy secrecy, const std::string& action,
                          const std::string& subject);
   std::vector<ReviewRecord> current_reviews(const DraftRecord& d);
+  // The steps of issue(), each one job (office.cpp).
+  void refuse_unless_signed(const DraftRecord& d, const std::string& user);
+  SignoffRecord approving_signoff(const DraftRecord& d, const Draft& draft, const User& u, bool sealed);
+  IssueOutcome issue_in_transaction(DraftRecord& d, Draft& draft, const User& u, const SignoffRecord& signoff,
+                                    const SigningKey& key, IssueStaging& staging);
+  void stage_numbered_copies(const Document& doc, int count, const RenderOptions& opts, const SigningKey& key,
+                             const SignOptions& so, IssueStaging& staging);
   std::string now_iso() const { return m_clock.now().iso8601(); }
 
   Workspace& m_ws;
