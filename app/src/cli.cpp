@@ -63,7 +63,9 @@ int run_cli(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     if (auto unknown = unknown_command(app, argc, argv)) return report(*unknown, ctx.json);
-    Error err = make_error(Code::Usage, e.what(), {msg("cli.usage.hint")});
+    // CLI11's own words for the commonest slip, in the clerk's language.
+    const std::string what = e.what() == std::string("A subcommand is required") ? msg("cli.command.none") : e.what();
+    Error err = make_error(Code::Usage, what, {msg("cli.usage.hint")});
     return report(err, ctx.json);
   }
   try {

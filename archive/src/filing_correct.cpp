@@ -167,7 +167,8 @@ const User& correcting_archivist(Workspace& ws, const std::string& user) {
   const User* u = ws.profile().user(user);
   if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
   if (!u->has(Role::Archivist))
-    fail(Code::Forbidden, u->name + " may not correct the archive: it needs the role 档案员");
+    fail(Code::Forbidden, msg("archive.role.missing", {{"name", u->name}, {"action", msg("archive.action.correct")},
+                                                       {"role", role_chinese(Role::Archivist)}}));
   return *u;
 }
 

@@ -532,7 +532,8 @@ const User& filing_archivist(Workspace& ws, int year, const std::string& user) {
   const User* u = ws.profile().user(user);
   if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
   if (!u->has(Role::Archivist))
-    fail(Code::Forbidden, u->name + " may not file the archive: it needs the role 档案员");
+    fail(Code::Forbidden, msg("archive.role.missing", {{"name", u->name}, {"action", msg("archive.action.file")},
+                                                       {"role", role_chinese(Role::Archivist)}}));
   if (!ws.registry().filed(year).empty())
     fail(Code::Conflict, "the year " + std::to_string(year) + " is already filed and locked",
          {"a correction is recorded as a new version: gongwen archive correct --year " + std::to_string(year) +

@@ -11,6 +11,8 @@ const CatalogEntry kServices[] = {
     {"cli.command.unknown", "没有“{word}”这个命令", "there is no command '{word}'"},
     {"cli.command.did_you_mean", "您是不是要输入：{command}？", "did you mean: {command}?"},
     {"cli.command.with_chinese", "{name}（{chinese}）", "{name} ({chinese})"},
+    {"cli.command.none", "还缺一个命令（说明要做什么，如 submit、archive file）",
+     "A subcommand is required"},
     {"cli.command.list", "全部命令见 {help}", "every command: {help}"},
 
     // ---- passwords typed at a terminal (app/src/cmd_auth.cpp) ---------------------------
@@ -76,6 +78,20 @@ const CatalogEntry kServices[] = {
     {"workflow.action.apply_the_seal", "用印", "apply the seal"},
     {"workflow.action.issue", "印发", "issue"},
     {"workflow.action.void_numbers", "作废文号", "void numbers"},
+
+    // ---- refusals of the archive's books (archive/src/lending.cpp, filing_*.cpp, receiving.cpp)
+    {"archive.role.missing", "{name}无权{action}：需要“{role}”角色", "{name} may not {action}: it needs the role {role}"},
+    {"archive.action.lend", "登记借阅", "lend archives"},
+    {"archive.action.take_back", "登记归还", "record a return"},
+    {"archive.action.file", "归档", "file the archive"},
+    {"archive.action.correct", "更正档案", "correct the archive"},
+    {"receiving.role.missing", "{name}无权{action}：收文由机要员、档案员或办公室审核人办理",
+     "{name} may not {action}: 收文 is handled by the 机要员, 档案员 or the office's reviewers"},
+    {"receiving.action.register", "登记收文", "register a received document"},
+    {"receiving.action.handle", "填写拟办、批示", "record 拟办/批示"},
+    {"receiving.action.circulate", "传阅文件", "circulate a document"},
+    {"receiving.action.mark", "登记传阅情况", "record circulation"},
+    {"receiving.action.clear", "登记清退", "record 清退"},
 
     // ---- the web desk's 档案 and 收文 routes (app/src/serve/routes_*.cpp) ----------------
     {"web.draft.none", "没有编号为 #{id} 的文稿", "no draft #{id}"},
