@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ice_draft.hpp"
 #include "run_cli.hpp"
 
 namespace gongwen::e2e {
@@ -13,18 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kDraft = R"(template = "notice"
-organ = "government"
-title = "关于做好冬季村道除冰保畅工作的通知"
-to = "各村委会，乡属各单位"
-date = 2026-12-01
-drafter = "wangfang"
-body = """
-入冬以来，我乡高海拔路段已出现道路结冰。为保障群众出行安全，现就有关事项通知如下：
-一、落实责任
-各村要明确专人负责本村道路巡查，发现结冰及时撒布融雪剂。
-"""
-)";
 
 class CliWords : public ::testing::Test {
  protected:
@@ -35,7 +24,7 @@ class CliWords : public ::testing::Test {
     ASSERT_EQ(run_in(kEnglish, {"init", "--fixed-clock-allowed", (dir / "ws").string()}).code, 0);
     ASSERT_EQ(run_in(kEnglish, {"-w", (dir / "ws").string(), "user", "passwd", "--all"}).code, 0);
     draft = dir / "ice.toml";
-    std::ofstream(draft) << kDraft;
+    std::ofstream(draft) << kIceDraft;
   }
   void TearDown() override { fs::remove_all(dir); }
   Outcome run_in(const std::string& language, const std::vector<std::string>& args) {
