@@ -44,7 +44,7 @@ const GW = {
   // The workflow's next step ({step, user, text}, from the server) in the office's words.
   nextText(n) {
     if (!n) return '';
-    const who = n.user || '';
+    const who = n.name || n.user || '';
     return { review: `待 ${who} 审核`, revise: `退回 ${who} 修改`, 'sign-off': '待签发', issue: '待用印印发',
              done: '已办结', voided: '已作废' }[n.step] || n.text || n.step;
   },

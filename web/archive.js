@@ -19,8 +19,20 @@
     const cb = $('catalogue').querySelector('tbody');
     cb.replaceChildren();
     for (const i of c.items || []) cb.append(GW.el('tr', {}, GW.el('td', { text: String(i.item_no) }), GW.el('td', { text: i.archive_code }),
-      GW.el('td', { text: i.number }), GW.el('td', { text: i.title }), GW.el('td', { text: i.retention })));
+      GW.el('td', { text: i.number }), GW.el('td', { text: i.title }), GW.el('td', { text: i.retention }),
+      GW.el('td', {}, GW.has('archivist') ? GW.el('button', { class: 'plain', text: '更正', onclick: () => { $('k_code').value = i.archive_code; $('k_value').focus(); } }) : '')));
   };
+  // 更正 (gongwen archive correct): a new version of a filed 件, with its reason.
+  $('k_go').disabled = !GW.has('archivist');
+  $('correct').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const fd = new FormData($('correct'));
+    fd.append('year', $('year').value);
+    if ($('k_value').value.trim()) fd.append('field', `${$('k_field').value}=${$('k_value').value.trim()}`);
+    const r = await GW.api('/api/archive/correct', { method: 'POST', form: fd });
+    $('k_result').className = r.ok ? 'ok' : 'problem';
+    $('k_result').textContent = r.ok ? `已登记 ${r.archive_code} 第 ${r.version} 版：${r.changes}（原因：${r.reason}），原件不变` : GW.msg(r);
+  });
   $('plan').addEventListener('click', plan);
   // The bar follows the server's per-件 progress: stamping and describing each 件 is most of
   // the work (0–90 %), writing the package and indexing the rest.

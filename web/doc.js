@@ -30,8 +30,8 @@
   $('state').textContent = d.state_text;
   $('next').textContent = '下一步：' + GW.nextText(d.next);
   if (d.issued) showIssued(d.issued);
-  for (const h of d.history) $('history').querySelector('tbody').append(GW.el('tr', {}, GW.el('td', { text: h.at }),
-    GW.el('td', { text: h.who }), GW.el('td', { text: h.what }), GW.el('td', { text: h.opinion || '' })));
+  for (const h of d.history) $('history').querySelector('tbody').append(GW.el('tr', {}, GW.el('td', { text: h.at_text || h.at }),
+    GW.el('td', { text: h.who_name || h.who }), GW.el('td', { text: h.what }), GW.el('td', { text: h.opinion || '' })));
   const act = async (step, json) => {
     const res = await GW.api(`/api/drafts/${d.id}/${step}`, { method: 'POST', json });
     if (res.ok) location.reload(); else { $('result').className = 'problem'; $('result').textContent = GW.msg(res); }

@@ -22,7 +22,7 @@
   const all = await GW.api('/api/drafts');
   const ta = document.querySelector('#all tbody');
   for (const d of (all.drafts || []).reverse().slice(0, 50)) {
-    ta.append(GW.el('tr', {}, GW.el('td', { text: '#' + d.id }), GW.el('td', {}, link(d)), GW.el('td', { text: d.drafter }),
+    ta.append(GW.el('tr', {}, GW.el('td', { text: '#' + d.id }), GW.el('td', {}, link(d)), GW.el('td', { text: d.drafter_name || d.drafter }),
       GW.el('td', { text: d.state_text }), GW.el('td', { text: GW.nextText(d.next) })));
   }
 })();

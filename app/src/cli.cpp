@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "command_words.hpp"
 #include "commands.hpp"
 #include "diagnostics_out.hpp"
 
@@ -50,6 +51,7 @@ int run_cli(int argc, char** argv) {
   add_serve_command(app, ctx, action);
   add_auth_commands(app, ctx, action);
   add_demo_command(app, ctx, action);
+  add_chinese_aliases(app);
 
   try {
     app.parse(argc, argv);
@@ -60,7 +62,10 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    Error err = make_error(Code::Usage, e.what(), {msg("cli.usage.hint")});
+    if (auto unknown = unknown_command(app, argc, argv)) return report(*unknown, ctx.json);
+    // CLI11's own words for the commonest slip, in the clerk's language.
+    const std::string what = e.what() == std::string("A subcommand is required") ? msg("cli.command.none") : e.what();
+    Error err = make_error(Code::Usage, what, {msg("cli.usage.hint")});
     return report(err, ctx.json);
   }
   try {

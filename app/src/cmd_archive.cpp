@@ -59,12 +59,8 @@ std::string loan_line(const archive::LoanRecord& l) {
          l.borrowed_on + " → " + l.due + (l.returned_on.empty() ? "  out" : "  returned " + l.returned_on + " " + l.condition) + "\n";
 }
 
-}  // namespace
-
-void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* archive = app.add_subcommand("archive", "year-end filing (DA/T 22-2015), 四性检测, lending");
-  archive->require_subcommand(1);
-  auto* plan = archive->add_subcommand("plan", "what a year's filing will contain and what blocks it");
+void add_plan(CLI::App& group, Context& ctx, Action& action) {
+  auto* plan = group.add_subcommand("plan", "what a year's filing will contain and what blocks it");
   auto po = std::make_shared<PlanOptions>();
   plan->add_option("--year", po->year, "the year to file")->required()->check(CLI::Range(1949, 9999));
   plan->add_option("--out", po->out, "write the plan as CSV for the archivist to edit (保管期限 column)");
@@ -101,8 +97,10 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
                out.str());
     };
   });
+}
 
-  auto* file = archive->add_subcommand("file", "file a year: 归档章, 档号, catalogue, metadata, BagIt; then lock it (档案员)");
+void add_file(CLI::App& group, Context& ctx, Action& action) {
+  auto* file = group.add_subcommand("file", "file a year: 归档章, 档号, catalogue, metadata, BagIt; then lock it (档案员)");
   auto fo = std::make_shared<FileOptions>();
   file->add_option("--year", fo->year, "the year to file")->required()->check(CLI::Range(1949, 9999));
   file->add_option("--plan", fo->plan, "the archivist's edited plan (保管期限 overrides)");
@@ -137,10 +135,12 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
                out.str());
     };
   });
+}
 
+void add_correct(CLI::App& group, Context& ctx, Action& action) {
   auto co = std::make_shared<CorrectOptions>();
   archive::CorrectionRequest& correction = co->request;
-  auto* correct = archive->add_subcommand(
+  auto* correct = group.add_subcommand(
       "correct", "record a correction of a filed 件 as a new version with a reason (档案员); the original stays");
   correct->add_option("--year", correction.year, "the filed year")->required()->check(CLI::Range(1949, 9999));
   correct->add_option("--item", correction.item, "the 档号 of the 件")->required();
@@ -160,10 +160,12 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
                    "（原因：" + r.reason + "）; the filed original is unchanged; metadata " + r.metadata_path + "\n");
     };
   });
+}
 
-  auto* status = archive->add_subcommand("status", "for each year: filed or not, days left before the deadline, what is missing");
-  status->callback([&] {
-    action = [&] {
+void add_status(CLI::App& group, Context& ctx, Action& action) {
+  auto* status = group.add_subcommand("status", "for each year: filed or not, days left before the deadline, what is missing");
+  status->callback([&ctx, &action] {
+    action = [&ctx] {
       auto& ws = ctx.workspace();
       const User reader = ctx.reader();
       const Date today = ctx.clock().now().local_date();
@@ -195,8 +197,10 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(j, out.str());
     };
   });
+}
 
-  auto* verify = archive->add_subcommand("verify", "四性检测: authenticity, integrity, usability, security of a filed year");
+void add_verify_year(CLI::App& group, Context& ctx, Action& action) {
+  auto* verify = group.add_subcommand("verify", "四性检测: authenticity, integrity, usability, security of a filed year");
   auto vo = std::make_shared<YearOption>();
   verify->add_option("--year", vo->year, "the filed year")->required()->check(CLI::Range(1949, 9999));
   verify->callback([&ctx, &action, vo] {
@@ -220,10 +224,12 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
       if (!r.ok()) fail(Code::Conflict, "the archive of " + std::to_string(year) + " failed 四性检测");
     };
   });
+}
 
+void add_borrow(CLI::App& group, Context& ctx, Action& action) {
   auto loan_request = std::make_shared<archive::LoanRequest>();
   archive::LoanRequest& loan = *loan_request;
-  auto* borrow = archive->add_subcommand("borrow", "lend a filed item (借阅登记, 档案员)");
+  auto* borrow = group.add_subcommand("borrow", "lend a filed item (借阅登记, 档案员)");
   borrow->add_option("code", loan.archive_code, "档号")->required();
   borrow->add_option("--who", loan.borrower, "borrower")->required();
   borrow->add_option("--unit", loan.unit, "borrower's unit")->required();
@@ -237,9 +243,11 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(loan_json(lent.loan), "lent " + loan_line(lent.loan) + next_line(lent.next));
     };
   });
+}
 
+void add_return(CLI::App& group, Context& ctx, Action& action) {
   auto rt = std::make_shared<ReturnOptions>();
-  auto* ret = archive->add_subcommand("return", "record a loan's return and condition");
+  auto* ret = group.add_subcommand("return", "record a loan's return and condition");
   ret->add_option("loan", rt->loan, "loan id")->required();
   ret->add_flag("--damaged", rt->damaged, "returned not intact (describe with --note)");
   ret->add_option("--note", rt->note, "remarks on the condition");
@@ -251,24 +259,43 @@ void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(loan_json(r), "returned " + loan_line(r));
     };
   });
+}
 
-  for (const char* name : {"loans", "overdue"}) {
-    const bool only_late = std::string(name) == "overdue";
-    auto* c = archive->add_subcommand(name, only_late ? "loans past their due date" : "the lending register");
-    c->callback([&, only_late] {
-      action = [&, only_late] {
-        archive::Lending l(ctx.workspace(), ctx.clock());
-        nlohmann::json j = nlohmann::json::array();
-        std::string out;
-        for (const auto& r : only_late ? l.overdue() : l.loans()) {
-          j.push_back(loan_json(r));
-          out += loan_line(r);
-        }
-        if (j.empty()) out = only_late ? "nothing is overdue\n" : "no loans\n";
-        ctx.emit(j, out);
-      };
-    });
-  }
+// The lending register, or only the loans past their due date.
+enum class LoanList { All, Overdue };
+
+void add_loans(CLI::App& group, Context& ctx, Action& action, LoanList which) {
+  const bool only_late = which == LoanList::Overdue;
+  auto* c = group.add_subcommand(only_late ? "overdue" : "loans", only_late ? "loans past their due date" : "the lending register");
+  c->callback([&ctx, &action, only_late] {
+    action = [&ctx, only_late] {
+      archive::Lending l(ctx.workspace(), ctx.clock());
+      nlohmann::json j = nlohmann::json::array();
+      std::string out;
+      for (const auto& r : only_late ? l.overdue() : l.loans()) {
+        j.push_back(loan_json(r));
+        out += loan_line(r);
+      }
+      if (j.empty()) out = only_late ? "nothing is overdue\n" : "no loans\n";
+      ctx.emit(j, out);
+    };
+  });
+}
+
+}  // namespace
+
+void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* archive = app.add_subcommand("archive", "year-end filing (DA/T 22-2015), 四性检测, lending");
+  archive->require_subcommand(1);
+  add_plan(*archive, ctx, action);
+  add_file(*archive, ctx, action);
+  add_correct(*archive, ctx, action);
+  add_status(*archive, ctx, action);
+  add_verify_year(*archive, ctx, action);
+  add_borrow(*archive, ctx, action);
+  add_return(*archive, ctx, action);
+  add_loans(*archive, ctx, action, LoanList::All);
+  add_loans(*archive, ctx, action, LoanList::Overdue);
 }
 
 }  // namespace gongwen::app

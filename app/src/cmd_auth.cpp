@@ -9,6 +9,7 @@
 #include "gongwen/archive/keys.hpp"
 #include "gongwen/archive/users.hpp"
 #include "gongwen/pipeline/sign.hpp"
+#include "gongwen/services/display.hpp"
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "tokens.hpp"
@@ -28,10 +29,10 @@ std::string new_password(Context& ctx, const std::string& file, const std::strin
   }
   if (const char* env = std::getenv("GONGWEN_NEW_PASSWORD")) return env;
   Context quiet;  // reads only the terminal: never the acting user's password sources
-  const std::string a = quiet.password("new password for " + user + ": ");
+  const std::string a = quiet.password(msg("cli.password.new", {{"user", user}}));
   if (a.empty())
-    fail(Code::Usage, "no new password given", {"--new-password-file FILE or GONGWEN_NEW_PASSWORD=…"});
-  if (quiet.password("again: ") != a) fail(Code::BadInput, "the two passwords differ; nothing changed");
+    fail(Code::Usage, msg("cli.password.none"), {msg("cli.password.none.hint")});
+  if (quiet.password(msg("cli.password.again")) != a) fail(Code::BadInput, msg("cli.password.differ"));
   return a;
 }
 
@@ -57,30 +58,19 @@ struct AuthOptions {
   std::string verify_file;
 };
 
-}  // namespace
-
-void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
+void add_login(CLI::App& app, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  int& login_hours = opts->login_hours;
-  std::string &passwd_user = opts->passwd_user, &new_pw_file = opts->new_pw_file;
-  bool& passwd_all = opts->passwd_all;
-  archive::NewUser& new_user = opts->new_user;
-  std::vector<std::string>& new_roles = opts->new_roles;
-  std::string &new_clearance = opts->new_clearance, &add_pw_file = opts->add_pw_file;
-  std::string &key_file = opts->key_file, &cert_file = opts->cert_file, &p12_file = opts->p12_file,
-              &p12_pass_file = opts->p12_pass_file;
-  std::string& verify_file = opts->verify_file;
   auto* login = app.add_subcommand("login", "log in once: later commands need no password (--as USER)");
-  login->add_option("--hours", login_hours, "how long the login lasts (default 12)")->check(CLI::Range(1, 24 * 30));
-  login->callback([&, opts] {
-    action = [&, opts] {
+  login->add_option("--hours", opts->login_hours, "how long the login lasts (default 12)")->check(CLI::Range(1, 24 * 30));
+  login->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       const std::string user = ctx.named_user();
       if (user.empty()) fail(Code::Usage, "say who logs in: gongwen login --as USER");
       auto& ws = ctx.workspace();
       const SystemClock real;
       archive::Auth auth(ws, real);
-      const std::string pw = ctx.password("password for " + user + ": ");
-      const auto t = auth.login(user, pw, login_hours);
+      const std::string pw = ctx.password(msg("cli.password.of", {{"user", user}}));
+      const auto t = auth.login(user, pw, opts->login_hours);
       auto tokens = read_tokens(ctx.token_file());
       tokens[user] = t.token;
       write_tokens(ctx.token_file(), tokens);
@@ -88,10 +78,13 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
                "logged in as " + user + " until " + t.expires_at + "\n");
     };
   });
+}
 
+void add_logout(CLI::App& app, Context& ctx, Action& action) {
+  auto opts = std::make_shared<AuthOptions>();
   auto* logout = app.add_subcommand("logout", "end the login of --as USER (or of everyone logged in here)");
-  logout->callback([&, opts] {
-    action = [&, opts] {
+  logout->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       auto& ws = ctx.workspace();
       const SystemClock real;
       archive::Auth auth(ws, real);
@@ -113,29 +106,30 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit({{"logged_out", ended}}, text.empty() ? "nobody was logged in\n" : text);
     };
   });
+}
 
-  auto* user = app.add_subcommand("user", "the workspace's users and their passwords");
-  user->require_subcommand(1);
-  auto* passwd = user->add_subcommand("passwd", "set a password (your own, or anyone's as 管理员)");
-  passwd->add_option("user", passwd_user, "whose password (default: the acting user)");
-  passwd->add_option("--new-password-file", new_pw_file, "read the new password from a file");
-  passwd->add_flag("--all", passwd_all, "give every user this initial password (first setup, or 管理员)");
-  passwd->callback([&, opts] {
-    action = [&, opts] {
+void add_user_passwd(CLI::App& user, Context& ctx, Action& action) {
+  auto opts = std::make_shared<AuthOptions>();
+  auto* passwd = user.add_subcommand("passwd", "set a password (your own, or anyone's as 管理员)");
+  passwd->add_option("user", opts->passwd_user, "whose password (default: the acting user)");
+  passwd->add_option("--new-password-file", opts->new_pw_file, "read the new password from a file");
+  passwd->add_flag("--all", opts->passwd_all, "give every user this initial password (first setup, or 管理员)");
+  passwd->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       auto& ws = ctx.workspace();
       archive::Auth auth(ws, ctx.clock());
       // While no password exists at all the owner of the workspace files sets them up.
       const std::string actor = auth.no_passwords_yet() ? "" : ctx.user("sets the password");
-      if (passwd_all && !actor.empty() && !ws.profile().user(actor)->has(Role::Admin))
+      if (opts->passwd_all && !actor.empty() && !ws.profile().user(actor)->has(Role::Admin))
         fail(Code::Forbidden, actor + " may not set every user's password: it needs the role 管理员");
       std::vector<std::string> targets;
-      if (passwd_all) {
+      if (opts->passwd_all) {
         for (const auto& u : ws.profile().users) targets.push_back(u.id);
       } else {
-        targets.push_back(!passwd_user.empty() ? passwd_user : actor.empty() ? ctx.named_user() : actor);
+        targets.push_back(!opts->passwd_user.empty() ? opts->passwd_user : actor.empty() ? ctx.named_user() : actor);
         if (targets.front().empty()) fail(Code::Usage, "whose password? gongwen user passwd USER");
       }
-      const std::string pw = new_password(ctx, new_pw_file, passwd_all ? "every user" : targets.front());
+      const std::string pw = new_password(ctx, opts->new_pw_file, opts->passwd_all ? "every user" : targets.front());
       // The first one set by the owner bootstraps; during the bootstrap the owner of the
       // workspace files is trusted for every user, afterwards the authenticated actor counts.
       for (std::size_t i = 0; i < targets.size(); ++i)
@@ -143,49 +137,57 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit({{"users", targets}}, "password set for " + std::to_string(targets.size()) + " user(s)\n");
     };
   });
-  auto* add = user->add_subcommand("add", "add a person to the office with roles and clearance (管理员)");
-  add->add_option("id", new_user.id, "user id: the name in pinyin, lowercase (e.g. wangfang)")->required();
-  add->add_option("--name", new_user.name, "姓名")->required();
-  add->add_option("--title", new_user.title, "职务 (e.g. 党政办公室干事)");
-  add->add_option("--role", new_roles,
+}
+
+void add_user_add(CLI::App& user, Context& ctx, Action& action) {
+  auto opts = std::make_shared<AuthOptions>();
+  auto* add = user.add_subcommand("add", "add a person to the office with roles and clearance (管理员)");
+  add->add_option("id", opts->new_user.id, "user id: the name in pinyin, lowercase (e.g. wangfang)")->required();
+  add->add_option("--name", opts->new_user.name, "姓名")->required();
+  add->add_option("--title", opts->new_user.title, "职务 (e.g. 党政办公室干事)");
+  add->add_option("--role", opts->new_roles,
                   "drafter reviewer signer seal_keeper archivist admin (or 拟稿人 审核人 签发人 监印人 档案员 管理员); repeat for several")
       ->required();
-  add->add_option("--clearance", new_clearance, "highest 密级 the user may see: 秘密 机密 绝密 (default none)");
-  add->add_option("--new-password-file", add_pw_file,
+  add->add_option("--clearance", opts->new_clearance, "highest 密级 the user may see: 秘密 机密 绝密 (default none)");
+  add->add_option("--new-password-file", opts->add_pw_file,
                   "set the new user's first password from this file (else GONGWEN_NEW_PASSWORD, else later with user passwd)");
-  add->callback([&, opts] {
-    action = [&, opts] {
+  add->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       auto& ws = ctx.workspace();
       archive::Auth auth(ws, ctx.clock());
       const std::string actor = auth.no_passwords_yet() ? "" : ctx.user("adds a user");
-      new_user.roles.clear();
-      for (const auto& r : new_roles) {
+      opts->new_user.roles.clear();
+      for (const auto& r : opts->new_roles) {
         const auto role = parse_role(r);
         if (!role)
           fail(Code::BadInput, "--role: unknown role '" + r + "'",
                {"roles: drafter reviewer signer seal_keeper archivist admin"});
-        if (std::find(new_user.roles.begin(), new_user.roles.end(), *role) == new_user.roles.end())
-          new_user.roles.push_back(*role);
+        if (std::find(opts->new_user.roles.begin(), opts->new_user.roles.end(), *role) == opts->new_user.roles.end())
+          opts->new_user.roles.push_back(*role);
       }
-      const auto clearance = parse_secrecy(new_clearance);
-      if (!clearance) fail(Code::BadInput, "--clearance: '" + new_clearance + "' is not 秘密, 机密 or 绝密");
-      new_user.clearance = *clearance;
+      const auto clearance = parse_secrecy(opts->new_clearance);
+      if (!clearance) fail(Code::BadInput, "--clearance: '" + opts->new_clearance + "' is not 秘密, 机密 or 绝密");
+      opts->new_user.clearance = *clearance;
       // The first password is checked before the user is added, so a short one changes nothing.
       std::string pw;
-      if (!add_pw_file.empty() || std::getenv("GONGWEN_NEW_PASSWORD")) {
-        pw = new_password(ctx, add_pw_file, new_user.id);
+      if (!opts->add_pw_file.empty() || std::getenv("GONGWEN_NEW_PASSWORD")) {
+        pw = new_password(ctx, opts->add_pw_file, opts->new_user.id);
         if (pw.size() < 8) fail(Code::BadInput, "the password is too short: use at least 8 characters; nothing changed");
       }
-      archive::add_user(ws, new_user, actor, ctx.clock());
-      if (!pw.empty()) auth.set_password(new_user.id, pw, actor.empty() ? new_user.id : actor);
-      ctx.emit({{"id", new_user.id}, {"password", !pw.empty()}},
-               "added " + new_user.id + " (" + new_user.name + ")" +
-                   (pw.empty() ? "; no password yet: gongwen user passwd " + new_user.id + " --as ADMIN\n" : "\n"));
+      archive::add_user(ws, opts->new_user, actor, ctx.clock());
+      if (!pw.empty()) auth.set_password(opts->new_user.id, pw, actor.empty() ? opts->new_user.id : actor);
+      ctx.emit({{"id", opts->new_user.id}, {"password", !pw.empty()}},
+               "added " + opts->new_user.id + " (" + opts->new_user.name + ")" +
+                   (pw.empty() ? "; no password yet: gongwen user passwd " + opts->new_user.id + " --as ADMIN\n" : "\n"));
     };
   });
-  auto* list = user->add_subcommand("list", "users, roles and whether a password is set");
-  list->callback([&, opts] {
-    action = [&, opts] {
+}
+
+void add_user_list(CLI::App& user, Context& ctx, Action& action) {
+  auto opts = std::make_shared<AuthOptions>();
+  auto* list = user.add_subcommand("list", "users, roles and whether a password is set");
+  list->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       auto& ws = ctx.workspace();
       archive::Auth auth(ws, ctx.clock());
       nlohmann::json j = nlohmann::json::array();
@@ -201,16 +203,17 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(j, out.str());
     };
   });
+}
 
-  auto* key = app.add_subcommand("key", "the workspace's signing key and certificate");
-  key->require_subcommand(1);
-  auto* import = key->add_subcommand("import", "use the office's own key (PEM, or PKCS#12) for signing (管理员)");
-  import->add_option("--key", key_file, "private key, PEM");
-  import->add_option("--cert", cert_file, "certificate (and chain), PEM");
-  import->add_option("--p12", p12_file, "PKCS#12 file (.p12/.pfx) instead of --key/--cert");
-  import->add_option("--p12-password-file", p12_pass_file, "the PKCS#12 password, first line");
-  import->callback([&, opts] {
-    action = [&, opts] {
+void add_key_import(CLI::App& key, Context& ctx, Action& action) {
+  auto opts = std::make_shared<AuthOptions>();
+  auto* import = key.add_subcommand("import", "use the office's own key (PEM, or PKCS#12) for signing (管理员)");
+  import->add_option("--key", opts->key_file, "private key, PEM");
+  import->add_option("--cert", opts->cert_file, "certificate (and chain), PEM");
+  import->add_option("--p12", opts->p12_file, "PKCS#12 file (.p12/.pfx) instead of --key/--cert");
+  import->add_option("--p12-password-file", opts->p12_pass_file, "the PKCS#12 password, first line");
+  import->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       auto& ws = ctx.workspace();
       const std::string actor = ctx.user("imports the key");
       const User* u = ws.profile().user(actor);
@@ -221,17 +224,17 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
         fail(Code::Forbidden, actor + " may not change the signing key: it needs the role 管理员");
       }
       SigningKey k;
-      if (!p12_file.empty()) {
+      if (!opts->p12_file.empty()) {
         std::string pass;
-        if (!p12_pass_file.empty()) {
-          pass = archive::read_file(p12_pass_file);
+        if (!opts->p12_pass_file.empty()) {
+          pass = archive::read_file(opts->p12_pass_file);
           if (auto nl = pass.find_first_of("\r\n"); nl != std::string::npos) pass.resize(nl);
         }
-        k = load_signing_key_pkcs12(archive::read_file(p12_file), pass).take();
+        k = load_signing_key_pkcs12(archive::read_file(opts->p12_file), pass).take();
       } else {
-        if (key_file.empty() || cert_file.empty())
+        if (opts->key_file.empty() || opts->cert_file.empty())
           fail(Code::Usage, "give --key and --cert (PEM), or --p12 FILE");
-        k = load_signing_key_pem(archive::read_file(key_file), archive::read_file(cert_file)).take();
+        k = load_signing_key_pem(archive::read_file(opts->key_file), archive::read_file(opts->cert_file)).take();
       }
       archive::install_signing_key(ws, k, actor, ctx.clock().now().iso8601());
       ctx.emit({{"subject", certificate_common_name(k.cert_pem)}, {"sha256", certificate_sha256(k.cert_pem)}},
@@ -239,55 +242,82 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
                    certificate_sha256(k.cert_pem) + ")\n");
     };
   });
-  auto* show = key->add_subcommand("show", "the certificate issued PDFs are signed with");
-  show->callback([&, opts] {
-    action = [&, opts] {
+}
+
+void add_key_show(CLI::App& key, Context& ctx, Action& action) {
+  auto opts = std::make_shared<AuthOptions>();
+  auto* show = key.add_subcommand("show", "the certificate issued PDFs are signed with");
+  show->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       const auto k = archive::load_signing_key(ctx.workspace());
       ctx.emit({{"subject", certificate_common_name(k.cert_pem)}, {"sha256", certificate_sha256(k.cert_pem)}},
                certificate_common_name(k.cert_pem) + "\nsha256 " + certificate_sha256(k.cert_pem) + "\n");
     };
   });
+}
 
+void add_verify(CLI::App& app, Context& ctx, Action& action) {
+  auto opts = std::make_shared<AuthOptions>();
   auto* verify = app.add_subcommand("verify", "check an issued PDF's digital signature and that it is the registered file");
-  verify->add_option("file", verify_file, "the PDF")->required();
-  verify->callback([&, opts] {
-    action = [&, opts] {
-      const std::string bytes = services::read_outside_file(verify_file, 512u * 1024 * 1024);
+  verify->add_option("file", opts->verify_file, "the PDF")->required();
+  verify->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
+      const std::string bytes = services::read_outside_file(opts->verify_file, 512u * 1024 * 1024);
       const auto r = verify_pdf_signature(bytes);
       const std::string sha = archive::sha256_hex(bytes);
       auto& ws = ctx.workspace();
       // By its path inside the workspace (a swapped file is refused, naming both), else by hash.
-      const services::FileIdentity id = services::identify_file(ws, verify_file, sha);
+      const services::FileIdentity id = services::identify_file(ws, opts->verify_file, sha);
       std::string ours;
       try {
         ours = certificate_sha256(archive::load_signing_key(ws).cert_pem);
       } catch (const Failure&) {}
-      nlohmann::json j = {{"file", verify_file}, {"signature", status_text(r.status)},
+      nlohmann::json j = {{"file", opts->verify_file}, {"signature", status_text(r.status)},
                           {"whole_document", r.whole_document}, {"signer", r.signer},
                           {"signed_at", r.signed_at}, {"revision", r.revision},
                           {"workspace_key", !ours.empty() && ours == r.cert_sha256},
                           {"registered", id.number}, {"by_path", id.by_path}, {"sha256", sha}};
       std::ostringstream out;
-      out << verify_file << "\n  signature: " << status_text(r.status)
+      out << opts->verify_file << "\n  "
+          << msg("verify.signature", {{"status", msg(std::string("verify.status.") + status_text(r.status))}})
           << (r.message.empty() ? "" : " — " + r.message) << "\n";
       if (r.valid())
-        out << "  signed by " << r.signer << " at " << r.signed_at << ", revision " << r.revision
-            << (r.whole_document ? ", whole document" : "") << "\n";
+        out << "  " << msg(r.whole_document ? "verify.signed.whole" : "verify.signed",
+                           {{"signer", r.signer}, {"at", services::chinese_time(r.signed_at)},
+                            {"revision", std::to_string(r.revision)}}) << "\n";
       if (!id.number.empty())
-        out << "  registered as " << id.number << " 《" << id.title << "》" << (id.by_path ? " at this path" : "") << "\n";
+        out << "  " << msg(id.by_path ? "verify.registered.here" : "verify.registered",
+                           {{"number", id.number}, {"title", id.title}}) << "\n";
       if (!r.valid())
-        fail(Code::Conflict, verify_file + ": " + r.message + " (tampering: do not rely on this file)",
+        fail(Code::Conflict, opts->verify_file + ": " + r.message + " (tampering: do not rely on this file)",
              {"compare with the registered copy in documents/"});
       if (!r.whole_document)
-        fail(Code::Conflict, verify_file + ": bytes were added after the signature (tampering)");
+        fail(Code::Conflict, opts->verify_file + ": bytes were added after the signature (tampering)");
       if (ours.empty() || ours != r.cert_sha256)
-        fail(Code::Conflict, verify_file + ": signed with a key that is not this workspace's (" + r.signer + ")");
+        fail(Code::Conflict, opts->verify_file + ": signed with a key that is not this workspace's (" + r.signer + ")");
       if (id.number.empty())
-        fail(Code::Conflict, verify_file + ": the signature is valid but this file is not in the register "
+        fail(Code::Conflict, opts->verify_file + ": the signature is valid but this file is not in the register "
                                            "(it differs from every issued PDF: tampering or another copy)");
-      ctx.emit(j, out.str() + "  OK: the file is the registered one and unchanged since signing\n");
+      ctx.emit(j, out.str() + "  " + msg("verify.ok") + "\n");
     };
   });
+}
+
+}  // namespace
+
+void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
+  add_login(app, ctx, action);
+  add_logout(app, ctx, action);
+  auto* user = app.add_subcommand("user", "the workspace's users and their passwords");
+  user->require_subcommand(1);
+  add_user_passwd(*user, ctx, action);
+  add_user_add(*user, ctx, action);
+  add_user_list(*user, ctx, action);
+  auto* key = app.add_subcommand("key", "the workspace's signing key and certificate");
+  key->require_subcommand(1);
+  add_key_import(*key, ctx, action);
+  add_key_show(*key, ctx, action);
+  add_verify(app, ctx, action);
 }
 
 }  // namespace gongwen::app

@@ -18,22 +18,19 @@ nlohmann::json received_json(const archive::ReceivedRecord& r) {
           {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at}};
 }
 
-// The options of `receive FILE` and of its subcommands, held by their callbacks.
+// The options of `receive FILE`, held by its callback.
 struct ReceiveOptions {
   archive::ReceiveInput in;
   std::string file;
 };
+// The options of a subcommand about one received document, held by its callback.
 struct ReceivedOptions {
   std::int64_t id = 0;
   std::string person, proposal, instruction;
   int days = 3, list_year = 0;
 };
 
-}  // namespace
-
-void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* receive = app.add_subcommand("receive", "register a received document (收文登记) and its circulation");
-  receive->require_subcommand(0, 1);
+void add_receive_file(CLI::App* receive, Context& ctx, Action& action) {
   auto ro = std::make_shared<ReceiveOptions>();
   archive::ReceiveInput& in = ro->in;
   receive->add_option("file", ro->file, "the received PDF, DOCX or OFD");
@@ -61,22 +58,20 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(received_json(r), text);
     };
   });
+}
 
+void add_receive_list(CLI::App* receive, Context& ctx, Action& action) {
   auto opts = std::make_shared<ReceivedOptions>();
-  std::int64_t& id = opts->id;
-  std::string &person = opts->person, &proposal = opts->proposal, &instruction = opts->instruction;
-  int &days = opts->days, &list_year = opts->list_year;
-
   auto* list = receive->add_subcommand("list", "the received documents of a year");
-  list->add_option("--year", list_year, "the year (default: all)");
-  list->callback([&, opts] {
-    action = [&, opts] {
+  list->add_option("--year", opts->list_year, "the year (default: all)");
+  list->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
       const User reader = ctx.reader();
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
       int hidden = 0;
-      for (const auto& r : rec.list(list_year ? std::optional<int>(list_year) : std::nullopt)) {
+      for (const auto& r : rec.list(opts->list_year ? std::optional<int>(opts->list_year) : std::nullopt)) {
         if (!services::may_see(reader, r.secrecy)) {  // issue 13 #1
           ++hidden;
           continue;
@@ -89,60 +84,76 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(j, out.str());
     };
   });
+}
 
+void add_receive_handle(CLI::App* receive, Context& ctx, Action& action) {
+  auto opts = std::make_shared<ReceivedOptions>();
   auto* handle = receive->add_subcommand("handle", "record 拟办 and 批示 on the 文件处理签");
-  handle->add_option("id", id, "received document id")->required();
-  handle->add_option("--propose", proposal, "拟办意见");
-  handle->add_option("--instruct", instruction, "领导批示");
-  handle->callback([&, opts] {
-    action = [&, opts] {
+  handle->add_option("id", opts->id, "received document id")->required();
+  handle->add_option("--propose", opts->proposal, "拟办意见");
+  handle->add_option("--instruct", opts->instruction, "领导批示");
+  handle->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
-      const auto r = rec.set_handling(id, proposal, instruction, ctx.user("records the handling"));
+      const auto r = rec.set_handling(opts->id, opts->proposal, opts->instruction, ctx.user("records the handling"));
       ctx.emit(received_json(r), "updated 文件处理签 " + r.slip_path + "\n");
     };
   });
+}
 
+void add_receive_circulate(CLI::App* receive, Context& ctx, Action& action) {
+  auto opts = std::make_shared<ReceivedOptions>();
   auto* circulate = receive->add_subcommand("circulate", "send a received document to a reader (传阅)");
-  circulate->add_option("id", id, "received document id")->required();
-  circulate->add_option("--to", person, "reader's user id")->required();
-  circulate->add_option("--days", days, "days until it is due back (default 3)")->check(CLI::Range(1, 90));
-  circulate->callback([&, opts] {
-    action = [&, opts] {
+  circulate->add_option("id", opts->id, "received document id")->required();
+  circulate->add_option("--to", opts->person, "reader's user id")->required();
+  circulate->add_option("--days", opts->days, "days until it is due back (default 3)")->check(CLI::Range(1, 90));
+  circulate->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
-      flows.circulate(id, person, days, ctx.user("circulates"));
-      ctx.emit({{"id", id}, {"to", person}}, "sent #" + std::to_string(id) + " to " + person + "\n");
+      flows.circulate(opts->id, opts->person, opts->days, ctx.user("circulates"));
+      ctx.emit({{"id", opts->id}, {"to", opts->person}}, "sent #" + std::to_string(opts->id) + " to " + opts->person + "\n");
     };
   });
+}
 
-  for (const char* name : {"read", "return"}) {
-    auto* c = receive->add_subcommand(name, std::string(name) == "read" ? "a reader has read it (阅毕)"
-                                                                         : "a reader gave it back (退回)");
-    c->add_option("id", id, "received document id")->required();
-    c->add_option("--by", person, "reader's user id")->required();
-    const bool is_read = std::string(name) == "read";
-    c->callback([&, opts, is_read] {
-      action = [&, opts, is_read] {
-        archive::Receiving rec(ctx.workspace(), ctx.clock());
-        if (is_read) rec.mark_read(id, person, ctx.user("records circulation"));
-        else rec.mark_returned(id, person, ctx.user("records circulation"));
-        ctx.emit({{"id", id}, {"person", person}}, std::string(is_read ? "read" : "returned") + " by " + person + "\n");
-      };
-    });
-  }
+// read (阅毕) and return (退回): a reader's mark on the circulation.
+enum class ReaderMark { Read, Returned };
 
-  auto* clear = receive->add_subcommand("clear", "a secret document's copies were returned (清退)");
-  clear->add_option("id", id, "received document id")->required();
-  clear->callback([&, opts] {
-    action = [&, opts] {
+void add_receive_mark(CLI::App* receive, Context& ctx, Action& action, ReaderMark mark) {
+  const bool is_read = mark == ReaderMark::Read;
+  auto opts = std::make_shared<ReceivedOptions>();
+  auto* c = receive->add_subcommand(is_read ? "read" : "return",
+                                    is_read ? "a reader has read it (阅毕)" : "a reader gave it back (退回)");
+  c->add_option("id", opts->id, "received document id")->required();
+  c->add_option("--by", opts->person, "reader's user id")->required();
+  c->callback([&ctx, &action, opts, is_read] {
+    action = [&ctx, opts, is_read] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
-      const auto r = rec.clear_secret(id, ctx.user("records 清退"));
+      if (is_read) rec.mark_read(opts->id, opts->person, ctx.user("records circulation"));
+      else rec.mark_returned(opts->id, opts->person, ctx.user("records circulation"));
+      ctx.emit({{"id", opts->id}, {"person", opts->person}},
+               std::string(is_read ? "read" : "returned") + " by " + opts->person + "\n");
+    };
+  });
+}
+
+void add_receive_clear(CLI::App* receive, Context& ctx, Action& action) {
+  auto opts = std::make_shared<ReceivedOptions>();
+  auto* clear = receive->add_subcommand("clear", "a secret document's copies were returned (清退)");
+  clear->add_option("id", opts->id, "received document id")->required();
+  clear->callback([&ctx, &action, opts] {
+    action = [&ctx, opts] {
+      archive::Receiving rec(ctx.workspace(), ctx.clock());
+      const auto r = rec.clear_secret(opts->id, ctx.user("records 清退"));
       ctx.emit(received_json(r), r.registration() + " returned (清退) on " + r.cleared_at + "\n");
     };
   });
+}
 
+void add_receive_overdue(CLI::App* receive, Context& ctx, Action& action) {
   auto* overdue = receive->add_subcommand("overdue", "documents in circulation past their due date");
-  overdue->callback([&, opts] {
-    action = [&, opts] {
+  overdue->callback([&ctx, &action] {
+    action = [&ctx] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
@@ -156,6 +167,21 @@ void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(j, out.str());
     };
   });
+}
+
+}  // namespace
+
+void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* receive = app.add_subcommand("receive", "register a received document (收文登记) and its circulation");
+  receive->require_subcommand(0, 1);
+  add_receive_file(receive, ctx, action);
+  add_receive_list(receive, ctx, action);
+  add_receive_handle(receive, ctx, action);
+  add_receive_circulate(receive, ctx, action);
+  add_receive_mark(receive, ctx, action, ReaderMark::Read);
+  add_receive_mark(receive, ctx, action, ReaderMark::Returned);
+  add_receive_clear(receive, ctx, action);
+  add_receive_overdue(receive, ctx, action);
 }
 
 }  // namespace gongwen::app

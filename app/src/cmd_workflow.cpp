@@ -8,6 +8,7 @@
 #include "gongwen/pipeline/messages.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/clock_policy.hpp"
+#include "gongwen/services/display.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
@@ -40,15 +41,45 @@ nlohmann::json draft_json(const services::DraftStep& s) {
           {"round", d.round},     {"sha256", d.content_hash}, {"next", next_json(s.next)}};
 }
 
-std::string draft_line(const services::DraftStep& s) {
+// "#3《…》：审核中 — 下一步：待 赵丽 审核" (people by name, in the language of messages).
+std::string draft_line(Context& ctx, const services::DraftStep& s) {
   const auto& d = s.draft;
-  return "#" + std::to_string(d.id) + " 《" + d.title + "》: " + archive::state_chinese(d.state) +
-         " — next: " + services::describe(s.next) + "\n";
+  return msg("workflow.line", {{"id", std::to_string(d.id)}, {"title", d.title},
+                               {"state", message_language() == Language::English ? archive::state_name(d.state)
+                                                                                 : archive::state_chinese(d.state)},
+                               {"next", services::describe_step(s.next, ctx.workspace().profile())}}) +
+         "\n";
 }
 
-}  // namespace
+std::string issued_text(const archive::Workspace& ws, const services::IssueResult& out) {
+  const std::string root = ws.root().string() + "/";
+  std::ostringstream text;
+  text << msg("workflow.issued", {{"number", out.issued.number}, {"title", out.issued.title},
+                                  {"pages", std::to_string(out.issued.pages)}})
+       << "\n  " << root << out.issued.pdf_path << "\n  " << root << out.issued.docx_path << "\n  " << root
+       << out.issued.sheet_path << "\n";
+  const auto& copies = out.copies;
+  if (!copies.empty())
+    text << "  "
+         << msg("workflow.issued.copies", {{"count", std::to_string(copies.size())}, {"first", copies.front().copy_number},
+                                           {"last", copies.back().copy_number},
+                                           {"folder", root + std::filesystem::path(copies.front().path).parent_path().string() + "/"}})
+         << "\n";
+  for (const auto& w : out.warnings) text << msg("workflow.warning", {{"text", w}}) << "\n";
+  // The document is issued and registered; only the index lags behind.
+  if (!out.index_problem.empty()) text << msg("workflow.not_indexed", {{"why", out.index_problem}}) << "\n";
+  return text.str();
+}
 
-void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
+nlohmann::json issued_json(const services::IssueResult& out) {
+  return {{"number", out.issued.number}, {"title", out.issued.title},
+          {"pdf", out.issued.pdf_path},  {"docx", out.issued.docx_path},
+          {"sheet", out.issued.sheet_path}, {"copies", out.copies.size()},
+          {"pages", out.issued.pages},   {"pdf_sha256", out.issued.pdf_sha256},
+          {"warnings", out.warnings},    {"next", next_json(out.next)}};
+}
+
+void add_submit(CLI::App& app, Context& ctx, Action& action) {
   auto* submit = app.add_subcommand("submit", "submit a draft for review (拟稿人)");
   auto so = std::make_shared<SubmitOptions>();
   submit->add_option("file", so->file, "draft file")->required();
@@ -56,10 +87,12 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
     action = [&ctx, so] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
       const auto s = flows.submit(so->file, ctx.user("submits"));
-      ctx.emit(draft_json(s), "submitted " + draft_line(s));
+      ctx.emit(draft_json(s), msg("workflow.submitted") + draft_line(ctx, s));
     };
   });
+}
 
+void add_review(CLI::App& app, Context& ctx, Action& action) {
   auto* review = app.add_subcommand("review", "review a draft in the chain's order (审核人)");
   auto ro = std::make_shared<ReviewOptions>();
   review->add_option("draft", ro->ref, "draft id (#3) or file")->required();
@@ -71,10 +104,12 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
       const auto s = flows.review(ro->ref, ctx.user("reviews"),
                                   ro->send_back ? archive::Decision::Return : archive::Decision::Approve,
                                   ro->opinion);
-      ctx.emit(draft_json(s), (ro->send_back ? "returned " : "reviewed ") + draft_line(s));
+      ctx.emit(draft_json(s), msg(ro->send_back ? "workflow.returned" : "workflow.reviewed") + draft_line(ctx, s));
     };
   });
+}
 
+void add_sign(CLI::App& app, Context& ctx, Action& action) {
   auto* sign = app.add_subcommand("sign", "sign off a reviewed draft (签发人)");
   auto sg = std::make_shared<SignOptions>();
   sign->add_option("draft", sg->ref, "draft id (#3) or file")->required();
@@ -83,10 +118,12 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
     action = [&ctx, sg] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
       const auto s = flows.sign(sg->ref, ctx.user("signs"), sg->opinion);
-      ctx.emit(draft_json(s), "signed off " + draft_line(s));
+      ctx.emit(draft_json(s), msg("workflow.signed") + draft_line(ctx, s));
     };
   });
+}
 
+void add_issue(CLI::App& app, Context& ctx, Action& action) {
   auto* issue = app.add_subcommand("issue", "number, seal, render and register a signed-off draft (监印人)");
   auto io = std::make_shared<IssueOptions>();
   issue->add_option("draft", io->refs, "draft ids (#3) or files; each is issued in its own transaction")
@@ -100,32 +137,15 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
       std::string all_text;
       for (const auto& issue_ref : io->refs) {
         const auto out = flows.issue(issue_ref, user);
-        std::ostringstream text;
-        text << "issued " << out.issued.number << " 《" << out.issued.title << "》, " << out.issued.pages
-             << " pages\n  " << ws.root().string() << "/" << out.issued.pdf_path << "\n  "
-             << ws.root().string() << "/" << out.issued.docx_path << "\n  "
-             << ws.root().string() << "/" << out.issued.sheet_path << "\n";
-        const auto& copies = out.copies;
-        if (!copies.empty())
-          text << "  " << copies.size() << " numbered copies (份号 " << copies.front().copy_number << "–"
-               << copies.back().copy_number << ") in " << ws.root().string() << "/"
-               << std::filesystem::path(copies.front().path).parent_path().string() << "/\n";
-        for (const auto& w : out.warnings) text << "warning: " << w << "\n";
-        // The document is issued and registered; only the index lags behind.
-        if (!out.index_problem.empty())
-          text << "warning: not yet searchable (" << out.index_problem << "); run: gongwen search reindex\n";
-        nlohmann::json one = {{"number", out.issued.number}, {"title", out.issued.title},
-                              {"pdf", out.issued.pdf_path},  {"docx", out.issued.docx_path},
-                              {"sheet", out.issued.sheet_path}, {"copies", copies.size()},
-                              {"pages", out.issued.pages},   {"pdf_sha256", out.issued.pdf_sha256},
-                              {"warnings", out.warnings},    {"next", next_json(out.next)}};
-        all.push_back(one);
-        all_text += text.str();
+        all.push_back(issued_json(out));
+        all_text += issued_text(ws, out);
       }
       ctx.emit(all.size() == 1 ? all[0] : all, all_text);
     };
   });
+}
 
+void add_void(CLI::App& app, Context& ctx, Action& action) {
   auto* vd = app.add_subcommand("void", "record a spoiled 发文字号 so the sequence accounts for it");
   auto vo = std::make_shared<VoidOptions>();
   vd->add_option("number", vo->number, "e.g. 白政发〔2026〕7号")->required();
@@ -135,15 +155,17 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
       services::Workflows flows(ctx.workspace(), ctx.clock());
       const auto n = flows.void_number(vo->number, ctx.user("voids the number"), vo->reason);
       const std::string text = n.code + "〔" + std::to_string(n.year) + "〕" + std::to_string(n.serial) + "号";
-      ctx.emit({{"number", text}, {"status", "void"}, {"reason", n.reason}}, "voided " + text + "\n");
+      ctx.emit({{"number", text}, {"status", "void"}, {"reason", n.reason}}, msg("workflow.voided", {{"number", text}}) + "\n");
     };
   });
+}
 
+void add_seal_log(CLI::App& app, Context& ctx, Action& action) {
   auto* seal = app.add_subcommand("seal", "the seal register (用印登记)");
   seal->require_subcommand(1);
   auto* seal_log = seal->add_subcommand("log", "list every use of the seal");
-  seal_log->callback([&] {
-    action = [&] {
+  seal_log->callback([&ctx, &action] {
+    action = [&ctx] {
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
       for (const auto& s : ctx.workspace().registry().seal_uses()) {
@@ -157,12 +179,12 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(j, out.str());
     };
   });
+}
 
-  auto* audit = app.add_subcommand("audit", "the hash-chained audit log");
-  audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "check that no entry of history was changed");
-  verify->callback([&] {
-    action = [&] {
+void add_audit_verify(CLI::App& audit, Context& ctx, Action& action) {
+  auto* verify = audit.add_subcommand("verify", "check that no entry of history was changed");
+  verify->callback([&ctx, &action] {
+    action = [&ctx] {
       // Chain, MACs, head, signed checkpoints, sealed register rows (issue 13 #3).
       const archive::AuditReport report = archive::check_audit(ctx.workspace());
       if (!report.ok()) {
@@ -196,9 +218,12 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
                    "\n" + (note.empty() ? "" : "note: " + note + "\n"));
     };
   });
-  auto* show = audit->add_subcommand("log", "print the audit log");
-  show->callback([&] {
-    action = [&] {
+}
+
+void add_audit_log(CLI::App& audit, Context& ctx, Action& action) {
+  auto* show = audit.add_subcommand("log", "print the audit log");
+  show->callback([&ctx, &action] {
+    action = [&ctx] {
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
       // Secret titles only for the cleared (issue 13 #1); control characters a login name or
@@ -212,6 +237,21 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(j, out.str());
     };
   });
+}
+
+}  // namespace
+
+void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
+  add_submit(app, ctx, action);
+  add_review(app, ctx, action);
+  add_sign(app, ctx, action);
+  add_issue(app, ctx, action);
+  add_void(app, ctx, action);
+  add_seal_log(app, ctx, action);
+  auto* audit = app.add_subcommand("audit", "the hash-chained audit log");
+  audit->require_subcommand(1);
+  add_audit_verify(*audit, ctx, action);
+  add_audit_log(*audit, ctx, action);
 }
 
 }  // namespace gongwen::app

@@ -134,7 +134,7 @@ std::string Context::user(const char* purpose) {
   }
   if (auto it = tokens.find(named); it != tokens.end() && session.user_for_token(it->second) == named)
     return named;
-  const std::string pw = password("password for " + named + ": ");
+  const std::string pw = password(msg("cli.password.of", {{"user", named}}));
   if (pw.empty()) {
     ws.registry().transaction(
         [&] { ws.registry().audit(clock().now().iso8601(), named, "refused", named, "no password given"); });

@@ -160,19 +160,24 @@ std::pair<std::string, std::string> parse_field_assignment(const std::string& te
 
 std::vector<CorrectionRecord> filed_versions(Workspace& ws, int year) { return ws.registry().filed_versions(year); }
 
-CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req, const Clock& clock,
-                                    const std::string& user) {
+namespace {
+
+// The 档案员 correcting, the request's reason and the filed 件 it names: refusals first.
+const User& correcting_archivist(Workspace& ws, const std::string& user) {
   const User* u = ws.profile().user(user);
   if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
   if (!u->has(Role::Archivist))
-    fail(Code::Forbidden, u->name + " may not correct the archive: it needs the role 档案员");
-  const std::string reason = trim(req.reason);
-  if (reason.empty())
+    fail(Code::Forbidden, msg("archive.role.missing", {{"name", u->name}, {"action", msg("archive.action.correct")},
+                                                       {"role", role_chinese(Role::Archivist)}}));
+  return *u;
+}
+
+FiledRecord filed_item(Workspace& ws, const CorrectionRequest& req) {
+  if (trim(req.reason).empty())
     fail(Code::BadInput, "a correction needs a reason", {"--reason \"…\" says why the filed 件 is corrected"});
   if (req.file.empty() && req.fields.empty())
     fail(Code::BadInput, "nothing to correct", {"give --file NEW.pdf and/or --field 字段=新值"});
-  Registry& reg = ws.registry();
-  const auto filed = reg.filed(req.year);
+  const auto filed = ws.registry().filed(req.year);
   if (filed.empty())
     fail(Code::NotFound, "the year " + std::to_string(req.year) + " is not filed",
          {"before filing, change the document itself; corrections are for locked years"});
@@ -181,26 +186,20 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
     fail(Code::NotFound, "no 件 with 档号 '" + req.item + "' in " + std::to_string(req.year),
          {"gongwen archive verify --year " + std::to_string(req.year) + " --json lists the year; the catalogue is "
           "archive/<year>/data/归档文件目录.csv"});
+  return *item;
+}
 
-  const std::string y = std::to_string(req.year);
-  const fs::path bag = ws.archive_dir() / y;
-  const std::string meta_rel = "data/metadata/" + item->archive_code + ".xml";
-  std::error_code ec;
-  if (!fs::is_regular_file(bag / meta_rel, ec))
-    fail(Code::Conflict, "the package of " + y + " lacks " + meta_rel, {"run gongwen archive verify --year " + y});
+// The correctable fields' values as the latest version left them (a field corrected twice
+// shows the last value): the filed metadata, then each version's 修改项 (字段/原值/新值 in
+// document order; the 新值 follow their 字段).
+std::map<std::string, std::string> current_values(Workspace& ws, const fs::path& bag, const std::string& meta_rel,
+                                                  const std::vector<CorrectionRecord>& versions,
+                                                  const std::string& code) {
   auto leaves = xml_leaves(read_file(bag / meta_rel));
-  auto versions = filed_versions(ws, req.year);
-  // Values as the latest version left them: a field corrected twice shows the last value.
-  std::string previous_sha = item->sha256;
-  for (const auto& v : versions)
-    if (v.archive_code == item->archive_code) {
-      if (!v.path.empty()) previous_sha = v.sha256;
-    }
   std::map<std::string, std::string> current;
   for (const auto& f : kCorrectableFields) current[f] = leaves.count(f) ? leaves[f] : "";
   for (const auto& v : versions) {
-    if (v.archive_code != item->archive_code) continue;
-    // 修改项: 字段/原值/新值 in document order; the 新值 follow their 字段.
+    if (v.archive_code != code) continue;
     const std::string xml = read_file(ws.root() / v.metadata_path);
     std::size_t p = 0;
     while ((p = xml.find("<字段>", p)) != std::string::npos) {
@@ -215,8 +214,15 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
       p = e;
     }
   }
+  return current;
+}
+
+void add_to_summary(std::string& summary, const std::string& part) { summary += (summary.empty() ? "" : "；") + part; }
+
+// Each field the request changes, checked (a known field, a real value, a change).
+std::vector<Change> field_changes(const CorrectionRequest& req, std::map<std::string, std::string>& current,
+                                  std::string& summary) {
   std::vector<Change> changes;
-  std::string summary;
   for (const auto& [field, given] : req.fields) {
     std::string value = given;
     if (std::find(kCorrectableFields.begin(), kCorrectableFields.end(), field) == kCorrectableFields.end())
@@ -233,57 +239,150 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
     }
     if (current[field] == value) fail(Code::BadInput, field + " is already '" + value + "': nothing changes");
     changes.push_back({field, current[field], value});
-    summary += (summary.empty() ? "" : "；") + field + "：" + current[field] + " → " + value;
+    add_to_summary(summary, field + "：" + current[field] + " → " + value);
   }
-  std::string new_bytes, ext, format;
-  if (!req.file.empty()) {
-    if (!fs::is_regular_file(req.file, ec)) fail(Code::NotFound, "no file " + req.file);
-    new_bytes = read_file(req.file);
-    std::string lower = fs::path(req.file).extension().string();
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (new_bytes.rfind("%PDF-", 0) == 0) ext = ".pdf", format = "PDF";
-    else if (new_bytes.rfind("PK\x03\x04", 0) == 0 && lower == ".docx") ext = ".docx", format = "DOCX";
-    else if (new_bytes.rfind("PK\x03\x04", 0) == 0 && lower == ".ofd") ext = ".ofd", format = "OFD";
-    else
-      fail(Code::BadInput, req.file + " is not a PDF, DOCX or OFD file (checked by its content)",
-           {"the archive keeps PDF/A, OFD and DOCX only"});
-    if (sha256_hex(new_bytes) == previous_sha)
-      fail(Code::BadInput, req.file + " is the same as the version it would replace: nothing changes");
-    if (ext == ".pdf") {
-      // An archival PDF like the filed ones: the file as given plus one update with the
-      // PDF/A-2b markers (a signature the file carries still verifies for its revision).
-      std::map<std::string, std::string> after = current;
-      for (const auto& c : changes) after[c.field] = c.after;
-      const PdfaInfo info{after["题名"], after["责任者"], after["日期"], load_srgb_profile()};
-      new_bytes = make_pdfa_copy(new_bytes, info, req.file).bytes;
-    }
-    summary += (summary.empty() ? "" : "；") + std::string("文件：") + fs::path(req.file).filename().string();
-  }
+  return changes;
+}
 
-  recover(ws, req.year, static_cast<int>(versions.size()));
+struct NewFile {
+  std::string bytes, ext, format;
+};
+
+// The corrected file, checked by its content; a PDF becomes an archival one like the filed
+// ones: the file as given plus one update with the PDF/A-2b markers (a signature the file
+// carries still verifies for its revision).
+NewFile corrected_file(const CorrectionRequest& req, const std::string& previous_sha,
+                       const std::map<std::string, std::string>& current, const std::vector<Change>& changes) {
+  NewFile f;
+  std::error_code ec;
+  if (!fs::is_regular_file(req.file, ec)) fail(Code::NotFound, "no file " + req.file);
+  f.bytes = read_file(req.file);
+  std::string lower = fs::path(req.file).extension().string();
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (f.bytes.rfind("%PDF-", 0) == 0) f.ext = ".pdf", f.format = "PDF";
+  else if (f.bytes.rfind("PK\x03\x04", 0) == 0 && lower == ".docx") f.ext = ".docx", f.format = "DOCX";
+  else if (f.bytes.rfind("PK\x03\x04", 0) == 0 && lower == ".ofd") f.ext = ".ofd", f.format = "OFD";
+  else
+    fail(Code::BadInput, req.file + " is not a PDF, DOCX or OFD file (checked by its content)",
+         {"the archive keeps PDF/A, OFD and DOCX only"});
+  if (sha256_hex(f.bytes) == previous_sha)
+    fail(Code::BadInput, req.file + " is the same as the version it would replace: nothing changes");
+  if (f.ext == ".pdf") {
+    std::map<std::string, std::string> after = current;
+    for (const auto& c : changes) after[c.field] = c.after;
+    const PdfaInfo info{after["题名"], after["责任者"], after["日期"], load_srgb_profile()};
+    f.bytes = make_pdfa_copy(f.bytes, info, req.file).bytes;
+  }
+  return f;
+}
+
+// The bag's tag files after `manifest` changed: the manifest, bag-info (Payload-Oxum and
+// Gongwen-Versions) and the tag manifest.
+void write_bag_tags(const fs::path& side, const fs::path& bag, const std::map<std::string, std::string>& manifest,
+                    std::size_t version_count) {
+  std::string m;
+  std::uintmax_t octets = 0;
+  for (const auto& [rel, sha] : manifest) {
+    m += sha + "  " + rel + "\n";
+    octets += fs::file_size(side / rel);
+  }
+  write_file_atomic(side / "manifest-sha256.txt", m);
+  std::string info = read_file(bag / "bag-info.txt"), next;
+  std::istringstream in(info);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("Payload-Oxum: ", 0) == 0)
+      line = "Payload-Oxum: " + std::to_string(octets) + "." + std::to_string(manifest.size());
+    if (line.rfind("Gongwen-Versions: ", 0) == 0) continue;
+    next += line + "\n";
+  }
+  next += "Gongwen-Versions: " + std::to_string(version_count) + "\n";
+  write_file_atomic(side / "bag-info.txt", next);
+  std::string tags;
+  for (const char* t : {"bag-info.txt", "bagit.txt", "manifest-sha256.txt"})
+    tags += sha256_hex(read_file(side / t)) + "  " + t + "\n";
+  write_file_atomic(side / "tagmanifest-sha256.txt", tags);
+}
+
+// The next bag beside the live one: hard links to every file of it, then the new version's
+// files and the tags; swapped in as the last step of the transaction recording the version,
+// so the commit and the new bag land together (or neither does).
+void commit_next_bag(Workspace& ws, const fs::path& bag, const fs::path& side, const CorrectionRecord& rec,
+                     const std::string& vdir, const std::string& stem, const NewFile& file, const std::string& xml,
+                     const std::vector<CorrectionRecord>& versions, const std::string& audit_detail) {
+  fs::create_directories(side / vdir);
+  auto manifest = read_manifest_map(bag / "manifest-sha256.txt");
+  auto put = [&](const std::string& rel, const std::string& bytes) {
+    write_file_atomic(side / rel, bytes);  // a new inode: the live bag's link is untouched
+    manifest[rel] = sha256_hex(bytes);
+  };
+  if (!file.bytes.empty()) put(vdir + stem + file.ext, file.bytes);
+  put(vdir + stem + ".xml", xml);
+  put("data/更正记录.csv", versions_csv(versions));
+  write_bag_tags(side, bag, manifest, versions.size());
+  Registry& reg = ws.registry();
+  bool swapped = false;
+  try {
+    reg.transaction([&] {
+      reg.add_filed_version(rec);
+      reg.audit(rec.corrected_at, rec.corrected_by, "archive-correct", rec.archive_code, audit_detail);
+      exchange(side, bag);
+      swapped = true;
+    });
+  } catch (...) {
+    if (swapped) exchange(side, bag);  // the commit failed after the swap: put the old bag back
+    throw;
+  }
+}
+
+}  // namespace
+
+CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req, const Clock& clock,
+                                    const std::string& user) {
+  const User& u = correcting_archivist(ws, user);
+  const FiledRecord item = filed_item(ws, req);
+  const std::string reason = trim(req.reason);
+  const std::string y = std::to_string(req.year);
+  const fs::path bag = ws.archive_dir() / y;
+  const std::string meta_rel = "data/metadata/" + item.archive_code + ".xml";
+  std::error_code ec;
+  if (!fs::is_regular_file(bag / meta_rel, ec))
+    fail(Code::Conflict, "the package of " + y + " lacks " + meta_rel, {"run gongwen archive verify --year " + y});
+  auto versions = filed_versions(ws, req.year);
+  std::string previous_sha = item.sha256;
   int version = 1;
   for (const auto& v : versions)
-    if (v.archive_code == item->archive_code) version = std::max(version, v.version);
+    if (v.archive_code == item.archive_code) {
+      if (!v.path.empty()) previous_sha = v.sha256;
+      version = std::max(version, v.version);
+    }
   ++version;
+  auto current = current_values(ws, bag, meta_rel, versions, item.archive_code);
+  std::string summary;
+  const std::vector<Change> changes = field_changes(req, current, summary);
+  NewFile file;
+  if (!req.file.empty()) {
+    file = corrected_file(req, previous_sha, current, changes);
+    add_to_summary(summary, "文件：" + fs::path(req.file).filename().string());
+  }
+  recover(ws, req.year, static_cast<int>(versions.size()));
 
-  const Instant now = clock.now();
   CorrectionRecord rec;
   rec.year = req.year;
-  rec.archive_code = item->archive_code;
+  rec.archive_code = item.archive_code;
   rec.version = version;
   rec.fields = summary;
   rec.reason = reason;
-  rec.corrected_by = u->id;
-  rec.corrected_at = now.iso8601();
-  const std::string vdir = "data/corrections/" + item->archive_code + "/v" + std::to_string(version) + "/";
-  const std::string stem = item->archive_code + ".v" + std::to_string(version);
+  rec.corrected_by = u.id;
+  rec.corrected_at = clock.now().iso8601();
+  const std::string vdir = "data/corrections/" + item.archive_code + "/v" + std::to_string(version) + "/";
+  const std::string stem = item.archive_code + ".v" + std::to_string(version);
   const std::string prefix = "archive/" + y + "/";
-  if (!new_bytes.empty()) {
-    rec.path = prefix + vdir + stem + ext;
-    rec.sha256 = sha256_hex(new_bytes);
+  if (!file.bytes.empty()) {
+    rec.path = prefix + vdir + stem + file.ext;
+    rec.sha256 = sha256_hex(file.bytes);
   }
-  const std::string xml = correction_xml(rec, changes, previous_sha, ws.profile().office_name, stem + ext,
-                                         format, new_bytes.size());
+  const std::string xml = correction_xml(rec, changes, previous_sha, ws.profile().office_name, stem + file.ext,
+                                         file.format, file.bytes.size());
   rec.metadata_path = prefix + vdir + stem + ".xml";
   rec.metadata_sha256 = sha256_hex(xml);
   versions.push_back(rec);
@@ -291,55 +390,12 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
     return std::tie(a.archive_code, a.version) < std::tie(b.archive_code, b.version);
   });
 
-  // The next bag: hard links to every file of the live one, then the new files and tags.
   const fs::path side = ws.archive_dir() / ("." + y + ".correcting");
   fs::remove_all(side, ec);
   try {
     fs::copy(bag, side, fs::copy_options::recursive | fs::copy_options::create_hard_links);
-    fs::create_directories(side / vdir);
-    auto manifest = read_manifest_map(bag / "manifest-sha256.txt");
-    auto put = [&](const std::string& rel, const std::string& bytes) {
-      write_file_atomic(side / rel, bytes);  // a new inode: the live bag's link is untouched
-      manifest[rel] = sha256_hex(bytes);
-    };
-    if (!new_bytes.empty()) put(vdir + stem + ext, new_bytes);
-    put(vdir + stem + ".xml", xml);
-    put("data/更正记录.csv", versions_csv(versions));
-    std::string m;
-    std::uintmax_t octets = 0;
-    for (const auto& [rel, sha] : manifest) {
-      m += sha + "  " + rel + "\n";
-      octets += fs::file_size(side / rel);
-    }
-    write_file_atomic(side / "manifest-sha256.txt", m);
-    std::string info = read_file(bag / "bag-info.txt"), next;
-    std::istringstream in(info);
-    for (std::string line; std::getline(in, line);) {
-      if (line.rfind("Payload-Oxum: ", 0) == 0)
-        line = "Payload-Oxum: " + std::to_string(octets) + "." + std::to_string(manifest.size());
-      if (line.rfind("Gongwen-Versions: ", 0) == 0) continue;
-      next += line + "\n";
-    }
-    next += "Gongwen-Versions: " + std::to_string(versions.size()) + "\n";
-    write_file_atomic(side / "bag-info.txt", next);
-    std::string tags;
-    for (const char* t : {"bag-info.txt", "bagit.txt", "manifest-sha256.txt"})
-      tags += sha256_hex(read_file(side / t)) + "  " + t + "\n";
-    write_file_atomic(side / "tagmanifest-sha256.txt", tags);
-
-    bool swapped = false;
-    try {
-      reg.transaction([&] {
-        reg.add_filed_version(rec);
-        reg.audit(rec.corrected_at, u->id, "archive-correct", rec.archive_code,
-                  "v" + std::to_string(version) + ": " + summary + "; 原因：" + reason);
-        exchange(side, bag);  // last step: the commit and the new bag land together
-        swapped = true;
-      });
-    } catch (...) {
-      if (swapped) exchange(side, bag);  // the commit failed after the swap: put the old bag back
-      throw;
-    }
+    commit_next_bag(ws, bag, side, rec, vdir, stem, file, xml, versions,
+                    "v" + std::to_string(version) + ": " + summary + "; 原因：" + reason);
   } catch (...) {
     fs::remove_all(side, ec);
     throw;

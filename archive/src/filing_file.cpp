@@ -228,80 +228,95 @@ int days_to_deadline(const Workspace& ws, int year, const Date& today) {
   return static_cast<int>(days_from_civil(deadline) - days_from_civil(today));
 }
 
-FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::string& user,
-                       const FilingOptions& options) {
-  const User* u = ws.profile().user(user);
-  if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
-  if (!u->has(Role::Archivist))
-    fail(Code::Forbidden, u->name + " may not file the archive: it needs the role 档案员");
-  Registry& reg = ws.registry();
-  if (!reg.filed(year).empty())
-    fail(Code::Conflict, "the year " + std::to_string(year) + " is already filed and locked",
-         {"a correction is recorded as a new version: gongwen archive correct --year " + std::to_string(year) +
-          " --item 档号 --reason …"});
-  const FilingScheme scheme = load_filing_scheme(ws);  // a bad setting stops us before any work
-  auto blockers = filing_blockers(ws, year);
-  if (!blockers.empty())
-    fail(Code::Conflict, std::to_string(blockers.size()) + " problem(s) stop the filing of " +
-                             std::to_string(year), blockers);
-  const auto items = sources(ws, year, options.overrides, scheme);
-  if (items.empty()) fail(Code::NotFound, "nothing was issued or received in " + std::to_string(year));
+namespace {
 
-  const Instant now = clock.now();
-  const std::string at = now.iso8601();
-  const std::string y = std::to_string(year);
-  const std::string fonds = ws.profile().fonds;
-  const fs::path final_dir = ws.archive_dir() / y;
-  const fs::path staging = ws.archive_dir() / ("." + y + ".staging");
-  std::error_code ec;
-  if (fs::exists(final_dir, ec)) {
-    if (!is_our_unregistered_bag(final_dir, year))
-      fail(Code::Conflict, final_dir.string() + " exists but the year is not registered as filed",
-           {"move that folder away and run the filing again"});
-    fs::remove_all(final_dir, ec);  // renamed by a run killed before its commit: redo it
-  }
-  fs::remove_all(staging, ec);  // a previous run that was interrupted
-  fs::create_directories(staging / "data" / "documents");
-  fs::create_directories(staging / "data" / "metadata");
+// The staged result of one 件: its 类别号, 档号, where its files go in the bag and their hashes.
+struct Staged {
+  std::string cls, code, rel, sha, sheet_rel, sheet_sha, meta_sha, box;
+  int item_no = 0;
+  bool outside_blank = false;
+  int pages = 0;
+  std::size_t size = 0;
+};
 
-  PdfaInfo pdfa;
-  pdfa.icc_profile = load_srgb_profile();
-  FilingResult result;
-  result.year = year;
-  result.bag_dir = ws.relative(final_dir);
-  // Every payload file with its SHA-256, taken from the bytes as they are written: the
-  // manifest needs no second read of thousands of files.
-  std::map<std::string, std::string> payload;
-  // 件号 and 档号 in filing order first (sequential, cheap); then the archival copies and
-  // their metadata on the machine's cores, each result in its own slot so the package is
-  // the same whatever the scheduling.
-  struct Staged {
-    std::string cls, code, rel, sha, sheet_rel, sheet_sha, meta_sha, box;
-    int item_no = 0;
-    bool outside_blank = false;
-    int pages = 0;
-    std::size_t size = 0;
-  };
-  std::vector<Staged> staged(items.size());
-  std::map<std::string, int> item_counter;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& s = items[i];
-    Staged& st = staged[i];
-    st.cls = scheme.class_code(fonds, y, retention_code(s.plan.retention), s.plan.unit);
-    st.item_no = ++item_counter[st.cls];
-    st.code = st.cls + scheme.separators.item + four_digits(st.item_no);
-    st.rel = "data/documents/" + st.code + s.ext;
+// One run of `file_year`, step by step: each step one job, the state they share here. The
+// package is staged in a hidden folder and renamed into place inside the registry
+// transaction that records the `filed` rows.
+class YearFiling {
+ public:
+  YearFiling(Workspace& ws, int year, const Clock& clock, const User& user, const FilingOptions& options,
+             FilingScheme scheme, std::vector<Source> items)
+      : m_ws(ws), m_year(year), m_clock(clock), m_user(user), m_options(options), m_scheme(std::move(scheme)),
+        m_items(std::move(items)), m_now(clock.now()), m_at(m_now.iso8601()), m_y(std::to_string(year)),
+        m_fonds(ws.profile().fonds), m_final_dir(ws.archive_dir() / m_y),
+        m_staging(ws.archive_dir() / ("." + m_y + ".staging")), m_staged(m_items.size()), m_box_of(m_items.size()) {}
+
+  FilingResult run() {
+    prepare_folders();
+    m_result.year = m_year;
+    m_result.bag_dir = m_ws.relative(m_final_dir);
+    assign_codes();
+    stage_copies();
+    pack_boxes();
+    write_metadata();
+    const auto rows = catalogue_rows();
+    write_forms(rows);
+    const std::string manifest = write_bag();
+    if (m_options.progress) m_options.progress(static_cast<int>(rows.size()), static_cast<int>(rows.size()));
+    commit(manifest);
+    m_result.catalogue_csv = m_ws.relative(m_final_dir / "data" / "归档文件目录.csv");
+    m_result.boxes = static_cast<int>(m_boxes.size());
+    return m_result;
   }
-  std::mutex progress_mutex;
-  int done = 0;
-  const std::string icc = pdfa.icc_profile;
-  parallel_for(items.size(), [&](std::size_t i) {
-    const auto& s = items[i];
-    Staged& st = staged[i];
-    const std::string original = read_file(ws.root() / s.file);
+
+ private:
+  // A bag left by a run killed before its commit is redone; any other folder is not ours.
+  void prepare_folders() {
+    std::error_code ec;
+    if (fs::exists(m_final_dir, ec)) {
+      if (!is_our_unregistered_bag(m_final_dir, m_year))
+        fail(Code::Conflict, m_final_dir.string() + " exists but the year is not registered as filed",
+             {"move that folder away and run the filing again"});
+      fs::remove_all(m_final_dir, ec);
+    }
+    fs::remove_all(m_staging, ec);  // a previous run that was interrupted
+    fs::create_directories(m_staging / "data" / "documents");
+    fs::create_directories(m_staging / "data" / "metadata");
+  }
+
+  // 件号 and 档号 in filing order (sequential, cheap).
+  void assign_codes() {
+    std::map<std::string, int> item_counter;
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+      const auto& s = m_items[i];
+      Staged& st = m_staged[i];
+      st.cls = m_scheme.class_code(m_fonds, m_y, retention_code(s.plan.retention), s.plan.unit);
+      st.item_no = ++item_counter[st.cls];
+      st.code = st.cls + m_scheme.separators.item + four_digits(st.item_no);
+      st.rel = "data/documents/" + st.code + s.ext;
+    }
+  }
+
+  // The archival copies (归档章, PDF/A) on the machine's cores, each result in its own slot so
+  // the package is the same whatever the scheduling.
+  void stage_copies() {
+    std::mutex progress_mutex;
+    int done = 0;
+    const std::string icc = load_srgb_profile();
+    parallel_for(m_items.size(), [&](std::size_t i) {
+      stage_copy(m_items[i], m_staged[i], icc);
+      if (m_options.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        m_options.progress(++done, static_cast<int>(m_items.size()));
+      }
+    });
+  }
+
+  void stage_copy(const Source& s, Staged& st, const std::string& icc) const {
+    const std::string original = read_file(m_ws.root() / s.file);
     std::string bytes;
     if (s.ext == ".pdf") {
-      StampFields f{fonds, y, four_digits(st.item_no), s.plan.unit, retention_short(s.plan.retention),
+      StampFields f{m_fonds, m_y, four_digits(st.item_no), s.plan.unit, retention_short(s.plan.retention),
                     s.pages ? std::to_string(s.pages) : ""};
       PdfaInfo info{s.plan.title, s.plan.author, s.plan.date, icc};
       ArchivalCopy copy = make_archival_copy(original, f, info, s.file);
@@ -311,55 +326,49 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
     } else {
       bytes = original;
     }
-    write_file_atomic(staging / st.rel, bytes);
+    write_file_atomic(m_staging / st.rel, bytes);
     st.sha = sha256_hex(bytes);
     st.size = bytes.size();
     // 发文稿纸: the drafting record is filed with the original, as its own file.
     std::error_code e;
-    if (!s.sheet.empty() && fs::is_regular_file(ws.root() / s.sheet, e)) {
+    if (!s.sheet.empty() && fs::is_regular_file(m_ws.root() / s.sheet, e)) {
       // Archival like the document itself: the same PDF/A-2b markers, no 归档章.
       const PdfaInfo sheet_info{s.plan.title + "（发文稿纸）", s.plan.author, s.plan.date, icc};
-      const std::string sheet = make_pdfa_copy(read_file(ws.root() / s.sheet), sheet_info, s.sheet).bytes;
+      const std::string sheet = make_pdfa_copy(read_file(m_ws.root() / s.sheet), sheet_info, s.sheet).bytes;
       st.sheet_rel = "data/documents/" + st.code + ".发文稿纸.pdf";
-      write_file_atomic(staging / st.sheet_rel, sheet);
+      write_file_atomic(m_staging / st.sheet_rel, sheet);
       st.sheet_sha = sha256_hex(sheet);
     }
-    if (options.progress) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      options.progress(++done, static_cast<int>(items.size()));
-    }
-  });
+  }
 
   // 装盒 (DA/T 22 §8): each class fills boxes in 件号 order; a box closes when the next 件
   // would pass the item or page limit of archive.toml.
-  std::vector<BoxInfo> boxes;
-  std::vector<std::size_t> box_of(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const Staged& st = staged[i];
-    const int pages = std::max(st.pages, 1);
-    if (boxes.empty() || boxes.back().class_code != st.cls || boxes.back().items >= scheme.box_items ||
-        boxes.back().pages + pages > scheme.box_pages) {
-      BoxInfo b;
-      b.fonds = fonds;
-      b.year = y;
-      b.retention = items[i].plan.retention;
-      b.unit = items[i].plan.unit;
-      b.class_code = st.cls;
-      b.box_no = boxes.empty() || boxes.back().class_code != st.cls ? 1 : boxes.back().box_no + 1;
-      b.first_item = st.item_no;
-      boxes.push_back(b);
+  void pack_boxes() {
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+      const Staged& st = m_staged[i];
+      const int pages = std::max(st.pages, 1);
+      if (m_boxes.empty() || m_boxes.back().class_code != st.cls || m_boxes.back().items >= m_scheme.box_items ||
+          m_boxes.back().pages + pages > m_scheme.box_pages) {
+        BoxInfo b;
+        b.fonds = m_fonds;
+        b.year = m_y;
+        b.retention = m_items[i].plan.retention;
+        b.unit = m_items[i].plan.unit;
+        b.class_code = st.cls;
+        b.box_no = m_boxes.empty() || m_boxes.back().class_code != st.cls ? 1 : m_boxes.back().box_no + 1;
+        b.first_item = st.item_no;
+        m_boxes.push_back(b);
+      }
+      BoxInfo& b = m_boxes.back();
+      b.last_item = st.item_no;
+      ++b.items;
+      b.pages += pages;
+      m_box_of[i] = m_boxes.size() - 1;
+      m_staged[i].box = b.box_code();
     }
-    BoxInfo& b = boxes.back();
-    b.last_item = st.item_no;
-    ++b.items;
-    b.pages += pages;
-    box_of[i] = boxes.size() - 1;
-    staged[i].box = b.box_code();
   }
 
-  parallel_for(items.size(), [&](std::size_t i) {
-    const auto& s = items[i];
-    Staged& st = staged[i];
+  ItemMetadata metadata_of(const Source& s, const Staged& st) const {
     ItemMetadata m;
     m.code = st.code;
     m.number = s.display_number;
@@ -378,103 +387,173 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
     m.item_no = st.item_no;
     m.pages = st.pages ? st.pages : s.pages;
     m.box = st.box;
-    m.created_at = at;
-    m.created_by = ws.profile().office_name;
+    m.created_at = m_at;
+    m.created_by = m_ws.profile().office_name;
     m.history = s.history;
-    m.history.push_back({"归档", u->id, at, st.code});
-    const std::string xml = metadata_xml(m);
-    write_file_atomic(staging / "data" / "metadata" / (st.code + ".xml"), xml);
-    st.meta_sha = sha256_hex(xml);
-  });
+    m.history.push_back({"归档", m_user.id, m_at, st.code});
+    return m;
+  }
 
-  std::vector<CatalogueRow> rows;
-  std::vector<int> outside_per_box(boxes.size());
-  int seq = 0;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& s = items[i];
-    const Staged& st = staged[i];
-    if (st.outside_blank) {
-      ++result.stamps_outside_blank;
-      ++outside_per_box[box_of[i]];
+  void write_metadata() {
+    parallel_for(m_items.size(), [&](std::size_t i) {
+      Staged& st = m_staged[i];
+      const std::string xml = metadata_xml(metadata_of(m_items[i], st));
+      write_file_atomic(m_staging / "data" / "metadata" / (st.code + ".xml"), xml);
+      st.meta_sha = sha256_hex(xml);
+    });
+  }
+
+  // The catalogue's rows and the `filed` records, in 件号 order; counts the stamps that had
+  // to go outside the top blank, per box, for the 备考表.
+  std::vector<CatalogueRow> catalogue_rows() {
+    std::vector<CatalogueRow> rows;
+    m_outside_per_box.assign(m_boxes.size(), 0);
+    int seq = 0;
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+      const auto& s = m_items[i];
+      const Staged& st = m_staged[i];
+      if (st.outside_blank) {
+        ++m_result.stamps_outside_blank;
+        ++m_outside_per_box[m_box_of[i]];
+      }
+      m_payload[st.rel] = st.sha;
+      m_payload["data/metadata/" + st.code + ".xml"] = st.meta_sha;
+      if (!st.sheet_rel.empty()) m_payload[st.sheet_rel] = st.sheet_sha;
+      m_result.items.push_back(FiledRecord{m_year, s.plan.number, st.code, st.item_no, s.plan.retention,
+                                           m_ws.relative(m_final_dir / st.rel), st.sha, m_at});
+      const Date d = parse_date(s.plan.date).value_or(Date{});
+      rows.push_back(CatalogueRow{++seq, st.code, s.display_number, s.plan.author, s.plan.title, d.digits8(),
+                                  s.plan.secrecy, st.pages ? std::to_string(st.pages) : "",
+                                  s.plan.overridden ? "保管期限经档案员改定" : "", st.box});
     }
-    payload[st.rel] = st.sha;
-    payload["data/metadata/" + st.code + ".xml"] = st.meta_sha;
-    if (!st.sheet_rel.empty()) payload[st.sheet_rel] = st.sheet_sha;
-    result.items.push_back(FiledRecord{year, s.plan.number, st.code, st.item_no, s.plan.retention,
-                                       ws.relative(final_dir / st.rel), st.sha, at});
-    const Date d = parse_date(s.plan.date).value_or(Date{});
-    rows.push_back(CatalogueRow{++seq, st.code, s.display_number, s.plan.author, s.plan.title, d.digits8(),
-                                s.plan.secrecy, st.pages ? std::to_string(st.pages) : "",
-                                s.plan.overridden ? "保管期限经档案员改定" : "", st.box});
+    return rows;
   }
 
   // 备考表, one per box: what the box does not hold and why. What concerns the whole year
   // (voided numbers, returned secret documents) is written on the year's first box.
-  std::vector<NotesSheet> sheets;
-  for (std::size_t b = 0; b < boxes.size(); ++b) {
-    NotesSheet n;
-    n.year = y;
-    n.fonds = fonds;
-    n.box = boxes[b];
-    n.arranger = u->name;
-    n.arranged_on = now.local_date().chinese();
-    if (b == 0) {
-      for (const auto& v : reg.numbers(year))
-        if (v.status == "void")
-          n.notes.push_back(v.code + "〔" + y + "〕" + std::to_string(v.serial) + "号 作废未归档：" + v.reason);
-      for (const auto& r : Receiving(ws, clock).list(year))
-        if (r.secrecy != Secrecy::None)
-          n.notes.push_back(r.registration() + "（" + to_chinese(r.secrecy) + "，份号 " + r.copy_numbers + "）已于 " +
-                            r.cleared_at.substr(0, 10) + " 清退，未归档");
+  std::vector<NotesSheet> notes_sheets() {
+    std::vector<NotesSheet> sheets;
+    for (std::size_t b = 0; b < m_boxes.size(); ++b) {
+      NotesSheet n;
+      n.year = m_y;
+      n.fonds = m_fonds;
+      n.box = m_boxes[b];
+      n.arranger = m_user.name;
+      n.arranged_on = m_now.local_date().chinese();
+      if (b == 0) {
+        for (const auto& v : m_ws.registry().numbers(m_year))
+          if (v.status == "void")
+            n.notes.push_back(v.code + "〔" + m_y + "〕" + std::to_string(v.serial) + "号 作废未归档：" + v.reason);
+        for (const auto& r : Receiving(m_ws, m_clock).list(m_year))
+          if (r.secrecy != Secrecy::None)
+            n.notes.push_back(r.registration() + "（" + to_chinese(r.secrecy) + "，份号 " + r.copy_numbers + "）已于 " +
+                              r.cleared_at.substr(0, 10) + " 清退，未归档");
+      }
+      if (m_outside_per_box[b])
+        n.notes.push_back(std::to_string(m_outside_per_box[b]) + " 件首页上端无足够空白，归档章加盖于右上角");
+      sheets.push_back(std::move(n));
     }
-    if (outside_per_box[b])
-      n.notes.push_back(std::to_string(outside_per_box[b]) + " 件首页上端无足够空白，归档章加盖于右上角");
-    sheets.push_back(std::move(n));
+    return sheets;
   }
-  const std::string heading = ws.profile().office_name + " " + y + "年度 归档文件目录";
-  auto put = [&](const std::string& rel, const std::string& bytes) {
-    write_file_atomic(staging / rel, bytes);
-    payload[rel] = sha256_hex(bytes);
-  };
-  put("data/归档文件目录.csv", catalogue_csv(rows));
-  put("data/归档文件目录.pdf", catalogue_pdf(rows, heading));
-  put("data/归档文件目录.docx", catalogue_docx(rows, heading, now));
-  put("data/备考表.pdf", notes_pdf(sheets));
-  put("data/备考表.txt", notes_text(sheets));
-  put("data/盒脊.pdf", box_spines_pdf(boxes));
-  put("data/盒目录.csv", boxes_csv(boxes));
 
-  // BagIt (RFC 8493).
-  std::uintmax_t octets = 0;
-  std::string manifest;
-  for (const auto& [rel, sha] : payload) {
-    octets += fs::file_size(staging / rel);
-    manifest += sha + "  " + rel + "\n";
+  void put(const std::string& rel, const std::string& bytes) {
+    write_file_atomic(m_staging / rel, bytes);
+    m_payload[rel] = sha256_hex(bytes);
   }
-  write_file_atomic(staging / "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
-  write_file_atomic(staging / "manifest-sha256.txt", manifest);
-  write_file_atomic(staging / "bag-info.txt",
-                    "Source-Organization: " + ws.profile().office_name + "\nBagging-Date: " +
-                        now.local_date().iso() + "\nPayload-Oxum: " + std::to_string(octets) + "." +
-                        std::to_string(payload.size()) + "\nExternal-Identifier: " + fonds +
-                        scheme.separators.fonds + scheme.category + scheme.separators.category + y +
-                        "\nBagging-Software: gongwen\nGongwen-Filing-Year: " + y + "\nGongwen-Filed-By: " + u->id +
-                        "\nGongwen-Scheme: " + scheme.name() + "\nGongwen-Boxes: " + std::to_string(boxes.size()) +
-                        "\n");
-  write_file_atomic(staging / "tagmanifest-sha256.txt",
-                    manifest_of(staging, {"bag-info.txt", "bagit.txt", "manifest-sha256.txt"}));
-  if (options.progress) options.progress(seq, seq);
 
-  reg.transaction([&] {
-    for (const auto& f : result.items) reg.add_filed(f);
-    reg.audit(at, u->id, "file-year", y,
-              std::to_string(result.items.size()) + " items in " + std::to_string(boxes.size()) +
-                  " boxes, manifest sha256 " + sha256_hex(manifest));
-    fs::rename(staging, final_dir);  // last step inside the transaction: both land or neither
-  });
-  result.catalogue_csv = ws.relative(final_dir / "data" / "归档文件目录.csv");
-  result.boxes = static_cast<int>(boxes.size());
-  return result;
+  // The year's forms: 归档文件目录 (CSV, PDF, DOCX), 备考表, 盒脊 and the box list.
+  void write_forms(const std::vector<CatalogueRow>& rows) {
+    const auto sheets = notes_sheets();
+    const std::string heading = m_ws.profile().office_name + " " + m_y + "年度 归档文件目录";
+    put("data/归档文件目录.csv", catalogue_csv(rows));
+    put("data/归档文件目录.pdf", catalogue_pdf(rows, heading));
+    put("data/归档文件目录.docx", catalogue_docx(rows, heading, m_now));
+    put("data/备考表.pdf", notes_pdf(sheets));
+    put("data/备考表.txt", notes_text(sheets));
+    put("data/盒脊.pdf", box_spines_pdf(m_boxes));
+    put("data/盒目录.csv", boxes_csv(m_boxes));
+  }
+
+  // BagIt (RFC 8493): the manifest from the hashes taken as each file was written (no
+  // second read of thousands of files), the bag's info and tag manifest. Returns the manifest.
+  std::string write_bag() {
+    std::uintmax_t octets = 0;
+    std::string manifest;
+    for (const auto& [rel, sha] : m_payload) {
+      octets += fs::file_size(m_staging / rel);
+      manifest += sha + "  " + rel + "\n";
+    }
+    const auto& sep = m_scheme.separators;
+    write_file_atomic(m_staging / "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+    write_file_atomic(m_staging / "manifest-sha256.txt", manifest);
+    write_file_atomic(m_staging / "bag-info.txt",
+                      "Source-Organization: " + m_ws.profile().office_name + "\nBagging-Date: " +
+                          m_now.local_date().iso() + "\nPayload-Oxum: " + std::to_string(octets) + "." +
+                          std::to_string(m_payload.size()) + "\nExternal-Identifier: " + m_fonds + sep.fonds +
+                          m_scheme.category + sep.category + m_y + "\nBagging-Software: gongwen\nGongwen-Filing-Year: " +
+                          m_y + "\nGongwen-Filed-By: " + m_user.id + "\nGongwen-Scheme: " + m_scheme.name() +
+                          "\nGongwen-Boxes: " + std::to_string(m_boxes.size()) + "\n");
+    write_file_atomic(m_staging / "tagmanifest-sha256.txt",
+                      manifest_of(m_staging, {"bag-info.txt", "bagit.txt", "manifest-sha256.txt"}));
+    return manifest;
+  }
+
+  void commit(const std::string& manifest) {
+    Registry& reg = m_ws.registry();
+    reg.transaction([&] {
+      for (const auto& f : m_result.items) reg.add_filed(f);
+      reg.audit(m_at, m_user.id, "file-year", m_y,
+                std::to_string(m_result.items.size()) + " items in " + std::to_string(m_boxes.size()) +
+                    " boxes, manifest sha256 " + sha256_hex(manifest));
+      fs::rename(m_staging, m_final_dir);  // last step inside the transaction: both land or neither
+    });
+  }
+
+  Workspace& m_ws;
+  const int m_year;
+  const Clock& m_clock;
+  const User& m_user;
+  const FilingOptions& m_options;
+  const FilingScheme m_scheme;
+  const std::vector<Source> m_items;
+  const Instant m_now;
+  const std::string m_at, m_y, m_fonds;
+  const fs::path m_final_dir, m_staging;
+  std::vector<Staged> m_staged;
+  std::vector<std::size_t> m_box_of;
+  std::vector<BoxInfo> m_boxes;
+  std::vector<int> m_outside_per_box;
+  std::map<std::string, std::string> m_payload;  // every payload file with its SHA-256
+  FilingResult m_result;
+};
+
+// Who files, and whether the year can be filed at all: refusals before any work.
+const User& filing_archivist(Workspace& ws, int year, const std::string& user) {
+  const User* u = ws.profile().user(user);
+  if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
+  if (!u->has(Role::Archivist))
+    fail(Code::Forbidden, msg("archive.role.missing", {{"name", u->name}, {"action", msg("archive.action.file")},
+                                                       {"role", role_chinese(Role::Archivist)}}));
+  if (!ws.registry().filed(year).empty())
+    fail(Code::Conflict, "the year " + std::to_string(year) + " is already filed and locked",
+         {"a correction is recorded as a new version: gongwen archive correct --year " + std::to_string(year) +
+          " --item 档号 --reason …"});
+  return *u;
+}
+
+}  // namespace
+
+FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::string& user,
+                       const FilingOptions& options) {
+  const User& u = filing_archivist(ws, year, user);
+  FilingScheme scheme = load_filing_scheme(ws);  // a bad setting stops us before any work
+  auto blockers = filing_blockers(ws, year);
+  if (!blockers.empty())
+    fail(Code::Conflict, std::to_string(blockers.size()) + " problem(s) stop the filing of " +
+                             std::to_string(year), blockers);
+  auto items = sources(ws, year, options.overrides, scheme);
+  if (items.empty()) fail(Code::NotFound, "nothing was issued or received in " + std::to_string(year));
+  return YearFiling(ws, year, clock, u, options, std::move(scheme), std::move(items)).run();
 }
 
 }  // namespace gongwen::archive

@@ -174,6 +174,157 @@ void check_versions(Workspace& ws, int year, const std::vector<FiledRecord>& fil
 
 }  // namespace
 
+namespace {
+
+using Manifest = std::map<std::string, std::string>;
+using Findings = std::vector<VerifyFinding>;
+
+std::string in_bag(const FiledRecord& f, int year) {
+  const std::string prefix = "archive/" + std::to_string(year) + "/";
+  return f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path;
+}
+
+// 安全性: nothing unlisted (and no links pointing outside); 可用性: only allowed formats.
+void check_unlisted(const fs::path& bag, const Manifest& manifest, const Manifest& tags, Findings& bad) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(bag, ec); it != fs::recursive_directory_iterator(); ++it) {
+    const std::string rel = fs::relative(it->path(), bag).generic_string();
+    if (it->is_symlink()) {
+      bad.push_back({"安全性", rel, "a symbolic link in the package"});
+      continue;
+    }
+    if (!it->is_regular_file()) continue;
+    if (kTagFiles.count(rel)) continue;
+    if (!manifest.count(rel) && !tags.count(rel))
+      bad.push_back({"安全性", rel, "file is in the package but not listed in the manifest (added)"});
+    if (!kAllowed.count(it->path().extension().string()))
+      bad.push_back({"可用性", rel, "format " + it->path().extension().string() + " is not on the allowed list"});
+  }
+}
+
+// One listed file: present, unchanged, and (a document) sound.
+void check_listed_file(Workspace& ws, const fs::path& bag, const std::string& rel, const std::string& sha,
+                       const std::map<std::string, const FiledRecord*>& by_rel, VerifyReport& part) {
+  std::error_code e;
+  const fs::path p = bag / rel;
+  if (!fs::is_regular_file(p, e)) {
+    part.failures.push_back({"完整性", rel, "file listed in the manifest is missing (deleted)"});
+    return;
+  }
+  const std::string b = read_file(p);
+  part.files = 1;
+  if (sha256_hex(b) != sha) part.failures.push_back({"真实性", rel, "content differs from the manifest (changed)"});
+  auto f = by_rel.find(rel);
+  if (f != by_rel.end() && rel.ends_with(".pdf")) check_document(ws, *f->second, rel, b, part);
+  else if (rel.starts_with("data/corrections/") && rel.ends_with(".pdf")) check_pdf(rel, b, part);
+  // Corrected versions and the 发文稿纸 are archival PDFs too (PDF/A-2b markers, no stamp).
+  if (rel.ends_with(".pdf") && f == by_rel.end() && b.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos &&
+      (rel.starts_with("data/corrections/") || rel.ends_with(".发文稿纸.pdf")))
+    part.failures.push_back({"可用性", rel, "no PDF/A-2 identification (XMP pdfaid)"});
+}
+
+// 真实性 + 完整性: every listed file present and unchanged; each document is checked while
+// its bytes are in memory, a few at a time on the machine's cores (a year of thousands
+// stays small in memory); findings are merged in manifest order.
+void check_listed(Workspace& ws, int year, const std::vector<FiledRecord>& filed, const fs::path& bag,
+                  const Manifest& manifest, const Manifest& tags, VerifyReport& r) {
+  std::map<std::string, const FiledRecord*> by_rel;
+  for (const auto& f : filed) by_rel[in_bag(f, year)] = &f;
+  std::vector<std::pair<std::string, std::string>> listed;
+  for (const auto* m : {&manifest, &tags}) listed.insert(listed.end(), m->begin(), m->end());
+  std::vector<VerifyReport> parts(listed.size());
+  parallel_for(listed.size(), [&](std::size_t i) { check_listed_file(ws, bag, listed[i].first, listed[i].second, by_rel, parts[i]); });
+  for (auto& part : parts) {
+    r.files += part.files;
+    for (auto& f : part.failures) r.failures.push_back(std::move(f));
+    for (auto& n : part.notes) r.notes.push_back(std::move(n));
+  }
+}
+
+// A 件's metadata (DA/T 48 封装包): well-formed, the required elements, matching the register.
+void check_metadata(const fs::path& bag, const FiledRecord& f, const Manifest& manifest, Findings& bad) {
+  const std::string meta_rel = "data/metadata/" + f.archive_code + ".xml";
+  if (!manifest.count(meta_rel)) bad.push_back({"完整性", meta_rel, "metadata of " + f.archive_code + " is missing"});
+  std::error_code ec;
+  if (!fs::is_regular_file(bag / meta_rel, ec)) return;
+  const std::string xml = read_file(bag / meta_rel);
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), meta_rel.c_str(), nullptr,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!doc) {
+    bad.push_back({"可用性", meta_rel, "not well-formed XML"});
+    return;
+  }
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (!root || !root->ns || std::string(reinterpret_cast<const char*>(root->ns->href)) != kEepNamespace)
+    bad.push_back({"完整性", meta_rel, "not a DA/T 48 封装包 (namespace)"});
+  const auto t = leaf_texts(root);
+  for (const char* k : {"档号", "题名", "责任者", "日期", "保管期限", "密级", "格式信息", "计算机文件名",
+                        "计算机文件大小", "数字摘要", "业务行为"})
+    if (!t.count(k) || t.at(k).empty())
+      bad.push_back({"完整性", meta_rel, std::string("required metadata ") + k + " is missing"});
+  if (t.count("数字摘要") && t.at("数字摘要") != f.sha256)
+    bad.push_back({"真实性", meta_rel, "数字摘要 does not match the register for " + f.archive_code});
+  if (t.count("档号") && t.at("档号") != f.archive_code)
+    bad.push_back({"真实性", meta_rel, "档号 does not match the register"});
+  xmlFreeDoc(doc);
+}
+
+// The register against the package, 件 by 件; then 件号 from 0001 without gaps in every class.
+void check_register(int year, const std::vector<FiledRecord>& filed, const fs::path& bag, const Manifest& manifest,
+                    Findings& bad) {
+  std::map<std::string, std::vector<int>> classes;
+  for (const auto& f : filed) {
+    const std::string rel = in_bag(f, year);
+    classes[f.archive_code.substr(0, f.archive_code.rfind('-'))].push_back(f.item_no);
+    auto it = manifest.find(rel);
+    if (it == manifest.end()) {
+      bad.push_back({"完整性", rel, f.archive_code + " (" + f.number + ") is not in the manifest"});
+    } else if (it->second != f.sha256) {
+      bad.push_back({"真实性", rel, "the manifest's hash differs from the register's for " + f.archive_code});
+    }
+    check_metadata(bag, f, manifest, bad);
+  }
+  for (auto& [cls, nos] : classes) {
+    std::sort(nos.begin(), nos.end());
+    for (std::size_t i = 0; i < nos.size(); ++i)
+      if (nos[i] != static_cast<int>(i + 1)) {
+        bad.push_back({"完整性", cls, "件号 sequence has a gap before " + std::to_string(nos[i])});
+        break;
+      }
+  }
+}
+
+// 文号: every number of the year is filed or explained by a void record.
+void check_numbers(Registry& reg, int year, const std::vector<FiledRecord>& filed, Findings& bad) {
+  std::set<std::string> filed_numbers;
+  for (const auto& f : filed) filed_numbers.insert(f.number);
+  std::map<std::string, std::set<int>> serials;
+  for (const auto& n : reg.numbers(year)) {
+    serials[n.code].insert(n.serial);
+    const std::string num = n.code + "〔" + std::to_string(year) + "〕" + std::to_string(n.serial) + "号";
+    if (n.status != "void" && !filed_numbers.count(num))
+      bad.push_back({"完整性", num, "issued but not in the archive"});
+  }
+  for (const auto& [code, set] : serials)
+    for (int s = 1; s < *set.rbegin(); ++s)
+      if (!set.count(s))
+        bad.push_back({"完整性", code + "〔" + std::to_string(year) + "〕" + std::to_string(s) + "号",
+                       "文号 missing from the number book, no void record"});
+}
+
+// The 发文稿纸 (drafting record) of every issued 件 is in the package beside it.
+void check_sheets(Registry& reg, const std::vector<FiledRecord>& filed, const Manifest& manifest, Findings& bad) {
+  for (const auto& f : filed) {
+    std::optional<IssuedRecord> issued = reg.issued_by_number(f.number);
+    if (!issued || issued->sheet_path.empty()) continue;
+    const std::string sheet = "data/documents/" + f.archive_code + ".发文稿纸.pdf";
+    if (!manifest.count(sheet))
+      bad.push_back({"完整性", sheet, "the 发文稿纸 (drafting history) of " + f.archive_code + " is missing"});
+  }
+}
+
+}  // namespace
+
 VerifyReport verify_year(Workspace& ws, int year) {
   Registry& reg = ws.registry();
   const auto filed = reg.filed(year);
@@ -191,127 +342,13 @@ VerifyReport verify_year(Workspace& ws, int year) {
   auto& bad = r.failures;
   const auto manifest = read_manifest(bag / "manifest-sha256.txt", bad, "manifest-sha256.txt");
   const auto tags = read_manifest(bag / "tagmanifest-sha256.txt", bad, "tagmanifest-sha256.txt");
-
-  // 安全性: nothing unlisted (and no links pointing outside).
-  for (auto it = fs::recursive_directory_iterator(bag, ec); it != fs::recursive_directory_iterator(); ++it) {
-    const std::string rel = fs::relative(it->path(), bag).generic_string();
-    if (it->is_symlink()) {
-      bad.push_back({"安全性", rel, "a symbolic link in the package"});
-      continue;
-    }
-    if (!it->is_regular_file()) continue;
-    if (kTagFiles.count(rel)) continue;
-    if (!manifest.count(rel) && !tags.count(rel))
-      bad.push_back({"安全性", rel, "file is in the package but not listed in the manifest (added)"});
-    if (!kAllowed.count(it->path().extension().string()))
-      bad.push_back({"可用性", rel, "format " + it->path().extension().string() + " is not on the allowed list"});
-  }
-  // 真实性 + 完整性: every listed file present and unchanged; each document is checked while
-  // its bytes are in memory, a few at a time on the machine's cores (a year of thousands
-  // stays small in memory); findings are merged in manifest order.
-  std::map<std::string, const FiledRecord*> by_rel;
-  const std::string prefix = "archive/" + std::to_string(year) + "/";
-  for (const auto& f : filed) by_rel[f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path] = &f;
-  std::vector<std::pair<std::string, std::string>> listed;
-  for (const auto* m : {&manifest, &tags}) listed.insert(listed.end(), m->begin(), m->end());
-  std::vector<VerifyReport> parts(listed.size());
-  parallel_for(listed.size(), [&](std::size_t i) {
-    const auto& [rel, sha] = listed[i];
-    VerifyReport& part = parts[i];
-    std::error_code e;
-    const fs::path p = bag / rel;
-    if (!fs::is_regular_file(p, e)) {
-      part.failures.push_back({"完整性", rel, "file listed in the manifest is missing (deleted)"});
-      return;
-    }
-    const std::string b = read_file(p);
-    part.files = 1;
-    if (sha256_hex(b) != sha) part.failures.push_back({"真实性", rel, "content differs from the manifest (changed)"});
-    auto f = by_rel.find(rel);
-    if (f != by_rel.end() && rel.ends_with(".pdf")) check_document(ws, *f->second, rel, b, part);
-    else if (rel.starts_with("data/corrections/") && rel.ends_with(".pdf")) check_pdf(rel, b, part);
-    // Corrected versions and the 发文稿纸 are archival PDFs too (PDF/A-2b markers, no stamp).
-    if (rel.ends_with(".pdf") && f == by_rel.end() && b.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos &&
-        (rel.starts_with("data/corrections/") || rel.ends_with(".发文稿纸.pdf")))
-      part.failures.push_back({"可用性", rel, "no PDF/A-2 identification (XMP pdfaid)"});
-  });
-  for (auto& part : parts) {
-    r.files += part.files;
-    for (auto& f : part.failures) bad.push_back(std::move(f));
-    for (auto& n : part.notes) r.notes.push_back(std::move(n));
-  }
+  check_unlisted(bag, manifest, tags, bad);
+  check_listed(ws, year, filed, bag, manifest, tags, r);
   if (!tags.count("manifest-sha256.txt")) bad.push_back({"完整性", "tagmanifest-sha256.txt", "does not list manifest-sha256.txt"});
-
-  // The register against the package, 件 by 件.
-  std::map<std::string, std::vector<int>> classes;
-  for (const auto& f : filed) {
-    const std::string prefix = "archive/" + std::to_string(year) + "/";
-    const std::string rel = f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path;
-    classes[f.archive_code.substr(0, f.archive_code.rfind('-'))].push_back(f.item_no);
-    auto it = manifest.find(rel);
-    if (it == manifest.end()) {
-      bad.push_back({"完整性", rel, f.archive_code + " (" + f.number + ") is not in the manifest"});
-    } else if (it->second != f.sha256) {
-      bad.push_back({"真实性", rel, "the manifest's hash differs from the register's for " + f.archive_code});
-    }
-    const std::string meta_rel = "data/metadata/" + f.archive_code + ".xml";
-    if (!manifest.count(meta_rel)) bad.push_back({"完整性", meta_rel, "metadata of " + f.archive_code + " is missing"});
-    if (fs::is_regular_file(bag / meta_rel, ec)) {
-      const std::string xml = read_file(bag / meta_rel);
-      xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), meta_rel.c_str(), nullptr,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-      if (!doc) {
-        bad.push_back({"可用性", meta_rel, "not well-formed XML"});
-      } else {
-        xmlNode* root = xmlDocGetRootElement(doc);
-        if (!root || !root->ns || std::string(reinterpret_cast<const char*>(root->ns->href)) != kEepNamespace)
-          bad.push_back({"完整性", meta_rel, "not a DA/T 48 封装包 (namespace)"});
-        const auto t = leaf_texts(root);
-        for (const char* k : {"档号", "题名", "责任者", "日期", "保管期限", "密级", "格式信息", "计算机文件名",
-                              "计算机文件大小", "数字摘要", "业务行为"})
-          if (!t.count(k) || t.at(k).empty())
-            bad.push_back({"完整性", meta_rel, std::string("required metadata ") + k + " is missing"});
-        if (t.count("数字摘要") && t.at("数字摘要") != f.sha256)
-          bad.push_back({"真实性", meta_rel, "数字摘要 does not match the register for " + f.archive_code});
-        if (t.count("档号") && t.at("档号") != f.archive_code)
-          bad.push_back({"真实性", meta_rel, "档号 does not match the register"});
-        xmlFreeDoc(doc);
-      }
-    }
-  }
-  // 件号 from 0001 without gaps in every class.
-  for (auto& [cls, nos] : classes) {
-    std::sort(nos.begin(), nos.end());
-    for (std::size_t i = 0; i < nos.size(); ++i)
-      if (nos[i] != static_cast<int>(i + 1)) {
-        bad.push_back({"完整性", cls, "件号 sequence has a gap before " + std::to_string(nos[i])});
-        break;
-      }
-  }
-  // 文号: every number of the year is filed or explained by a void record.
-  std::set<std::string> filed_numbers;
-  for (const auto& f : filed) filed_numbers.insert(f.number);
-  std::map<std::string, std::set<int>> serials;
-  for (const auto& n : reg.numbers(year)) {
-    serials[n.code].insert(n.serial);
-    const std::string num = n.code + "〔" + std::to_string(year) + "〕" + std::to_string(n.serial) + "号";
-    if (n.status != "void" && !filed_numbers.count(num))
-      bad.push_back({"完整性", num, "issued but not in the archive"});
-  }
-  for (const auto& [code, set] : serials)
-    for (int s = 1; s < *set.rbegin(); ++s)
-      if (!set.count(s))
-        bad.push_back({"完整性", code + "〔" + std::to_string(year) + "〕" + std::to_string(s) + "号",
-                       "文号 missing from the number book, no void record"});
+  check_register(year, filed, bag, manifest, bad);
+  check_numbers(reg, year, filed, bad);
   check_versions(ws, year, filed, manifest, bag, r);
-  // The 发文稿纸 (drafting record) of every issued 件 is in the package beside it.
-  for (const auto& f : filed) {
-    std::optional<IssuedRecord> issued = reg.issued_by_number(f.number);
-    if (!issued || issued->sheet_path.empty()) continue;
-    const std::string sheet = "data/documents/" + f.archive_code + ".发文稿纸.pdf";
-    if (!manifest.count(sheet))
-      bad.push_back({"完整性", sheet, "the 发文稿纸 (drafting history) of " + f.archive_code + " is missing"});
-  }
+  check_sheets(reg, filed, manifest, bad);
   if (auto broken = verify_audit_chain(reg.audit_log()))
     bad.push_back({"安全性", "registry audit log", "the hash chain breaks at entry " + std::to_string(*broken)});
   return r;

@@ -26,14 +26,16 @@ Lending::Lending(Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(clock) {
 const User& Lending::archivist(const std::string& id, const std::string& action) {
   const User* u = m_ws.profile().user(id);
   if (!u) fail(Code::NotFound, "unknown user '" + id + "'");
-  if (!u->has(Role::Archivist)) fail(Code::Forbidden, u->name + " may not " + action + ": it needs the role 档案员");
+  if (!u->has(Role::Archivist))
+    fail(Code::Forbidden, msg("archive.role.missing", {{"name", u->name}, {"action", msg("archive.action." + action)},
+                                                       {"role", role_chinese(Role::Archivist)}}));
   return *u;
 }
 
 std::optional<LoanRecord> Lending::get(std::int64_t id) { return m_ws.registry().loan(id); }
 
 LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
-  const User& u = archivist(user, "lend archives");
+  const User& u = archivist(user, "lend");
   if (req.borrower.empty() || req.unit.empty() || req.purpose.empty())
     fail(Code::BadInput, "a loan needs the borrower, their unit and the purpose");
   if (req.days < 1 || req.days > 365) fail(Code::BadInput, "the loan period must be 1 to 365 days");
@@ -79,7 +81,7 @@ LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
 
 LoanRecord Lending::give_back(std::int64_t loan_id, Condition condition, const std::string& note,
                               const std::string& user) {
-  const User& u = archivist(user, "record a return");
+  const User& u = archivist(user, "take_back");
   auto r = get(loan_id);
   if (!r) fail(Code::NotFound, "no loan #" + std::to_string(loan_id));
   if (!r->returned_on.empty()) fail(Code::Conflict, "loan #" + std::to_string(loan_id) + " was returned on " + r->returned_on);

@@ -42,13 +42,12 @@ const User& Receiving::actor(const std::string& id, const std::string& action) {
   if (!u) fail(Code::NotFound, "unknown user '" + id + "'");
   if (!(u->has(Role::SealKeeper) || u->has(Role::Archivist) || u->has(Role::Reviewer) ||
         u->has(Role::Admin)))
-    fail(Code::Forbidden, u->name + " may not " + action +
-                              ": 收文 is handled by the 机要员, 档案员 or the office's reviewers");
+    fail(Code::Forbidden, msg("receiving.role.missing", {{"name", u->name}, {"action", msg("receiving.action." + action)}}));
   return *u;
 }
 
 ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& user) {
-  const User& u = actor(user, "register a received document");
+  const User& u = actor(user, "register");
   std::error_code ec;
   if (!fs::is_regular_file(in.file, ec)) fail(Code::NotFound, "file " + in.file.string() + " does not exist");
   const auto date = parse_date(in.date);
@@ -121,7 +120,7 @@ std::vector<CirculationRecord> Receiving::circulation(std::int64_t id) { return 
 
 ReceivedRecord Receiving::set_handling(std::int64_t id, const std::string& proposal,
                                        const std::string& instruction, const std::string& user) {
-  const User& u = actor(user, "record 拟办/批示");
+  const User& u = actor(user, "handle");
   auto r = get(id);
   if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
   if (!proposal.empty()) r->proposal = proposal;
@@ -138,7 +137,7 @@ ReceivedRecord Receiving::set_handling(std::int64_t id, const std::string& propo
 }
 
 void Receiving::circulate(std::int64_t id, const std::string& person, int days, const std::string& user) {
-  const User& u = actor(user, "circulate a document");
+  const User& u = actor(user, "circulate");
   auto r = get(id);
   if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
   const User* reader = m_ws.profile().user(person);
@@ -166,7 +165,7 @@ void set_open_circulation(Workspace& ws, std::int64_t id, const std::string& per
 void Receiving::mark_read(std::int64_t id, const std::string& person, const std::string& user) {
   // The reader records their own 阅毕 (我的待办 offers it); anyone else needs a 收文 role.
   const User* self = person == user ? m_ws.profile().user(user) : nullptr;
-  const User& u = self ? *self : actor(user, "record circulation");
+  const User& u = self ? *self : actor(user, "mark");
   const std::string at = m_clock.now().iso8601();
   m_ws.registry().transaction([&] {
     set_open_circulation(m_ws, id, person, ReceivedBook::Mark::Read, at);
@@ -175,7 +174,7 @@ void Receiving::mark_read(std::int64_t id, const std::string& person, const std:
 }
 
 void Receiving::mark_returned(std::int64_t id, const std::string& person, const std::string& user) {
-  const User& u = actor(user, "record circulation");
+  const User& u = actor(user, "mark");
   const std::string at = m_clock.now().iso8601();
   m_ws.registry().transaction([&] {
     set_open_circulation(m_ws, id, person, ReceivedBook::Mark::Returned, at);
@@ -184,7 +183,7 @@ void Receiving::mark_returned(std::int64_t id, const std::string& person, const 
 }
 
 ReceivedRecord Receiving::clear_secret(std::int64_t id, const std::string& user) {
-  const User& u = actor(user, "record 清退");
+  const User& u = actor(user, "clear");
   auto r = get(id);
   if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
   if (r->secrecy == Secrecy::None) fail(Code::Conflict, r->registration() + " is not secret: nothing to return");

@@ -13,6 +13,7 @@
 #include "gongwen/archive/audit_check.hpp"
 #include "gongwen/archive/file_writes.hpp"
 #include "gongwen/archive/keys.hpp"
+#include "gongwen/services/display.hpp"
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "gongwen/pipeline/draftsheet.hpp"
@@ -33,23 +34,20 @@ std::string roles_text(std::initializer_list<Role> roles) {
   return s;
 }
 
-std::string draft_label(const DraftRecord& d) { return "#" + std::to_string(d.id) + " " + d.title; }
-
-// "2025-12-30T09:00:00+08:00" → "2025年12月30日 09:00" (the time only when `with_time`).
-std::string chinese_time(const std::string& iso, bool with_time = true) {
-  int y = 0, m = 0, d = 0, hh = 0, mm = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &m, &d, &hh, &mm) < 3) return iso;
-  char buf[64];
-  if (with_time && iso.size() > 10)
-    std::snprintf(buf, sizeof buf, "%d年%d月%d日 %02d:%02d", y, m, d, hh, mm);
-  else
-    std::snprintf(buf, sizeof buf, "%d年%d月%d日", y, m, d);
-  return buf;
+// The words of a refused action ("sign off documents" → 签发公文) in the language of messages;
+// the audit log keeps the English action as its stable record.
+std::string action_text(const std::string& action) {
+  std::string code = "workflow.action." + action;
+  std::replace(code.begin(), code.end(), ' ', '_');
+  return has_message(code) ? msg(code) : action;
 }
 
-std::string user_name(const Profile& p, const std::string& id) {
+std::string draft_label(const DraftRecord& d) { return "#" + std::to_string(d.id) + " " + d.title; }
+
+
+std::string user_post(const Profile& p, const std::string& id) {
   const User* u = p.user(id);
-  return u ? u->name : id;
+  return u ? u->title : "";
 }
 
 // The 签发人 of each issuing organ, in the organs' order (an organ without one, or a leader
@@ -61,11 +59,6 @@ std::vector<std::string> organ_signers(const Profile& p, const std::vector<std::
                                       std::find(out.begin(), out.end(), o->signer) == out.end())
       out.push_back(o->signer);
   return out;
-}
-
-std::string user_post(const Profile& p, const std::string& id) {
-  const User* u = p.user(id);
-  return u ? u->title : "";
 }
 
 }  // namespace
@@ -124,13 +117,13 @@ const User& Office::require_user(const std::string& id, std::initializer_list<Ro
     m_ws.registry().audit(now_iso(), id, "refused", subject, action + ": unknown user");
     std::string ids;
     for (const auto& x : m_ws.profile().users) ids += (ids.empty() ? "" : ", ") + x.id;
-    fail(Code::NotFound, "unknown user '" + id + "'", {"users of this office: " + ids});
+    fail(Code::NotFound, msg("workflow.user.unknown", {{"id", id}}), {msg("workflow.user.list", {{"ids", ids}})});
   }
   for (Role r : roles)
     if (u->has(r)) return *u;
   m_ws.registry().audit(now_iso(), id, "refused", subject, action + ": role missing");
-  fail(Code::Forbidden,
-       u->name + " (" + u->id + ") may not " + action + ": it needs the role " + roles_text(roles));
+  fail(Code::Forbidden, msg("workflow.role.missing", {{"name", u->name}, {"id", u->id},
+                                                      {"action", action_text(action)}, {"roles", roles_text(roles)}}));
 }
 
 void Office::require_clearance(const User& u, Secrecy secrecy, const std::string& action,
@@ -138,8 +131,8 @@ void Office::require_clearance(const User& u, Secrecy secrecy, const std::string
   if (cleared_for(u.clearance, secrecy)) return;
   const std::string name = to_chinese(secrecy);
   m_ws.registry().audit(now_iso(), u.id, "refused", subject, action + ": not cleared for " + name);
-  fail(Code::Forbidden, u.name + " (" + u.id + ") is not cleared for " + name +
-                            " documents and may not " + action + " this one");
+  fail(Code::Forbidden, msg("workflow.clearance.missing", {{"name", u.name}, {"id", u.id}, {"level", name},
+                                                           {"action", action_text(action)}}));
 }
 
 DraftRecord Office::resolve(const std::string& ref) {
@@ -325,8 +318,117 @@ std::vector<SignoffRecord> Office::current_signoffs(const DraftRecord& d) {
   return out;
 }
 
-IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
-  DraftRecord d = resolve(ref);
+// Files of one issue, written under .issuing/ while its transaction runs (see recover_staged),
+// then moved into documents/ once it has committed, or deleted if it rolled back.
+class IssueStaging {
+ public:
+  explicit IssueStaging(Workspace& ws) : m_ws(ws), m_dir(ws.root() / ".issuing") {}
+
+  void stage(const fs::path& final_path, std::string bytes) {
+    m_files.emplace_back(m_dir / m_ws.relative(final_path), final_path);
+    m_bytes.push_back(std::move(bytes));
+  }
+
+  // Written together, durable before the commit that registers them (issue 13 #13).
+  void write() {
+    std::vector<FileToWrite> files;
+    for (std::size_t i = 0; i < m_files.size(); ++i) files.push_back({m_files[i].first, m_bytes[i]});
+    write_files_atomic(files);
+  }
+
+  // The number went back with the rollback; the staged files go with it.
+  void discard() {
+    std::error_code ec;
+    for (const auto& [tmp, final_path] : m_files) fs::remove(tmp, ec);
+  }
+
+  // Committed: move the files into documents/ (recover_staged() finishes this after a kill).
+  // The staged files and their names were made durable before the commit; the moves are made
+  // durable here, so that after a power cut a registered file is found in documents/ or, at
+  // worst, still in .issuing/ for recover_staged().
+  void move_into_place(const std::string& number) {
+    std::set<fs::path> moved_into;
+    for (const auto& [tmp, final_path] : m_files) {
+      std::error_code ec;
+      if (!fs::exists(final_path.parent_path(), ec)) {
+        fs::create_directories(final_path.parent_path(), ec);
+        moved_into.insert(final_path.parent_path().parent_path());
+      }
+      fs::rename(tmp, final_path, ec);
+      if (ec && !fs::exists(final_path))
+        fail(Code::Io, "issued " + number + " but cannot move " + tmp.string() + " to " + final_path.string() +
+                           ": " + ec.message(),
+             {"free disk space, then run any gongwen issue: it finishes the move"});
+      moved_into.insert(final_path.parent_path());
+    }
+    for (const auto& dir : moved_into) sync_directory(dir);
+  }
+
+ private:
+  Workspace& m_ws;
+  fs::path m_dir;
+  std::vector<std::pair<fs::path, fs::path>> m_files;  // (staging file, final path)
+  std::vector<std::string> m_bytes;                    // what each staged file holds
+};
+
+namespace {
+
+// 发文稿纸: the handling record of this document, filed with it.
+DraftSheet draft_sheet(const Profile& prof, const DraftRecord& d, const Document& doc, const SignoffRecord& signoff,
+                       const std::vector<SignoffRecord>& signoffs, const std::vector<ReviewRecord>& reviews,
+                       int copies) {
+  DraftSheet sheet;
+  sheet.organ = doc.issuers.front();
+  sheet.title = doc.title;
+  sheet.number = doc.number;
+  sheet.kind = doc.kind;
+  sheet.secrecy = to_chinese(doc.secrecy);
+  if (!sheet.secrecy.empty() && !doc.secrecy_term.empty()) sheet.secrecy += "★" + doc.secrecy_term;
+  sheet.urgency = to_chinese(doc.urgency);
+  sheet.drafter = person_name(prof, d.drafter);
+  sheet.drafter_unit = prof.office_name;
+  sheet.drafted_on = chinese_time(d.created_at, WithTime::No);
+  for (const auto& r : reviews)
+    if (r.decision == Decision::Approve)
+      sheet.reviews.push_back({person_name(prof, r.reviewer), user_post(prof, r.reviewer), r.opinion, chinese_time(r.at)});
+  // 会签: every organ's leader on the 签发 line, the time of the last signature.
+  std::string signers, posts;
+  for (const SignoffRecord& s : signoffs) {
+    signers += (signers.empty() ? "" : "、") + person_name(prof, s.signer);
+    posts += (posts.empty() ? "" : "、") + user_post(prof, s.signer);
+  }
+  if (signers.empty()) signers = person_name(prof, signoff.signer), posts = user_post(prof, signoff.signer);
+  sheet.signoff = {signers, posts, signoff.opinion, chinese_time(signoff.at)};
+  sheet.main_recipients = doc.main_recipients;
+  sheet.copies_to = doc.copies_to;
+  sheet.copies = copies;
+  sheet.issued_on = chinese_time(doc.print_date.iso(), WithTime::No);
+  return sheet;
+}
+
+// The issued register's row for `doc` (its files' paths and hashes filled by the caller).
+IssuedRecord issued_record(const DraftRecord& d, const Document& doc, int year, int serial) {
+  IssuedRecord r;
+  r.draft_id = d.id;
+  r.number = doc.number;
+  r.code = d.code;
+  r.year = year;
+  r.serial = serial;
+  r.title = doc.title;
+  r.kind = doc.kind;
+  r.issuer = doc.issuers.front();
+  for (std::size_t i = 1; i < doc.issuers.size(); ++i) r.issuer += "、" + doc.issuers[i];
+  r.recipients = doc.main_recipients;
+  r.secrecy = doc.secrecy;
+  r.date = doc.date.iso();
+  r.text = doc.plain_text();
+  return r;
+}
+
+}  // namespace
+
+// The refusals of an issue that need no rendering: issued already, or not signed off.
+void Office::refuse_unless_signed(const DraftRecord& d, const std::string& user) {
   if (!m_ws.profile().user(user))  // an unknown user is told so before anything else
     require_user(user, {Role::SealKeeper}, "issue documents", draft_label(d));
   if (d.state == DraftState::Issued || d.state == DraftState::Voided) {
@@ -344,6 +446,59 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
                               ": 领导未签的文件一律不得印发 (nothing unsigned is issued)",
          {"next step: " + describe(next_step(d))});
   }
+}
+
+// The sign-off that approves exactly this text; for a sealed document it must be a leader's
+// (用印须经领导批准: the approval is the sign-off, by a 签发人 of this office).
+SignoffRecord Office::approving_signoff(const DraftRecord& d, const Draft& draft, const User& u, bool sealed) {
+  const auto signoff = m_ws.registry().signoff(d.id);
+  const std::string hash = document_fingerprint(draft.doc);
+  if (!signoff || signoff->round != d.round || signoff->content_hash != hash || hash != d.content_hash) {
+    m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "content differs from sign-off");
+    fail(Code::Conflict, "the draft differs from the text that was signed off; it cannot be issued",
+         {"resubmit it for review: gongwen submit " + d.source + " --as " + d.drafter});
+  }
+  return *signoff;
+}
+
+// 用印须经领导批准: the approval is the sign-off, and the approver must be a leader (签发人)
+// of this office when the seal is applied. A joint issue carries one seal per organ, each
+// approved by that organ's own sign-off (会签): one 用印登记 row per seal, number and time
+// filled in by the caller.
+std::vector<SealUseRecord> Office::approved_seal_uses(const DraftRecord& d, const Draft& draft, const User& u,
+                                                      const SignoffRecord& signoff) {
+  std::vector<SealUseRecord> uses;
+  const std::vector<SignoffRecord> signoffs = current_signoffs(d);
+  const Profile& prof = m_ws.profile();
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, draft.organ_ids.size()); ++i) {
+    const Organ* organ = i < draft.organ_ids.size() ? prof.organ(draft.organ_ids[i]) : nullptr;
+    // One organ: the sign-off is the approval; several: that organ's leader's.
+    const SignoffRecord* approval = &signoff;
+    if (draft.organ_ids.size() > 1) {
+      approval = nullptr;
+      for (const SignoffRecord& s : signoffs)
+        if (organ && s.signer == organ->signer) approval = &s;
+    }
+    const User* approver = approval ? prof.user(approval->signer) : nullptr;
+    if (!approver || !approver->has(Role::Signer)) {
+      m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "seal without approval");
+      fail(Code::Forbidden, "the seal may not be applied to draft #" + std::to_string(d.id) + ": " +
+                                (approval ? "its approval by " + approval->signer + " is not"
+                                          : "no sign-off of " + draft.organ_ids[i] + " is") +
+                                " a leader's approval (用印须经领导批准)",
+           {"have it signed off again by the issuing organ's leader: gongwen sign #" + std::to_string(d.id)});
+    }
+    const std::string text =
+        draft.doc.joint_signers.size() > 1 ? draft.doc.joint_signers[i].seal_text : draft.doc.seal_text;
+    uses.push_back(SealUseRecord{0, "", text, approval->signer, u.id, draft.copies, "", approval->at});
+    if (draft.doc.joint_signers.size() <= 1) break;  // one organ, one seal
+  }
+  return uses;
+}
+
+IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
+  DraftRecord d = resolve(ref);
+  refuse_unless_signed(d, user);
   Draft draft = load_draft(d.source);
   // A filed year is locked: a document dated in it can no longer be added.
   require_open_year(m_ws, draft.doc.date.year, "issuing a document dated " + draft.doc.date.iso());
@@ -353,219 +508,117 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
                          : require_user(user, {Role::SealKeeper, Role::Admin}, "issue documents",
                                         draft_label(d));
   require_clearance(u, d.secrecy, "issue", draft_label(d));
-  const auto signoff = m_ws.registry().signoff(d.id);
-  const std::string hash = document_fingerprint(draft.doc);
-  if (!signoff || signoff->round != d.round || signoff->content_hash != hash ||
-      hash != d.content_hash) {
-    m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "content differs from sign-off");
-    fail(Code::Conflict, "the draft differs from the text that was signed off; it cannot be issued",
-         {"resubmit it for review: gongwen submit " + d.source + " --as " + d.drafter});
-  }
-
-  // 用印须经领导批准: the approval is the sign-off, and the approver must be a leader (签发人)
-  // of this office when the seal is applied. A joint issue carries one seal per organ, each
-  // approved by that organ's own sign-off (会签): one 用印登记 row per seal.
-  std::vector<SealUseRecord> seal_uses;
-  if (sealed) {
-    const std::vector<SignoffRecord> signoffs = current_signoffs(d);
-    const Profile& prof = m_ws.profile();
-    for (std::size_t i = 0; i < std::max<std::size_t>(1, draft.organ_ids.size()); ++i) {
-      const Organ* organ = i < draft.organ_ids.size() ? prof.organ(draft.organ_ids[i]) : nullptr;
-      // One organ: the sign-off is the approval, as before; several: that organ's leader's.
-      const SignoffRecord* approval = &*signoff;
-      if (draft.organ_ids.size() > 1) {
-        approval = nullptr;
-        for (const SignoffRecord& s : signoffs)
-          if (organ && s.signer == organ->signer) approval = &s;
-      }
-      const User* approver = approval ? prof.user(approval->signer) : nullptr;
-      if (!approver || !approver->has(Role::Signer)) {
-        m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "seal without approval");
-        fail(Code::Forbidden, "the seal may not be applied to draft #" + std::to_string(d.id) +
-                                  ": " + (approval ? "its approval by " + approval->signer + " is not"
-                                                   : "no sign-off of " + draft.organ_ids[i] + " is") +
-                                  " a leader's approval (用印须经领导批准)",
-             {"have it signed off again by the issuing organ's leader: gongwen sign #" +
-              std::to_string(d.id)});
-      }
-      const std::string text = draft.doc.joint_signers.size() > 1
-                                   ? draft.doc.joint_signers[i].seal_text
-                                   : draft.doc.seal_text;
-      seal_uses.push_back(SealUseRecord{0, "", text, approval->signer, u.id, draft.copies, "", approval->at});
-      if (draft.doc.joint_signers.size() <= 1) break;  // one organ, one seal
-    }
-  }
+  const SignoffRecord signoff = approving_signoff(d, draft, u, sealed);
+  const std::vector<SealUseRecord> seal_uses =
+      sealed ? approved_seal_uses(d, draft, u, signoff) : std::vector<SealUseRecord>{};
 
   IssueOutcome out;
-  const Instant now = m_clock.now();
   const SigningKey key = load_signing_key(m_ws);  // before the number: no key, nothing happens
   recover_staged();
-  const fs::path staging = m_ws.root() / ".issuing";
-  std::vector<std::pair<fs::path, fs::path>> staged;  // (staging file, final path)
-  std::vector<std::string> staged_bytes;
-  auto stage = [&](const fs::path& final_path, std::string bytes) {
-    staged.emplace_back(staging / m_ws.relative(final_path), final_path);
-    staged_bytes.push_back(std::move(bytes));
-  };
-  // Written together, durable before the commit that registers them (issue 13 #13).
-  auto write_staged = [&] {
-    std::vector<FileToWrite> files;
-    for (std::size_t i = 0; i < staged.size(); ++i) files.push_back({staged[i].first, staged_bytes[i]});
-    write_files_atomic(files);
-  };
+  IssueStaging staging(m_ws);
   try {
-    m_ws.registry().transaction([&] {
-      const int year = draft.doc.date.year;
-      const int serial = m_ws.registry().allocate_number(d.code, year, d.id, now_iso());
-      const DocNumber number{d.code, year, serial};
-      Document& doc = draft.doc;
-      doc.number = number.text();
-      doc.print_date = now.local_date();
-      if (doc.print_date < doc.date) doc.print_date = doc.date;
-      const bool secret = doc.secrecy != Secrecy::None;
-      if (secret) doc.copy_number = "000001";  // the registered master copy
-
-      RenderOptions opts;
-      opts.created = now;
-      opts.fonts = m_ws.profile().fonts;
-      opts.seal_diameter_mm = m_ws.profile().seal_diameter_mm;
-      SignOptions so;
-      so.signed_at = now;
-      so.reason = "签发 " + doc.number + " " + signoff->opinion;
-      // A checkpoint of the audit log, signed with the document (issue 13 #3): every copy
-      // that leaves the office proves the log held this entry when it was issued, so a log
-      // cut back or re-chained behind it is found (`gongwen audit verify`, audit_check.hpp).
-      if (const auto head = m_ws.registry().audit_last()) so.reason += " " + audit_checkpoint_text(*head);
-      so.location = doc.issuers.front();
-      // One layout for both files of the registered copy.
-      RenderedFiles files = render(doc, opts).take();
-      RenderedFile pdf = std::move(files.pdf);
-      pdf.bytes = sign_pdf(pdf.bytes, key, so).take();
-      const RenderedFile docx = std::move(files.docx);
-
-      // The same derivation the downloads use (documents.hpp): one layout, from the 文号.
-      const fs::path dir = m_ws.documents_dir() / std::to_string(year);
-      const fs::path pdf_path = issued_file_path(m_ws, doc.number, IssuedFile::Pdf);
-      const fs::path docx_path = issued_file_path(m_ws, doc.number, IssuedFile::Docx);
-      const fs::path sheet_path = issued_file_path(m_ws, doc.number, IssuedFile::Sheet);
-      stage(pdf_path, pdf.bytes);
-      stage(docx_path, docx.bytes);
-
-      // 份号: a secret document's 印数 copies, each its own numbered, signed PDF.
-      if (secret) {
-        for (int k = 1; k <= std::max(1, draft.copies); ++k) {
-          char no[16];
-          std::snprintf(no, sizeof no, "%06d", k);
-          Document copy = doc;
-          copy.copy_number = no;
-          std::string bytes = sign_pdf(render_pdf(copy, opts).take().bytes, key, so).take();
-          const fs::path p = dir / doc.number / (std::string("份号-") + no + ".pdf");
-          stage(p, bytes);
-          m_ws.registry().add_copy(CopyRecord{doc.number, no, m_ws.relative(p), sha256_hex(bytes)});
-        }
-      }
-
-      // 发文稿纸: the handling record of this document, filed with it.
-      const Profile& prof = m_ws.profile();
-      DraftSheet sheet;
-      sheet.organ = doc.issuers.front();
-      sheet.title = doc.title;
-      sheet.number = doc.number;
-      sheet.kind = doc.kind;
-      sheet.secrecy = to_chinese(doc.secrecy);
-      if (!sheet.secrecy.empty() && !doc.secrecy_term.empty()) sheet.secrecy += "★" + doc.secrecy_term;
-      sheet.urgency = to_chinese(doc.urgency);
-      sheet.drafter = user_name(prof, d.drafter);
-      sheet.drafter_unit = prof.office_name;
-      sheet.drafted_on = chinese_time(d.created_at, false);
-      for (const auto& r : current_reviews(d))
-        if (r.decision == Decision::Approve)
-          sheet.reviews.push_back({user_name(prof, r.reviewer), user_post(prof, r.reviewer), r.opinion,
-                                   chinese_time(r.at)});
-      // 会签: every organ's leader on the 签发 line, the time of the last signature.
-      std::string signers, posts;
-      for (const SignoffRecord& s : current_signoffs(d)) {
-        signers += (signers.empty() ? "" : "、") + user_name(prof, s.signer);
-        posts += (posts.empty() ? "" : "、") + user_post(prof, s.signer);
-      }
-      if (signers.empty()) signers = user_name(prof, signoff->signer), posts = user_post(prof, signoff->signer);
-      sheet.signoff = {signers, posts, signoff->opinion, chinese_time(signoff->at)};
-      sheet.main_recipients = doc.main_recipients;
-      sheet.copies_to = doc.copies_to;
-      sheet.copies = draft.copies;
-      sheet.issued_on = chinese_time(doc.print_date.iso(), false);
-      const RenderedFile sheet_pdf = render_draft_sheet(sheet, opts).take();
-      stage(sheet_path, sheet_pdf.bytes);
-
-      IssuedRecord r;
-      r.draft_id = d.id;
-      r.number = doc.number;
-      r.code = d.code;
-      r.year = year;
-      r.serial = serial;
-      r.title = doc.title;
-      r.kind = doc.kind;
-      r.issuer = doc.issuers.front();
-      for (std::size_t i = 1; i < doc.issuers.size(); ++i) r.issuer += "、" + doc.issuers[i];
-      r.recipients = doc.main_recipients;
-      r.secrecy = doc.secrecy;
-      r.date = doc.date.iso();
-      r.pdf_path = m_ws.relative(pdf_path);
-      r.docx_path = m_ws.relative(docx_path);
-      r.sheet_path = m_ws.relative(sheet_path);
-      r.pdf_sha256 = sha256_hex(pdf.bytes);
-      r.docx_sha256 = sha256_hex(docx.bytes);
-      r.sheet_sha256 = sha256_hex(sheet_pdf.bytes);
-      r.pages = pdf.pages;
-      r.issued_at = now_iso();
-      r.text = doc.plain_text();
-      r.id = m_ws.registry().add_issued(r);
-      for (SealUseRecord use : seal_uses) {
-        use.number = doc.number;
-        use.at = now_iso();
-        m_ws.registry().add_seal_use(use);
-      }
-      d.state = DraftState::Issued;
-      d.updated_at = now_iso();
-      m_ws.registry().update_draft(d);
-      write_staged();
-      // Indexing is recorded with the issue and done after the commit, or by whoever opens
-      // the workspace next if this process dies first (issue 13 #12).
-      m_ws.registry().queue_indexing(IndexedBook::Issued, doc.number, now_iso());
-      m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
-                            doc.number + " pdf sha256 " + r.pdf_sha256 +
-                                (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
-      out.issued = r;
-      out.document = doc;
-      out.warnings = pdf.warnings;
-      for (auto& w : docx.warnings) out.warnings.push_back(w);
-    });
+    m_ws.registry().transaction(
+        [&] { out = issue_in_transaction(d, draft, u, signoff, seal_uses, key, staging); });
   } catch (...) {
-    // The number went back with the rollback; take the staged files with it.
-    std::error_code ec;
-    for (const auto& [tmp, final_path] : staged) fs::remove(tmp, ec);
+    staging.discard();
     throw;
   }
-  // Committed: move the files into documents/ (recover_staged() finishes this after a kill).
-  // The staged files and their names were made durable before the commit (write_file_atomic);
-  // the moves are made durable here, so that after a power cut a registered file is found in
-  // documents/ or, at worst, still in .issuing/ for recover_staged().
-  std::set<fs::path> moved_into;
-  for (const auto& [tmp, final_path] : staged) {
-    std::error_code ec;
-    if (!fs::exists(final_path.parent_path(), ec)) {
-      fs::create_directories(final_path.parent_path(), ec);
-      moved_into.insert(final_path.parent_path().parent_path());
-    }
-    fs::rename(tmp, final_path, ec);
-    if (ec && !fs::exists(final_path))
-      fail(Code::Io, "issued " + out.issued.number + " but cannot move " + tmp.string() + " to " +
-                         final_path.string() + ": " + ec.message(),
-           {"free disk space, then run any gongwen issue: it finishes the move"});
-    moved_into.insert(final_path.parent_path());
-  }
-  for (const auto& dir : moved_into) sync_directory(dir);
+  staging.move_into_place(out.issued.number);
   return out;
+}
+
+// Inside the issue's transaction: the number, the registered copy (PDF signed, DOCX), a secret
+// document's numbered copies, the 发文稿纸, and the rows of the issued, copy and seal books.
+IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const User& u, const SignoffRecord& signoff,
+                                          const std::vector<SealUseRecord>& seal_uses, const SigningKey& key,
+                                          IssueStaging& staging) {
+  const Instant now = m_clock.now();
+  const int year = draft.doc.date.year;
+  const int serial = m_ws.registry().allocate_number(d.code, year, d.id, now_iso());
+  Document& doc = draft.doc;
+  doc.number = DocNumber{d.code, year, serial}.text();
+  doc.print_date = now.local_date();
+  if (doc.print_date < doc.date) doc.print_date = doc.date;
+  const bool secret = doc.secrecy != Secrecy::None;
+  if (secret) doc.copy_number = "000001";  // the registered master copy
+
+  RenderOptions opts;
+  opts.created = now;
+  opts.fonts = m_ws.profile().fonts;
+  opts.seal_diameter_mm = m_ws.profile().seal_diameter_mm;
+  SignOptions so;
+  so.signed_at = now;
+  so.reason = "签发 " + doc.number + " " + signoff.opinion;
+  // A checkpoint of the audit log, signed with the document (issue 13 #3): every copy that
+  // leaves the office proves the log held this entry when it was issued, so a log cut back or
+  // re-chained behind it is found (`gongwen audit verify`, audit_check.hpp).
+  if (const auto head = m_ws.registry().audit_last()) so.reason += " " + audit_checkpoint_text(*head);
+  so.location = doc.issuers.front();
+  // One layout for both files of the registered copy.
+  RenderedFiles files = render(doc, opts).take();
+  RenderedFile pdf = std::move(files.pdf);
+  pdf.bytes = sign_pdf(pdf.bytes, key, so).take();
+  const RenderedFile docx = std::move(files.docx);
+
+  // The same derivation the downloads use (documents.hpp): one layout, from the 文号.
+  const fs::path pdf_path = issued_file_path(m_ws, doc.number, IssuedFile::Pdf);
+  const fs::path docx_path = issued_file_path(m_ws, doc.number, IssuedFile::Docx);
+  const fs::path sheet_path = issued_file_path(m_ws, doc.number, IssuedFile::Sheet);
+  staging.stage(pdf_path, pdf.bytes);
+  staging.stage(docx_path, docx.bytes);
+  if (secret) stage_numbered_copies(doc, std::max(1, draft.copies), opts, key, so, staging);
+  const RenderedFile sheet_pdf =
+      render_draft_sheet(
+          draft_sheet(m_ws.profile(), d, doc, signoff, current_signoffs(d), current_reviews(d), draft.copies), opts).take();
+  staging.stage(sheet_path, sheet_pdf.bytes);
+
+  IssuedRecord r = issued_record(d, doc, year, serial);
+  r.pdf_path = m_ws.relative(pdf_path);
+  r.docx_path = m_ws.relative(docx_path);
+  r.sheet_path = m_ws.relative(sheet_path);
+  r.pdf_sha256 = sha256_hex(pdf.bytes);
+  r.docx_sha256 = sha256_hex(docx.bytes);
+  r.sheet_sha256 = sha256_hex(sheet_pdf.bytes);
+  r.pages = pdf.pages;
+  r.issued_at = now_iso();
+  r.id = m_ws.registry().add_issued(r);
+  for (SealUseRecord use : seal_uses) {
+    use.number = doc.number;
+    use.at = now_iso();
+    m_ws.registry().add_seal_use(use);
+  }
+  d.state = DraftState::Issued;
+  d.updated_at = now_iso();
+  m_ws.registry().update_draft(d);
+  staging.write();
+  // Indexing is recorded with the issue and done after the commit, or by whoever opens the
+  // workspace next if this process dies first (issue 13 #12).
+  m_ws.registry().queue_indexing(IndexedBook::Issued, doc.number, now_iso());
+  m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
+                        doc.number + " pdf sha256 " + r.pdf_sha256 +
+                            (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
+  IssueOutcome out;
+  out.issued = r;
+  out.document = doc;
+  out.warnings = pdf.warnings;
+  for (auto& w : docx.warnings) out.warnings.push_back(w);
+  return out;
+}
+
+// 份号: a secret document's 印数 copies, each its own numbered, signed PDF.
+void Office::stage_numbered_copies(const Document& doc, int count, const RenderOptions& opts, const SigningKey& key,
+                                   const SignOptions& so, IssueStaging& staging) {
+  const fs::path dir = m_ws.documents_dir() / std::to_string(doc.date.year);
+  for (int k = 1; k <= count; ++k) {
+    char no[16];
+    std::snprintf(no, sizeof no, "%06d", k);
+    Document copy = doc;
+    copy.copy_number = no;
+    std::string bytes = sign_pdf(render_pdf(copy, opts).take().bytes, key, so).take();
+    const fs::path p = dir / doc.number / (std::string("份号-") + no + ".pdf");
+    staging.stage(p, bytes);
+    m_ws.registry().add_copy(CopyRecord{doc.number, no, m_ws.relative(p), sha256_hex(bytes)});
+  }
 }
 
 NumberRecord Office::void_number(const std::string& text, const std::string& user,

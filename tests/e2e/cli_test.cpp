@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ice_draft.hpp"
 #include "run_cli.hpp"
 
 namespace gongwen::e2e {
@@ -11,20 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kDraft = R"(template = "notice"
-organ = "government"
-title = "关于做好冬季村道除冰保畅工作的通知"
-to = "各村委会，乡属各单位"
-date = 2026-12-01
-drafter = "wangfang"
-body = """
-入冬以来，我乡高海拔路段已出现道路结冰。为保障群众出行安全，现就有关事项通知如下：
-一、落实责任
-各村要明确专人负责本村道路巡查，发现结冰及时撒布融雪剂。
-二、加强值守
-乡属各单位要落实24小时值班制度，遇有险情立即报告乡党政办公室。
-"""
-)";
+const char* kDraft = kIceDraft;
 
 // Every command runs with the test users' password and a private login folder.
 std::string cli_env() {

@@ -107,6 +107,26 @@ std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Re
   return j;
 }
 
+httplib::Server::Handler api(State& st, Change change, ApiWork work) {
+  return [&st, change, work](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(st, req, res, change);
+    if (!c) return;
+    guarded(res, [&] { work(st, *c, req, res); });
+  };
+}
+
+UploadedFile::UploadedFile(State& st, const std::string& bytes, const std::string& extension) {
+  const std::filesystem::path dir = st.ws.root() / "incoming";
+  std::filesystem::create_directories(dir);
+  m_path = dir / (".upload-" + random_token().substr(0, 24) + "." + extension);
+  archive::write_file_atomic(m_path, bytes);
+}
+
+UploadedFile::~UploadedFile() {
+  std::error_code ec;
+  std::filesystem::remove(m_path, ec);
+}
+
 bool may_see(const User& user, Secrecy secrecy, const std::vector<std::string>& distribution) {
   return services::may_see(user, secrecy, distribution);  // the rule lives in the service
 }

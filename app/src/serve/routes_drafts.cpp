@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "gongwen/services/display.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/render.hpp"
@@ -19,14 +20,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-nlohmann::json draft_json(const archive::DraftRecord& d, const services::NextStep& next) {
+// A draft as the pages show it: people by name beside their ids, times in Chinese beside ISO.
+nlohmann::json draft_json(const Profile& p, const archive::DraftRecord& d, const services::NextStep& next) {
+  nlohmann::json n = next_json(next);
+  n["name"] = services::person_name(p, next.user);
+  n["text"] = services::describe_step(next, p);
   return {{"id", d.id},       {"title", d.title},   {"state", archive::state_name(d.state)},
           {"state_text", archive::state_chinese(d.state)},
-          {"kind", d.kind},   {"drafter", d.drafter}, {"secrecy", to_chinese(d.secrecy)},
-          {"round", d.round}, {"next", next_json(next)}, {"updated_at", d.updated_at}};
+          {"kind", d.kind},   {"drafter", d.drafter}, {"drafter_name", services::person_name(p, d.drafter)},
+          {"secrecy", to_chinese(d.secrecy)},
+          {"round", d.round}, {"next", n}, {"updated_at", d.updated_at},
+          {"updated_text", services::chinese_time(d.updated_at)}};
 }
 
-nlohmann::json draft_json(const services::DraftStep& s) { return draft_json(s.draft, s.next); }
+nlohmann::json draft_json(const Profile& p, const services::DraftStep& s) { return draft_json(p, s.draft, s.next); }
 
 }  // namespace
 
@@ -64,152 +71,146 @@ std::int64_t id_of(const httplib::Request& req) { return std::stoll(req.matches[
 archive::DraftRecord visible_draft(State& st, const Caller& c, std::int64_t id) {
   auto d = st.ws.registry().draft(id);
   if (!d || !may_see(*c.user, d->secrecy, {d->drafter}))
-    fail(Code::NotFound, "没有编号为 #" + std::to_string(id) + " 的文稿");
+    fail(Code::NotFound, msg("web.draft.none", {{"id", std::to_string(id)}}));
   return *d;
+}
+
+void get_templates(State& st, const Caller&, const httplib::Request&, httplib::Response& res) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& t : st.ws.templates()) {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& f : t.fields) fields.push_back({{"name", f.name}, {"label", f.label}, {"required", f.required}});
+    list.push_back({{"id", t.id}, {"name", t.name}, {"kind", t.kind}, {"description", t.description},
+                    {"fields", fields}, {"title_pattern", t.title_pattern}});
+  }
+  nlohmann::json organs = nlohmann::json::array();
+  for (const auto& o : st.ws.profile().organs) organs.push_back({{"id", o.id}, {"name", o.name}});
+  reply_json(res, 200, {{"ok", true}, {"templates", list}, {"organs", organs},
+                        {"today", st.clock.now().local_date().iso()}});
+}
+
+// 拟稿's check: every problem of the form, each with the field it belongs to, so the page
+// shows each beside its input. Nothing is written or rendered.
+void post_check(State& st, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+  auto form = json_body(req, res);
+  if (!form) return;
+  std::string toml;
+  nlohmann::json diagnostics = nlohmann::json::array();
+  try {
+    auto draft = read_form(st, *form, c.user->id, toml);
+    if (!draft) diagnostics = diagnostics_json(draft.error());
+  } catch (const Failure& f) {  // a refused picture line
+    diagnostics = diagnostics_json(f.error());
+  }
+  reply_json(res, 200, {{"ok", diagnostics.empty()}, {"diagnostics", diagnostics}});
+}
+
+// Submit: the form becomes a draft file in the drafter's folder (drafts/web/<user>/, beside
+// the pictures it names) with a name the server chooses.
+void post_draft(State& st, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+  auto form = json_body(req, res);
+  if (!form) return;
+  std::string toml;
+  auto draft = read_form(st, *form, c.user->id, toml);
+  if (!draft) throw Failure(draft.error());
+  std::lock_guard lock(st.ws_mutex);
+  const fs::path file = picture_dir(st.ws.root(), c.user->id, true) / ("draft-" + random_token().substr(0, 16) + ".toml");
+  archive::write_file_atomic(file, toml);
+  services::Workflows flows(st.ws, st.clock);
+  try {
+    const auto step = flows.submit(file, c.user->id);
+    reply_json(res, 201, {{"ok", true}, {"draft", draft_json(st.ws.profile(), step)}});
+  } catch (...) {
+    fs::remove(file);  // a refused draft leaves nothing behind
+    throw;
+  }
+}
+
+void get_drafts(State& st, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+  const bool todo_only = req.get_param_value("todo") == "1";
+  std::lock_guard lock(st.ws_mutex);
+  services::Workflows flows(st.ws, st.clock);
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& d : st.ws.registry().drafts()) {
+    if (!may_see(*c.user, d.secrecy, {d.drafter})) continue;
+    const auto next = flows.next_step(d);
+    if (todo_only && !acts_next(next, *c.user)) continue;
+    list.push_back(draft_json(st.ws.profile(), d, next));
+  }
+  reply_json(res, 200, {{"ok", true}, {"drafts", list}});
+}
+
+// What happened to a draft, oldest first: submitted, each review, the sign-off, the issue.
+nlohmann::json draft_history(State& st, const archive::DraftRecord& d, nlohmann::json& j) {
+  const Profile& p = st.ws.profile();
+  auto entry = [&](const std::string& at, const std::string& who, const std::string& what, const std::string& opinion) {
+    return nlohmann::json{{"at", at}, {"at_text", services::chinese_time(at)}, {"who", who},
+                          {"who_name", who.empty() ? "" : services::person_name(p, who)}, {"what", what},
+                          {"opinion", opinion}};
+  };
+  nlohmann::json history = nlohmann::json::array();
+  history.push_back(entry(d.created_at, d.drafter, "拟稿提交", ""));
+  for (const auto& r : st.ws.registry().reviews(d.id)) {
+    auto e = entry(r.at, r.reviewer, r.decision == archive::Decision::Approve ? "审核同意" : "退回修改", r.opinion);
+    e["round"] = r.round;
+    history.push_back(e);
+  }
+  if (auto s = st.ws.registry().signoff(d.id)) history.push_back(entry(s->at, s->signer, "签发", s->opinion));
+  for (const auto& i : st.ws.registry().issued(d.year))
+    if (i.draft_id == d.id) {
+      history.push_back(entry(i.issued_at, "", "印发 " + i.number, ""));
+      j["issued"] = {{"id", i.id}, {"number", i.number}, {"pages", i.pages}};
+    }
+  return history;
+}
+
+void get_draft(State& st, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard lock(st.ws_mutex);
+  const auto d = visible_draft(st, c, id_of(req));
+  services::Workflows flows(st.ws, st.clock);
+  const auto next = flows.next_step(d);
+  nlohmann::json j = draft_json(st.ws.profile(), d, next);
+  j["history"] = draft_history(st, d, j);
+  j["acts_next"] = acts_next(next, *c.user);
+  j["text"] = d.snapshot;
+  reply_json(res, 200, {{"ok", true}, {"draft", j}});
+}
+
+// review / sign / issue: the workflow checks role, order, clearance and the fingerprint.
+void post_step(State& st, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+  auto body = json_body(req, res);
+  if (!body) return;
+  const std::string step = req.matches[2].str();
+  const std::string opinion = body->value("opinion", "");
+  std::lock_guard lock(st.ws_mutex);
+  const auto d = visible_draft(st, c, id_of(req));
+  services::Workflows flows(st.ws, st.clock);
+  const Profile& p = st.ws.profile();
+  const std::string ref = std::to_string(d.id);
+  if (step == "review") {
+    const auto decision = body->value("decision", "approve") == "return" ? archive::Decision::Return
+                                                                         : archive::Decision::Approve;
+    reply_json(res, 200, {{"ok", true}, {"draft", draft_json(p, flows.review(ref, c.user->id, decision, opinion))}});
+  } else if (step == "sign") {
+    reply_json(res, 200, {{"ok", true}, {"draft", draft_json(p, flows.sign(ref, c.user->id, opinion))}});
+  } else {
+    const auto out = flows.issue(ref, c.user->id);
+    const std::string note = out.index_problem.empty() ? "" : msg("web.issue.not_indexed", {{"why", out.index_problem}});
+    reply_json(res, 200, {{"ok", true}, {"issued", {{"id", out.issued.id}, {"number", out.issued.number},
+                                                   {"pages", out.issued.pages}}},
+                          {"warnings", out.warnings}, {"note", note}, {"next", next_json(out.next)}});
+  }
 }
 
 }  // namespace
 
 void add_draft_routes(httplib::Server& srv, State& st) {
-  srv.Get("/api/templates", [&st](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(st, req, res, Change::Read);
-    if (!c) return;
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& t : st.ws.templates()) {
-      nlohmann::json fields = nlohmann::json::array();
-      for (const auto& f : t.fields) fields.push_back({{"name", f.name}, {"label", f.label}, {"required", f.required}});
-      list.push_back({{"id", t.id}, {"name", t.name}, {"kind", t.kind}, {"description", t.description},
-                      {"fields", fields}, {"title_pattern", t.title_pattern}});
-    }
-    nlohmann::json organs = nlohmann::json::array();
-    for (const auto& o : st.ws.profile().organs) organs.push_back({{"id", o.id}, {"name", o.name}});
-    reply_json(res, 200, {{"ok", true}, {"templates", list}, {"organs", organs},
-                          {"today", st.clock.now().local_date().iso()}});
-  });
-
-  // 拟稿's check: every problem of the form, each with the field it belongs to, so the page
-  // shows each beside its input. Nothing is written or rendered.
-  srv.Post("/api/drafts/check", [&st](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(st, req, res, Change::Write);
-    if (!c) return;
-    guarded(res, [&] {
-      auto form = json_body(req, res);
-      if (!form) return;
-      std::string toml;
-      nlohmann::json diagnostics = nlohmann::json::array();
-      try {
-        auto draft = read_form(st, *form, c->user->id, toml);
-        if (!draft) diagnostics = diagnostics_json(draft.error());
-      } catch (const Failure& f) {  // a refused picture line
-        diagnostics = diagnostics_json(f.error());
-      }
-      reply_json(res, 200, {{"ok", diagnostics.empty()}, {"diagnostics", diagnostics}});
-    });
-  });
-
-  // Submit: the form becomes a draft file in the drafter's folder (drafts/web/<user>/, beside
-  // the pictures it names) with a name the server chooses.
-  srv.Post("/api/drafts", [&st](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(st, req, res, Change::Write);
-    if (!c) return;
-    guarded(res, [&] {
-      auto form = json_body(req, res);
-      if (!form) return;
-      std::string toml;
-      auto draft = read_form(st, *form, c->user->id, toml);
-      if (!draft) throw Failure(draft.error());
-      std::lock_guard lock(st.ws_mutex);
-      const fs::path file = picture_dir(st.ws.root(), c->user->id, true) / ("draft-" + random_token().substr(0, 16) + ".toml");
-      archive::write_file_atomic(file, toml);
-      services::Workflows flows(st.ws, st.clock);
-      try {
-        const auto step = flows.submit(file, c->user->id);
-        reply_json(res, 201, {{"ok", true}, {"draft", draft_json(step)}});
-      } catch (...) {
-        fs::remove(file);  // a refused draft leaves nothing behind
-        throw;
-      }
-    });
-  });
-
-  srv.Get("/api/drafts", [&st](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(st, req, res, Change::Read);
-    if (!c) return;
-    guarded(res, [&] {
-      const bool todo_only = req.get_param_value("todo") == "1";
-      std::lock_guard lock(st.ws_mutex);
-      services::Workflows flows(st.ws, st.clock);
-      nlohmann::json list = nlohmann::json::array();
-      for (const auto& d : st.ws.registry().drafts()) {
-        if (!may_see(*c->user, d.secrecy, {d.drafter})) continue;
-        const auto next = flows.next_step(d);
-        if (todo_only && !acts_next(next, *c->user)) continue;
-        list.push_back(draft_json(d, next));
-      }
-      reply_json(res, 200, {{"ok", true}, {"drafts", list}});
-    });
-  });
-
-  srv.Get(R"(/api/drafts/(\d{1,12}))", [&st](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(st, req, res, Change::Read);
-    if (!c) return;
-    guarded(res, [&] {
-      std::lock_guard lock(st.ws_mutex);
-      const auto d = visible_draft(st, *c, id_of(req));
-      services::Workflows flows(st.ws, st.clock);
-      const auto next = flows.next_step(d);
-      nlohmann::json j = draft_json(d, next);
-      nlohmann::json history = nlohmann::json::array();
-      history.push_back({{"at", d.created_at}, {"who", d.drafter}, {"what", "拟稿提交"}, {"opinion", ""}});
-      for (const auto& r : st.ws.registry().reviews(d.id))
-        history.push_back({{"at", r.at}, {"who", r.reviewer}, {"round", r.round},
-                           {"what", r.decision == archive::Decision::Approve ? "审核同意" : "退回修改"},
-                           {"opinion", r.opinion}});
-      if (auto s = st.ws.registry().signoff(d.id))
-        history.push_back({{"at", s->at}, {"who", s->signer}, {"what", "签发"}, {"opinion", s->opinion}});
-      for (const auto& i : st.ws.registry().issued(d.year))
-        if (i.draft_id == d.id) {
-          history.push_back({{"at", i.issued_at}, {"who", ""}, {"what", "印发 " + i.number}, {"opinion", ""}});
-          j["issued"] = {{"id", i.id}, {"number", i.number}, {"pages", i.pages}};
-        }
-      j["history"] = history;
-      j["acts_next"] = acts_next(next, *c->user);
-      j["text"] = d.snapshot;
-      reply_json(res, 200, {{"ok", true}, {"draft", j}});
-    });
-  });
-
-  // review / sign / issue: the workflow checks role, order, clearance and the fingerprint.
-  srv.Post(R"(/api/drafts/(\d{1,12})/(review|sign|issue))", [&st](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(st, req, res, Change::Write);
-    if (!c) return;
-    guarded(res, [&] {
-      auto body = json_body(req, res);
-      if (!body) return;
-      const std::string step = req.matches[2].str();
-      const std::string opinion = body->value("opinion", "");
-      std::lock_guard lock(st.ws_mutex);
-      const auto d = visible_draft(st, *c, id_of(req));
-      services::Workflows flows(st.ws, st.clock);
-      const std::string ref = std::to_string(d.id);
-      if (step == "review") {
-        const auto decision = body->value("decision", "approve") == "return" ? archive::Decision::Return
-                                                                             : archive::Decision::Approve;
-        reply_json(res, 200, {{"ok", true}, {"draft", draft_json(flows.review(ref, c->user->id, decision, opinion))}});
-      } else if (step == "sign") {
-        reply_json(res, 200, {{"ok", true}, {"draft", draft_json(flows.sign(ref, c->user->id, opinion))}});
-      } else {
-        const auto out = flows.issue(ref, c->user->id);
-        const std::string note =
-            out.index_problem.empty()
-                ? ""
-                : "已印发，但尚未进入检索（" + out.index_problem + "），请管理员运行 gongwen search reindex";
-        reply_json(res, 200, {{"ok", true}, {"issued", {{"id", out.issued.id}, {"number", out.issued.number},
-                                                       {"pages", out.issued.pages}}},
-                              {"warnings", out.warnings}, {"note", note}, {"next", next_json(out.next)}});
-      }
-    });
-  });
+  srv.Get("/api/templates", api(st, Change::Read, get_templates));
+  srv.Post("/api/drafts/check", api(st, Change::Write, post_check));
+  srv.Post("/api/drafts", api(st, Change::Write, post_draft));
+  srv.Get("/api/drafts", api(st, Change::Read, get_drafts));
+  srv.Get(R"(/api/drafts/(\d{1,12}))", api(st, Change::Read, get_draft));
+  srv.Post(R"(/api/drafts/(\d{1,12})/(review|sign|issue))", api(st, Change::Write, post_step));
 }
 
 }  // namespace gongwen::app::serve

@@ -92,6 +92,7 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
   add_document_routes(srv, st);
   add_search_routes(srv, st);
   add_archive_routes(srv, st);
+  add_receive_routes(srv, st);
   add_lending_routes(srv, st);
   add_import_routes(srv, st);
   add_static_routes(srv, st);

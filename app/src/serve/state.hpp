@@ -93,6 +93,24 @@ void guarded(httplib::Response& res, const std::function<void()>& work);
 // Parses a JSON body (size-limited); replies 400 and returns nothing when it is not JSON.
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res);
 
+// An /api/ route: `work` runs for an authenticated caller (see authenticate) inside guarded().
+using ApiWork = void (*)(State&, const Caller&, const httplib::Request&, httplib::Response&);
+httplib::Server::Handler api(State& st, Change change, ApiWork work);
+
+// An uploaded file written under a name the server chooses (in the workspace's incoming/),
+// for a workflow that reads a path; removed again when this goes, whatever happened.
+class UploadedFile {
+ public:
+  UploadedFile(State& st, const std::string& bytes, const std::string& extension);
+  ~UploadedFile();
+  UploadedFile(const UploadedFile&) = delete;
+  UploadedFile& operator=(const UploadedFile&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
 // May `user` see a document of this secrecy (the record's typed 密级: its row mapper read an
 // unknown stored name as 绝密)? Cleared users, and the named distribution (drafter, signer),
 // may; everyone else must not learn it exists.
@@ -110,7 +128,8 @@ void add_document_routes(httplib::Server& srv, State& st);
 void add_draft_routes(httplib::Server& srv, State& st);
 void add_preview_routes(httplib::Server& srv, State& st);
 void add_search_routes(httplib::Server& srv, State& st);
-void add_archive_routes(httplib::Server& srv, State& st);
+void add_archive_routes(httplib::Server& srv, State& st);  // plan, file, catalogue, correct
+void add_receive_routes(httplib::Server& srv, State& st);  // 收文登记, 传阅, 阅毕
 void add_lending_routes(httplib::Server& srv, State& st);
 void add_import_routes(httplib::Server& srv, State& st);  // also POST /api/pictures
 void add_static_routes(httplib::Server& srv, State& st);

@@ -1,5 +1,6 @@
 #pragma once
-// Shared helpers for the archive tests: a fresh workspace per test (made from the example
+// Shared helpers for the archive tests (and, through services/office_fixture.hpp, for the
+// tests that fill the books through the office's workflow): a fresh workspace per test (made from the example
 // profile and the real templates), small drafts written beside it, a fixed clock, and a
 // summary of the office's books so a refused step can be shown to have changed nothing.
 #include <gtest/gtest.h>
@@ -16,18 +17,12 @@
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/error.hpp"
-#include "gongwen/services/office.hpp"
 
 namespace gongwen {
 inline void PrintTo(Code c, std::ostream* os) { *os << code_name(c); }
 }  // namespace gongwen
 
 namespace gongwen::archive::test {
-
-// The office workflow lives in the layer above (services); these tests drive it to fill the books.
-using services::document_fingerprint;
-using services::IssueOutcome;
-using services::Office;
 
 namespace fs = std::filesystem;
 
@@ -130,11 +125,9 @@ class ArchiveTest : public ::testing::Test {
     auto r = Workspace::init(tmp / "ws", example_profile(), kTemplates);
     ASSERT_TRUE(r.ok()) << r.error().render();
     ws = std::move(r).value();
-    office = std::make_unique<Office>(*ws, clock);
   }
 
   void TearDown() override {
-    office.reset();
     ws.reset();
     std::error_code ec;
     fs::remove_all(tmp, ec);
@@ -147,28 +140,6 @@ class ArchiveTest : public ::testing::Test {
     fs::create_directories(p.parent_path());
     write_file_atomic(p, text);
     return p;
-  }
-
-  static std::string ref(const DraftRecord& d) { return "#" + std::to_string(d.id); }
-
-  DraftRecord review_all(const DraftRecord& d) {
-    office->review(ref(d), "zhaoli", Decision::Approve, "");
-    return office->review(ref(d), "chenzhiyong", Decision::Approve, "");
-  }
-
-  // submit → review (zhaoli, chenzhiyong) → sign, ready for the seal keeper.
-  DraftRecord signed_draft(const std::string& name, const std::string& text,
-                           const std::string& drafter = "wangfang",
-                           const std::string& signer = "zhangjianguo") {
-    const DraftRecord d = office->submit(write_draft(name, text), drafter);
-    review_all(d);
-    return office->sign(ref(d), signer, "同意印发");
-  }
-
-  IssueOutcome issue_new(const std::string& name, const std::string& text,
-                         const std::string& drafter = "wangfang") {
-    const DraftRecord d = signed_draft(name, text, drafter);
-    return office->issue(ref(d), "sunxiuying");
   }
 
   std::size_t files_under(const fs::path& dir) {
@@ -202,7 +173,6 @@ class ArchiveTest : public ::testing::Test {
   fs::path tmp;
   FixedClock clock;
   std::unique_ptr<Workspace> ws;
-  std::unique_ptr<Office> office;
 };
 
 }  // namespace gongwen::archive::test

@@ -159,11 +159,11 @@ TEST_F(WorkspaceTest, OpenWithoutProfileIsNotFound) {
 TEST_F(WorkspaceTest, OpenSeesWhatInitMade) {
   {
     auto ws = Workspace::init(tmp / "office", example_profile(), kTemplates).take();
-    FixedClock clock(Instant{kDec30_2025, 480});
-    Office office(*ws, clock);
-    const fs::path f = tmp / "n.toml";
-    write_file_atomic(f, notice_toml("关于开展环境整治的通知"));
-    office.submit(f, "wangfang");
+    DraftRecord d;
+    d.title = "关于开展环境整治的通知";
+    d.drafter = "wangfang";
+    d.source = (tmp / "n.toml").string();
+    ws->registry().add_draft(d);
   }
   auto r = Workspace::open(tmp / "office");
   ASSERT_TRUE(r.ok()) << r.error().render();

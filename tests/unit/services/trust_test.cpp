@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "archive/fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/clock_policy.hpp"
 #include "gongwen/services/documents.hpp"
@@ -21,16 +21,16 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 namespace fs = std::filesystem;
 
-class TrustTest : public ArchiveTest {
+class TrustTest : public OfficeTest {
  protected:
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     flows = std::make_unique<Workflows>(*ws, clock);
   }
   void TearDown() override {
     flows.reset();
-    ArchiveTest::TearDown();
+    OfficeTest::TearDown();
   }
   const User& user(const std::string& id) { return *ws->profile().user(id); }
   std::unique_ptr<Workflows> flows;

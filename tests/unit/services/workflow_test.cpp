@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "archive/fixture.hpp"
+#include "office_fixture.hpp"
 
 namespace gongwen::archive::test {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-class WorkflowTest : public ArchiveTest {};
+class WorkflowTest : public OfficeTest {};
 
 TEST_F(WorkflowTest, HappyPathIssuesNumberedSealedDocument) {
   const fs::path file = write_draft("notice.toml", notice_toml("关于做好秋季森林防火工作的通知"));

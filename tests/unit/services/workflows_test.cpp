@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "archive/fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/services/indexing.hpp"
 #include "gongwen/services/search.hpp"
 #include "gongwen/services/workflows.hpp"
@@ -21,16 +21,16 @@ using namespace gongwen::archive::test;  // the workspace fixture and the sample
 using ::testing::ElementsAre;
 namespace fs = std::filesystem;
 
-class WorkflowsTest : public ArchiveTest {
+class WorkflowsTest : public OfficeTest {
  protected:
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     flows = std::make_unique<Workflows>(*ws, clock);
   }
   void TearDown() override {
     flows.reset();
-    ArchiveTest::TearDown();
+    OfficeTest::TearDown();
   }
 
   // Numbers of the documents `user` finds.

@@ -11,6 +11,8 @@
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/draft.hpp"
+#include "gongwen/pipeline/render.hpp"
+#include "gongwen/pipeline/sign.hpp"
 #include "gongwen/services/next_step.hpp"
 
 namespace gongwen::services {
@@ -20,7 +22,11 @@ using archive::DraftRecord;
 using archive::IssuedRecord;
 using archive::NumberRecord;
 using archive::ReviewRecord;
+using archive::SealUseRecord;
+using archive::SignoffRecord;
 using archive::Workspace;
+
+class IssueStaging;  // the files of one issue until its transaction commits (office.cpp)
 
 struct IssueOutcome {
   IssuedRecord issued;
@@ -60,6 +66,16 @@ class Office {
   std::vector<ReviewRecord> current_reviews(const DraftRecord& d);
   // This round's sign-offs of this text, oldest first: one per organ of a joint issue (会签).
   std::vector<archive::SignoffRecord> current_signoffs(const DraftRecord& d);
+  // The steps of issue(), each one job (office.cpp).
+  void refuse_unless_signed(const DraftRecord& d, const std::string& user);
+  SignoffRecord approving_signoff(const DraftRecord& d, const Draft& draft, const User& u, bool sealed);
+  std::vector<SealUseRecord> approved_seal_uses(const DraftRecord& d, const Draft& draft, const User& u,
+                                                const SignoffRecord& signoff);
+  IssueOutcome issue_in_transaction(DraftRecord& d, Draft& draft, const User& u, const SignoffRecord& signoff,
+                                    const std::vector<SealUseRecord>& seal_uses, const SigningKey& key,
+                                    IssueStaging& staging);
+  void stage_numbered_copies(const Document& doc, int count, const RenderOptions& opts, const SigningKey& key,
+                             const SignOptions& so, IssueStaging& staging);
   std::string now_iso() const { return m_clock.now().iso8601(); }
 
   Workspace& m_ws;

@@ -2,7 +2,7 @@
 // all registered; the master copy stays the registered document.
 #include <gmock/gmock.h>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/pipeline/sign.hpp"
 
 namespace gongwen::archive::test {
@@ -10,7 +10,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class CopiesTest : public ArchiveTest {};
+class CopiesTest : public OfficeTest {};
 
 std::string secret_notice(int copies) {
   std::string t = notice_toml("关于做好征兵政治考核工作的通知", "2025-07-20", "chenzhiyong",

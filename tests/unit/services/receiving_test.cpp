@@ -5,7 +5,7 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/receiving.hpp"
 
@@ -16,10 +16,10 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-class ReceivingTest : public ArchiveTest {
+class ReceivingTest : public OfficeTest {
  protected:
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     const auto out = issue_new("letter.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");
     // An incoming PDF: any real PDF serves; copy it outside the workspace.

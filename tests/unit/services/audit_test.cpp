@@ -3,15 +3,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "fixture.hpp"
 #include "gongwen/archive/audit_check.hpp"
+#include "office_fixture.hpp"
 
 namespace gongwen::archive::test {
 namespace {
 
 using ::testing::HasSubstr;
 
-class AuditTest : public ArchiveTest {
+class AuditTest : public OfficeTest {
  protected:
   // Runs one action and checks it appended exactly one entry with this actor and action.
   template <class F>

@@ -3,12 +3,12 @@
 // so a damaged or foreign register can never widen access.
 #include <gtest/gtest.h>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 
 namespace gongwen::archive::test {
 namespace {
 
-class TypedRecordsTest : public ArchiveTest {
+class TypedRecordsTest : public OfficeTest {
  protected:
   // Writes `stored` into the secrecy column of `table` behind the registry's back.
   void store(const std::string& table, const std::string& stored) {

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 
 namespace gongwen::archive::test {
 namespace {
@@ -21,7 +21,7 @@ std::string pdftotext(const fs::path& pdf) {
   return out;
 }
 
-class DraftSheetTest : public ArchiveTest {};
+class DraftSheetTest : public OfficeTest {};
 
 TEST_F(DraftSheetTest, IssueWritesAndRegistersTheSheet) {
   const std::string text = notice_toml("关于开展环境整治的通知", "2025-06-02", "wangfang", "\"government\"",

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/archive/filing.hpp"
 
 namespace gongwen::archive::test {
@@ -27,12 +27,12 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
-class FilingTest : public ArchiveTest {
+class FilingTest : public OfficeTest {
  protected:
   // Three issued 2025 documents (a 纪要, two 函), one 2026 notice, and one 2025 notice that
   // is only submitted.
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     issue_new("minutes.toml", minutes_toml("2025年第31次乡长办公会议"));
     issue_new("letter-a.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"),

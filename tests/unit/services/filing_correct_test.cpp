@@ -6,7 +6,7 @@
 
 #include <map>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/filing_correct.hpp"
 
@@ -36,10 +36,10 @@ std::string failures(const VerifyReport& r) {
   return s;
 }
 
-class CorrectTest : public ArchiveTest {
+class CorrectTest : public OfficeTest {
  protected:
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     issue_new("minutes.toml", minutes_toml("2025年第31次乡长办公会议"));
     issue_new("letter-a.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");

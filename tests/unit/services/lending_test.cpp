@@ -3,7 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/lending.hpp"
 
@@ -13,10 +13,10 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-class LendingTest : public ArchiveTest {
+class LendingTest : public OfficeTest {
  protected:
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     issue_new("letter.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");
     issue_new("secret.toml", notice_toml("关于做好维稳工作的通知", "2025-06-02", "chenzhiyong", "\"government\"",

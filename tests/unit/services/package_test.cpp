@@ -12,7 +12,7 @@
 #include <map>
 
 #include "../../../archive/src/filing_stamp.hpp"
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/pipeline/sign.hpp"
 
@@ -40,10 +40,10 @@ std::vector<TextBox> page1_text(const std::string& pdf) {
   return out;
 }
 
-class PackageTest : public ArchiveTest {
+class PackageTest : public OfficeTest {
  protected:
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     issue_new("minutes.toml", minutes_toml("2025年第31次乡长办公会议"));
     issue_new("letter-a.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");

@@ -7,7 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/archive/filing.hpp"
 
 namespace gongwen::archive::test {
@@ -22,10 +22,10 @@ std::string render(const VerifyReport& r) {
   return s;
 }
 
-class VerifyYearTest : public ArchiveTest {
+class VerifyYearTest : public OfficeTest {
  protected:
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     issue_new("minutes.toml", minutes_toml("2025年第31次乡长办公会议"));
     issue_new("letter-a.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");

@@ -2,14 +2,14 @@
 // and every use is registered with the approving leader, the keeper, the time and copies.
 #include <gmock/gmock.h>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 
 namespace gongwen::archive::test {
 namespace {
 
 using ::testing::HasSubstr;
 
-class SealTest : public ArchiveTest {};
+class SealTest : public OfficeTest {};
 
 TEST_F(SealTest, SealUseRecordsTheApprovingLeader) {
   const DraftRecord d = signed_draft("n.toml", notice_toml("关于开展环境整治的通知"));

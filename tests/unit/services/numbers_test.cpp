@@ -3,14 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "fixture.hpp"
+#include "office_fixture.hpp"
 
 namespace gongwen::archive::test {
 namespace {
 
 using ::testing::HasSubstr;
 
-class NumbersTest : public ArchiveTest {
+class NumbersTest : public OfficeTest {
  protected:
   // A number given out whose issue did not complete (no issued document carries it): the
   // only kind `void` accepts.
