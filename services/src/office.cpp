@@ -367,6 +367,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       opts.created = now;
       opts.fonts = m_ws.profile().fonts;
       opts.seal_diameter_mm = m_ws.profile().seal_diameter_mm;
+      opts.names = m_ws.profile().names();
       SignOptions so;
       so.signed_at = now;
       so.reason = "签发 " + doc.number + " " + signoff->opinion;
