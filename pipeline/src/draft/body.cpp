@@ -80,11 +80,11 @@ void mark_enumerations(std::vector<Block>& blocks) {
     if (end == 1) {
       item[i] = 1;
     } else if (end == 2) {
-      // A sentence heading with a sibling of its level right before or after it (or nothing
-      // after it) has no text of its own under it: it is a list item. "（一）加强领导。"
-      // followed by a paragraph stays a heading.
+      // A sentence heading with a sibling of its level right before or after it has no text
+      // of its own under it: it is a list item. "（一）加强领导。" followed by a paragraph
+      // (or ending the body) stays a heading.
       const BlockKind k = blocks[i].kind;
-      const bool next_sibling = i + 1 >= blocks.size() || blocks[i + 1].kind == k;
+      const bool next_sibling = i + 1 < blocks.size() && blocks[i + 1].kind == k;
       const bool prev_item = i > 0 && blocks[i - 1].kind == k && sentence_end(blocks[i - 1]) > 0;
       item[i] = next_sibling || prev_item;
     }

@@ -49,7 +49,7 @@ enum class Enumerations { Mark, Leave };
 std::vector<Block> parse_body(std::string_view text, Enumerations e = Enumerations::Mark);
 
 // 列举句: a numbered line that is one whole sentence ending in ；or ，, or ending in 。！？
-// among numbered siblings of its level with no text under them ("1.负责…。", "（一）…；"), is
+// next to a numbered sibling of its level (no text of its own under it) ("1.负责…。", "（一）…；"), is
 // an item of an enumeration, not a heading: it becomes a body paragraph (仿宋, no
 // keep-with-next). parse_body and read_body apply it; docs/layout.md "Headings and lists".
 void mark_enumerations(std::vector<Block>& blocks);
