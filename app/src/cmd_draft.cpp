@@ -147,6 +147,7 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
       opts.created = ctx.clock().now();
       opts.fonts = ws.profile().fonts;
       opts.seal_diameter_mm = ws.profile().seal_diameter_mm;
+      opts.names = ws.profile().names();
       const RenderedFiles files = gongwen::render(d.doc, opts).take();  // one layout for both
       const RenderedFile& pdf = files.pdf;
       const RenderedFile& docx = files.docx;

@@ -546,6 +546,7 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   opts.created = now;
   opts.fonts = m_ws.profile().fonts;
   opts.seal_diameter_mm = m_ws.profile().seal_diameter_mm;
+  opts.names = m_ws.profile().names();
   SignOptions so;
   so.signed_at = now;
   so.reason = "签发 " + doc.number + " " + signoff.opinion;

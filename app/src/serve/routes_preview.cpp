@@ -89,6 +89,7 @@ void add_preview_routes(httplib::Server& srv, State& st) {
       opts.created = st.clock.now();
       opts.fonts = st.ws.profile().fonts;
       opts.seal_diameter_mm = st.ws.profile().seal_diameter_mm;
+      opts.names = st.ws.profile().names();
       const Stopwatch rendering;
       RenderedFile pdf = render_pdf(d.doc, opts).take();
       const std::string render_timing = rendering.header("render");

@@ -239,9 +239,10 @@ class BodyReader {
         if (std::optional<Block> img = image(ln, m)) out.push_back(std::move(*img));
         continue;
       }
-      for (Block& b : parse_body(line)) out.push_back(std::move(b));
+      for (Block& b : parse_body(line, Enumerations::Leave)) out.push_back(std::move(b));
     }
     flush_table();
+    mark_enumerations(out);
     return out;
   }
 

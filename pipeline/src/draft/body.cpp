@@ -53,7 +53,48 @@ std::size_t heading_extent(const std::string& text) {
   return end >= text.size() ? text.size() : end;
 }
 
+bool is_heading_kind(BlockKind k) {
+  return k == BlockKind::Heading1 || k == BlockKind::Heading2 || k == BlockKind::Heading3 ||
+         k == BlockKind::Heading4;
+}
+
+bool ends_with(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// A whole-line heading that ends like a sentence: 1 ends like a list item (；，), 2 like a
+// full sentence (。！？), 0 otherwise (a real heading has no closing mark, or a ：).
+int sentence_end(const Block& b) {
+  if (!is_heading_kind(b.kind) || b.heading_bytes < b.text.size()) return 0;
+  if (ends_with(b.text, "；") || ends_with(b.text, "，") || ends_with(b.text, ";")) return 1;
+  if (ends_with(b.text, "。") || ends_with(b.text, "！") || ends_with(b.text, "？")) return 2;
+  return 0;
+}
+
 }  // namespace
+
+void mark_enumerations(std::vector<Block>& blocks) {
+  std::vector<char> item(blocks.size(), 0);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const int end = sentence_end(blocks[i]);
+    if (end == 1) {
+      item[i] = 1;
+    } else if (end == 2) {
+      // A sentence heading with a sibling of its level right before or after it has no text
+      // of its own under it: it is a list item. "（一）加强领导。" followed by a paragraph
+      // (or ending the body) stays a heading.
+      const BlockKind k = blocks[i].kind;
+      const bool next_sibling = i + 1 < blocks.size() && blocks[i + 1].kind == k;
+      const bool prev_item = i > 0 && blocks[i - 1].kind == k && sentence_end(blocks[i - 1]) > 0;
+      item[i] = next_sibling || prev_item;
+    }
+  }
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (item[i]) {
+      blocks[i].kind = BlockKind::Paragraph;
+      blocks[i].heading_bytes = 0;
+    }
+}
 
 std::string trim_line(std::string_view s) {
   auto space_at = [&](std::size_t i) -> std::size_t {  // bytes of the space at i, 0 if none
@@ -72,7 +113,7 @@ std::string trim_line(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-std::vector<Block> parse_body(std::string_view text) {
+std::vector<Block> parse_body(std::string_view text, Enumerations e) {
   std::vector<Block> blocks;
   std::size_t pos = 0;
   while (pos <= text.size()) {
@@ -88,6 +129,7 @@ std::vector<Block> parse_body(std::string_view text) {
     b.heading_bytes = b.kind == BlockKind::Paragraph ? 0 : heading_extent(line);
     blocks.push_back(std::move(b));
   }
+  if (e == Enumerations::Mark) mark_enumerations(blocks);
   return blocks;
 }
 

@@ -52,6 +52,14 @@ const Organ* Profile::organ(std::string_view id) const {
   return nullptr;
 }
 
+std::vector<std::string> Profile::names() const {
+  std::vector<std::string> out;
+  for (const Organ& o : organs)
+    for (const std::string* n : {&o.name, &o.short_name, &o.seal_text})
+      if (!n->empty()) out.push_back(*n);
+  return out;
+}
+
 const std::vector<std::string>& Profile::chain_for(const std::string& doc_class) const {
   auto it = class_chains.find(doc_class);
   return it != class_chains.end() ? it->second : review_chain;

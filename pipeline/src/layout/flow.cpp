@@ -2,6 +2,9 @@
 
 #include "layout/geometry.hpp"
 #include "layout/text.hpp"
+#include "layout/words.hpp"
+
+#include <algorithm>
 
 namespace gongwen::layout {
 
@@ -15,12 +18,18 @@ Styled& Styled::add(std::string_view utf8, FontRole role) {
 
 namespace {
 thread_local const AdvanceFn* t_advance = nullptr;
+thread_local const std::vector<std::string>* t_names = nullptr;
 }  // namespace
 
-MetricsScope::MetricsScope(const AdvanceFn* advance) : m_previous(t_advance) {
+MetricsScope::MetricsScope(const AdvanceFn* advance, const std::vector<std::string>* names)
+    : m_previous(t_advance), m_previous_names(t_names) {
   t_advance = advance != nullptr && *advance ? advance : nullptr;
+  t_names = names;
 }
-MetricsScope::~MetricsScope() { t_advance = m_previous; }
+MetricsScope::~MetricsScope() {
+  t_advance = m_previous;
+  t_names = m_previous_names;
+}
 
 std::vector<double> latin_advances(const Styled& s, double size) {
   std::vector<double> out;
@@ -74,6 +83,14 @@ void add_lines(std::vector<FlowItem>& out, const Styled& s, const LineStyle& st)
   bp.script_space = script_space;
   bp.reader_cell = st.size + kReaderTracking;
   bp.tracking = kReaderTracking;
+  std::vector<char> joins;
+  if (st.whole_words > 0) {
+    static const std::vector<std::string> kNone;
+    joins = word_joins(s.cps, t_names != nullptr ? *t_names : kNone);
+    std::fill(joins.begin() + static_cast<std::ptrdiff_t>(std::min(st.whole_words, joins.size())),
+              joins.end(), 0);
+    bp.joins = &joins;
+  }
   std::vector<PlacedLine> lines = st.balanced ? break_balanced(s.cps, bp) : break_lines(s.cps, bp);
   const std::size_t first = out.size();
   for (PlacedLine& line : lines) {

@@ -2,6 +2,7 @@
 // The middle stage of the layout: the document as a sequence of grid rows ("flow items")
 // before pagination. Positions inside an item are relative to the top of its first row.
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct FlowItem {
   int pull_lines = 0;                 // the signature block carries text lines along
   bool para_start = false;            // first line of a paragraph (a DOCX paragraph)
   int body_block = -1;                // index into Document::body of a 正文 text line
+  bool with_seal = false;             // 附件说明 (and its blank line): part of the seal block
 };
 
 // Text with a font role per code point.
@@ -50,6 +52,9 @@ struct LineStyle {
   Align align = Align::Left;
   Justify justify = Justify::Spread;
   bool balanced = false;    // titles
+  // Titles and headings: no break inside a word or a name among the first `whole_words`
+  // code points (words.hpp); 0: anywhere, as body text breaks on the grid.
+  std::size_t whole_words = 0;
 };
 
 LineStyle body_style();  // 3号 on the 28-character grid, full 版心 width
@@ -57,15 +62,17 @@ LineStyle body_style();  // 3号 on the 28-character grid, full 版心 width
 // The font metrics of the layout running on this thread, for add_lines (Latin runs take their
 // natural width, see BreakParams::latin). Set for the duration of layout_main; threading them
 // through every element writer would touch every call site for one number per character.
+// `names` (organ and place names a title never splits) likewise.
 class MetricsScope {
  public:
-  explicit MetricsScope(const AdvanceFn* advance);
+  MetricsScope(const AdvanceFn* advance, const std::vector<std::string>* names);
   ~MetricsScope();
   MetricsScope(const MetricsScope&) = delete;
   MetricsScope& operator=(const MetricsScope&) = delete;
 
  private:
   const AdvanceFn* m_previous;
+  const std::vector<std::string>* m_previous_names;
 };
 
 // The letter spacing the DOCX gives every character (docx/grid.hpp kLetterSpacing, −5

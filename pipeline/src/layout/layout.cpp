@@ -65,24 +65,36 @@ void emit(Page& page, const FlowItem& item, int row) { emit_at(page, item, row_t
 // tops and the page records the pitch (Page::tight_*).
 bool tighten_for(std::vector<Placed>& page, const std::vector<FlowItem>& items,
                  std::size_t block, int row, Page& info) {
-  std::size_t z = page.size();
+  // The 附件说明 lines at the page's end belong to the block and stay on the grid pitch.
+  std::size_t notes = page.size();
+  while (notes > 0 && items[page[notes - 1].item].with_seal) --notes;
+  const int notes_rows = notes < page.size() ? row - page[notes].row : 0;
+  std::size_t z = notes;
   while (z > 0 && items[page[z - 1].item].body_block >= 0) --z;
-  while (z < page.size() && !items[page[z].item].para_start) ++z;
-  if (z >= page.size()) return false;
+  while (z < notes && !items[page[z].item].para_start) ++z;
+  if (z >= notes) return false;
   const int zone_row = page[z].row;
-  const int zone_rows = row - zone_row;
-  const int room = kLinesPerPage - zone_row - items[block].rows;
+  const int zone_rows = row - notes_rows - zone_row;
+  const int room = kLinesPerPage - zone_row - notes_rows - items[block].rows;
   if (zone_rows <= 0 || room <= 0) return false;
   const int pitch = room * kGridTwips / zone_rows;
   if (pitch < kMinTightPitchTwips) return false;
   const double p = pitch / 20.0;
   double top = row_top(zone_row);
-  for (std::size_t k = z; k < page.size(); ++k) {
+  for (std::size_t k = z; k < notes; ++k) {
     // Each line keeps its place in its (smaller) row: shift it up by what the rows above
     // lost, and centre it in its own row.
     page[k].top = top - (kLinePitch - p) / 2;
     top += items[page[k].item].rows * p;
   }
+  // The 附件说明 on the grid rows right above the block.
+  int note_row = kLinesPerPage - items[block].rows - notes_rows;
+  for (std::size_t k = notes; k < page.size(); ++k) {
+    page[k].top = row_top(note_row);
+    note_row += items[page[k].item].rows;
+  }
+  // Under the 附件说明 (on the grid), or right under the tightened lines.
+  if (notes < page.size()) top = row_top(note_row);
   page.push_back({block, kLinesPerPage - items[block].rows, top});
   info.tight_pitch_twips = pitch;
   info.tight_from_block = items[page[z].item].body_block;
@@ -105,7 +117,8 @@ int pull_tail(std::vector<std::vector<Placed>>& placed, const std::vector<FlowIt
     return prev.empty() || !items[prev.back().item].keep_with_next;
   };
   while (!done() && prev.size() > 1) {
-    if (!items[prev.back().item].blank) ++text_lines;
+    // Only 正文 lines count: the 附件说明 belongs to the block and comes along anyway.
+    if (!items[prev.back().item].blank && items[prev.back().item].body_block >= 0) ++text_lines;
     moved.insert(moved.begin(), prev.back());
     prev.pop_back();
   }
@@ -147,6 +160,33 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
     if (it.page_break_before && (row > 0 || placed.size() == 1)) {
       placed.emplace_back();
       row = 0;
+    }
+    // The seal block (附件说明, 署名 and date under the seal) goes to one page with 正文
+    // above it: when it does not fit, the 附件说明 is held back until the seal item decides
+    // (tighten this page's text, or carry its last 正文 lines over with the block).
+    if (it.with_seal && !(i > 0 && items[i - 1].with_seal)) {
+      std::size_t sig = i;
+      int group = 0;
+      while (sig < items.size() && items[sig].with_seal) group += items[sig++].rows;
+      if (sig < items.size() && items[sig].seal && row + group + items[sig].rows > kLinesPerPage) {
+        for (std::size_t k = i; k < sig; ++k) {
+          placed.back().push_back({k, row});
+          row += items[k].rows;
+        }
+        if (tighten_for(placed.back(), items, sig, row, tight[placed.size() - 1])) {
+          row = kLinesPerPage;
+        } else {
+          for (std::size_t k = i; k < sig; ++k) placed.back().pop_back();
+          placed.emplace_back();
+          row = pull_tail(placed, items, items[sig].pull_lines);
+          for (std::size_t k = i; k <= sig; ++k) {
+            placed.back().push_back({k, row});
+            row += items[k].rows;
+          }
+        }
+        i = sig;
+        continue;
+      }
     }
     // A blank line at the top of a page is kept, as Word and LibreOffice keep an empty
     // paragraph there: the DOCX must break pages where the PDF does.

@@ -31,6 +31,10 @@ struct BreakParams {
   // cells here fits there too. 0: `cell`.
   double reader_cell = 0;
   double tracking = 0;
+  // Titles and headings: (*joins)[i] != 0 forbids a break before code point i (inside a
+  // word or a name, words.hpp). A line that would break there gives the word to the next
+  // line and keeps the character pitch (its end stays short).
+  const std::vector<char>* joins = nullptr;
 };
 
 // End of the unbreakable Latin word starting at `i` (one past its last code point): letters,
@@ -53,6 +57,7 @@ struct PlacedLine {
   double used = 0;                 // right edge of the last character, indent included
   bool last = false;               // a paragraph's last line is not spread
   std::vector<std::size_t> squeezed;  // code points set in half a cell (标点挤压)
+  bool forced = false;             // broken where no rule allows (nothing else fitted)
 };
 
 std::vector<PlacedLine> break_lines(const std::vector<char32_t>& text, const BreakParams& p);

@@ -35,6 +35,9 @@ void add_block(std::vector<FlowItem>& out, const Block& b) {
   s.add(std::string_view(b.text).substr(hb), FontRole::FangSong);
   LineStyle st = body_style();
   st.first_indent = 2 * kCharPitch;
+  // A standalone heading's words are never split (a run-in heading, "（一）加强领导。各村…",
+  // is a paragraph of body text and breaks on the grid as body text does).
+  if (b.kind != BlockKind::Paragraph && hb >= b.text.size()) st.whole_words = s.cps.size();
   const std::size_t before = out.size();
   add_lines(out, s, st);
   // A standalone one-line heading must not be the last line of a page. (A heading long
@@ -54,6 +57,7 @@ std::vector<std::string> add_title(std::vector<FlowItem>& out, const std::string
   st.align = Align::Center;
   st.justify = Justify::None;
   st.balanced = true;
+  st.whole_words = s.cps.size();
   // One 2号 character narrower than the 版心 (centred): a title line never touches both
   // edges, and a reader setting the DOCX with proportional digits (wider than our half
   // cell) keeps our breaks.
@@ -194,7 +198,10 @@ void add_attachments(std::vector<FlowItem>& out, const Document& doc,
 
 std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& options,
                                   int title_gap, LayoutDecisions& decided) {
-  const MetricsScope metrics(&options.advance);
+  // Names a title or heading never splits: the profile's (options) and this document's own.
+  std::vector<std::string> names = options.names;
+  for (const std::string& n : doc.issuers) names.push_back(n);
+  const MetricsScope metrics(&options.advance, &names);
   std::vector<FlowItem> out;
   if (!doc.title.empty()) {
     add_blank(out, title_gap);
@@ -213,7 +220,10 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     if (doc.body[i].kind == BlockKind::Paragraph || is_heading(doc.body[i].kind))
       for (std::size_t k = before; k < out.size(); ++k) out[k].body_block = static_cast<int>(i);
   }
+  const std::size_t notes = out.size();
   add_attachment_notes(out, doc);
+  // The seal block (附件说明, 署名, 成文日期, seal) goes to a page together.
+  for (std::size_t k = notes; k < out.size(); ++k) out[k].with_seal = true;
   // GB/T 9704 §10.3: the attendance list goes one blank line below the 正文 (or 附件说明).
   if (doc.format == Format::Minutes &&
       !(doc.present.empty() && doc.absent.empty() && doc.attending.empty())) {

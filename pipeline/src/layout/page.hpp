@@ -78,6 +78,7 @@ using AdvanceFn = std::function<double(FontRole, char32_t)>;
 struct LayoutOptions {
   double seal_diameter = 42.0 / 25.4 * 72.0;  // points
   AdvanceFn advance;  // empty: half a cell per Latin character (no fonts known)
+  std::vector<std::string> names;  // organ and place names titles never split (words.hpp)
 };
 
 // The pages and what was decided on the way (layout_decisions.hpp): the writers of both

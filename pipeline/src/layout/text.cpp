@@ -43,6 +43,8 @@ bool is_latin_alnum(char32_t cp) {
   return cp >= 0xC0 && cp < 0x0250 && cp != 0xD7 && cp != 0xF7;
 }
 
+bool is_latin_letter(char32_t cp) { return is_latin_alnum(cp) && !(cp >= U'0' && cp <= U'9'); }
+
 bool no_line_start(char32_t cp) {
   switch (cp) {
     case U'，': case U'。': case U'、': case U'；': case U'：': case U'？': case U'！':

@@ -25,6 +25,7 @@ bool is_word_char(char32_t cp);
 // either side gets none.
 bool is_asian_letter(char32_t cp);
 bool is_latin_alnum(char32_t cp);
+bool is_latin_letter(char32_t cp);  // A–Z, a–z and the Latin-1/Extended letters
 
 // 避头: may not start a line (closing punctuation). 避尾: may not end a line (opening).
 bool no_line_start(char32_t cp);

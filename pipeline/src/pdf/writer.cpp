@@ -77,9 +77,10 @@ class PageDrawer {
 
   // The layout gives a Latin word or number half a cell per character, which keeps the
   // grid; inside that span its glyphs take their natural advances, so "9704-2012" reads as
-  // one word instead of letters spaced at the cell pitch. The room left over is shared
-  // evenly before, between and after the glyphs: one block of it at either end would be
-  // wide enough for Poppler to read a space ("1. 办公室").
+  // one word instead of letters spaced at the cell pitch. The glyphs stand together, centred
+  // in the span: room between digits is letter spacing, which makes Poppler read
+  // "1 2 月 2 0 日" (issue 14); room beside the word is the Asian–Latin space a reader
+  // puts there anyway.
   void respace_latin(const layout::TextRun& run, std::size_t n) {
     std::size_t i = 0;
     while (i < n) {
@@ -99,11 +100,10 @@ class PageDrawer {
           natural += m_adv.back();
         }
         const double scale = natural > span ? span / natural : 1.0;
-        const double gap = (span - natural * scale) / static_cast<double>(j - i + 1);
-        double x = m_x[i] + gap;
+        double x = m_x[i] + (span - natural * scale) / 2;
         for (std::size_t k = i; k < j; ++k) {
           m_x[k] = x;
-          x += m_adv[k - i] * scale + gap;
+          x += m_adv[k - i] * scale;
         }
       }
       i = j;

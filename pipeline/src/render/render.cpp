@@ -20,6 +20,7 @@ Result<LaidOutDocument> lay_out(const Document& doc, const RenderOptions& option
     impl->options = options;
     layout::LayoutOptions lo;
     lo.seal_diameter = options.seal_diameter_mm * layout::kPtPerMm;
+    lo.names = options.names;
     // Latin words and numbers are measured in the fonts they are drawn in (docs/layout.md),
     // through the fonts resolved once per process for these choices (docx_fonts): the same
     // advances the PDF's own font set gives, without opening the fonts again per document.

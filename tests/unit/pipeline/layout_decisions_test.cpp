@@ -61,9 +61,10 @@ TEST(LayoutDecisions, OneOrgansMarkNumberAndTitleAsLaidOut) {
   EXPECT_NEAR(k.mark.size, 150.0 / 9 * 72 / 25.4, 1e-6);
   EXPECT_NEAR(k.mark.top, 35.0 * 72 / 25.4, 1e-6);
   EXPECT_GT(k.number_row, 0);
-  // A long title is balanced over two lines that together are the title.
-  ASSERT_EQ(k.title_lines.size(), 2u);
-  EXPECT_EQ(k.title_lines[0] + k.title_lines[1], d.title);
+  // A long title is balanced over lines that together are the title; 38 characters fill
+  // two lines only with a break inside a word, so it takes three (issue 14, 词意完整).
+  ASSERT_EQ(k.title_lines.size(), 3u);
+  EXPECT_EQ(k.title_lines[0] + k.title_lines[1] + k.title_lines[2], d.title);
   EXPECT_EQ(k.seal_page, 0);
   EXPECT_GT(k.seal_diameter, 0);
   // One page of text: the 版记 goes alone on the back of the sheet, no blank page between.

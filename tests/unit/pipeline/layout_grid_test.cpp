@@ -149,11 +149,14 @@ TEST(LayoutGrid, LatinRunsWithMetricsTakeTheRoomAReaderGivesThem) {
   EXPECT_NEAR(text_width(t, kCharPitch), 6 * kCharPitch / 2 + 4 * kCharPitch, 1e-9);
 }
 
-TEST(LayoutGrid, BreaksAfterAHyphenInANumberButNotAfterAClosingMark) {
+TEST(LayoutGrid, NeverBreaksAPhoneNumberAtItsHyphenNorAfterAClosingMark) {
+  // Issue 14: "0878-|6212106" was broken at its hyphen; a hyphen between letters still may.
   const std::u32string s = U"电话：0878-6212106";
   const std::vector<char32_t> t(s.begin(), s.end());
-  EXPECT_EQ(word_end(t, 3), 8u);   // "0878-"
-  EXPECT_EQ(word_end(t, 8), t.size());
+  EXPECT_EQ(word_end(t, 3), t.size());
+  const std::u32string m = U"用e-mail报送";
+  const std::vector<char32_t> mt(m.begin(), m.end());
+  EXPECT_EQ(word_end(mt, 1), 3u);  // "e-"
   // 27 Han, then "，2026": the comma cannot start a line and keeps the number with it, so
   // both go down together with the character before the comma.
   std::u32string u(27, U'字');
@@ -163,6 +166,20 @@ TEST(LayoutGrid, BreaksAfterAHyphenInANumberButNotAfterAClosingMark) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(std::u32string(v.begin() + lines[1].begin, v.begin() + lines[1].end).substr(0, 6),
             U"字，2026");
+}
+
+// Issue 14: a number that does not fit moves down whole and the line before keeps the
+// character pitch (it is not spread to 5.8–6.1 mm).
+TEST(LayoutGrid, ANumberMovedDownLeavesTheLineOnTheGrid) {
+  std::u32string s(25, U'字');
+  s += U"6212106号";
+  std::vector<char32_t> t(s.begin(), s.end());
+  auto lines = break_lines(t, body());
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(line_text(t, lines[1]).substr(0, 7), U"6212106");
+  for (std::size_t i = 1; i < 25; ++i)
+    EXPECT_NEAR(lines[0].x[i] - lines[0].x[i - 1], kCharPitch, 1e-6);
+  EXPECT_LT(lines[0].used, kBodyWidth - kCharPitch);
 }
 
 TEST(LayoutGrid, BalancedTitleLinesAndNoSplitNumber) {

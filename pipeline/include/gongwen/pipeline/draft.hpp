@@ -43,8 +43,16 @@ Result<Draft> read_draft(std::string_view text, const std::string& source_name,
                          const std::vector<Template>& templates, const Profile& profile);
 
 // Splits body text into blocks, one per non-empty line, recognising heading levels
-// (一、 （一） 1. （1）) and normalising half-width markers to the GB/T 9704 forms.
-std::vector<Block> parse_body(std::string_view text);
+// (一、 （一） 1. （1）) and normalising half-width markers to the GB/T 9704 forms, then
+// marking enumerations (below) unless told to leave that to a caller that reads line by line.
+enum class Enumerations { Mark, Leave };
+std::vector<Block> parse_body(std::string_view text, Enumerations e = Enumerations::Mark);
+
+// 列举句: a numbered line that is one whole sentence ending in ；or ，, or ending in 。！？
+// next to a numbered sibling of its level (no text of its own under it) ("1.负责…。", "（一）…；"), is
+// an item of an enumeration, not a heading: it becomes a body paragraph (仿宋, no
+// keep-with-next). parse_body and read_body apply it; docs/layout.md "Headings and lists".
+void mark_enumerations(std::vector<Block>& blocks);
 
 // Where a body's text comes from: errors in its table and picture lines name the file, the
 // line and the field; picture files are read from `base_dir`.

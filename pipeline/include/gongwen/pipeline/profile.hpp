@@ -55,6 +55,8 @@ struct Profile {
   const std::vector<std::string>& chain_for(const std::string& doc_class) const;
 
   const Organ* organ(std::string_view id) const;
+  // The organ names (full, short, seal text) a title never splits (RenderOptions::names).
+  std::vector<std::string> names() const;
   const User* user(std::string_view id) const;
 };
 

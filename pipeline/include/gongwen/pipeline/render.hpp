@@ -29,6 +29,9 @@ struct RenderOptions {
   Instant created;            // PDF CreationDate, DOCX dcterms:created
   FontChoices fonts;
   double seal_diameter_mm = 42.0;  // 乡镇 seal: 4.2 cm
+  // Organ and place names a title or heading never splits across lines (the profile's,
+  // Profile::names(); the document's issuers are added by the layout).
+  std::vector<std::string> names;
 };
 
 struct RenderedFile {
