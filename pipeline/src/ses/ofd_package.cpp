@@ -42,14 +42,14 @@ Package read_package(const std::string& bytes, const std::string& source) {
 Xml::Xml(const std::string& bytes, const std::string& name) {
   // No DTD, no entities, no network: a received file's XML must not reach out or expand.
   if (bytes.find("<!DOCTYPE") != std::string::npos || bytes.find("<!ENTITY") != std::string::npos)
-    fail(Code::BadInput, name + ": XML with a DOCTYPE or entity declarations is not accepted in OFD",
-         {"ask the sender for the file again; OFD parts never declare a DOCTYPE"});
+    fail(Code::BadInput, name + "：含 DOCTYPE 或实体声明的 XML 不予读取（OFD 的部件从不声明 DOCTYPE）",
+         {"请向来文单位索取完好的 OFD 文件"});
   m_doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr,
                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!m_doc || !xmlDocGetRootElement(m_doc)) {
     if (m_doc) xmlFreeDoc(m_doc);
     m_doc = nullptr;
-    fail(Code::BadInput, name + ": not well-formed XML", {"ask the sender for the file again"});
+    fail(Code::BadInput, name + "：不是格式正确的 XML", {"请向来文单位索取完好的 OFD 文件"});
   }
 }
 

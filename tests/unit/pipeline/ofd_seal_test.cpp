@@ -3,7 +3,6 @@
 // changed byte in any file, a removed file and an added file are each caught; a seal made by
 // another 制章者 is reported; a joint issue's first signature stays valid after the second.
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -18,6 +17,7 @@
 #include "gongwen/pipeline/render.hpp"
 #include "gongwen/pipeline/template.hpp"
 #include "gongwen/pipeline/zip_package.hpp"
+#include "zip_entries.hpp"
 
 namespace gongwen {
 namespace {
@@ -32,25 +32,7 @@ std::string slurp(const fs::path& p) {
 }
 
 std::vector<std::pair<std::string, std::string>> unzip(const std::string& bytes) {
-  std::vector<std::pair<std::string, std::string>> out;
-  zip_error_t err;
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (!z) {
-    zip_source_free(src);
-    return out;
-  }
-  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
-    zip_stat_t st;
-    zip_stat_index(z, i, 0, &st);
-    std::string data(st.size, '\0');
-    zip_file_t* f = zip_fopen_index(z, i, 0);
-    zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
-    out.emplace_back(st.name, std::move(data));
-  }
-  zip_close(z);
-  return out;
+  return test::zip_entries(bytes);
 }
 
 std::string rezip(const std::vector<std::pair<std::string, std::string>>& entries) {
@@ -65,16 +47,7 @@ std::string get(const std::vector<std::pair<std::string, std::string>>& e, const
   return {};
 }
 
-int run(const std::string& cmd, std::string* out = nullptr) {
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return -1;
-  char buf[4096];
-  std::string s;
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) s.append(buf, n);
-  if (out) *out = s;
-  return pclose(p);
-}
+int run(const std::string& cmd, std::string* out = nullptr) { return test::run_command(cmd, out); }
 
 // A DER element at `at`: where its content starts and how long it is (test-side reader, so
 // the test does not trust the code under test to find what OpenSSL should check).

@@ -7,7 +7,6 @@
 #include <libxml/tree.h>
 #include <poppler-document.h>
 #include <poppler-page.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +23,7 @@
 #include "gongwen/pipeline/profile.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "gongwen/pipeline/template.hpp"
+#include "zip_entries.hpp"
 
 namespace gongwen {
 namespace {
@@ -40,34 +40,13 @@ std::string slurp(const fs::path& p) {
 
 std::map<std::string, std::string> unzip(const std::string& bytes) {
   std::map<std::string, std::string> out;
-  zip_error_t err;
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (!z) {
-    zip_source_free(src);
-    return out;
-  }
-  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
-    zip_stat_t st;
-    zip_stat_index(z, i, 0, &st);
-    std::string data(st.size, '\0');
-    zip_file_t* f = zip_fopen_index(z, i, 0);
-    zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
-    out[st.name] = std::move(data);
-  }
-  zip_close(z);
+  for (auto& [name, data] : test::zip_entries(bytes)) out[name] = std::move(data);
   return out;
 }
 
 std::string run(const std::string& cmd, int* status) {
   std::string out;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  *status = pclose(p);
+  *status = test::run_command(cmd, &out);
   return out;
 }
 
