@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "demo_key.hpp"
+#include "gongwen/archive/electronic_seal.hpp"
 #include "gongwen/archive/auth.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/keys.hpp"
@@ -78,6 +79,9 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
                            services::init_detail(p.office_name, true));
       archive::install_signing_key(*ws, load_signing_key_pem(kDemoKeyPem, kDemoCertPem).take(),
                                    first_with(p, Role::Admin), setup_clock.now().iso8601());
+      archive::ElectronicSeals::install(ws->keys_dir(),
+                                        load_signing_key_pem(kDemoSm2SignerKeyPem, kDemoSm2SignerCertPem).take(),
+                                        load_signing_key_pem(kDemoSealMakerKeyPem, kDemoSealMakerCertPem).take());
       // Known passwords for the sample users, and a login for each, so that the commands of
       // README.md work in the demo workspace without typing a password. Logins last in real
       // time (they are sessions, not records), so they use the system clock.

@@ -13,6 +13,7 @@
 #include "gongwen/archive/keys.hpp"
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/text_checks.hpp"
+#include "ofd_sealing.hpp"
 #include "gongwen/pipeline/draftsheet.hpp"
 #include "gongwen/pipeline/number.hpp"
 #include "gongwen/pipeline/render.hpp"
@@ -371,19 +372,23 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       so.signed_at = now;
       so.reason = "签发 " + doc.number + " " + signoff->opinion;
       so.location = doc.issuers.front();
-      // One layout for both files of the registered copy.
+      // One layout for the three files of the registered copy; the OFD carries the SM2
+      // electronic seal (GB/T 38540), the PDF its RSA signature.
       RenderedFiles files = render(doc, opts).take();
       RenderedFile pdf = std::move(files.pdf);
       pdf.bytes = sign_pdf(pdf.bytes, key, so).take();
       const RenderedFile docx = std::move(files.docx);
+      const std::string ofd = seal_ofd(m_ws, doc, opts, std::move(files.ofd.bytes), files.decisions, now);
 
       // The same derivation the downloads use (documents.hpp): one layout, from the 文号.
       const fs::path dir = m_ws.documents_dir() / std::to_string(year);
       const fs::path pdf_path = issued_file_path(m_ws, doc.number, IssuedFile::Pdf);
       const fs::path docx_path = issued_file_path(m_ws, doc.number, IssuedFile::Docx);
       const fs::path sheet_path = issued_file_path(m_ws, doc.number, IssuedFile::Sheet);
+      const fs::path ofd_path = issued_file_path(m_ws, doc.number, IssuedFile::Ofd);
       stage(pdf_path, pdf.bytes);
       stage(docx_path, docx.bytes);
+      stage(ofd_path, ofd);
 
       // 份号: a secret document's 印数 copies, each its own numbered, signed PDF.
       if (secret) {
@@ -392,9 +397,13 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
           std::snprintf(no, sizeof no, "%06d", k);
           Document copy = doc;
           copy.copy_number = no;
-          std::string bytes = sign_pdf(render_pdf(copy, opts).take().bytes, key, so).take();
+          const LaidOutDocument laid = lay_out(copy, opts).take();
+          std::string bytes = sign_pdf(write_pdf(laid).take().bytes, key, so).take();
           const fs::path p = dir / doc.number / (std::string("份号-") + no + ".pdf");
           stage(p, bytes);
+          // The same numbered copy as OFD, sealed (not registered apart: its PDF is the copy).
+          stage(dir / doc.number / (std::string("份号-") + no + ".ofd"),
+                seal_ofd(m_ws, copy, opts, write_ofd(laid).take().bytes, laid.decisions(), now));
           m_ws.registry().add_copy(CopyRecord{doc.number, no, m_ws.relative(p), sha256_hex(bytes)});
         }
       }
@@ -455,7 +464,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       d.updated_at = now_iso();
       m_ws.registry().update_draft(d);
       m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
-                            doc.number + " pdf sha256 " + r.pdf_sha256 +
+                            doc.number + " pdf sha256 " + r.pdf_sha256 + " ofd sha256 " + sha256_hex(ofd) +
                                 (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
       out.issued = r;
       out.document = doc;
