@@ -26,6 +26,7 @@ PACKAGES=(
   chromium nodejs npm wrk  # web desk: browser tests (Playwright), load benchmark
   firefox-esr  # web desk: the same flow in Firefox (puppeteer-core over WebDriver BiDi)
   libxml2-utils  # xmllint: every OFD part against the GB/T 33190 schemas
+  fontconfig  # fc-scan: the OFD's embedded font subsets are fonts (usually pulled in already)
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim  # OCR of scanned 收文
   libcups2-dev cups cups-client printer-driver-cups-pdf  # 文印: printing, and a real CUPS server in the tests
   softhsm2  # a PKCS#11 token for the signer interface's second implementation

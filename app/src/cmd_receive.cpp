@@ -53,9 +53,12 @@ void add_receive_file(CLI::App* receive, Context& ctx, Action& action) {
       const auto& r = got.received;
       std::string text = "registered " + r.registration() + " 《" + r.title + "》 from " + r.sender +
                          "; 文件处理签 " + r.slip_path + "\n";
+      for (const std::string& seal : got.seal_checks) text += "电子印章 " + seal + "\n";
       if (!got.index_problem.empty())
         text += "warning: not yet searchable (" + got.index_problem + "); run: gongwen search reindex\n";
-      ctx.emit(received_json(r), text);
+      nlohmann::json j = received_json(r);
+      if (!got.seal_checks.empty()) j["seal_checks"] = got.seal_checks;
+      ctx.emit(j, text);
     };
   });
 }

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "demo_key.hpp"
+#include "gongwen/archive/electronic_seal.hpp"
 #include "gongwen/archive/auth.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/keys.hpp"
@@ -71,6 +72,9 @@ std::unique_ptr<archive::Workspace> make_demo_workspace(Context& ctx, const fs::
                        services::init_detail(p.office_name, true));
   archive::install_signing_key(*ws, load_signing_key_pem(kDemoKeyPem, kDemoCertPem).take(),
                                first_with(p, Role::Admin), setup_clock.now().iso8601());
+  archive::ElectronicSeals::install(ws->keys_dir(),
+                                    load_signing_key_pem(kDemoSm2SignerKeyPem, kDemoSm2SignerCertPem).take(),
+                                    load_signing_key_pem(kDemoSealMakerKeyPem, kDemoSealMakerCertPem).take());
   // Logins last in real time (they are sessions, not records), so they use the system clock.
   archive::Auth auth(*ws, setup_clock);
   for (std::size_t i = 0; i < p.users.size(); ++i)

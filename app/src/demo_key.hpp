@@ -57,4 +57,52 @@ hhICO734XLq0Bn+hszeVvQqnlSM9lLB+h5K+K4phOVixLvM4Kz6ca43El8My996B
 WPd+SrW28yviUdVAQQ==
 -----END CERTIFICATE-----
 )PEM";
+
+// The demo's SM2 identities for the OFD's electronic seal (GB/T 38540): the 签章者 and the
+// 制章者, self-issued, valid 2024-01-01 … 2036-01-01, SM3 with signer ID 1234567812345678.
+// Published test keys like the one above: fixed so two demo runs seal byte-identically.
+inline constexpr const char* kDemoSm2SignerKeyPem = R"PEM(
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqBHM9VAYItBG0wawIBAQQgulMTMn+YxXEkO9hZ
+JZp++zl7jYO+OAn7a8Do/G9UBqOhRANCAAR7P7T7PJZSZpdS0SxvyyYwfS42tky7
+J/z4IkuKGXdLRjXLx8UJ+FGSGlLXZgM21jaE9aWkQx/QkO4Rmmnxu4EL
+-----END PRIVATE KEY-----
+)PEM";
+inline constexpr const char* kDemoSm2SignerCertPem = R"PEM(
+-----BEGIN CERTIFICATE-----
+MIIB4DCCAYagAwIBAgIBATAKBggqgRzPVQGDdTBZMR4wHAYDVQQDDBXnmb3ot6/k
+uaHkurrmsJHmlL/lupwxKjAoBgNVBAoMIeeZvei3r+S5oeS6uuawkeaUv+W6nO+8
+iOa8lOekuu+8iTELMAkGA1UEBhMCQ04wHhcNMjQwMTAxMDAwMDAwWhcNMzYwMTAx
+MDAwMDAwWjBZMR4wHAYDVQQDDBXnmb3ot6/kuaHkurrmsJHmlL/lupwxKjAoBgNV
+BAoMIeeZvei3r+S5oeS6uuawkeaUv+W6nO+8iOa8lOekuu+8iTELMAkGA1UEBhMC
+Q04wWTATBgcqhkjOPQIBBggqgRzPVQGCLQNCAAR7P7T7PJZSZpdS0SxvyyYwfS42
+tky7J/z4IkuKGXdLRjXLx8UJ+FGSGlLXZgM21jaE9aWkQx/QkO4Rmmnxu4ELoz8w
+PTAMBgNVHRMBAf8EAjAAMA4GA1UdDwEB/wQEAwIGwDAdBgNVHQ4EFgQU28VN3spX
+7ddD1nLbLp+kJRV4Y2YwCgYIKoEcz1UBg3UDSAAwRQIgBgRVUhgPDhTJgFiXvVx1
+iEvvSCfrk7ZNKingqK21xtUCIQDNn/UTjlLJQ506E5zepYQLEsrDvqrzl9pFgvxg
+78IMBQ==
+-----END CERTIFICATE-----
+)PEM";
+inline constexpr const char* kDemoSealMakerKeyPem = R"PEM(
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqBHM9VAYItBG0wawIBAQQg8zF86OTIVsPiVeaW
+meokB8pe1oOgScOaqZX9IkiqV36hRANCAARlWoSmTlF108HrFaYRUOgQJXvfVttf
+bKsg7/aFhEWKXEqp2Rs8vBpZKcLkZYnEQG2PZJrj89hTjdls+iwtBa+b
+-----END PRIVATE KEY-----
+)PEM";
+inline constexpr const char* kDemoSealMakerCertPem = R"PEM(
+-----BEGIN CERTIFICATE-----
+MIICBzCCAaygAwIBAgIBAjAKBggqgRzPVQGDdTBsMTEwLwYDVQQDDCjnmb3ot6/k
+uaHkurrmsJHmlL/lupwg5Yi256ug77yI5ryU56S677yJMSowKAYDVQQKDCHnmb3o
+t6/kuaHkurrmsJHmlL/lupzvvIjmvJTnpLrvvIkxCzAJBgNVBAYTAkNOMB4XDTI0
+MDEwMTAwMDAwMFoXDTM2MDEwMTAwMDAwMFowbDExMC8GA1UEAwwo55m96Lev5Lmh
+5Lq65rCR5pS/5bqcIOWItueroO+8iOa8lOekuu+8iTEqMCgGA1UECgwh55m96Lev
+5Lmh5Lq65rCR5pS/5bqc77yI5ryU56S677yJMQswCQYDVQQGEwJDTjBZMBMGByqG
+SM49AgEGCCqBHM9VAYItA0IABGVahKZOUXXTwesVphFQ6BAle99W219sqyDv9oWE
+RYpcSqnZGzy8GlkpwuRlicRAbY9kmuPz2FON2Wz6LC0Fr5ujPzA9MAwGA1UdEwEB
+/wQCMAAwDgYDVR0PAQH/BAQDAgbAMB0GA1UdDgQWBBRjzqefE35tJzZgpf+9Sh6m
+P1YayjAKBggqgRzPVQGDdQNJADBGAiEAsY9KpJNYkNV5yhcAZzBYGE+Xli648sv/
+jO/6Zs48DPUCIQDBq2JjyLZg2xN55hTdI7GsFUxgqk+UaAYMAldGJVrxGg==
+-----END CERTIFICATE-----
+)PEM";
 }  // namespace gongwen::app

@@ -1,9 +1,10 @@
 // Text extraction for received documents (see extract.hpp). Outside files are untrusted:
 // DOCX goes through the pipeline's one DOCX reader (docx_text: zip bomb, entry name and DTD
-// refusals as for 一键排版's import); PDF through Poppler.
+// refusals as for 一键排版's import); PDF through Poppler; OFD through read_ofd.
 #include "gongwen/search/extract.hpp"
 
 #include "gongwen/pipeline/import.hpp"
+#include "gongwen/pipeline/ofd_read.hpp"
 #include "gongwen/pipeline/utf8.hpp"
 
 #include <poppler/cpp/poppler-document.h>
@@ -81,7 +82,11 @@ std::string remove_spaces_between_han(std::string_view s) {
 Result<std::string> extract_text(const std::string& bytes, const std::string& name) {
   if (bytes.rfind("%PDF-", 0) == 0) return pdf_text(bytes, name);
   if (bytes.rfind("PK\x03\x04", 0) == 0) {
-    if (name.size() > 4 && (name.ends_with(".ofd") || name.ends_with(".OFD"))) return std::string();
+    if (name.size() > 4 && (name.ends_with(".ofd") || name.ends_with(".OFD"))) {
+      Result<OfdContent> ofd = read_ofd(bytes, name);
+      if (!ofd) return ofd.error();
+      return remove_spaces_between_han(ofd.value().text());
+    }
     return docx_text(bytes, name);
   }
   return make_error(Code::BadInput, name + ": not a PDF, DOCX or OFD file");

@@ -19,6 +19,7 @@ fs::path issued_file_path(const archive::Workspace& ws, const std::string& numbe
   switch (which) {
     case IssuedFile::Pdf: return dir / (number + ".pdf");
     case IssuedFile::Docx: return dir / (number + ".docx");
+    case IssuedFile::Ofd: return dir / (number + ".ofd");
     case IssuedFile::Sheet: return dir / (number + ".发文稿纸.pdf");
   }
   return {};

@@ -16,6 +16,7 @@
 #include "gongwen/services/display.hpp"
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/text_checks.hpp"
+#include "ofd_sealing.hpp"
 #include "gongwen/pipeline/draftsheet.hpp"
 #include "gongwen/pipeline/number.hpp"
 #include "gongwen/pipeline/render.hpp"
@@ -555,18 +556,22 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   // re-chained behind it is found (`gongwen audit verify`, audit_check.hpp).
   if (const auto head = m_ws.registry().audit_last()) so.reason += " " + audit_checkpoint_text(*head);
   so.location = doc.issuers.front();
-  // One layout for both files of the registered copy.
+  // One layout for the three files of the registered copy; the OFD carries the SM2
+  // electronic seal (GB/T 38540), the PDF its RSA signature.
   RenderedFiles files = render(doc, opts).take();
   RenderedFile pdf = std::move(files.pdf);
   pdf.bytes = sign_pdf(pdf.bytes, key, so).take();
   const RenderedFile docx = std::move(files.docx);
+  const std::string ofd = seal_ofd(m_ws, doc, opts, std::move(files.ofd.bytes), files.decisions, now);
 
   // The same derivation the downloads use (documents.hpp): one layout, from the 文号.
   const fs::path pdf_path = issued_file_path(m_ws, doc.number, IssuedFile::Pdf);
   const fs::path docx_path = issued_file_path(m_ws, doc.number, IssuedFile::Docx);
   const fs::path sheet_path = issued_file_path(m_ws, doc.number, IssuedFile::Sheet);
+  const fs::path ofd_path = issued_file_path(m_ws, doc.number, IssuedFile::Ofd);
   staging.stage(pdf_path, pdf.bytes);
   staging.stage(docx_path, docx.bytes);
+  staging.stage(ofd_path, ofd);
   if (secret) stage_numbered_copies(doc, std::max(1, draft.copies), opts, key, so, staging);
   const RenderedFile sheet_pdf =
       render_draft_sheet(
@@ -596,7 +601,7 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   // workspace next if this process dies first (issue 13 #12).
   m_ws.registry().queue_indexing(IndexedBook::Issued, doc.number, now_iso());
   m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
-                        doc.number + " pdf sha256 " + r.pdf_sha256 +
+                        doc.number + " pdf sha256 " + r.pdf_sha256 + " ofd sha256 " + sha256_hex(ofd) +
                             (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
   IssueOutcome out;
   out.issued = r;
@@ -615,9 +620,13 @@ void Office::stage_numbered_copies(const Document& doc, int count, const RenderO
     std::snprintf(no, sizeof no, "%06d", k);
     Document copy = doc;
     copy.copy_number = no;
-    std::string bytes = sign_pdf(render_pdf(copy, opts).take().bytes, key, so).take();
+    const LaidOutDocument laid = lay_out(copy, opts).take();
+    std::string bytes = sign_pdf(write_pdf(laid).take().bytes, key, so).take();
     const fs::path p = dir / doc.number / (std::string("份号-") + no + ".pdf");
     staging.stage(p, bytes);
+    // The same numbered copy as OFD, sealed (not registered apart: its PDF is the copy).
+    staging.stage(dir / doc.number / (std::string("份号-") + no + ".ofd"),
+                  seal_ofd(m_ws, copy, opts, write_ofd(laid).take().bytes, laid.decisions(), so.signed_at));
     m_ws.registry().add_copy(CopyRecord{doc.number, no, m_ws.relative(p), sha256_hex(bytes)});
   }
 }

@@ -7,6 +7,8 @@
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "gongwen/search/extract.hpp"
+#include "gongwen/pipeline/ofd_read.hpp"
+#include "gongwen/pipeline/ofd_seal.hpp"
 #include "gongwen/services/fault.hpp"
 #include "gongwen/services/indexing.hpp"
 
@@ -61,15 +63,49 @@ archive::NumberRecord Workflows::void_number(const std::string& number, const st
   return m_office.void_number(number, user, reason);
 }
 
+namespace {
+
+// 来文单位, 文号, 标题, 成文日期, 文种, 密级 from an OFD's DocInfo (CustomDatas, then the
+// standard fields) or its 公文 tags, where the clerk left them empty.
+void prefill_from_ofd(archive::ReceiveInput& in, const OfdContent& ofd) {
+  auto first = [&](std::initializer_list<std::pair<const std::map<std::string, std::string>*, const char*>> from) {
+    for (const auto& [m, key] : from)
+      if (auto it = m->find(key); it != m->end() && !it->second.empty()) return it->second;
+    return std::string();
+  };
+  const auto* info = &ofd.info;
+  const auto* tags = &ofd.tags;
+  if (in.sender.empty()) in.sender = first({{info, "发文机关"}, {tags, "发文机关署名"}, {info, "Author"}});
+  if (in.their_number.empty()) in.their_number = first({{info, "文号"}, {tags, "发文字号"}});
+  if (in.title.empty()) in.title = first({{info, "标题"}, {tags, "标题"}, {info, "Title"}});
+  if (in.date.empty()) in.date = first({{info, "成文日期"}, {tags, "成文日期"}});
+  if (in.kind.empty()) in.kind = first({{info, "文种"}});
+  if (in.secrecy.empty()) in.secrecy = first({{info, "密级"}, {tags, "密级和保密期限"}});
+}
+
+}  // namespace
+
 ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& user) {
   refuse_bidi_controls("题名", in.title);
   refuse_bidi_controls("来文单位", in.sender);
   refuse_bidi_controls("来文字号", in.their_number);
   // A regular file of bounded size, whoever named it (/dev/zero ended in bad_alloc).
   const std::string bytes = read_outside_file(in.file);
+  ReceiveResult r;
+  if (bytes.rfind("PK", 0) == 0 && in.file.extension() != ".docx") {
+    // An OFD: what the clerk did not type comes from its DocInfo and 公文 tags, and its
+    // seals are checked before anything is registered (a broken package is refused).
+    const OfdContent ofd = read_ofd(bytes, in.file.string()).take();
+    prefill_from_ofd(in, ofd);
+    if (in.text.empty()) in.text = search::remove_spaces_between_han(ofd.text());
+    const OfdVerifyReport seals = verify_ofd(bytes);
+    for (const OfdSealCheck& s : seals.seals)
+      r.seal_checks.push_back((s.ok() ? "有效：" : "无效：") + s.seal_name + "（签章者 " + s.signer + "，" +
+                              s.signed_at + "）" + (s.problems.empty() ? "" : " " + s.problems.front()));
+    for (const std::string& p : seals.problems) r.seal_checks.push_back(p);
+  }
   if (in.text.empty()) in.text = search::extract_text(bytes, in.file.string()).take();
   archive::Receiving rec(m_ws, m_clock);
-  ReceiveResult r;
   r.received = rec.receive(in, user);
   fault_point("receive-committed");
   r.index_problem = index_or_problem([&] { catch_up_index(m_ws); });

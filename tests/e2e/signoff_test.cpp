@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "run_cli.hpp"
@@ -155,6 +156,68 @@ TEST_F(Signoff, KeyImportNeedsAnAdminAndChangesTheSigner) {
                                       (dir / "c.pem").string()});
   ASSERT_EQ(imp.code, 0) << imp.err;
   EXPECT_NE(with("", {"key", "show"}).out.find("Imported Office"), std::string::npos);
+}
+
+// Issuing also writes <文号>.ofd, sealed with the workspace's SM2 electronic seal (docs/ofd.md):
+// `gongwen verify FILE.ofd` prints the seal, signer and time, and a changed byte in the
+// package is reported with exit 6; receiving the OFD pre-fills the register from it.
+TEST_F(Signoff, IssuedOfdIsSealedVerifiedReceivedAndTamperingIsCaught) {
+  ASSERT_EQ(ok("wangfang", {"submit", draft.string()}).code, 0);
+  ASSERT_EQ(ok("zhaoli", {"review", "#1"}).code, 0);
+  ASSERT_EQ(ok("chenzhiyong", {"review", "#1"}).code, 0);
+  ASSERT_EQ(ok("zhangjianguo", {"sign", "#1"}).code, 0);
+  const Outcome issued = ok("sunxiuying", {"--json", "issue", "#1"});
+  ASSERT_EQ(issued.code, 0) << issued.err;
+  const fs::path pdf = fs::path(ws) / nlohmann::json::parse(issued.out)["pdf"].get<std::string>();
+  fs::path ofd = pdf;
+  ofd.replace_extension(".ofd");
+  ASSERT_TRUE(fs::exists(ofd)) << ofd;
+  const Outcome good = with("", {"--json", "verify", ofd.string()});
+  ASSERT_EQ(good.code, 0) << good.err << good.out;
+  const auto j = nlohmann::json::parse(good.out);
+  ASSERT_EQ(j["seals"].size(), 1u);
+  EXPECT_EQ(j["seals"][0]["seal"], "白路乡人民政府");
+  EXPECT_EQ(j["seals"][0]["ok"], true);
+  EXPECT_FALSE(j["seals"][0]["signed_at"].get<std::string>().empty());
+  // unzip lists the package: the parts of an OFD and the seal's files.
+  const Outcome list = run("unzip", {"-l", ofd.string()});
+  ASSERT_EQ(list.code, 0);
+  for (const char* part : {"OFD.xml", "Doc_0/Document.xml", "Doc_0/Signs/Signatures.xml",
+                           "Doc_0/Signs/Sign_0/Signature.xml", "Doc_0/Signs/Sign_0/SignedValue.dat"})
+    EXPECT_NE(list.out.find(part), std::string::npos) << part;
+
+  // Received back (as another office would receive it): 来文单位, 文号, 标题 and 成文日期 from
+  // the OFD itself, the seal checked, the text searchable.
+  const fs::path incoming = dir / "来文.ofd";
+  fs::copy_file(ofd, incoming);
+  const Outcome received = ok("sunxiuying", {"--json", "receive", incoming.string()});
+  ASSERT_EQ(received.code, 0) << received.err;
+  const auto rj = nlohmann::json::parse(received.out);
+  EXPECT_EQ(rj["sender"], "白路乡人民政府") << received.out;
+  EXPECT_EQ(rj["number"], "白政发〔2026〕1号") << received.out;
+  EXPECT_EQ(rj["date"], "2026-11-30") << received.out;
+  EXPECT_EQ(rj["title"], "关于做好除冰工作的通知") << received.out;
+  ASSERT_EQ(rj["seal_checks"].size(), 1u) << received.out;
+  EXPECT_EQ(rj["seal_checks"][0].get<std::string>().rfind("有效：白路乡人民政府", 0), 0u) << received.out;
+  const Outcome found = ok("sunxiuying", {"search", "道路除冰", "--direction", "收文"});
+  EXPECT_NE(found.out.find("关于做好除冰工作的通知"), std::string::npos) << found.out << found.err;
+
+  // One changed byte in a page's content, re-zipped with the system's zip.
+  const fs::path x = dir / "x";
+  ASSERT_EQ(run("unzip", {"-q", ofd.string(), "-d", x.string()}).code, 0);
+  const fs::path page = x / "Doc_0" / "Pages" / "Page_0" / "Content.xml";
+  std::stringstream ss;
+  ss << std::ifstream(page, std::ios::binary).rdbuf();
+  std::string s = ss.str();
+  const auto at = s.find("各村要");
+  ASSERT_NE(at, std::string::npos);
+  s.replace(at, 3, "全");
+  std::ofstream(page, std::ios::binary) << s;
+  const fs::path bad = dir / "bad.ofd";
+  ASSERT_EQ(run("sh", {"-c", "cd " + quote(x.string()) + " && zip -q -r " + quote(bad.string()) + " ."}).code, 0);
+  const Outcome caught = with("", {"verify", bad.string()});
+  EXPECT_EQ(caught.code, 6) << caught.out << caught.err;
+  EXPECT_NE(caught.err.find("Doc_0/Pages/Page_0/Content.xml 在签章后被改动"), std::string::npos) << caught.err;
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 // functions in parts.hpp and zipped in a fixed order with fixed timestamps, so the same
 // document and options always give the same bytes.
 #include <exception>
-#include <map>
-#include <mutex>
 
 #include "docx/media.hpp"
 #include "docx/package.hpp"
@@ -11,56 +9,9 @@
 #include "gongwen/pipeline/render.hpp"
 #include "render/laid_out.hpp"
 #include "seal/seal.hpp"
+#include "seal/seal_picture.hpp"
 
 namespace gongwen {
-
-namespace {
-
-// 300 dpi: sharp on an office laser printer, and a 42 mm seal stays under 100 kB.
-constexpr int kSealDpi = 300;
-
-// The seal as PNG, or empty with a warning when it cannot be drawn; a DOCX without the
-// seal image is still a useful draft, so this does not fail the whole render.
-std::string seal_image(const Document& doc, int organ, const RenderOptions& options,
-                       std::vector<std::string>& warnings) {
-  if (doc.seal != SealMode::Sealed) return {};
-  seal::SealSpec spec;
-  spec.text = organ < 0 ? doc.seal_text : seal::seal_text_of(doc, organ);
-  if (spec.text.empty()) {
-    warnings.push_back("DOCX: sealed document without seal text; no seal image placed");
-    return {};
-  }
-  spec.subtext = doc.seal_subtext;
-  spec.diameter_pt = options.seal_diameter_mm / 25.4 * 72.0;
-  spec.font_family = options.fonts.songti;
-  // Rasterising the seal at 300 dpi is most of a DOCX render; an office uses one or two
-  // seals, so the PNG is kept per seal spec for the process (same bytes every time).
-  static std::mutex mutex;
-  static std::map<std::string, std::string> cache;
-  const std::string key = spec.text + '\x1f' + spec.subtext + '\x1f' +
-                          std::to_string(spec.diameter_pt) + '\x1f' + spec.font_family;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = cache.find(key);
-    if (it != cache.end()) return it->second;
-  }
-  try {
-    std::string png = seal::seal_png(spec, kSealDpi);
-    if (!png.empty()) {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (cache.size() < 16) cache.emplace(key, png);
-    }
-    if (png.empty()) warnings.push_back("DOCX: the seal could not be drawn; no seal image placed");
-    return png;
-  } catch (const Failure& f) {
-    warnings.push_back("DOCX: the seal could not be drawn (" + f.error().message + ")");
-  } catch (const std::exception& e) {
-    warnings.push_back(std::string("DOCX: the seal could not be drawn (") + e.what() + ")");
-  }
-  return {};
-}
-
-}  // namespace
 
 Result<RenderedFile> write_docx(const LaidOutDocument& laid) {
   using namespace docx;
@@ -79,7 +30,7 @@ Result<RenderedFile> write_docx(const LaidOutDocument& laid) {
       for (std::size_t i = 0; i < doc.joint_signers.size(); ++i) organs.push_back(static_cast<int>(i));
     }
     for (int organ : organs) {
-      std::string png = seal_image(doc, organ, options, out.warnings);
+      std::string png = seal::seal_picture(doc, organ, options, "DOCX", out.warnings);
       if (png.empty()) continue;
       SealAnchor a{options.seal_diameter_mm, organ < 0 ? doc.seal_text : seal::seal_text_of(doc, organ)};
       a.organ = organ;

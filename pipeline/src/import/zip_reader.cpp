@@ -13,13 +13,17 @@ struct ZipReader::Impl {
   ImportLimits limits;
   zip_t* za = nullptr;
   std::size_t total = 0;
+  std::string kind;
+  std::vector<std::string> names;
 };
 
 namespace {
 
 [[noreturn]] void bad(const std::string& source, const std::string& what,
-                      std::vector<std::string> hints = {}) {
-  if (hints.empty()) hints = {"save the file again from Word as .docx (Word Document) and retry"};
+                      std::vector<std::string> hints = {}, const std::string& kind = ".docx") {
+  if (hints.empty())
+    hints = {kind == ".docx" ? "save the file again from Word as .docx (Word Document) and retry"
+                             : "ask the sender for the file again; it is damaged or not " + kind};
   fail(Code::BadInput, source + ": " + what, std::move(hints));
 }
 
@@ -41,15 +45,17 @@ bool safe_name(std::string_view n) {
 
 }  // namespace
 
-ZipReader::ZipReader(std::string_view bytes, const std::string& source, const ImportLimits& limits)
+ZipReader::ZipReader(std::string_view bytes, const std::string& source, const ImportLimits& limits,
+                     const std::string& kind)
     : m(std::make_unique<Impl>()) {
   m->source = source;
   m->limits = limits;
+  m->kind = kind;
   if (bytes.size() > limits.max_file_bytes)
     bad(source, "the file is larger than " + std::to_string(limits.max_file_bytes >> 20) + " MB",
         {"split the document or remove large pictures"});
   if (bytes.size() < 4 || bytes.substr(0, 2) != "PK")
-    bad(source, "not a .docx file (it is not a zip package)");
+    bad(source, "not a " + kind + " file (it is not a zip package)", {}, kind);
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
@@ -59,7 +65,7 @@ ZipReader::ZipReader(std::string_view bytes, const std::string& source, const Im
     zip_source_free(src);
     const std::string why = zip_error_strerror(&err);
     zip_error_fini(&err);
-    bad(source, "not a readable .docx (zip: " + why + ")");
+    bad(source, "not a readable " + kind + " (zip: " + why + ")", {}, kind);
   }
   zip_error_fini(&err);
   const zip_int64_t n = zip_get_num_entries(m->za, 0);
@@ -73,9 +79,13 @@ ZipReader::ZipReader(std::string_view bytes, const std::string& source, const Im
       bad(source, "a zip entry cannot be read");
     if (!safe_name(st.name))
       bad(source, std::string("unsafe entry name '") + st.name + "' (absolute or with ..)",
-          {"this file was not made by Word; do not import it"});
+          {"this file was not made by " + std::string(kind == ".docx" ? "Word" : "an OFD writer") +
+           "; do not import it"});
+    m->names.emplace_back(st.name);
   }
 }
+
+const std::vector<std::string>& ZipReader::names() const { return m->names; }
 
 ZipReader::~ZipReader() {
   if (m && m->za != nullptr) zip_discard(m->za);

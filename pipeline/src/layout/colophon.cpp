@@ -25,6 +25,7 @@ std::optional<Colophon> layout_colophon(const Document& doc) {
   for (int i = 0; i < n_copy; ++i)
     for (TextRun& r : copy_lines[i].runs) {
       r.baseline += i * kLinePitch;
+      r.element = Element::CopiesTo;
       c.runs.push_back(std::move(r));
     }
   const double base = n_copy * kLinePitch + row_baseline_offset(kSize4);
@@ -32,11 +33,12 @@ std::optional<Colophon> layout_colophon(const Document& doc) {
     Styled printer, when;
     printer.add(doc.printer, FontRole::FangSong);
     if (doc.print_date.valid()) when.add(doc.print_date.chinese() + "印发", FontRole::FangSong);
-    for (TextRun& r : single_line(printer, kBodyLeft + kSize4, kSize4, kSize4, kBlack, base))
+    for (TextRun& r : tagged(single_line(printer, kBodyLeft + kSize4, kSize4, kSize4, kBlack, base),
+                             Element::Printer))
       c.runs.push_back(std::move(r));
     const double w = styled_width(when, kSize4);
-    for (TextRun& r :
-         single_line(when, kBodyRight - kSize4 - w, kSize4, kSize4, kBlack, base))
+    for (TextRun& r : tagged(single_line(when, kBodyRight - kSize4 - w, kSize4, kSize4, kBlack, base),
+                             Element::PrintDate))
       c.runs.push_back(std::move(r));
   }
   if (!letter) {

@@ -129,4 +129,14 @@ std::vector<TextRun> single_line(const Styled& s, double left, double cell, doub
   return make_runs(s, 0, s.cps.size(), x, size, color, baseline);
 }
 
+std::vector<TextRun> tagged(std::vector<TextRun> runs, Element e) {
+  for (TextRun& r : runs) r.element = e;
+  return runs;
+}
+
+void tag_items(std::vector<FlowItem>& items, std::size_t first, Element e) {
+  for (std::size_t i = first; i < items.size(); ++i)
+    for (TextRun& r : items[i].runs) r.element = e;
+}
+
 }  // namespace gongwen::layout

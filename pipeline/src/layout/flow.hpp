@@ -97,4 +97,9 @@ std::vector<TextRun> single_line(const Styled& s, double left, double cell, doub
                                  Color color, double baseline);
 double styled_width(const Styled& s, double cell);
 
+// Marks runs as showing one element of the 公文 (page.hpp): `runs` returned as given, or
+// every run of the items from `first` on.
+std::vector<TextRun> tagged(std::vector<TextRun> runs, Element e);
+void tag_items(std::vector<FlowItem>& items, std::size_t first, Element e);
+
 }  // namespace gongwen::layout

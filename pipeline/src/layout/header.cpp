@@ -21,8 +21,12 @@ double baseline_of(int row, double size = kSize3) {
   return row_top(row) + row_baseline_offset(size);
 }
 
-void append(std::vector<TextRun>& to, std::vector<TextRun> from) {
-  for (TextRun& r : from) to.push_back(std::move(r));
+// Every run of the 版头 is one element's (page.hpp: Element).
+void append(std::vector<TextRun>& to, std::vector<TextRun> from, Element e) {
+  for (TextRun& r : from) {
+    r.element = e;
+    to.push_back(std::move(r));
+  }
 }
 
 int first_row_below(double y) {
@@ -79,7 +83,7 @@ double layout_mark(const Document& doc, double top, Header& h) {
         for (TextRun& r : runs)
           for (std::size_t j = 0; j < r.x.size(); ++j) r.x[j] += extra * j;
       }
-      append(h.runs, std::move(runs));
+      append(h.runs, std::move(runs), Element::Mark);
       h.mark.names.push_back(doc.issuers[i]);
     }
     h.mark.stacked = true;
@@ -90,7 +94,8 @@ double layout_mark(const Document& doc, double top, Header& h) {
       s.add(suffix, FontRole::XiaoBiaoSong);
       const double mid = top + stack_h / 2;
       append(h.runs, single_line(s, x0 + (name_cells + 0.5) * size, size, size, kRed,
-                                 mid - size / 2 + kAscent * size));
+                                 mid - size / 2 + kAscent * size),
+             Element::Mark);
     }
     h.mark.suffix = suffix;
     record_mark(h, first, size, name_runs);
@@ -103,7 +108,8 @@ double layout_mark(const Document& doc, double top, Header& h) {
   s.add(mark, FontRole::XiaoBiaoSong);
   const double size = std::min(kMarkMaxSize, kMarkMaxWidth / styled_width(s, 1.0));
   const double w = styled_width(s, size);
-  append(h.runs, single_line(s, kCentreX - w / 2, size, size, kRed, top + kAscent * size));
+  append(h.runs, single_line(s, kCentreX - w / 2, size, size, kRed, top + kAscent * size),
+         Element::Mark);
   h.mark.names = {mark};
   record_mark(h, first, size, 0);
   return top + size;
@@ -115,20 +121,29 @@ Header layout_header(const Document& doc) {
   Header h;
   const bool letter = doc.format == Format::Letter;
   std::vector<Styled> left_items;  // 份号, 密级, 紧急程度: flush left, one row each
-  if (!doc.copy_number.empty()) left_items.emplace_back().add(doc.copy_number, FontRole::FangSong);
+  std::vector<Element> left_elements;
+  if (!doc.copy_number.empty()) {
+    left_items.emplace_back().add(doc.copy_number, FontRole::FangSong);
+    left_elements.push_back(Element::CopyNumber);
+  }
   if (doc.secrecy != Secrecy::None) {
     std::string s = to_chinese(doc.secrecy);
     if (!doc.secrecy_term.empty()) s += "★" + doc.secrecy_term;
     left_items.emplace_back().add(s, FontRole::HeiTi);
+    left_elements.push_back(Element::Secrecy);
   }
-  if (doc.urgency != Urgency::None)
+  if (doc.urgency != Urgency::None) {
     left_items.emplace_back().add(to_chinese(doc.urgency), FontRole::HeiTi);
+    left_elements.push_back(Element::Urgency);
+  }
 
   const bool has_mark = !doc.issuer_mark.empty() || !doc.issuers.empty();
   int row = 0;
   if (!letter) {
-    for (const Styled& s : left_items)
-      append(h.runs, single_line(s, kBodyLeft, kCharPitch, kSize3, kBlack, baseline_of(row++)));
+    for (std::size_t i = 0; i < left_items.size(); ++i)
+      append(h.runs, single_line(left_items[i], kBodyLeft, kCharPitch, kSize3, kBlack,
+                                 baseline_of(row++)),
+             left_elements[i]);
   }
   if (!has_mark) {
     h.next_row = row;
@@ -138,7 +153,8 @@ Header layout_header(const Document& doc) {
       const double w = styled_width(s, kCharPitch);
       h.number_row = h.next_row;
       append(h.runs, single_line(s, kCentreX - w / 2, kCharPitch, kSize3, kBlack,
-                                 baseline_of(h.next_row++)));
+                                 baseline_of(h.next_row++)),
+             Element::Number);
     }
     return h;
   }
@@ -160,14 +176,17 @@ Header layout_header(const Document& doc) {
     h.rules.push_back({x0, x1, kPageHeight - mm(20.0), mm(1.0), kRed});
     row = first_row_below(y + mm(2.0));
     const int first = row;
-    for (const Styled& s : left_items)
-      append(h.runs, single_line(s, kBodyLeft, kCharPitch, kSize3, kBlack, baseline_of(row++)));
+    for (std::size_t i = 0; i < left_items.size(); ++i)
+      append(h.runs, single_line(left_items[i], kBodyLeft, kCharPitch, kSize3, kBlack,
+                                 baseline_of(row++)),
+             left_elements[i]);
     if (!doc.number.empty()) {
       Styled s;
       s.add(doc.number, FontRole::FangSong);
       const double w = styled_width(s, kCharPitch);
       append(h.runs, single_line(s, kBodyRight - w, kCharPitch, kSize3, kBlack,
-                                 baseline_of(first)));
+                                 baseline_of(first)),
+             Element::Number);
       h.number_row = first;
     }
     h.next_row = std::max(row, first + 1);
@@ -190,14 +209,16 @@ Header layout_header(const Document& doc) {
       const double w = styled_width(s, kCharPitch);
       if (i == 0) names_x = right - w + 4 * kCharPitch;
       const double x = i == 0 ? right - w : names_x;
-      append(h.runs, single_line(s, x, kCharPitch, kSize3, kBlack, baseline_of(number_row)));
+      append(h.runs, single_line(s, x, kCharPitch, kSize3, kBlack, baseline_of(number_row)),
+             Element::Signer);
       if (i + 2 < n) ++number_row;
     }
     if (!doc.number.empty()) {
       Styled s;
       s.add(doc.number, FontRole::FangSong);
       append(h.runs, single_line(s, kBodyLeft + kCharPitch, kCharPitch, kSize3, kBlack,
-                                 baseline_of(number_row)));
+                                 baseline_of(number_row)),
+             Element::Number);
       h.number_row = number_row;
     }
   } else if (!doc.number.empty()) {
@@ -206,7 +227,8 @@ Header layout_header(const Document& doc) {
     const double w = styled_width(s, kCharPitch);
     const bool order = doc.format == Format::Order;
     append(h.runs, single_line(s, kCentreX - w / 2, kCharPitch, kSize3, kBlack,
-                               baseline_of(number_row)));
+                               baseline_of(number_row)),
+           Element::Number);
     h.number_row = number_row;
     if (order) {
       // 命令格式: no separator; 正文 two lines below the 令号.

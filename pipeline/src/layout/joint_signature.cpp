@@ -21,9 +21,10 @@ Styled fangsong(const std::string& text) {
   return s;
 }
 
-void set_line(FlowItem& item, const Styled& s, double x, int row) {
-  for (TextRun& r :
-       single_line(s, x, kCharPitch, kSize3, kBlack, row * kLinePitch + row_baseline_offset(kSize3)))
+// One line of the block, tagged with its element of the 公文 for the OFD (署名 or 成文日期).
+void set_line(FlowItem& item, const Styled& s, double x, int row, Element e) {
+  for (TextRun& r : tagged(
+           single_line(s, x, kCharPitch, kSize3, kBlack, row * kLinePitch + row_baseline_offset(kSize3)), e))
     item.runs.push_back(std::move(r));
 }
 
@@ -57,13 +58,13 @@ void add_joint_signature(std::vector<FlowItem>& out, const Document& doc, const 
     const double right = kBodyRight - 2 * kCharPitch - overflow;
     for (std::size_t i = 0; i < n; ++i) {
       const double x = right - widths[i];
-      set_line(item, names[i], x, static_cast<int>(i));
+      set_line(item, names[i], x, static_cast<int>(i), Element::Signature);
       decided.joint_names[i] = {static_cast<int>(i), x, widths[i], 0};
     }
     int rows = static_cast<int>(n);
     if (!date.cps.empty()) {
       const double dx = right - last_w + 2 * kCharPitch;
-      set_line(item, date, dx, rows++);
+      set_line(item, date, dx, rows++, Element::Date);
       decided.joint_date_x = dx;
     }
     item.rows = rows;
@@ -96,12 +97,12 @@ void add_joint_signature(std::vector<FlowItem>& out, const Document& doc, const 
     const int row = top_row + name_row;
     const double cy = top_row * kLinePitch + d / 2;
     const double x = std::min(cx - widths[i] / 2, kBodyRight - widths[i]);
-    set_line(item, names[i], x, row);
+    set_line(item, names[i], x, row, Element::Signature);
     item.seals.push_back(SealPlacement{cx, cy, d, static_cast<int>(i)});
     decided.joint_names[i] = {row, x, widths[i], cy - row * kLinePitch};
   }
   const int last_row = decided.joint_names.back().row;
-  if (!date.cps.empty()) set_line(item, date, date_right - date_w, last_row + 1);
+  if (!date.cps.empty()) set_line(item, date, date_right - date_w, last_row + 1, Element::Date);
   decided.joint_date_x = date_right - date_w;
   item.rows = last_row + (date.cps.empty() ? 1 : 2);
   // The last text line comes along: the seals never stand alone (as for one organ).

@@ -31,6 +31,7 @@ TextRun page_number_run(int n) {
   const double x = n % 2 == 1 ? kBodyRight - kSize4 - w : kBodyLeft + kSize4;
   const double baseline = kBodyBottom + mm(7.0) + kAscent * kSize4;
   std::vector<TextRun> runs = single_line(s, x, kSize4, kSize4, kBlack, baseline);
+  runs.front().element = Element::PageNumber;
   return runs.front();
 }
 

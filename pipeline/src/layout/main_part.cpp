@@ -133,11 +133,13 @@ void add_signature(std::vector<FlowItem>& out, const Document& doc, const Layout
     const double date_right = kBodyRight - 4 * kCharPitch;
     const double centre = date.cps.empty() ? date_right - sig_w / 2 : date_right - date_w / 2;
     double sig_x = std::min(centre - sig_w / 2, kBodyRight - sig_w);
-    for (TextRun& r : single_line(sig, sig_x, kCharPitch, kSize3, kBlack,
-                                  sig_row * kLinePitch + base))
+    for (TextRun& r : tagged(single_line(sig, sig_x, kCharPitch, kSize3, kBlack,
+                                         sig_row * kLinePitch + base),
+                             Element::Signature))
       item.runs.push_back(std::move(r));
-    for (TextRun& r : single_line(date, date_right - date_w, kCharPitch, kSize3, kBlack,
-                                  date_row * kLinePitch + base))
+    for (TextRun& r : tagged(single_line(date, date_right - date_w, kCharPitch, kSize3, kBlack,
+                                         date_row * kLinePitch + base),
+                             Element::Date))
       item.runs.push_back(std::move(r));
     item.rows = date_row + 1;
     item.seals.push_back(SealPlacement{centre, cy, d});
@@ -159,9 +161,13 @@ void add_signature(std::vector<FlowItem>& out, const Document& doc, const Layout
   }
   int row = 0;
   if (!sig.cps.empty())
-    for (TextRun& r : single_line(sig, sig_x, kCharPitch, kSize3, kBlack, row++ * kLinePitch + base))
+    for (TextRun& r : tagged(single_line(sig, sig_x, kCharPitch, kSize3, kBlack,
+                                         row++ * kLinePitch + base),
+                             Element::Signature))
       item.runs.push_back(std::move(r));
-  for (TextRun& r : single_line(date, date_x, kCharPitch, kSize3, kBlack, row * kLinePitch + base))
+  for (TextRun& r : tagged(single_line(date, date_x, kCharPitch, kSize3, kBlack,
+                                       row * kLinePitch + base),
+                           Element::Date))
     item.runs.push_back(std::move(r));
   item.rows = date.cps.empty() ? row : row + 1;
   item.pull_lines = 1;
@@ -205,13 +211,17 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
   std::vector<FlowItem> out;
   if (!doc.title.empty()) {
     add_blank(out, title_gap);
+    const std::size_t first = out.size();
     decided.title_lines = add_title(out, doc.title);
+    tag_items(out, first, Element::Title);
   }
   if (!doc.main_recipients.empty()) {
     if (!doc.title.empty()) add_blank(out);
     Styled s;
     s.add(doc.main_recipients + "：", FontRole::FangSong);
+    const std::size_t first = out.size();
     add_lines(out, s, body_style());
+    tag_items(out, first, Element::Recipients);
   }
   for (std::size_t i = 0; i < doc.body.size(); ++i) {
     const std::size_t before = out.size();
@@ -222,6 +232,7 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
   }
   const std::size_t notes = out.size();
   add_attachment_notes(out, doc);
+  tag_items(out, notes, Element::AttachmentNotes);
   // The seal block (附件说明, 署名, 成文日期, seal) goes to a page together.
   for (std::size_t k = notes; k < out.size(); ++k) out[k].with_seal = true;
   // GB/T 9704 §10.3: the attendance list goes one blank line below the 正文 (or 附件说明).
@@ -236,9 +247,13 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     s.add("（" + doc.note + "）", FontRole::FangSong);
     LineStyle st = body_style();
     st.first_indent = 2 * kCharPitch;
+    first = out.size();
     add_lines(out, s, st);
+    tag_items(out, first, Element::Note);
   }
+  first = out.size();
   add_attachments(out, doc, decided.attachment_title_lines);
+  tag_items(out, first, Element::Attachment);
   return out;
 }
 

@@ -22,6 +22,31 @@ struct Color {
 inline constexpr Color kBlack{0, 0, 0};
 inline constexpr Color kRed{0xE6 / 255.0, 0x00 / 255.0, 0x12 / 255.0};  // #E60012
 
+// Which element of the 公文 (GB/T 9704 names, GB/T 33476.1 structure) a run shows. The
+// writers ignore it except the OFD's CustomTags, which point an exchange system at the
+// objects of each element instead of letting it guess from positions.
+enum class Element {
+  CopyNumber,       // 份号
+  Secrecy,          // 密级和保密期限
+  Urgency,          // 紧急程度
+  Mark,             // 发文机关标志
+  Number,           // 发文字号
+  Signer,           // 签发人
+  Title,            // 标题
+  Recipients,       // 主送机关
+  Body,             // 正文 (also 出席/列席 of 纪要)
+  AttachmentNotes,  // 附件说明
+  Signature,        // 发文机关署名
+  Date,             // 成文日期
+  Note,             // 附注
+  Attachment,       // 附件
+  CopiesTo,         // 抄送机关
+  Printer,          // 印发机关
+  PrintDate,        // 印发日期
+  PageNumber,       // 页码
+  Seal,             // 印章: the seal's picture (no run carries it; the OFD tags its object)
+};
+
 // One line's worth of characters in one font: `x[i]` is the left edge of the em box of the
 // i-th code point of `text`, `baseline` the shared baseline.
 struct TextRun {
@@ -31,6 +56,7 @@ struct TextRun {
   double baseline = 0;
   std::string text;        // UTF-8
   std::vector<double> x;   // one entry per code point
+  Element element = Element::Body;
 };
 
 // A horizontal line; `y` is its centre, `width` its thickness.

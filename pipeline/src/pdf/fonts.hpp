@@ -53,6 +53,8 @@ class FontSet {
   // The font file behind face i and the face's index inside it (a .ttc holds several).
   const std::string& file(int i) const { return m_files[i]; }
   int file_index(int i) const { return m_file_indexes[i]; }
+  // The family of the font resolved for face i.
+  const std::string& family(int i) const { return m_face_families[i]; }
   // Stand-ins for roles, characters borrowed from a stand-in face (one line per role, e.g.
   // "仿宋: 喆堃 not in its font, taken from Noto Serif CJK SC") and characters no font has.
   std::vector<std::string> warnings() const;

@@ -81,14 +81,16 @@ void drop_unneeded_tables(hb_subset_input_t* in) {
 // document still drawing with the old one holds its own reference.
 struct SharedSubset {
   cairo_font_face_t* face = nullptr;                  // one reference held here
+  hb_blob_t* blob = nullptr;                          // its bytes, one reference held here
   std::unordered_map<unsigned long, char32_t> chars;  // glyph → character
 };
 std::mutex g_shared_mutex;
 std::unordered_map<std::string, SharedSubset> g_shared;
 
-// A HarfBuzz subset of `source` holding `chars`' glyphs, as a cairo face. Null if HarfBuzz or
-// FreeType cannot make one.
-cairo_font_face_t* make_subset(hb_face_t* source, const std::unordered_map<unsigned long, char32_t>& chars) {
+// A HarfBuzz subset of `source` holding `chars`' glyphs, as a cairo face (and its bytes in
+// `bytes`, one reference for the caller). Null if HarfBuzz or FreeType cannot make one.
+cairo_font_face_t* make_subset(hb_face_t* source, const std::unordered_map<unsigned long, char32_t>& chars,
+                               hb_blob_t** bytes) {
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
   if (!in) return nullptr;
   hb_set_t* glyphs = hb_subset_input_glyph_set(in);
@@ -133,6 +135,7 @@ cairo_font_face_t* make_subset(hb_face_t* source, const std::unordered_map<unsig
     destroy_holder(holder);
     return nullptr;
   }
+  *bytes = hb_blob_reference(holder->blob);
   return face;
 }
 
@@ -140,11 +143,13 @@ cairo_font_face_t* make_subset(hb_face_t* source, const std::unordered_map<unsig
 
 DocumentFonts::DocumentFonts(FontSet& fonts)
     : m_fonts(fonts), m_used(static_cast<std::size_t>(fonts.face_count())),
-      m_faces(static_cast<std::size_t>(fonts.face_count()), nullptr) {}
+      m_faces(static_cast<std::size_t>(fonts.face_count()), nullptr),
+      m_blobs(static_cast<std::size_t>(fonts.face_count()), nullptr) {}
 
 DocumentFonts::~DocumentFonts() {
   for (cairo_font_face_t* f : m_faces)
     if (f) cairo_font_face_destroy(f);
+  for (hb_blob_t* b : m_blobs) hb_blob_destroy(b);
 }
 
 void DocumentFonts::use(const FontSet::Glyph& g, char32_t cp) {
@@ -184,19 +189,65 @@ void DocumentFonts::build() {
       if (!shared.face)
         for (char32_t cp : common_characters())
           if (unsigned long gid = m_fonts.glyph_in(fi, cp)) chars.emplace(gid, cp);
-      cairo_font_face_t* face = make_subset(source, chars);
+      hb_blob_t* bytes = nullptr;
+      cairo_font_face_t* face = make_subset(source, chars, &bytes);
       if (!face) continue;
       if (shared.face) cairo_font_face_destroy(shared.face);
+      hb_blob_destroy(shared.blob);
       shared.face = face;
+      shared.blob = bytes;
       shared.chars = std::move(chars);
     }
     m_faces[f] = cairo_font_face_reference(shared.face);
+    m_blobs[f] = hb_blob_reference(shared.blob);
   }
 }
 
 cairo_font_face_t* DocumentFonts::face(int face_index) const {
   cairo_font_face_t* f = m_faces[static_cast<std::size_t>(face_index)];
   return f ? f : m_fonts.face(face_index);
+}
+
+bool DocumentFonts::used(int face_index) const {
+  return !m_used[static_cast<std::size_t>(face_index)].empty();
+}
+
+// Subset again, from the process's shared subset (a few hundred glyphs: fast) or, if there is
+// none, from the installed font: only this document's glyphs, renumbered, with a cmap for their
+// characters, since an OFD reader maps TextCode characters through the font's cmap. Glyph
+// outlines are the same whatever else the shared subset holds, so the bytes depend only on the
+// document.
+std::string DocumentFonts::font_program(int face_index) const {
+  const std::size_t f = static_cast<std::size_t>(face_index);
+  hb_face_t* source = nullptr;
+  if (m_blobs[f]) {
+    source = hb_face_create(m_blobs[f], 0);
+  } else if (hb_face_t* whole = source_face(m_fonts.file(face_index), m_fonts.file_index(face_index))) {
+    source = hb_face_reference(whole);
+  }
+  if (!source) return {};
+  std::string out;
+  if (hb_subset_input_t* in = hb_subset_input_create_or_fail()) {
+    hb_set_t* glyphs = hb_subset_input_glyph_set(in);
+    hb_set_t* unicodes = hb_subset_input_unicode_set(in);
+    for (const auto& [gid, cp] : m_used[f]) {
+      hb_set_add(glyphs, static_cast<hb_codepoint_t>(gid));
+      if (cp > 0x20) hb_set_add(unicodes, static_cast<hb_codepoint_t>(cp));
+    }
+    drop_unneeded_tables(in);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+    if (hb_face_t* sub = hb_subset_or_fail(source, in)) {
+      hb_blob_t* blob = hb_face_reference_blob(sub);
+      unsigned int length = 0;
+      const char* data = hb_blob_get_data(blob, &length);
+      if (data) out.assign(data, length);
+      hb_blob_destroy(blob);
+      hb_face_destroy(sub);
+    }
+    hb_subset_input_destroy(in);
+  }
+  hb_face_destroy(source);
+  return out;
 }
 
 }  // namespace gongwen::pdf

@@ -18,9 +18,12 @@
 #include <cairo.h>
 
 #include <map>
+#include <string>
 #include <vector>
 
 #include "pdf/fonts.hpp"
+
+typedef struct hb_blob_t hb_blob_t;
 
 namespace gongwen::pdf {
 
@@ -39,10 +42,17 @@ class DocumentFonts {
   // Pass 2: the face to draw with. Glyph ids are those of FontSet (the installed font's).
   cairo_font_face_t* face(int face_index) const;
 
+  // For formats that embed font files themselves (the OFD): whether the document draws with
+  // face i, and a font file holding just its glyphs (an OpenType font, glyphs renumbered,
+  // cmap kept). Empty if HarfBuzz cannot subset the face. Call after build().
+  bool used(int face_index) const;
+  std::string font_program(int face_index) const;
+
  private:
   FontSet& m_fonts;
   std::vector<std::map<unsigned long, char32_t>> m_used;  // per face: glyph → character
   std::vector<cairo_font_face_t*> m_faces;  // one reference each; null = the whole font
+  std::vector<hb_blob_t*> m_blobs;          // the subsets' bytes, one reference each; or null
 };
 
 }  // namespace gongwen::pdf

@@ -14,6 +14,7 @@
 #include "layout/page.hpp"
 #include "layout/text.hpp"
 #include "pdf/fonts.hpp"
+#include "pdf/glyph_run.hpp"
 #include "render/laid_out.hpp"
 #include "pdf/subset.hpp"
 #include "pdf/image_draw.hpp"
@@ -44,10 +45,8 @@ class PageDrawer {
   }
 
   void run(const layout::TextRun& run) {
-    m_cps = layout::decode_utf8(run.text);
-    const std::size_t n = std::min(m_cps.size(), run.x.size());
-    m_x.assign(run.x.begin(), run.x.begin() + n);
-    respace_latin(run, n);
+    pdf::place_glyphs(run, m_fonts, m_placed);
+    const std::size_t n = m_placed.size();
     cairo_set_source_rgb(m_cr, run.color.r, run.color.g, run.color.b);
     // One cairo call per stretch of characters in the same face.
     std::size_t i = 0;
@@ -55,58 +54,19 @@ class PageDrawer {
       m_glyphs.clear();
       m_clusters.clear();
       m_utf8.clear();
-      const pdf::FontSet::Glyph first = m_fonts.glyph(run.role, m_cps[i]);
-      pdf::FontSet::Glyph g = first;
-      while (true) {
+      const int face = m_placed[i].glyph.face;
+      for (; i < n && m_placed[i].glyph.face == face; ++i) {
         const std::size_t before = m_utf8.size();
-        layout::append_utf8(m_utf8, m_cps[i]);
-        m_glyphs.push_back({g.index, m_x[i], run.baseline});
+        layout::append_utf8(m_utf8, m_placed[i].cp);
+        m_glyphs.push_back({m_placed[i].glyph.index, m_placed[i].x, run.baseline});
         m_clusters.push_back({static_cast<int>(m_utf8.size() - before), 1});
-        if (++i >= n) break;
-        g = m_fonts.glyph(run.role, m_cps[i]);
-        if (g.face != first.face) break;
       }
-      cairo_set_font_face(m_cr, m_subsets.face(first.face));
+      cairo_set_font_face(m_cr, m_subsets.face(face));
       cairo_set_font_size(m_cr, run.size);
       cairo_show_text_glyphs(m_cr, m_utf8.data(), static_cast<int>(m_utf8.size()),
                              m_glyphs.data(), static_cast<int>(m_glyphs.size()),
                              m_clusters.data(), static_cast<int>(m_clusters.size()),
                              static_cast<cairo_text_cluster_flags_t>(0));
-    }
-  }
-
-  // The layout gives a Latin word or number half a cell per character, which keeps the
-  // grid; inside that span its glyphs take their natural advances, so "9704-2012" reads as
-  // one word instead of letters spaced at the cell pitch. The glyphs stand together, centred
-  // in the span: room between digits is letter spacing, which makes Poppler read
-  // "1 2 月 2 0 日" (issue 14); room beside the word is the Asian–Latin space a reader
-  // puts there anyway.
-  void respace_latin(const layout::TextRun& run, std::size_t n) {
-    std::size_t i = 0;
-    while (i < n) {
-      if (!layout::is_word_char(m_cps[i])) {
-        ++i;
-        continue;
-      }
-      std::size_t j = i + 1;
-      while (j < n && layout::is_word_char(m_cps[j])) ++j;
-      if (j - i >= 2) {
-        const double step = (m_x[j - 1] - m_x[i]) / static_cast<double>(j - 1 - i);
-        const double span = m_x[j - 1] - m_x[i] + step;
-        double natural = 0;
-        m_adv.clear();
-        for (std::size_t k = i; k < j; ++k) {
-          m_adv.push_back(m_fonts.advance(m_fonts.glyph(run.role, m_cps[k])) * run.size);
-          natural += m_adv.back();
-        }
-        const double scale = natural > span ? span / natural : 1.0;
-        double x = m_x[i] + (span - natural * scale) / 2;
-        for (std::size_t k = i; k < j; ++k) {
-          m_x[k] = x;
-          x += m_adv[k - i] * scale;
-        }
-      }
-      i = j;
     }
   }
 
@@ -124,8 +84,7 @@ class PageDrawer {
   pdf::FontSet& m_fonts;
   const pdf::DocumentFonts& m_subsets;
   // Reused buffers: a long document draws tens of thousands of runs.
-  std::vector<char32_t> m_cps;
-  std::vector<double> m_x, m_adv;
+  std::vector<pdf::PlacedGlyph> m_placed;
   std::vector<cairo_glyph_t> m_glyphs;
   std::vector<cairo_text_cluster_t> m_clusters;
   std::string m_utf8;
@@ -185,10 +144,10 @@ Result<RenderedFile> write_pdf(const LaidOutDocument& laid) {
         file.warnings.push_back("picture " + im.image->file + " could not be decoded; drawn as a frame");
     for (const layout::TextRun& run : page.runs) drawer.run(run);
     if (page.page_number) drawer.run(*page.page_number);
-    for (const layout::SealPlacement& s : page.seals) {
-      seal_spec.diameter_pt = s.diameter;
-      seal_spec.text = seal::seal_text_of(doc, s.organ);
-      seal::draw_seal(cr, s.cx, s.cy, seal_spec);
+    for (const layout::SealPlacement& sp : page.seals) {
+      seal_spec.diameter_pt = sp.diameter;
+      seal_spec.text = seal::seal_text_of(doc, sp.organ);
+      seal::draw_seal(cr, sp.cx, sp.cy, seal_spec);
     }
     cairo_show_page(cr);
   }

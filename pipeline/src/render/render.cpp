@@ -42,7 +42,10 @@ Result<RenderedFiles> render(const Document& doc, const RenderOptions& options) 
   if (!pdf) return pdf.error();
   Result<RenderedFile> docx = write_docx(laid.value());
   if (!docx) return docx.error();
-  return RenderedFiles{std::move(pdf).value(), std::move(docx).value()};
+  Result<RenderedFile> ofd = write_ofd(laid.value());
+  if (!ofd) return ofd.error();
+  return RenderedFiles{std::move(pdf).value(), std::move(docx).value(), std::move(ofd).value(),
+                       laid.value().decisions()};
 }
 
 Result<RenderedFile> render_pdf(const Document& doc, const RenderOptions& options) {

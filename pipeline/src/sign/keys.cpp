@@ -122,8 +122,9 @@ bool add_ext(X509* cert, int nid, const char* value) {
 }  // namespace
 
 Result<SigningKey> make_self_signed_key(const std::string& common_name, const std::string& organization,
-                                        const Instant& not_before, int years) {
-  PkeyPtr key(EVP_RSA_gen(2048));
+                                        const Instant& not_before, int years, KeyKind kind) {
+  const bool sm2 = kind == KeyKind::Sm2;
+  PkeyPtr key(sm2 ? EVP_PKEY_Q_keygen(nullptr, nullptr, "SM2") : EVP_RSA_gen(2048));
   X509Ptr cert(X509_new());
   if (!key || !cert) return make_error(Code::Internal, "cannot generate a key: " + ssl_error());
   X509_set_version(cert.get(), 2);
@@ -141,8 +142,21 @@ Result<SigningKey> make_self_signed_key(const std::string& common_name, const st
   add_ext(cert.get(), NID_basic_constraints, "critical,CA:FALSE");
   add_ext(cert.get(), NID_key_usage, "critical,digitalSignature,nonRepudiation");
   add_ext(cert.get(), NID_subject_key_identifier, "hash");
-  if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0)
+  if (sm2) {
+    // SM3withSM2 with the GB/T 35276 signer ID, as every SM2 verifier expects.
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    EVP_PKEY_CTX* pctx = EVP_PKEY_CTX_new(key.get(), nullptr);
+    bool ok = md && pctx && EVP_PKEY_CTX_set1_id(pctx, "1234567812345678", 16) > 0;
+    if (ok) {
+      EVP_MD_CTX_set_pkey_ctx(md.get(), pctx);
+      ok = EVP_DigestSignInit(md.get(), nullptr, EVP_sm3(), nullptr, key.get()) == 1 &&
+           X509_sign_ctx(cert.get(), md.get()) > 0;
+    }
+    EVP_PKEY_CTX_free(pctx);
+    if (!ok) return make_error(Code::Internal, "cannot sign the SM2 certificate: " + ssl_error());
+  } else if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0) {
     return make_error(Code::Internal, "cannot sign the certificate: " + ssl_error());
+  }
   return checked(std::move(key), std::move(cert), {}, "new key");
 }
 

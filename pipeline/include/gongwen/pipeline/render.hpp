@@ -61,16 +61,23 @@ class LaidOutDocument {
 Result<LaidOutDocument> lay_out(const Document& doc, const RenderOptions& options);
 Result<RenderedFile> write_pdf(const LaidOutDocument& laid);
 Result<RenderedFile> write_docx(const LaidOutDocument& laid);
+// The OFD (GB/T 33190): the same pages, glyphs where the PDF puts them, fonts embedded as
+// subsets and named as the office names them, the 公文's structure as custom tags
+// (docs/ofd.md).
+Result<RenderedFile> write_ofd(const LaidOutDocument& laid);
 
-// Both files from one layout (issuing writes both).
+// The files of one layout (issuing writes all three).
 struct RenderedFiles {
   RenderedFile pdf;
   RenderedFile docx;
+  RenderedFile ofd;
+  LayoutDecisions decisions;  // where the seal went, for the OFD's electronic seal
 };
 Result<RenderedFiles> render(const Document& doc, const RenderOptions& options);
 
 // One format: lay_out, then that writer.
 Result<RenderedFile> render_pdf(const Document& doc, const RenderOptions& options);
 Result<RenderedFile> render_docx(const Document& doc, const RenderOptions& options);
+Result<RenderedFile> render_ofd(const Document& doc, const RenderOptions& options);
 
 }  // namespace gongwen

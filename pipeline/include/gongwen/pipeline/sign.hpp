@@ -62,11 +62,14 @@ struct SignatureReport {
 // care compare `cert_sha256` with the workspace's certificate.
 SignatureReport verify_pdf_signature(const std::string& pdf);
 
-// A fresh self-signed identity (RSA-2048, SHA-256, valid `years` from `not_before`), used by
-// `gongwen init`. common_name is e.g. "白路乡人民政府".
+// A fresh self-signed identity, valid `years` from `not_before`, used by `gongwen init`:
+// RSA-2048 with SHA-256 for the PDF signature, or SM2 with SM3 (signer ID 1234567812345678)
+// for the OFD's electronic seal. common_name is e.g. "白路乡人民政府".
+enum class KeyKind { Rsa, Sm2 };
 Result<SigningKey> make_self_signed_key(const std::string& common_name,
                                         const std::string& organization,
-                                        const Instant& not_before, int years);
+                                        const Instant& not_before, int years,
+                                        KeyKind kind = KeyKind::Rsa);
 
 // Reads an office's own identity: PEM (key + certificate, in one or two texts) or PKCS#12
 // (binary, with its password). Checks that the key matches the certificate.

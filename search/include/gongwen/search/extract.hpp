@@ -9,8 +9,8 @@
 
 namespace gongwen::search {
 
-// `name` is used in messages only. BadInput when the bytes are not a readable PDF or DOCX;
-// OFD returns an empty text (stored as-is for now).
+// `name` is used in messages only (and tells an OFD from a DOCX: both are zips). BadInput
+// when the bytes are not a readable PDF, DOCX or OFD (read_ofd: text in reading order).
 Result<std::string> extract_text(const std::string& bytes, const std::string& name);
 
 // "关 于 做 好" → "关于做好"; spaces between Latin words and between Han and Latin stay.

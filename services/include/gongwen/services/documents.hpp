@@ -11,9 +11,9 @@
 
 namespace gongwen::services {
 
-enum class IssuedFile { Pdf, Docx, Sheet };
+enum class IssuedFile { Pdf, Docx, Sheet, Ofd };
 
-// documents/<year>/<文号>.pdf | .docx | .发文稿纸.pdf, as the issue writes them. Throws
+// documents/<year>/<文号>.pdf | .docx | .ofd | .发文稿纸.pdf, as the issue writes them. Throws
 // Conflict when the register's 文号 is not one (a register edited behind the books' back).
 std::filesystem::path issued_file_path(const archive::Workspace& ws, const std::string& number, IssuedFile which);
 

@@ -40,6 +40,9 @@ struct IssueResult {
 struct ReceiveResult {
   archive::ReceivedRecord received;
   std::string index_problem;  // as for IssueResult
+  // A received OFD's electronic seals (GB/T 38540), one line each: "有效：…" or the problem;
+  // empty for other formats. Shown to the clerk; not yet kept in the register.
+  std::vector<std::string> seal_checks;
   NextStep next;
 };
 
