@@ -164,8 +164,8 @@ void write_unsealed(Body& b, const std::string& date) {
 void write_signature(Body& b) {
   const Document& d = b.doc;
   const std::string date = d.date.valid() ? d.date.chinese() : std::string();
-  if (d.signature.empty() && date.empty() && b.seal == nullptr) {
-    // Nothing to sign; 附注 may still follow.
+  if (!d.title_note.empty() || (d.signature.empty() && date.empty() && b.seal == nullptr)) {
+    // Nothing to sign (or dated under the title: 决议, 公报); 附注 may still follow.
   } else if (d.seal == SealMode::Sealed) {
     write_sealed(b, date);
   } else {

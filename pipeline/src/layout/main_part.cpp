@@ -107,6 +107,7 @@ void add_attachment_notes(std::vector<FlowItem>& out, const Document& doc) {
 }
 
 void add_signature(std::vector<FlowItem>& out, const Document& doc, const LayoutOptions& opt) {
+  if (!doc.title_note.empty()) return;  // dated under the title (决议, 公报)
   Styled sig, date;
   sig.add(doc.signature, FontRole::FangSong);
   if (doc.date.valid()) date.add(doc.date.chinese(), FontRole::FangSong);
@@ -194,9 +195,23 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
                                   int title_gap, LayoutDecisions& decided) {
   const MetricsScope metrics(&options.advance);
   std::vector<FlowItem> out;
-  if (!doc.title.empty()) {
+  if (doc.format == Format::Order) {
+    add_blank(out, title_gap);  // 令号下空二行编排正文; a 令 prints no title
+  } else if (!doc.title.empty()) {
     add_blank(out, title_gap);
     decided.title_lines = add_title(out, doc.title);
+  }
+  if (!doc.title_note.empty()) {
+    // 题注: centred in 楷体 on the line under the title, a blank line before the text.
+    Styled s;
+    s.add(doc.title_note, FontRole::KaiTi);
+    LineStyle st = body_style();
+    st.align = Align::Center;
+    st.justify = Justify::None;
+    const std::size_t before = out.size();
+    add_lines(out, s, st);
+    for (std::size_t i = before; i < out.size(); ++i) out[i].keep_with_next = true;
+    add_blank(out);
   }
   if (!doc.main_recipients.empty()) {
     if (!doc.title.empty()) add_blank(out);
