@@ -448,6 +448,10 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       r.issued_at = now_iso();
       r.text = doc.plain_text();
       r.id = m_ws.registry().add_issued(r);
+      // 批复: the 请示 it answers now shows the answer (services/requests.hpp).
+      if (!draft.answers_number.empty())
+        m_ws.registry().add_reply(ReplyRecord{0, draft.answers_number, draft.answers_title, doc.number, doc.title,
+                                              r.issuer, doc.date.iso(), u.id, now_iso()});
       if (sealed)
         m_ws.registry().add_seal_use(SealUseRecord{0, doc.number, doc.seal_text, signoff->signer, u.id,
                                                    draft.copies, now_iso(), signoff->at});

@@ -112,6 +112,7 @@ void add_preview_routes(httplib::Server& srv, State& st);
 void add_search_routes(httplib::Server& srv, State& st);
 void add_archive_routes(httplib::Server& srv, State& st);
 void add_lending_routes(httplib::Server& srv, State& st);
+void add_request_routes(httplib::Server& srv, State& st);  // GET /api/requests: 请示 and 批复
 void add_import_routes(httplib::Server& srv, State& st);  // also POST /api/pictures
 void add_static_routes(httplib::Server& srv, State& st);
 void add_security_headers(httplib::Server& srv);

@@ -31,6 +31,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list{
       {1, "the registers of the first release (a file without a version is completed and stamped)",
        &create_schema_v1},
+      {3, "the links between 请示 and the 批复 that answer them (table replies)", &create_replies_v3},
   };
   return list;
 }

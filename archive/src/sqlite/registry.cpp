@@ -30,6 +30,7 @@ class SqliteRegistry final : private Connection,
                              private Copies,
                              private Seals,
                              private Received,
+                             private Replies,
                              private Filing,
                              private Loans,
                              private Credentials,
@@ -39,7 +40,7 @@ class SqliteRegistry final : private Connection,
   // Several issuing processes queue for the write lock; an issue holds it while it renders.
   explicit SqliteRegistry(const std::string& path)
       : Connection(path, 60000), Drafts(db), Numbers(db), Issued(db), Copies(db), Seals(db), Received(db),
-        Filing(db), Loans(db), Credentials(db), Sessions(db), Audit(db) {}
+        Replies(db), Filing(db), Loans(db), Credentials(db), Sessions(db), Audit(db) {}
 
   void transaction(const std::function<void()>& work) override {
     db.exec("BEGIN IMMEDIATE");

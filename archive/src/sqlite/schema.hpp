@@ -11,4 +11,7 @@ namespace gongwen::archive::sqlite {
 // 发文稿纸 lacks issued.sheet_path.
 void create_schema_v1(sql::Db& db);
 
+// Version 3 (issue 15): the links between 请示 and their 批复 (table replies).
+void create_replies_v3(sql::Db& db);
+
 }  // namespace gongwen::archive::sqlite
