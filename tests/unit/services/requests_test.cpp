@@ -17,7 +17,7 @@ class RequestsTest : public ArchiveTest {
     ArchiveTest::SetUp();
     if (HasFatalFailure()) return;
     // Any real PDF serves as the incoming file.
-    const auto out = issue_new("letter.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"));
+    const auto out = issue_new("letter.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");
     incoming = tmp / "incoming.pdf";
     fs::copy_file(ws->root() / out.issued.pdf_path, incoming);
   }
