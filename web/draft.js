@@ -14,13 +14,24 @@
         GW.el('input', { id: 'f_' + f.name, 'data-field': f.name }), GW.el('div', { class: 'problem', 'data-for': f.name }));
     }
   };
+  // A 文种 without 主送 (公告, 通告, 公报, 决议, 令, 纪要) hides the field; a 请示 marks its 附注 as required.
+  const showRules = () => {
+    const t = meta.templates.find((x) => x.id === $('template').value) || {};
+    const none = t.recipients === 'none';
+    for (const id of ['to']) { $(id).hidden = none; document.querySelector(`label[for="${id}"]`).hidden = none; if (none) $(id).value = ''; }
+    const noteLabel = document.querySelector('label[for="note"]');
+    noteLabel.textContent = '附注（不加括号' + ((t.required || []).includes('note') ? '；必填：联系人和电话）' : '）');
+  };
   $('template').addEventListener('change', showFields);
+  $('template').addEventListener('change', showRules);
+  showRules();
   showFields();
   const form = () => {
     const fields = {};
     for (const i of document.querySelectorAll('[data-field]')) fields[i.dataset.field] = i.value;
     return { template: $('template').value, organ: $('organ').value, title: $('title').value, to: $('to').value,
-      date: $('date').value, secrecy: $('secrecy').value, copies: $('copies').value, body: $('body').value, fields };
+      date: $('date').value, secrecy: $('secrecy').value, secrecy_term: $('secrecy_term').value, urgency: $('urgency').value,
+      copies: $('copies').value, copies_to: $('copies_to').value, note: $('note').value, body: $('body').value, fields };
   };
   // Each diagnostic ({code, field, line, column, message, hints}) beside the input of its field,
   // every one of them; a field without an input of its own shows in the box under the form.

@@ -19,6 +19,15 @@
         if (r.ok) e.target.closest('tr').remove(); } }))));
   }
   document.getElementById('circ-empty').hidden = (circ.circulation || []).length > 0;
+  // 请示 waiting past the limit for their 批复: received ones we owe, ours the county owes.
+  const req = await GW.api('/api/requests?overdue=1');
+  const tr = document.querySelector('#requests tbody');
+  for (const q of req.requests || []) {
+    tr.append(GW.el('tr', {}, GW.el('td', { text: q.number }), GW.el('td', { text: q.title }),
+      GW.el('td', { text: (q.side === 'issued' ? '主送 ' : '') + q.party }), GW.el('td', { text: q.date }),
+      GW.el('td', { text: `${q.days_waiting} 天` })));
+  }
+  document.getElementById('requests-empty').hidden = (req.requests || []).length > 0;
   const all = await GW.api('/api/drafts');
   const ta = document.querySelector('#all tbody');
   for (const d of (all.drafts || []).reverse().slice(0, 50)) {

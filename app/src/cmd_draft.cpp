@@ -9,45 +9,14 @@
 #include "gongwen/services/office.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "next_json.hpp"
+#include "draft_file_check.hpp"
+#include "template_choice.hpp"
 
 namespace gongwen::app {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// A skeleton a drafter fills in: every key the template asks for, with a note on each.
-std::string skeleton(const Template& t, const Profile& p, const Date& today) {
-  std::ostringstream s;
-  s << "# " << t.name << "：" << t.description << "\n"
-    << "template = \"" << t.id << "\"\n"
-    << "organ = \"" << p.organs.front().id << "\"\n"
-    << "title = \"" << (t.title_pattern.empty() ? "关于……的" + t.kind : "") << "\"\n";
-  if (t.format != Format::Minutes) s << "to = \"\"                 # 主送机关\n";
-  s << "date = " << today.iso() << "         # 成文日期\n"
-    << "drafter = \"\"            # 拟稿人 user id\n";
-  if (t.format == Format::Minutes) s << "present = []             # 出席\nabsent = []\nattending = []\n";
-  s << "body = \"\"\"\n\n\"\"\"\n";
-  if (!t.fields.empty()) {
-    s << "\n[fields]\n";
-    for (const auto& f : t.fields)
-      s << f.name << " = \"\"   # " << f.label << (f.required ? "（必填）" : "") << "\n";
-  }
-  return s.str();
-}
-
-// One draft file read as Office::load_draft reads it, every problem collected.
-std::pair<std::optional<Draft>, Diagnostics> check_draft_file(const std::string& file, archive::Workspace& ws) {
-  Diagnostics diags;
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) {
-    diags.add(Code::NotFound, "check.file.missing", SourcePos{file, 0, 0}, "", {{"file", file}}).hint("check.file.hint");
-    return {std::nullopt, std::move(diags)};
-  }
-  auto draft = read_draft(archive::read_file(file), file, fs::absolute(file, ec).parent_path(), ws.templates(),
-                          ws.profile(), diags);
-  return {std::move(draft), std::move(diags)};
-}
 
 nlohmann::json draft_json(const Draft& d) {
   return {{"template", d.doc.template_id}, {"kind", d.doc.kind},   {"title", d.doc.title},
@@ -82,9 +51,8 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
       const std::string& tpl_id = no->template_id;
       const std::string& out_file = no->out;
       auto& ws = ctx.workspace();
-      const Template* t = find_template(ws.templates(), tpl_id);
-      if (!t) fail(Code::NotFound, "unknown template '" + tpl_id + "'", {"see: gongwen template list"});
-      const std::string text = skeleton(*t, ws.profile(), ctx.clock().now().local_date());
+      const Template& t = template_or_choices(ws.templates(), tpl_id);
+      const std::string text = draft_skeleton(t, ws.profile().organs.front().id, ctx.clock().now().local_date());
       if (out_file.empty()) {
         ctx.emit({{"draft", text}}, text);
         return;
@@ -129,6 +97,7 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
   });
 
   add_draft_import_command(*draft, ctx, action);
+  add_draft_fix_command(*draft, ctx, action);
 
   auto* render = draft->add_subcommand("render", "preview a draft as PDF and DOCX (no number, no seal use recorded)");
   auto ro = std::make_shared<PreviewOptions>();

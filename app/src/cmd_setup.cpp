@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "template_choice.hpp"
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/services/clock_policy.hpp"
 
@@ -90,8 +91,7 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
   show->callback([&, opts] {
     action = [&, opts] {
       const auto all = templates_for(ctx);
-      const Template* t = find_template(all, id);
-      if (!t) fail(Code::NotFound, "unknown template '" + id + "'", {"see: gongwen template list"});
+      const Template* t = &template_or_choices(all, id);
       std::ostringstream out;
       out << t->name << " (" << t->id << ")  文种 " << t->kind << ", " << to_chinese(t->direction)
           << ", " << to_chinese(t->format) << ", " << t->doc_class << ", 代字后缀 " << t->code << "\n"

@@ -5,14 +5,17 @@
 namespace gongwen::app {
 
 nlohmann::json diagnostic_json(const Diagnostic& d) {
-  return {{"code", d.code},
-          {"severity", d.severity == Severity::Error ? "error" : "warning"},
-          {"field", d.field},
-          {"file", d.at.file},
-          {"line", d.at.line},
-          {"column", d.at.column},
-          {"message", d.message},
-          {"hints", d.hints}};
+  nlohmann::json j = {{"code", d.code},
+                      {"severity", d.severity == Severity::Error ? "error" : "warning"},
+                      {"field", d.field},
+                      {"file", d.at.file},
+                      {"line", d.at.line},
+                      {"column", d.at.column},
+                      {"message", d.message},
+                      {"hints", d.hints}};
+  // The clerk's checks' correction (clerk_checks.hpp): the web offers it as one click.
+  if (d.fix) j["fix"] = {{"length", d.fix->length}, {"with", d.fix->with}};
+  return j;
 }
 
 nlohmann::json diagnostics_json(const std::vector<Diagnostic>& all) {

@@ -1,7 +1,7 @@
 #pragma once
 // Showing Diagnostics at the edge, the same way in the CLI and the web desk: as
 // `FILE:LINE:COL: 错误: …` blocks with a count, and as JSON
-// {"code", "severity", "field", "file", "line", "column", "message", "hints"}.
+// {"code", "severity", "field", "file", "line", "column", "message", "hints"[, "fix"]}.
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <vector>

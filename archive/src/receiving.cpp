@@ -26,6 +26,28 @@ std::string format_of(const fs::path& file, const std::string& bytes) {
   return "";
 }
 
+// A 文号 as people write it in running text, brackets made the standard 〔〕 (a 批复 quotes
+// "白政请[2026]3号" as often as "白政请〔2026〕3号").
+std::string standard_brackets(std::string text) {
+  for (const char* open : {"[", "［", "【", "﹝"})
+    for (std::size_t at; (at = text.find(open)) != std::string::npos;) text.replace(at, std::string(open).size(), "〔");
+  for (const char* close : {"]", "］", "】", "﹞"})
+    for (std::size_t at; (at = text.find(close)) != std::string::npos;) text.replace(at, std::string(close).size(), "〕");
+  return text;
+}
+
+// A received 批复 answers the 请示 of ours whose 文号 it quotes (its title or text): link
+// them, so the 请示 shows who answered it and when.
+void link_reply_to_requests(Registry& reg, const ReceivedRecord& r, const std::string& user) {
+  const std::string quoted = standard_brackets(r.title + "\n" + r.text);
+  for (const IssuedRecord& request : reg.issued(std::nullopt)) {
+    if (request.kind != "请示" || quoted.find(request.number) == std::string::npos) continue;
+    reg.add_reply(ReplyRecord{0, request.number, request.title,
+                              r.their_number.empty() ? r.registration() : r.their_number, r.title, r.sender,
+                              r.date, user, r.received_at});
+  }
+}
+
 }  // namespace
 
 std::string ReceivedRecord::registration() const {
@@ -102,6 +124,7 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
       written.push_back(slip);
       r.id = reg.add_received(r);
       reg.queue_indexing(IndexedBook::Received, std::to_string(r.id), r.received_at);  // issue 13 #12
+      if (r.kind == "批复") link_reply_to_requests(reg, r, u.id);
       m_ws.registry().audit(r.received_at, u.id, "receive", r.registration(),
                             r.sender + " " + r.their_number + " " + r.title + " sha256 " + r.sha256);
     });

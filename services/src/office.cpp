@@ -588,6 +588,10 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   r.pages = pdf.pages;
   r.issued_at = now_iso();
   r.id = m_ws.registry().add_issued(r);
+  // 批复: the 请示 it answers now shows the answer (services/requests.hpp).
+  if (!draft.answers_number.empty())
+    m_ws.registry().add_reply(ReplyRecord{0, draft.answers_number, draft.answers_title, doc.number, doc.title,
+                                          r.issuer, doc.date.iso(), u.id, now_iso()});
   for (SealUseRecord use : seal_uses) {
     use.number = doc.number;
     use.at = now_iso();

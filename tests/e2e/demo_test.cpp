@@ -2,6 +2,8 @@
 // (Poppler's pdftotext/pdffonts, LibreOffice headless) and repeated for determinism.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -55,6 +57,17 @@ TEST_F(Demo, RunsTheWholePipeline) {
     EXPECT_TRUE(fs::exists(dir / d["pdf"].get<std::string>())) << d["pdf"];
     EXPECT_TRUE(fs::exists(dir / d["docx"].get<std::string>())) << d["docx"];
   }
+}
+
+// Issue 15: a sample of each of the 15 文种, the nine added ones by their 代字.
+TEST_F(Demo, IssuesASampleOfEveryKind) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  std::set<std::string> numbers;
+  for (const auto& d : report()["issued"]) numbers.insert(d["number"].get<std::string>());
+  for (const char* n : {"白党决〔2026〕1号", "白政令〔2026〕1号", "白政告〔2026〕1号", "白政通〔2026〕1号",
+                        "白政复〔2026〕1号", "白政议〔2026〕1号"})
+    EXPECT_TRUE(numbers.count(n)) << n;
+  EXPECT_GE(report()["issued"].size(), 25u);
 }
 
 TEST_F(Demo, RunTwiceGivesTheSameNumbersAndFiles) {

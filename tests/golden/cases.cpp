@@ -54,26 +54,6 @@ Document from_draft(const fs::path& file, int serial) {
   return doc;
 }
 
-// 命令（令）格式: no template ships for it, so the golden case is built directly.
-Document order() {
-  Document d;
-  d.template_id = "order";
-  d.kind = "令";
-  d.format = Format::Order;
-  d.issuers = {"白路乡人民政府"};
-  d.issuer_mark = "白路乡人民政府令";
-  d.number = "第3号";
-  d.body = parse_body(
-      "《白路乡森林防火管理办法》已经2026年8月28日乡人民政府常务会议通过，现予公布，自2026年10月1日起施行。");
-  d.signature = "乡长　张建国";
-  d.date = {2026, 9, 1};
-  d.seal = SealMode::Unsealed;
-  d.copies_to = "县人民政府办公室";
-  d.printer = "白路乡党政综合办公室";
-  d.print_date = {2026, 9, 1};
-  return d;
-}
-
 // The 2025 government work report cut to about 40 pages.
 Document work_report() {
   const fs::path p = fs::path(GONGWEN_SAMPLES_DIR) / "corpus/government_work_reports.jsonl";
@@ -145,7 +125,16 @@ std::vector<Case> golden_cases() {
   add("three-attachments", src / "tests/golden/cases/three-attachments.toml");
   add("rare-name", src / "tests/golden/cases/rare-name.toml");
   add("tables-images", src / "tests/golden/cases/tables-images.toml");
-  out.push_back({"order", order()});
+  // One case per 文种 of 条例 第八条 not covered above (issue 15).
+  add("resolution", src / "samples/10-resolution.toml");
+  add("decision", src / "samples/11-decision.toml");
+  add("order", src / "samples/12-order.toml");
+  add("bulletin", src / "samples/13-bulletin.toml");
+  add("announcement", src / "samples/14-announcement.toml");
+  add("public-notice", src / "samples/15-public-notice.toml");
+  add("opinion", src / "samples/16-opinion.toml");
+  add("reply", src / "samples/17-reply.toml");
+  add("motion", src / "samples/18-motion.toml");
   out.push_back({"work-report-40", work_report()});
   return out;
 }

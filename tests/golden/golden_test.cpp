@@ -17,6 +17,7 @@
 
 #include "cases.hpp"
 #include "gongwen/pipeline/render.hpp"
+#include "gongwen/pipeline/template.hpp"
 #include "measure.hpp"
 
 namespace gongwen::golden {
@@ -517,6 +518,63 @@ TEST_P(Golden, JointIssueEachSealPressesItsOwnName) {
   EXPECT_LE(seals.front().y0 - (above->centre + 8), kPitch + 1) << "gap above the seals";
 }
 
+// The row (0-based grid line of the 版心) a 3号 or 2号 line sits on.
+double row_of(const Line& l) { return (l.centre - kTop) / kPitch - 0.5; }
+
+// 决议, 公报: the 题注 centred in 3号 on the row under the title's last line; no 主送, and no
+// 署名 or 成文日期 at the end (the date is in the 题注).
+TEST_P(Golden, TitleNoteUnderTheTitleAndNoDateAtTheEnd) {
+  const Document& d = D();
+  if (d.title_note.empty()) GTEST_SKIP();
+  const auto& lines = R().facts.pages[0].lines;
+  std::size_t title_last = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (std::abs(lines[i].size - 22) < 0.5) title_last = i;
+  ASSERT_LT(title_last + 1, lines.size());
+  // The 题注's lines follow the title's last line (a long one wraps), each centred.
+  std::string note;
+  std::size_t i = title_last + 1;
+  for (; i < lines.size() && note.size() < d.title_note.size(); ++i) {
+    const Line& l = lines[i];
+    EXPECT_NEAR(l.size, 16, 0.5) << l.text;
+    EXPECT_NEAR((l.left() + l.right()) / 2, (kLeft + kRight) / 2, 1.5) << l.text;
+    EXPECT_NEAR(row_of(l) - row_of(lines[i - 1]), 1, 0.3) << l.text;
+    note += l.text;
+  }
+  EXPECT_EQ(note, d.title_note);
+  EXPECT_TRUE(d.main_recipients.empty());
+  static const std::regex date_re("^\\d{4}年[1-9]\\d?月[1-9]\\d?日$");
+  for (const PageFacts& pg : R().facts.pages)
+    for (const Line& l : pg.lines) EXPECT_FALSE(std::regex_match(l.text, date_re)) << "成文日期 at the end";
+}
+
+// 命令（令）: 令号 第N号 centred under the 标志, no title, the 正文 two blank rows below the
+// 令号, and the 签发人's post and name above the date at the end.
+TEST_P(Golden, OrderShowsItsNumberNoTitleAndTheSignersName) {
+  const Document& d = D();
+  if (d.format != Format::Order) GTEST_SKIP();
+  const auto& lines = R().facts.pages[0].lines;
+  const Line* number = nullptr;
+  const Line* first_text = nullptr;
+  for (const Line& l : lines) {
+    EXPECT_GT(std::abs(l.size - 22), 0.5) << "a 令 prints no title: " << l.text;
+    if (std::regex_match(l.text, std::regex("^第[1-9]\\d*号$"))) number = &l;
+    else if (number && !first_text && std::abs(l.size - 16) < 0.5) first_text = &l;
+  }
+  ASSERT_NE(number, nullptr) << "令号";
+  EXPECT_NEAR((number->left() + number->right()) / 2, (kLeft + kRight) / 2, 1.5);
+  ASSERT_NE(first_text, nullptr);
+  EXPECT_NEAR(row_of(*first_text) - row_of(*number), 3, 0.2) << first_text->text;
+  std::string name = d.signature;  // the measured text keeps glyphs, not the 　 between them
+  for (std::size_t at; (at = name.find("　")) != std::string::npos;) name.erase(at, 3);
+  bool signer = false;
+  for (const PageFacts& pg : R().facts.pages)
+    for (const Line& l : pg.lines) signer = signer || l.text == name;
+  EXPECT_TRUE(signer) << "署名 " << d.signature;
+  EXPECT_NE(d.signature.find("乡长"), std::string::npos);
+  EXPECT_TRUE(d.issuer_mark.ends_with("令")) << d.issuer_mark;  // 发文机关标志: 白路乡人民政府令
+}
+
 TEST_P(Golden, MetadataAndExtractedTextWithoutSpacesBetweenHan) {
   const PdfFacts& f = R().facts;
   if (!D().title.empty()) EXPECT_EQ(f.title, D().title);
@@ -587,15 +645,20 @@ TEST_P(Golden, MatchesStoredFacts) {
   EXPECT_EQ(now, s.str());
 }
 
-TEST(GoldenSet, CoversEveryDocumentTemplateAndTheSpecialCases) {
-  std::set<std::string> kinds, names;
+TEST(GoldenSet, CoversEveryTemplateEveryKindAndTheSpecialCases) {
+  std::set<std::string> templates, kinds, names;
   for (const Rendered& r : rendered()) {
-    kinds.insert(r.c.doc.template_id);
+    templates.insert(r.c.doc.template_id);
+    kinds.insert(r.c.doc.kind);
     names.insert(r.c.name);
   }
-  for (const char* t : {"notice", "meeting-notice", "request", "report", "letter", "minutes",
-                        "circular", "forward", "order"})
-    EXPECT_TRUE(kinds.count(t)) << t;
+  const auto all = load_templates(std::filesystem::path(GONGWEN_SOURCE_DIR) / "templates");
+  ASSERT_TRUE(all) << all.error().message;
+  for (const Template& t : all.value()) EXPECT_TRUE(templates.count(t.id)) << "no golden case for " << t.id;
+  // The 15 文种 of 党政机关公文处理工作条例 第八条.
+  for (const char* k : {"决议", "决定", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
+                        "批复", "议案", "函", "纪要"})
+    EXPECT_TRUE(kinds.count(k)) << k;
   for (const char* n : {"notice-joint", "secret-urgent", "seal-overflow", "three-attachments",
                         "work-report-40", "rare-name", "tables-images"})
     EXPECT_TRUE(names.count(n)) << n;
@@ -605,7 +668,8 @@ TEST(GoldenSet, CoversEveryDocumentTemplateAndTheSpecialCases) {
 constexpr const char* kCaseNames[] = {
     "notice-joint", "meeting-notice", "request", "report", "letter", "minutes", "circular",
     "forward", "secret-urgent", "seal-overflow", "three-attachments", "rare-name",
-    "tables-images", "order", "work-report-40"};
+    "tables-images", "resolution", "decision", "order", "bulletin", "announcement",
+    "public-notice", "opinion", "reply", "motion", "work-report-40"};
 
 TEST(GoldenSet, NamesMatchTheCases) {
   ASSERT_EQ(rendered().size(), std::size(kCaseNames));

@@ -81,7 +81,9 @@ void get_templates(State& st, const Caller&, const httplib::Request&, httplib::R
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& f : t.fields) fields.push_back({{"name", f.name}, {"label", f.label}, {"required", f.required}});
     list.push_back({{"id", t.id}, {"name", t.name}, {"kind", t.kind}, {"description", t.description},
-                    {"fields", fields}, {"title_pattern", t.title_pattern}});
+                    {"fields", fields}, {"title_pattern", t.title_pattern}, {"required", t.required},
+                    {"recipients", t.no_recipients ? "none" : "required"},
+                    {"direction", to_chinese(t.direction)}});
   }
   nlohmann::json organs = nlohmann::json::array();
   for (const auto& o : st.ws.profile().organs) organs.push_back({{"id", o.id}, {"name", o.name}});

@@ -94,6 +94,7 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
   add_archive_routes(srv, st);
   add_receive_routes(srv, st);
   add_lending_routes(srv, st);
+  add_request_routes(srv, st);
   add_import_routes(srv, st);
   add_static_routes(srv, st);
   srv.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

@@ -131,6 +131,7 @@ void add_search_routes(httplib::Server& srv, State& st);
 void add_archive_routes(httplib::Server& srv, State& st);  // plan, file, catalogue, correct
 void add_receive_routes(httplib::Server& srv, State& st);  // 收文登记, 传阅, 阅毕
 void add_lending_routes(httplib::Server& srv, State& st);
+void add_request_routes(httplib::Server& srv, State& st);  // GET /api/requests: 请示 and 批复
 void add_import_routes(httplib::Server& srv, State& st);  // also POST /api/pictures
 void add_static_routes(httplib::Server& srv, State& st);
 void add_security_headers(httplib::Server& srv);

@@ -110,6 +110,18 @@ class Filing : public virtual FilingBook {
   sql::Db& m_db;
 };
 
+class Replies : public virtual ReplyBook {
+ public:
+  explicit Replies(sql::Db& db) : m_db(db) {}
+  void add_reply(const ReplyRecord& r) override;
+  std::vector<ReplyRecord> replies_to(const std::string& request_number) override;
+  std::vector<ReplyRecord> replies_by_number(const std::string& reply_number) override;
+  std::vector<ReplyRecord> replies() override;
+
+ private:
+  sql::Db& m_db;
+};
+
 class Loans : public virtual LoanBook {
  public:
   explicit Loans(sql::Db& db) : m_db(db) {}

@@ -33,6 +33,7 @@ const std::vector<Migration>& migrations() {
        &create_schema_v1},
       {2, "the audit log keyed and sealing the register rows; the search index's outbox",
        &add_audit_seal_and_index_outbox_v2},
+      {3, "the links between 请示 and the 批复 that answer them (table replies)", &create_replies_v3},
   };
   return list;
 }

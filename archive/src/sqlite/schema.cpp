@@ -124,4 +124,15 @@ CREATE TABLE index_outbox (
 )SQL");
 }
 
+void create_replies_v3(sql::Db& db) {
+  db.exec(R"SQL(
+CREATE TABLE replies (
+  id INTEGER PRIMARY KEY, request_number TEXT NOT NULL, request_title TEXT NOT NULL,
+  reply_number TEXT NOT NULL, reply_title TEXT NOT NULL, replied_by TEXT NOT NULL,
+  replied_on TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,
+  UNIQUE (request_number, reply_number));
+CREATE INDEX replies_request ON replies(request_number);
+)SQL");
+}
+
 }  // namespace gongwen::archive::sqlite

@@ -14,5 +14,7 @@ void create_schema_v1(sql::Db& db);
 // Version 2 (issue 13 #3, #12): the audit log's sealed rows and MAC (audit.rows, audit.mac)
 // and the search index's outbox (index_outbox).
 void add_audit_seal_and_index_outbox_v2(sql::Db& db);
+// Version 3 (issue 15): the links between 请示 and their 批复 (table replies).
+void create_replies_v3(sql::Db& db);
 
 }  // namespace gongwen::archive::sqlite

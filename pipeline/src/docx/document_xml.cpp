@@ -149,7 +149,10 @@ void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = fa
   }
 }
 
-bool has_signature(const Document& d) { return !d.signature.empty() || d.date.valid(); }
+// A document dated under its title (题注: 决议, 公报) has no 署名 block at its end.
+bool has_signature(const Document& d) {
+  return d.title_note.empty() && (!d.signature.empty() || d.date.valid());
+}
 bool has_attendance(const Document& d) {
   return d.format == Format::Minutes &&
          !(d.present.empty() && d.absent.empty() && d.attending.empty());
@@ -160,12 +163,13 @@ void write_title_and_recipients(Body& b) {
   // Two blank lines under the 版头 (none without a 标志, as in the layout); the first one
   // gives back the height of the red separator's border.
   const bool has_mark = !d.issuer_mark.empty() || !d.issuers.empty();
-  if (has_mark && !d.title.empty()) {
+  const bool order = d.format == Format::Order;  // 令号下空二行编排正文, no title printed
+  if (has_mark && (order || !d.title.empty())) {
     if (b.separator_twips > 0) b.blank(kLinePitch - b.separator_twips);
     else b.blank();
     b.blank();
   }
-  if (!d.title.empty()) {
+  if (!d.title.empty() && !order) {
     // The layout's balanced breaks, one grid line each.
     std::string title;
     for (const std::string& l : b.decided.title_lines) title += (title.empty() ? "" : "\n") + l;
@@ -173,6 +177,13 @@ void write_title_and_recipients(Body& b) {
     ParaProps p = styled("Title");
     p.line = kLinePitch;
     b.para(p, title, &b.f.xiaobiaosong, kSize2);
+    if (!d.title_note.empty()) {
+      // 题注 under the title, a blank line before the text (main_part.cpp layout_main).
+      ParaProps note = styled("TitleNote");
+      note.keep_next = true;
+      b.para(note, d.title_note, &b.f.kaiti);
+      b.blank();
+    }
     // One blank line before the 主送; without one (纪要) the text follows the title directly,
     // as in the layout (main_part.cpp layout_main).
     if (!d.main_recipients.empty()) b.blank();

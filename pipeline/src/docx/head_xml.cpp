@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gongwen/pipeline/number.hpp"
 #include "docx/body.hpp"
 
 namespace gongwen::docx {
@@ -163,7 +164,8 @@ void write_head(Body& b) {
         b.blank();
         b.blank();
       }
-      if (!d.number.empty()) b.para(number, d.number);
+      // The 令号 row is kept for a draft not yet numbered (the layout's number_row).
+      b.para(number, d.number.empty() ? std::string() : order_number_text(d.number));
       return;
     case Format::Ordinary:
     case Format::Minutes:

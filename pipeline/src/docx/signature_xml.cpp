@@ -229,7 +229,9 @@ void write_joint(Body& b, const std::string& date) {
 void write_signature(Body& b) {
   const Document& d = b.doc;
   const std::string date = d.date.valid() ? d.date.chinese() : std::string();
-  if (d.joint_signers.size() > 1 && !b.decided.joint_names.empty()) {
+  if (!d.title_note.empty()) {
+    // Dated under the title (决议, 公报): nothing to sign; 附注 may still follow.
+  } else if (d.joint_signers.size() > 1 && !b.decided.joint_names.empty()) {
     write_joint(b, date);
   } else if (d.signature.empty() && date.empty() && b.seals.empty()) {
     // Nothing to sign; 附注 may still follow.

@@ -126,6 +126,7 @@ std::string styles_xml(const DocxFonts& f) {
       {"IssuerMark", "发文机关标志", "Normal", &f.xiaobiaosong, 84, kRed, mark},
       {"DocNumber", "发文字号", "Normal", nullptr, 0, nullptr, centred},
       {"Title", "公文标题", "Normal", &f.xiaobiaosong, kSize2, nullptr, title},
+      {"TitleNote", "题注", "Normal", &f.kaiti, 0, nullptr, centred},
       {"MainRecipients", "主送机关", "Normal", nullptr, 0, nullptr, ParaProps{}},
       {"Heading1", "一级标题", "GongwenBody", &f.heiti, 0, nullptr, heading(0)},
       {"Heading2", "二级标题", "GongwenBody", &f.kaiti, 0, nullptr, heading(1)},

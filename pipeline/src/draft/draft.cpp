@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "draft/draft_file.hpp"
+#include "gongwen/pipeline/clerk_checks.hpp"
+#include "gongwen/pipeline/number.hpp"
 #include "draft/toml_util.hpp"
 
 namespace gongwen {
@@ -42,6 +44,7 @@ std::optional<Date> read_date(const toml::table& root, tomlu::Reader& in) {
   } else if (n->is_string()) {
     written = *n->value<std::string>();
     if (auto d = parse_date(written)) return *d;
+    if (auto d = parse_chinese_numeral_date(written)) return *d;  // the clerk's check offers the fix
   } else {
     written = msg(n->is_integer() ? "toml.type.integer" : n->is_array() ? "toml.type.array" : "toml.type.other");
   }
@@ -136,7 +139,12 @@ const Template* read_template(const toml::table& root, tomlu::Reader& in, const 
     return nullptr;
   }
   const Template* tpl = find_template(templates, *id);
-  if (!tpl) {
+  if (const auto variants = templates_of_kind(templates, *id); !tpl && variants.size() > 1) {
+    std::vector<std::string> ids;
+    for (const Template* t : variants) ids.push_back(t->id + "（" + t->name + "）");
+    in.problem_at(root, "template", "draft.template.ambiguous", {{"kind", *id}, {"ids", join(ids, msg("list.sep"))}})
+        .hint("draft.template.ambiguous.hint", {{"id", variants.front()->id}});
+  } else if (!tpl) {
     std::vector<std::string> ids;
     for (const auto& t : templates) ids.push_back(t.id);
     in.problem_at(root, "template", "draft.template.unknown", {{"id", *id}})
@@ -186,6 +194,8 @@ std::map<std::string, std::string> read_fields(const toml::table& root, tomlu::R
     for (const auto& f : tpl->fields) known.insert(f.name);
     placeholder_names(tpl->title_pattern, known);
     placeholder_names(tpl->body_pattern, known);
+    placeholder_names(tpl->title_note_pattern, known);
+    known.erase("date");  // the 成文日期, from the draft's date
   }
   if (ft) {
     for (const auto& [k, v] : *ft) {
@@ -273,6 +283,25 @@ void read_markings(const toml::table& root, tomlu::Reader& in, Draft& d) {
   doc.note = in.text(root, "note").value_or("");
 }
 
+// 批复: the 请示 it answers must be named by a 文号 the registers can match (白村请〔2026〕3号),
+// and by its title.
+void read_answered_request(const toml::table& root, tomlu::Reader& in, std::map<std::string, std::string>& values,
+                           Draft& d) {
+  const std::string number = trim_line(values["request_number"]);
+  d.answers_title = trim_line(values["request_title"]);
+  if (number.empty()) return;  // reported as a required field
+  const std::optional<DocNumber> parsed = parse_doc_number(number);
+  if (!parsed) {
+    const toml::table* fields = root["fields"].as_table();
+    in.problem(Code::BadInput, "draft.reply.number", fields ? fields->get("request_number")->source() : root.source(),
+               "request_number", {{"value", number}})
+        .hint("draft.reply.number.hint");
+    return;
+  }
+  d.answers_number = parsed->text();
+  values["request_number"] = d.answers_number;  // printed in the normal form
+}
+
 }  // namespace
 
 std::optional<Draft> read_draft(std::string_view text, const std::string& src, const std::filesystem::path& base_dir,
@@ -338,12 +367,20 @@ std::optional<Draft> read_draft(std::string_view text, const std::string& src, c
          (doc.main_recipients.ends_with("：") || doc.main_recipients.ends_with(":"))) {
     doc.main_recipients.resize(doc.main_recipients.size() - (doc.main_recipients.ends_with(":") ? 1 : 3));
   }
+  if (t.no_recipients && !doc.main_recipients.empty())
+    in.problem_at(root, "to", "draft.to.none", {{"kind", t.kind}}).hint("draft.to.none.hint");
 
   if (!root.contains("date")) {
     if (!in.diags().mentions("date")) in.problem_at(root, "date", "draft.date.missing").hint("draft.date.missing.hint");
   } else if (const auto date = read_date(root, in)) {
     doc.date = *date;
     doc.print_date = *date;
+  }
+
+  if (t.kind == "批复") read_answered_request(root, in, values, d);
+  if (!t.title_note_pattern.empty()) {
+    values["date"] = doc.date.valid() ? doc.date.chinese() : "";
+    doc.title_note = fill(t.title_note_pattern, values, in);
   }
 
   read_markings(root, in, d);
@@ -370,12 +407,16 @@ std::optional<Draft> read_draft(std::string_view text, const std::string& src, c
   if (mark) doc.issuer_mark = *mark;
   else if (doc.format == Format::Minutes) doc.issuer_mark = lead.name + "纪要";
   else if (doc.format == Format::Letter) doc.issuer_mark = lead.name;
+  else if (doc.format == Format::Order) doc.issuer_mark = lead.name + "令";  // 白路乡人民政府令
   else if (organs.size() == 1) doc.issuer_mark = lead.mark;
   else doc.issuer_mark = join(names, "") + "文件";
   doc.signature = join(names, "　");
   // Joint issue: each organ signs and seals for itself (its seal text from the profile).
   if (organs.size() > 1)
     for (const Organ* o : organs) doc.joint_signers.push_back({o->name, o->seal_text});
+  // 令 and 议案 are signed by the 签发人 (乡长) in person: post and name, not the organ.
+  if (t.signed_by_signer)
+    if (const User* u = profile.user(lead.signer)) doc.signature = u->title + "　" + u->name;
   doc.printer = profile.office_name.empty() ? lead.name : profile.office_name;
 
   // 正文: the template's boilerplate around the drafter's text.
@@ -403,6 +444,7 @@ std::optional<Draft> read_draft(std::string_view text, const std::string& src, c
                   {{"chars", std::to_string(chars)}, {"max", std::to_string(kMaxDraftChars)}})
         .hint("draft.too_long.hint");
 
+  clerk_checks(text, src, tpl, diags);
   diags.sort_from(first_new);  // in the order of the file, as a compiler reports
   if (!tpl || diags.error_count() > errors_before) return std::nullopt;
   return d;

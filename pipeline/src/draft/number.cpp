@@ -100,4 +100,9 @@ std::optional<DocNumber> parse_doc_number(std::string_view input) {
   return std::nullopt;
 }
 
+std::string order_number_text(std::string_view number) {
+  const std::optional<DocNumber> n = parse_doc_number(number);
+  return n ? "第" + std::to_string(n->serial) + "号" : std::string(number);
+}
+
 }  // namespace gongwen

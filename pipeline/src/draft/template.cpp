@@ -52,7 +52,7 @@ std::optional<Template> parse_template(std::string_view text, const std::string&
   in.set_root(root);
   in.known_keys(root,
                 {"id", "kind", "name", "description", "direction", "format", "class", "code", "seal", "title",
-                 "required", "fields", "body"},
+                 "required", "fields", "body", "recipients", "title_note", "signature"},
                 "where.template");
   Template t;
   t.source = src;
@@ -67,6 +67,9 @@ std::optional<Template> parse_template(std::string_view text, const std::string&
   const auto seal = in.flag(root, "seal");
   const auto title = in.text(root, "title");
   const auto body = in.text(root, "body");
+  const auto recipients = in.text(root, "recipients");
+  const auto title_note = in.text(root, "title_note");
+  const auto signature = in.text(root, "signature");
   t.required = in.texts(root, "required");
   for (auto [key, v] : {std::pair{"id", &id}, {"kind", &kind}, {"code", &code}}) {
     if (!root.contains(key) || (*v && (*v)->empty()))  // a value of the wrong type is reported already
@@ -83,6 +86,14 @@ std::optional<Template> parse_template(std::string_view text, const std::string&
   t.body_pattern = body.value_or("");
   t.direction = parse_direction(direction.value_or("下行文"), in, root);
   t.format = parse_format(format.value_or("文件"), in, root);
+  if (recipients && *recipients != "none" && *recipients != "required")
+    in.problem_at(root, "recipients", "template.recipients.unknown", {{"value", *recipients}});
+  t.no_recipients = recipients.value_or("") == "none";
+  if (signature && *signature != "signer" && *signature != "organ")
+    in.problem_at(root, "signature", "template.signature.unknown", {{"value", *signature}});
+  t.signed_by_signer = signature.value_or("") == "signer";
+  t.title_note_pattern = title_note.value_or("");
+  check_braces(t.title_note_pattern, in, root, "title_note");
   check_braces(t.title_pattern, in, root, "title");
   check_braces(t.body_pattern, in, root, "body");
   if (const toml::array* fields = root["fields"].as_array()) {
@@ -144,6 +155,14 @@ std::optional<std::vector<Template>> load_templates(const std::filesystem::path&
     }
     out.push_back(std::move(*t));
   }
+  // One template per (文种, variant) name: a name two files share could pick either.
+  for (std::size_t i = 0; i < out.size(); ++i)
+    for (std::size_t j = i + 1; j < out.size(); ++j) {
+      if (out[i].name == out[j].name)
+        diags.add(Code::BadInput, "template.name.ambiguous", SourcePos{out[i].source, 0, 0}, "name",
+                  {{"name", out[i].name}, {"other", out[j].id}})
+            .hint("template.name.ambiguous.hint");
+    }
   if (diags.error_count() > errors_before) return std::nullopt;
   std::sort(out.begin(), out.end(), [](const Template& a, const Template& b) { return a.id < b.id; });
   return out;
@@ -158,8 +177,20 @@ Result<std::vector<Template>> load_templates(const std::filesystem::path& dir) {
 
 const Template* find_template(const std::vector<Template>& all, std::string_view id) {
   for (const auto& t : all)
-    if (t.id == id || t.kind == id || t.name == id) return &t;
-  return nullptr;
+    if (t.id == id) return &t;
+  // A 文种 with several variants asks which, even when one variant is named like the 文种.
+  const std::vector<const Template*> of_kind = templates_of_kind(all, id);
+  if (of_kind.size() > 1) return nullptr;
+  for (const auto& t : all)
+    if (t.name == id) return &t;
+  return of_kind.size() == 1 ? of_kind.front() : nullptr;
+}
+
+std::vector<const Template*> templates_of_kind(const std::vector<Template>& all, std::string_view kind) {
+  std::vector<const Template*> out;
+  for (const auto& t : all)
+    if (t.kind == kind) out.push_back(&t);
+  return out;
 }
 
 Result<std::string> fill_placeholders(std::string_view pattern,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gongwen/pipeline/number.hpp"
 #include "layout/geometry.hpp"
 #include "layout/parts.hpp"
 #include "layout/text.hpp"
@@ -221,20 +222,27 @@ Header layout_header(const Document& doc) {
              Element::Number);
       h.number_row = number_row;
     }
+  } else if (doc.format == Format::Order) {
+    // 命令格式: the 令号 (第N号, of the registered 文号) centred, no separator; 正文 two
+    // lines below it. A draft not yet numbered keeps the 令号's row empty.
+    if (!doc.number.empty()) {
+      Styled s;
+      s.add(order_number_text(doc.number), FontRole::FangSong);
+      const double w = styled_width(s, kCharPitch);
+      append(h.runs, single_line(s, kCentreX - w / 2, kCharPitch, kSize3, kBlack,
+                                 baseline_of(number_row)));
+    }
+    h.number_row = number_row;
+    h.next_row = number_row + 1;
+    return h;
   } else if (!doc.number.empty()) {
     Styled s;
     s.add(doc.number, FontRole::FangSong);
     const double w = styled_width(s, kCharPitch);
-    const bool order = doc.format == Format::Order;
     append(h.runs, single_line(s, kCentreX - w / 2, kCharPitch, kSize3, kBlack,
                                baseline_of(number_row)),
            Element::Number);
     h.number_row = number_row;
-    if (order) {
-      // 命令格式: no separator; 正文 two lines below the 令号.
-      h.next_row = number_row + 1;
-      return h;
-    }
   }
   // The red separator 4 mm below the 文号 line (its em-box bottom).
   const double y = baseline_of(number_row) + kDescent * kSize3 + mm(4.0);

@@ -112,6 +112,7 @@ void add_attachment_notes(std::vector<FlowItem>& out, const Document& doc) {
 
 void add_signature(std::vector<FlowItem>& out, const Document& doc, const LayoutOptions& opt,
                    LayoutDecisions& decided) {
+  if (!doc.title_note.empty()) return;  // dated under the title (决议, 公报)
   if (doc.joint_signers.size() > 1) return add_joint_signature(out, doc, opt, decided);
   Styled sig, date;
   sig.add(doc.signature, FontRole::FangSong);
@@ -209,11 +210,25 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
   for (const std::string& n : doc.issuers) names.push_back(n);
   const MetricsScope metrics(&options.advance, &names);
   std::vector<FlowItem> out;
-  if (!doc.title.empty()) {
+  if (doc.format == Format::Order) {
+    add_blank(out, title_gap);  // 令号下空二行编排正文; a 令 prints no title
+  } else if (!doc.title.empty()) {
     add_blank(out, title_gap);
     const std::size_t first = out.size();
     decided.title_lines = add_title(out, doc.title);
     tag_items(out, first, Element::Title);
+  }
+  if (!doc.title_note.empty()) {
+    // 题注: centred in 楷体 on the line under the title, a blank line before the text.
+    Styled s;
+    s.add(doc.title_note, FontRole::KaiTi);
+    LineStyle st = body_style();
+    st.align = Align::Center;
+    st.justify = Justify::None;
+    const std::size_t before = out.size();
+    add_lines(out, s, st);
+    for (std::size_t i = before; i < out.size(); ++i) out[i].keep_with_next = true;
+    add_blank(out);
   }
   if (!doc.main_recipients.empty()) {
     if (!doc.title.empty()) add_blank(out);

@@ -95,6 +95,17 @@ class ReceivedBook {
                                 const std::string& at) = 0;
 };
 
+// 请示 and their 批复: one link per 批复; several 批复 may answer one 请示 (a partial answer
+// and a later one).
+class ReplyBook {
+ public:
+  virtual ~ReplyBook() = default;
+  virtual void add_reply(const ReplyRecord& r) = 0;
+  virtual std::vector<ReplyRecord> replies_to(const std::string& request_number) = 0;  // by date
+  virtual std::vector<ReplyRecord> replies_by_number(const std::string& reply_number) = 0;  // what a 批复 answers
+  virtual std::vector<ReplyRecord> replies() = 0;  // by date
+};
+
 // The annual filing (归档) and the corrections after it.
 class FilingBook {
  public:

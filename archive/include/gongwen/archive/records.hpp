@@ -149,6 +149,17 @@ struct ReceivedRecord {
   std::string registration() const;    // 收〔2025〕3号
 };
 
+// A 批复 and the 请示 it answers, linked when the 批复 is issued (ours, answering a 请示 we
+// received) or received (the answer to a 请示 we issued). Looked up from either side.
+struct ReplyRecord {
+  std::int64_t id = 0;
+  std::string request_number, request_title;  // the 请示 (its 文号 in the normal form)
+  std::string reply_number, reply_title;      // the 批复
+  std::string replied_by;  // the organ that answered (发文机关 of the 批复)
+  std::string replied_on;  // the 批复's 成文日期, ISO
+  std::string recorded_by, recorded_at;
+};
+
 // One person a received document was passed to (传阅).
 struct CirculationRecord {
   std::int64_t received_id = 0;

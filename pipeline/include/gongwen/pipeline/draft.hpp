@@ -27,6 +27,9 @@ struct Draft {
   std::string doc_class;              // from the template
   int copies = 1;                     // 印数
   std::string source;                 // file name, for messages
+  // 批复: the 请示 it answers, from the template's fields request_number / request_title;
+  // the registers link the two when the 批复 is issued (docs/registers.md, "请示 and 批复").
+  std::string answers_number, answers_title;
 };
 
 // `base_dir` resolves attachment `file` paths. Every problem found goes to `diags` (a TOML

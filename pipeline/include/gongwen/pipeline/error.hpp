@@ -51,6 +51,13 @@ struct Diagnostic {
   std::string field;                   // the draft/profile field concerned, if any
   std::string message;
   std::vector<std::string> hints;
+  // A correction `gongwen draft fix` may make: `length` characters (code points) from `at`
+  // replaced by `with` (clerk_checks.hpp). None when only the writer can say what is meant.
+  struct Fix {
+    std::size_t length = 0;
+    std::string with;
+  };
+  std::optional<Fix> fix;
 
   // Adds the catalogue's text for `code` as a hint.
   Diagnostic& hint(std::string_view code, MessageArgs args = {});

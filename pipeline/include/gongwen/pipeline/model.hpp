@@ -84,7 +84,11 @@ struct Document {
   std::vector<std::string> signers;        // 签发人 names (上行文 only)
 
   // 主体
-  std::string title;                       // 标题
+  std::string title;                       // 标题 (not printed in 命令格式: a 令 shows its 令号)
+  // 题注: one line under the title, e.g. "（2026年1月8日白路乡第十八届人民代表大会第六次会议
+  // 通过）" for 决议 and 公报. A document with one carries its date there, so no 署名 and no
+  // 成文日期 are printed at its end.
+  std::string title_note;
   std::string main_recipients;             // 主送机关, without the closing "："
   std::vector<Block> body;                 // 正文
   std::vector<std::string> attachment_notes;  // 附件说明: one name per attachment

@@ -18,4 +18,8 @@ struct DocNumber {
 // full-width digits. Returns nullopt when it is not a 文号.
 std::optional<DocNumber> parse_doc_number(std::string_view text);
 
+// The 令号 a 令 shows (GB/T 9704 10.2): 第7号 for the registered 文号 白政令〔2026〕7号; any
+// other text as it is.
+std::string order_number_text(std::string_view number);
+
 }  // namespace gongwen
