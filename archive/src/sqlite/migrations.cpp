@@ -31,6 +31,8 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list{
       {1, "the registers of the first release (a file without a version is completed and stamped)",
        &create_schema_v1},
+      {9, "failed web logins per user and source (login_failures): the login throttle survives a restart",
+       &create_login_failures_v9},
   };
   return list;
 }

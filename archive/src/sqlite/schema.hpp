@@ -11,4 +11,8 @@ namespace gongwen::archive::sqlite {
 // 发文稿纸 lacks issued.sheet_path.
 void create_schema_v1(sql::Db& db);
 
+// Version 9: failed web logins per user and source and per source (table login_failures),
+// so that the web desk's growing delays survive a restart (issue 13 #10).
+void create_login_failures_v9(sql::Db& db);
+
 }  // namespace gongwen::archive::sqlite
