@@ -125,6 +125,20 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit({{"ok", true}, {"documents", n}}, "reindexed " + std::to_string(n) + " documents\n");
     };
   });
+  // Issue 13 #2: what a township may serve to the county with xapian-tcpsrv (no login there).
+  auto* export_open = search->add_subcommand(
+      "export-open", "build a separate index of the open (非密) documents only, for remote search (xapian-tcpsrv)");
+  auto export_dir = std::make_shared<std::string>();
+  export_open->add_option("dir", *export_dir, "a new folder for the exported index")->required();
+  export_open->callback([&ctx, &action, export_dir] {
+    action = [&ctx, export_dir] {
+      const std::string user = ctx.user("exports the open index");
+      const std::size_t n = services::export_open_index(ctx.workspace(), *export_dir, user, ctx.clock().now().iso8601());
+      ctx.emit({{"ok", true}, {"documents", n}, {"dir", *export_dir}},
+               "exported " + std::to_string(n) + " open documents to " + *export_dir +
+                   " (serve it with: xapian-tcpsrv --interface ADDRESS --port PORT " + *export_dir + ")\n");
+    };
+  });
   search->callback([&ctx, &action, opts] {
     if (action) return;  // `search reindex` chose its own action
     action = [&ctx, opts] {

@@ -20,6 +20,19 @@ std::string add_hours(const Instant& at, int hours) {
   return later.iso8601();
 }
 
+// A hash of a password nobody has, made once with the same parameters as real ones: an
+// unknown user or one without a password is checked against it, so a refusal costs the same
+// Argon2id work whether or not the account exists (issue 13: 1.3 ms against 80 ms told a
+// guesser which user ids exist).
+const std::string& stand_in_hash() {
+  static const std::string hash = [] {
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    return hash_password(std::string(reinterpret_cast<char*>(raw), sizeof raw));
+  }();
+  return hash;
+}
+
 }  // namespace
 
 std::string hash_password(const std::string& password) {
@@ -73,7 +86,10 @@ void Auth::check_password(const std::string& user, const std::string& password) 
   std::string hash;
   if (auto c = m_ws.registry().credential(user)) hash = c->hash;
   // Same message whatever failed, so a guesser learns nothing about which ids exist.
-  if (hash.empty() || !m_ws.profile().user(user) || !password_matches(hash, password)) {
+  init_sodium();
+  const bool known = !hash.empty() && m_ws.profile().user(user);
+  const bool matches = password_matches(known ? hash : stand_in_hash(), password);
+  if (!known || !matches) {
     m_ws.registry().transaction([&] {
       m_ws.registry().audit(now_iso(), user, "refused", user,
                             hash.empty() ? "login: no password set" : "login: wrong password");

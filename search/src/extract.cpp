@@ -10,7 +10,11 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <chrono>
 #include <memory>
+
+#include "gongwen/pipeline/messages.hpp"
+#include "pdf_limits.hpp"
 
 namespace gongwen::search {
 
@@ -30,14 +34,22 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
 }
 
 Result<std::string> pdf_text(const std::string& bytes, const std::string& name) {
+  // Pages, inflated content and time are bounded before Poppler does any work (issue 13 #9).
+  const PdfLimits limits;
+  if (auto problem = pdf_limits_problem(bytes, name, limits)) return *problem;
+  const auto deadline = std::chrono::steady_clock::now() + limits.max_time;
   std::unique_ptr<poppler::document> d(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!d || d->is_locked())
     return make_error(Code::BadInput, name + ": not a readable PDF (damaged or password-protected)");
   std::string out;
   for (int i = 0; i < d->pages(); ++i) {
+    if (std::chrono::steady_clock::now() > deadline)
+      return make_error(Code::BadInput, msg("trust.pdf.time", {{"file", name}, {"seconds", std::to_string(limits.max_time.count())}}),
+                        {msg("trust.pdf.hint")});
     std::unique_ptr<poppler::page> p(d->create_page(i));
-    if (!p) continue;
+    if (!p)  // a page Poppler cannot read: the file is damaged, whatever QPDF made of it
+      return make_error(Code::BadInput, msg("trust.pdf.damaged", {{"file", name}}), {msg("trust.pdf.hint")});
     const auto t = p->text().to_utf8();
     out.append(t.begin(), t.end());
     out += '\n';

@@ -164,6 +164,15 @@ std::size_t catch_up_index(archive::Workspace& ws) {
   return n;
 }
 
+void for_each_indexed(archive::Workspace& ws, const std::function<void(search::IndexedDocument)>& take) {
+  FilingLookup filing(ws);
+  for (const auto& r : ws.registry().issued()) take(issued_entry(ws, r, filing));
+  // Received documents too; reading the registers needs no clock.
+  const SystemClock clock;
+  archive::Receiving rec(ws, clock);
+  for (const auto& r : rec.list()) take(received_entry(ws, rec, r, filing));
+}
+
 std::size_t reindex_all(archive::Workspace& ws) {
   // Build beside the live index and swap, so searches keep working during a rebuild and a
   // failed rebuild leaves the old index intact.
@@ -175,12 +184,7 @@ std::size_t reindex_all(archive::Workspace& ws) {
   {
     // One writer per core, merged at the end (search/bulk_index.hpp).
     auto index = search::BulkIndexBuilder::create(fresh).take();
-    FilingLookup filing(ws);
-    for (const auto& r : ws.registry().issued()) index.add(issued_entry(ws, r, filing)).take();
-    // Received documents too; reading the registers needs no clock.
-    const SystemClock clock;
-    archive::Receiving rec(ws, clock);
-    for (const auto& r : rec.list()) index.add(received_entry(ws, rec, r, filing)).take();
+    for_each_indexed(ws, [&](search::IndexedDocument doc) { index.add(std::move(doc)).take(); });
     n = index.finish().take();
   }
   const fs::path old = ws.root() / ".index.old";

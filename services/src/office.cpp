@@ -183,7 +183,8 @@ DraftRecord Office::submit(const fs::path& file, const std::string& user) {
   const std::string source = fs::weakly_canonical(fs::absolute(file, ec), ec).string();
   const User& u = require_user(user, {Role::Drafter}, "submit drafts", source);
   const Draft draft = load_draft(file);
-  refuse_bidi_controls("标题", draft.doc.title);  // U+202E makes a title read as another
+  refuse_bidi_controls("标题", draft.doc.title);
+  refuse_overlong_title("标题", draft.doc.title);  // U+202E makes a title read as another
   if (!draft.drafter.empty() && draft.drafter != u.id)
     fail(Code::Forbidden, "the draft names " + draft.drafter + " as its drafter, not " + u.id,
          {"submit it as " + draft.drafter + ", or change drafter = in the draft"});

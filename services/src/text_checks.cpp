@@ -4,7 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::services {
@@ -46,6 +48,14 @@ void refuse_bidi_controls(const std::string& field, std::string_view text) {
   if (found.empty()) return;
   fail(Code::BadInput, field + "含有不可见的文字方向控制字符 " + found + "，会使显示的文字与实际内容不符",
        {"删除该字符后重新提交（从网页或其他文件复制的文字常带有这类字符）"});
+}
+
+void refuse_overlong_title(const std::string& field, std::string_view text) {
+  const std::size_t chars = utf8::count_code_points(text);
+  if (chars <= kMaxTitleChars) return;
+  fail(Code::BadInput,
+       field + "：" + msg("trust.title.too_long", {{"chars", std::to_string(chars)}, {"max", std::to_string(kMaxTitleChars)}}),
+       {msg("trust.title.too_long.hint")});
 }
 
 std::string escape_controls(std::string_view text) {

@@ -87,6 +87,7 @@ void prefill_from_ofd(archive::ReceiveInput& in, const OfdContent& ofd) {
 
 ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& user) {
   refuse_bidi_controls("题名", in.title);
+  refuse_overlong_title("题名", in.title);
   refuse_bidi_controls("来文单位", in.sender);
   refuse_bidi_controls("来文字号", in.their_number);
   // A regular file of bounded size, whoever named it (/dev/zero ended in bad_alloc).
@@ -149,7 +150,10 @@ FileResult Workflows::file_year(int year, const std::string& user, const archive
 }
 
 CorrectResult Workflows::correct(const archive::CorrectionRequest& request, const std::string& user) {
-  for (const auto& [field, value] : request.fields) refuse_bidi_controls(field, value);
+  for (const auto& [field, value] : request.fields) {
+    refuse_bidi_controls(field, value);
+    if (field == "题名") refuse_overlong_title(field, value);
+  }
   if (!request.file.empty()) read_outside_file(request.file);
   CorrectResult r;
   r.correction = archive::correct_filed_item(m_ws, request, m_clock, user);

@@ -198,6 +198,45 @@ TEST_F(SearchCli, RemoteShardCombinedWithLocalIndex) {
   fs::remove_all(township);
 }
 
+// Issue 13 #2: xapian-tcpsrv has no login and the clearance check runs in the searching
+// client, so serving the office's own index let `xapian-delve` print the 秘密 notice's whole
+// text. The export for remote search holds only open documents: what a remote reader reaches,
+// with gongwen or with Xapian's own tools, has no secret text, even for a cleared searcher.
+TEST_F(SearchCli, TheOpenExportServedRemotelyHoldsNoSecretText) {
+  const fs::path exported = fresh_dir("open-export") / "index";
+  const Outcome made = gongwen({"-w", s_ws.string(), "--as", "wangfang", "search", "export-open", exported.string()});
+  ASSERT_EQ(made.code, 0) << made.err;
+  // Built again over an existing export: refused, nothing changed.
+  EXPECT_NE(gongwen({"-w", s_ws.string(), "--as", "wangfang", "search", "export-open", exported.string()}).code, 0);
+  TcpServer server(exported);
+  ASSERT_TRUE(server.running()) << "xapian-tcpsrv did not start";
+  // Locally a cleared user finds the secret notice; through the served export nobody does.
+  ASSERT_GT(search("chenzhiyong", {"\"政治考核\""})["total"].get<int>(), 0);
+  EXPECT_EQ(search("chenzhiyong", {"\"政治考核\"", "--no-local", "--shard", server.url()})["total"], 0);
+  // Open documents are all there.
+  const json open_local = search("chenzhiyong", {"森林防火", "--secrecy", "无"});
+  ASSERT_GT(open_local["total"].get<int>(), 0);
+  EXPECT_EQ(search("chenzhiyong", {"森林防火", "--no-local", "--shard", server.url()})["total"], open_local["total"]);
+  // Xapian's own tools on the exported files see no classified level and no secret text.
+  const Outcome terms = run("xapian-delve", {"-a", "-1", exported.string()});
+  ASSERT_EQ(terms.code, 0) << terms.err;
+  for (const char* level : {"\nXL1\n", "\nXL2\n", "\nXL3\n"}) EXPECT_EQ(terms.out.find(level), std::string::npos) << level;
+  EXPECT_NE(terms.out.find("\nXL0\n"), std::string::npos);
+  const Outcome info = run("xapian-delve", {exported.string()});
+  const auto at = info.out.find("number of documents = ");
+  ASSERT_NE(at, std::string::npos) << info.out;
+  const int docs = std::stoi(info.out.substr(at + 22));
+  ASSERT_GT(docs, 0);
+  std::vector<std::string> args = {"-d"};
+  for (int i = 1; i <= docs; ++i) args.insert(args.end(), {"-r", std::to_string(i)});
+  args.push_back(exported.string());
+  const Outcome data = run("xapian-delve", args);
+  ASSERT_EQ(data.code, 0) << data.err;
+  EXPECT_NE(data.out.find("森林防火"), std::string::npos);
+  EXPECT_EQ(data.out.find("政治考核"), std::string::npos);
+  fs::remove_all(exported.parent_path());
+}
+
 TEST_F(SearchCli, UnreachableShardIsAClearError) {
   const int port = free_port();  // nobody listens there
   const Outcome r = gongwen({"-w", s_ws.string(), "--as", "wangfang", "search", "森林",

@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const fs::path kChart = fs::path(GONGWEN_SOURCE_DIR) / "tests/golden/cases/chart.png";  // 600 × 300
+const fs::path kPhoto = fs::path(GONGWEN_SOURCE_DIR) / "tests/golden/cases/photo.jpg";
 
 struct Browser {
   httplib::Client http;
@@ -220,9 +221,21 @@ TEST(WebPictures, UploadsAreCheckedByContentAndNamedByTheServer) {
   // The same picture again: the same file.
   EXPECT_EQ(d.upload("/api/pictures", chart, "again.png").second["file"], a["file"]);
   // A JPEG by its bytes gets .jpg whatever its name.
-  const auto [s2, jpg] = d.upload("/api/pictures", std::string("\xFF\xD8\xFF\xE0", 4) + std::string(64, 'j'), "x.png");
-  EXPECT_EQ(s2, 201);
+  const auto [s2, jpg] = d.upload("/api/pictures", slurp(kPhoto), "x.png");
+  EXPECT_EQ(s2, 201) << jpg.dump();
   EXPECT_NE(jpg["file"].get<std::string>().find(".jpg"), std::string::npos) << jpg.dump();
+  // The whole picture is checked, not its first bytes (issue 13): a JPEG signature with
+  // nothing after it, a PNG cut short, a PNG with a byte of its pixel data changed.
+  std::string flipped = chart;
+  const std::size_t idat = flipped.find("IDAT");
+  ASSERT_NE(idat, std::string::npos);
+  flipped[idat + 40] = static_cast<char>(flipped[idat + 40] ^ 0x5A);
+  for (const std::string& broken : {std::string("\xFF\xD8\xFF\xE0", 4) + std::string(64, 'j'),
+                                     chart.substr(0, chart.size() / 2), flipped}) {
+    const auto [status, body] = d.upload("/api/pictures", broken, "broken.png");
+    EXPECT_EQ(status, 400) << body.dump();
+    EXPECT_NE(message(body).find("已损坏或不完整"), std::string::npos) << body.dump();
+  }
   // Not a picture by content, whatever the name says.
   const auto [s3, bad] = d.upload("/api/pictures", "%PDF-1.7\n", "x.png");
   EXPECT_EQ(s3, 400);

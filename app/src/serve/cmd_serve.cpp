@@ -1,6 +1,9 @@
-// gongwen serve [--listen HOST:PORT] [--web DIR] [--threads N] [--session-idle SECONDS]
+// gongwen serve [--listen HOST:PORT] [--web DIR] [--threads N] [--session-idle SECONDS] [--header-timeout SECONDS]
+//               [--trusted-proxy ADDRESS]…
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "serve/server.hpp"
@@ -13,6 +16,8 @@ struct ServeCommandOptions {
   std::string listen = "127.0.0.1:8080", web;
   int threads = 32;
   int session_idle = 1800;
+  int head_timeout = 10;
+  std::vector<std::string> trusted_proxies;
 };
 }  // namespace
 
@@ -20,10 +25,16 @@ void add_serve_command(CLI::App& app, Context& ctx, Action& action) {
   auto* serve = app.add_subcommand("serve", "the office's web desk (static pages + JSON API) on this workspace");
   auto opts = std::make_shared<ServeCommandOptions>();
   std::string &listen = opts->listen, &web = opts->web;
-  int &threads = opts->threads, &session_idle = opts->session_idle;
+  int &threads = opts->threads, &session_idle = opts->session_idle, &head_timeout = opts->head_timeout;
+  std::vector<std::string>& trusted_proxies = opts->trusted_proxies;
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 = any free port)");
   serve->add_option("--web", web, "folder of the static pages (default: the installed web/)");
-  serve->add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
+  serve->add_option("--threads", threads, "requests handled at once (default 32)")->check(CLI::Range(1, 256));
+  serve->add_option("--header-timeout", head_timeout,
+                    "seconds a request's header may take to arrive; slower connections are closed (default 10)")
+      ->check(CLI::Range(1, 300));
+  serve->add_option("--trusted-proxy", trusted_proxies,
+                    "address of a reverse proxy (the office's nginx) whose X-Forwarded-For names the client; repeatable");
   serve->add_option("--session-idle", session_idle, "seconds without a request after which a login session ends (default 1800)")
       ->check(CLI::Range(1, 7 * 24 * 3600));
   serve->callback([&, opts] {
@@ -31,6 +42,8 @@ void add_serve_command(CLI::App& app, Context& ctx, Action& action) {
       serve::ServeOptions opts;
       serve::parse_listen(listen, opts);
       opts.threads = threads;
+      opts.head_timeout = std::chrono::seconds(head_timeout);
+      opts.trusted_proxies = trusted_proxies;
       opts.session_idle = std::chrono::seconds(session_idle);
       opts.web_dir = web.empty() ? ctx.data_dir() / "web" : std::filesystem::path(web);
       serve::run_server(ctx.workspace(), ctx.clock(), opts);

@@ -4,6 +4,8 @@
 
 #include "gongwen/archive/registry.hpp"
 #include "gongwen/archive/workspace.hpp"
+#include "gongwen/pipeline/messages.hpp"
+#include "gongwen/pipeline/picture.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -88,10 +90,23 @@ fs::path picture_dir(const fs::path& workspace, const std::string& user, bool cr
 std::string store_picture(const fs::path& dir, std::string_view bytes, const std::string& what) {
   if (bytes.size() > kMaxUploadBytes)
     fail(Code::BadInput, what + "超过 20 MB", {"把图片另存得小一些（版心宽的图片约 1800 像素即可）"});
-  std::string ext;
-  if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) ext = "png";
-  else if (bytes.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3)) ext = "jpg";
-  else fail(Code::BadInput, what + "不是 PNG 或 JPEG 图片（按内容判断）", {"在看图或画图软件中另存为 .png 或 .jpg 后再上传"});
+  // The whole picture is checked, not only its first bytes: header, pixel count, then its data.
+  const PictureCheck check = check_picture(bytes);
+  switch (check.verdict) {
+    case PictureVerdict::NotAPicture:
+      fail(Code::BadInput, what + "不是 PNG 或 JPEG 图片（按内容判断）", {"在看图或画图软件中另存为 .png 或 .jpg 后再上传"});
+    case PictureVerdict::TooManyPixels:
+      fail(Code::BadInput,
+           msg("trust.picture.pixels", {{"what", what}, {"width", std::to_string(check.width)},
+                                        {"height", std::to_string(check.height)},
+                                        {"max", std::to_string(kMaxImagePixels / 1000000)}}),
+           {msg("trust.picture.pixels.hint")});
+    case PictureVerdict::Damaged:
+      fail(Code::BadInput, msg("trust.picture.damaged", {{"what", what}}), {msg("trust.picture.damaged.hint")});
+    case PictureVerdict::Fine:
+      break;
+  }
+  const std::string ext = check.format == ImageFormat::Png ? "png" : "jpg";
   // Named by content: the same picture uploaded twice is one file, and a stored picture never
   // changes under a draft that names it.
   const std::string name = "img-" + archive::sha256_hex(bytes).substr(0, 24) + "." + ext;

@@ -27,20 +27,24 @@ void add_session_routes(httplib::Server& srv, State& st) {
         reply_error(res, 401, "用户名或口令错误");
         return;
       }
-      if (const long wait = st.throttle.blocked_for(user, req.remote_addr); wait > 0) {
+      const std::string from =
+          client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), st.trusted_proxies);
+      if (const long wait = st.throttle.blocked_for(user, from); wait > 0) {
         res.set_header("Retry-After", std::to_string(wait));
-        reply_error(res, 429, "登录失败次数过多，请 " + std::to_string((wait + 59) / 60) + " 分钟后再试");
+        reply_error(res, 429,
+                    wait < 60 ? "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试"
+                              : "登录失败次数过多，请 " + std::to_string((wait + 59) / 60) + " 分钟后再试");
         return;
       }
       const User* u = st.ws.profile().user(user);
       // One message for unknown user and wrong password: do not reveal who has an account.
       if (user.empty() || password.empty() || password.size() > 1024 || !st.passwords->verify(user, password) || !u) {
-        st.throttle.failed(user, req.remote_addr);
+        st.throttle.failed(user, from);
         std::string why = st.passwords->unavailable_reason();
         reply_error(res, 401, why.empty() ? "用户名或口令错误" : why);
         return;
       }
-      st.throttle.succeeded(user);
+      st.throttle.succeeded(user, from);
       const Session s = st.sessions.create(u->id);
       res.set_header("Set-Cookie", "gw_session=" + s.id + "; Path=/; HttpOnly; SameSite=Strict");
       reply_json(res, 200, {{"ok", true}, {"user", user_json(*u)}, {"csrf", s.csrf}});

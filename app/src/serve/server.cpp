@@ -3,15 +3,16 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <csignal>
 #include <iostream>
+#include <mutex>
 #include <regex>
 #include <thread>
 
 #include <sys/socket.h>
 
 #include "gongwen/services/indexing.hpp"
+#include "serve/gated_server.hpp"
 #include "serve/state.hpp"
 
 namespace gongwen::app::serve {
@@ -64,27 +65,7 @@ class IndexCatchUp {
 
 }  // namespace
 
-void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& opts) {
-  if (!std::filesystem::is_directory(opts.web_dir))
-    fail(Code::NotFound, "the web pages folder " + opts.web_dir.string() + " does not exist",
-         {"give it with --web DIR, or set GONGWEN_DATA_DIR"});
-  State st(ws, clock, opts.web_dir, opts.session_idle);
-  st.passwords = std::make_unique<RegistryPasswords>(ws, clock, st.ws_mutex);
-  httplib::Server srv;
-  srv.new_task_queue = [n = opts.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(n)); };
-  srv.set_payload_max_length(kMaxUploadBytes + 64 * 1024);
-  // Browsers and load tests keep connections open: httplib's default of 5 requests per
-  // connection made every sixth request pay a reconnect (and showed up as read errors in wrk).
-  srv.set_keep_alive_max_count(1000);
-  srv.set_read_timeout(30, 0);
-  srv.set_write_timeout(30, 0);
-  // httplib's default also sets SO_REUSEPORT, with which a second `gongwen serve` on the same
-  // port binds too and the kernel splits the office's requests between two workspaces.
-  // SO_REUSEADDR alone still allows a quick restart over connections in TIME_WAIT.
-  srv.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
+void add_all_routes(httplib::Server& srv, State& st) {
   add_security_headers(srv);
   add_session_routes(srv, st);
   add_draft_routes(srv, st);
@@ -100,6 +81,43 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
   srv.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     reply_error(res, 500, "服务器内部错误");
   });
+}
+
+void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& opts) {
+  if (!std::filesystem::is_directory(opts.web_dir))
+    fail(Code::NotFound, "the web pages folder " + opts.web_dir.string() + " does not exist",
+         {"give it with --web DIR, or set GONGWEN_DATA_DIR"});
+  State st(ws, clock, opts.web_dir, opts.session_idle);
+  st.passwords = std::make_unique<RegistryPasswords>(ws, clock, st.ws_mutex);
+  st.trusted_proxies = opts.trusted_proxies;
+  // SIGINT/SIGTERM stop the server cleanly: wait for them on a thread of our own, with the
+  // signals blocked everywhere else (the gate's threads, started below, inherit this mask).
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  raise_open_file_limit();  // every connection held by the gate is a descriptor
+  GateLimits limits;
+  limits.workers = opts.threads;
+  limits.head_deadline = opts.head_timeout;
+  GatedServer srv(limits);
+  srv.set_payload_max_length(kMaxUploadBytes + 64 * 1024);
+  // Browsers and load tests keep connections open: httplib's default of 5 requests per
+  // connection made every sixth request pay a reconnect (and showed up as read errors in wrk).
+  // A kept-alive connection waits in the gate, not on a thread (gated_server.hpp).
+  srv.set_keep_alive_max_count(static_cast<std::size_t>(limits.keep_alive_max));
+  srv.set_keep_alive_timeout(limits.idle_deadline.count());
+  srv.set_read_timeout(limits.io_timeout.count(), 0);
+  srv.set_write_timeout(limits.io_timeout.count(), 0);
+  // httplib's default also sets SO_REUSEPORT, with which a second `gongwen serve` on the same
+  // port binds too and the kernel splits the office's requests between two workspaces.
+  // SO_REUSEADDR alone still allows a quick restart over connections in TIME_WAIT.
+  srv.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  add_all_routes(srv, st);
 
   int port = opts.port;
   if (port == 0) {
@@ -111,13 +129,6 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
     fail(Code::Io, "无法在 " + opts.host + ":" + std::to_string(opts.port) + " 上监听：端口已被占用或地址不可用",
          {"是否已有另一个 gongwen serve（或其他程序）在使用该端口？用 --listen 换一个端口"});
 
-  // SIGINT/SIGTERM stop the server cleanly: wait for them on a thread of our own, with the
-  // signals blocked everywhere else (the pool threads inherit this mask).
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::atomic<bool> signalled{false};
   std::thread stopper([&] {
     int sig = 0;
@@ -128,6 +139,7 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
   IndexCatchUp catch_up(st);
   std::cout << "listening on http://" << opts.host << ":" << port << std::endl;
   srv.listen_after_bind();
+  srv.shut_gate();
   // Stopped otherwise than by a signal: wake the waiting thread so it can be joined.
   if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();

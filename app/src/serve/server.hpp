@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/date.hpp"
@@ -14,8 +15,10 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 = any free port (printed on start)
   std::filesystem::path web_dir;
-  int threads = 32;  // a kept-alive connection holds a thread: size for the office's browsers
+  int threads = 32;  // requests handled at once (waiting connections hold no thread)
+  std::chrono::seconds head_timeout{10};  // a request's head must arrive within this (slow headers)
   std::chrono::seconds session_idle{30 * 60};  // a session ends after this long without a request
+  std::vector<std::string> trusted_proxies;  // e.g. the office's nginx at 127.0.0.1 (X-Forwarded-For)
 };
 
 // "HOST:PORT" or ":PORT" or "PORT" → host and port; Usage error otherwise.

@@ -2,6 +2,7 @@
 
 #include <sys/random.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <stdexcept>
@@ -11,8 +12,6 @@
 #include "gongwen/pipeline/hex.hpp"
 
 namespace gongwen::app::serve {
-
-using Clock = std::chrono::steady_clock;
 
 std::string random_token() {
   std::array<unsigned char, 32> bytes{};
@@ -89,38 +88,87 @@ void SessionStore::remove(const std::string& token) {
   m_book->remove_session(archive::sha256_hex(token));
 }
 
-long LoginThrottle::wait_of(const std::string& key, int max, Clock::time_point now) {
-  auto it = m_counts.find(key);
-  if (it == m_counts.end()) return 0;
-  const auto since = now - it->second.last;
-  if (since >= m_window) {
-    m_counts.erase(it);
-    return 0;
+namespace {
+
+std::unique_ptr<archive::SessionBook> open_book(const std::filesystem::path& db_file) {
+  auto book = archive::open_sqlite_session_book(db_file);
+  if (!book) {
+    Error e = book.error();
+    e.hints.push_back("is this a gongwen workspace? (gongwen init)");
+    throw Failure(std::move(e));
   }
-  if (it->second.failures < max) return 0;
-  return static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(m_window - since).count()) + 1;
+  return std::move(book).value();
+}
+
+std::string pair_key(const std::string& user, const std::string& address) { return "u:" + user + " a:" + address; }
+std::string source_key(const std::string& address) { return "a:" + address; }
+
+}  // namespace
+
+LoginThrottle::LoginThrottle(const std::filesystem::path& db_file, ThrottleRule rule)
+    : m_book(open_book(db_file)), m_rule(rule) {}
+
+LoginThrottle::~LoginThrottle() = default;
+
+namespace {
+std::int64_t unix_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+long LoginThrottle::wait_of(const std::string& key, int free, std::int64_t now_ms) {
+  const auto r = m_book->login_failures(key);
+  if (!r || r->failures <= free) return 0;
+  // 1 s after the first failure past the free ones, doubling, capped.
+  const int doublings = static_cast<int>(std::min<std::int64_t>(r->failures - free - 1, 30));
+  const std::int64_t delay_ms = std::min<std::int64_t>(std::int64_t{1000} << doublings, m_rule.cap.count() * 1000);
+  const std::int64_t left_ms = r->last_at_ms + delay_ms - now_ms;
+  return left_ms > 0 ? static_cast<long>((left_ms + 999) / 1000) : 0;
 }
 
 long LoginThrottle::blocked_for(const std::string& user, const std::string& address) {
   std::lock_guard lock(m_mutex);
-  const auto now = Clock::now();
-  return std::max(wait_of("u:" + user, m_per_user, now), wait_of("a:" + address, m_per_address, now));
+  const std::int64_t now = unix_ms();
+  return std::max(wait_of(pair_key(user, address), m_rule.free_per_user, now),
+                  wait_of(source_key(address), m_rule.free_per_source, now));
 }
 
 void LoginThrottle::failed(const std::string& user, const std::string& address) {
   std::lock_guard lock(m_mutex);
-  const auto now = Clock::now();
-  for (const auto& key : {"u:" + user, "a:" + address}) {
-    auto& c = m_counts[key];
-    if (c.failures > 0 && now - c.last >= m_window) c.failures = 0;
-    c.failures += 1;
-    c.last = now;
+  const std::int64_t now = unix_ms();
+  m_book->remove_login_failures_before(now - 24 * 3600 * 1000);
+  for (const auto& key : {pair_key(user, address), source_key(address)}) {
+    archive::LoginFailureRecord r = m_book->login_failures(key).value_or(archive::LoginFailureRecord{key, 0, now});
+    r.failures += 1;
+    r.last_at_ms = now;
+    m_book->set_login_failures(r);
   }
 }
 
-void LoginThrottle::succeeded(const std::string& user) {
+void LoginThrottle::succeeded(const std::string& user, const std::string& address) {
   std::lock_guard lock(m_mutex);
-  m_counts.erase("u:" + user);
+  m_book->remove_login_failures(pair_key(user, address));
+}
+
+std::string client_address(const std::string& peer, const std::string& forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](const std::string& a) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) != trusted_proxies.end();
+  };
+  if (forwarded_for.empty() || !trusted(peer)) return peer;
+  // "client, proxy1, proxy2": read from the right, past the proxies we trust.
+  std::string rest = forwarded_for;
+  while (!rest.empty()) {
+    const auto comma = rest.rfind(',');
+    std::string a = comma == std::string::npos ? rest : rest.substr(comma + 1);
+    rest = comma == std::string::npos ? std::string() : rest.substr(0, comma);
+    a.erase(0, a.find_first_not_of(" \t"));
+    a.erase(a.find_last_not_of(" \t") + 1);
+    if (a.empty()) continue;
+    if (!trusted(a)) return a;
+  }
+  return peer;
 }
 
 }  // namespace gongwen::app::serve

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gongwen/archive/books.hpp"
 
@@ -52,29 +53,41 @@ class SessionStore {
   std::chrono::seconds m_idle_limit;
 };
 
-// After `per_user` failed logins within `window` for the same user name, or `per_address`
-// from the same address (an office shares few addresses, so that limit is higher), further
-// attempts are refused until the window has passed since the last failure.
+// Failed logins slow the next attempt down instead of locking anyone out (issue 13 #10: five
+// wrong passwords locked the real user out for 15 minutes, and behind nginx twenty locked out
+// the whole office). Failures are counted per user *and* source address, so a guesser
+// elsewhere never delays the user at their own desk, and per source over all users (against
+// one address trying many names). After `free` failures in a row a key waits 1 s, then 2, 4, 8 …
+// up to `cap`; a success from that source clears its count for that user. The counts live in
+// the registry (SessionBook), so a restart does not clear them; a count unused for a day is
+// forgotten.
+struct ThrottleRule {
+  int free_per_user = 3;     // failures of one user from one source before delays begin
+  int free_per_source = 20;  // failures from one source, any user
+  std::chrono::seconds cap{15 * 60};
+};
+
 class LoginThrottle {
  public:
-  LoginThrottle(int per_user = 5, int per_address = 20,
-                std::chrono::seconds window = std::chrono::minutes(15))
-      : m_per_user(per_user), m_per_address(per_address), m_window(window) {}
+  LoginThrottle(const std::filesystem::path& db_file, ThrottleRule rule = {});
+  ~LoginThrottle();
   // Seconds to wait before another attempt may be made; 0 = allowed now.
   long blocked_for(const std::string& user, const std::string& address);
   void failed(const std::string& user, const std::string& address);
-  void succeeded(const std::string& user);
+  void succeeded(const std::string& user, const std::string& address);
 
  private:
-  struct Count {
-    int failures = 0;
-    std::chrono::steady_clock::time_point last;
-  };
-  long wait_of(const std::string& key, int max, std::chrono::steady_clock::time_point now);
+  long wait_of(const std::string& key, int free, std::int64_t now_ms);
+  std::unique_ptr<archive::SessionBook> m_book;  // a connection of its own to the registry
   std::mutex m_mutex;
-  std::map<std::string, Count> m_counts;
-  int m_per_user, m_per_address;
-  std::chrono::seconds m_window;
+  ThrottleRule m_rule;
 };
+
+// The client's address for the throttle and the log: the connection's peer, or, when the peer
+// is one of `trusted_proxies` (the office's nginx), the last address in X-Forwarded-For that
+// is not itself a trusted proxy. X-Forwarded-For from anyone else is ignored: a client could
+// write any address there.
+std::string client_address(const std::string& peer, const std::string& forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
 
 }  // namespace gongwen::app::serve

@@ -57,7 +57,8 @@ struct FilingProgress {
 
 struct State {
   State(archive::Workspace& w, const Clock& c, std::filesystem::path web, std::chrono::seconds session_idle)
-      : ws(w), clock(c), web_dir(std::move(web)), sessions(w.root() / "registry.sqlite3", session_idle) {}
+      : ws(w), clock(c), web_dir(std::move(web)), sessions(w.root() / "registry.sqlite3", session_idle),
+        throttle(w.root() / "registry.sqlite3") {}
   archive::Workspace& ws;
   const Clock& clock;
   std::unique_ptr<PasswordCheck> passwords;
@@ -65,6 +66,7 @@ struct State {
   std::mutex ws_mutex;
   SessionStore sessions;
   LoginThrottle throttle;
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the client (--trusted-proxy)
   std::mutex preview_mutex;
   std::map<std::string, std::shared_ptr<Preview>> previews;  // by random id, newest few kept
   std::map<std::string, std::string> preview_by_key;          // Preview::key → id
@@ -135,5 +137,7 @@ void add_request_routes(httplib::Server& srv, State& st);  // GET /api/requests:
 void add_import_routes(httplib::Server& srv, State& st);  // also POST /api/pictures
 void add_static_routes(httplib::Server& srv, State& st);
 void add_security_headers(httplib::Server& srv);
+// Every route above, the security headers and the 500 for an escaped exception (server.cpp).
+void add_all_routes(httplib::Server& srv, State& st);
 
 }  // namespace gongwen::app::serve

@@ -160,6 +160,10 @@ class Sessions : public virtual SessionBook {
   void remove_session(const std::string& token_sha256) override;
   void remove_sessions_expired_by(std::int64_t unix_seconds) override;
   void remove_sessions_of(const std::string& user) override;
+  std::optional<LoginFailureRecord> login_failures(const std::string& key) override;
+  void set_login_failures(const LoginFailureRecord& r) override;
+  void remove_login_failures(const std::string& key) override;
+  void remove_login_failures_before(std::int64_t unix_ms) override;
 
  private:
   sql::Db& m_db;

@@ -34,6 +34,8 @@ const std::vector<Migration>& migrations() {
       {2, "the audit log keyed and sealing the register rows; the search index's outbox",
        &add_audit_seal_and_index_outbox_v2},
       {3, "the links between 请示 and the 批复 that answer them (table replies)", &create_replies_v3},
+      {4, "failed web logins per user and source (login_failures): the login throttle survives a restart",
+       &create_login_failures_v4},
   };
   return list;
 }

@@ -102,6 +102,13 @@ CREATE TABLE IF NOT EXISTS web_sessions (
 
 }  // namespace
 
+void create_login_failures_v4(sql::Db& db) {
+  db.exec(R"SQL(
+CREATE TABLE IF NOT EXISTS login_failures (
+  key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at_ms INTEGER NOT NULL);
+)SQL");
+}
+
 void create_schema_v1(sql::Db& db) {
   db.exec(kRegisters);
   for (const auto& c : kAddedColumns) {

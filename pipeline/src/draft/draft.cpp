@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "gongwen/pipeline/utf8.hpp"
 #include "draft/draft_file.hpp"
 #include "gongwen/pipeline/clerk_checks.hpp"
 #include "gongwen/pipeline/number.hpp"
@@ -361,6 +362,9 @@ std::optional<Draft> read_draft(std::string_view text, const std::string& src, c
   // A title left out is reported as required above when the template asks for it.
   if (doc.title.empty() && !in.diags().mentions("title") && (tpl || root.contains("title")))
     in.problem_at(root, "title", "draft.title.empty");
+  if (const std::size_t chars = utf8::count_code_points(doc.title); chars > kMaxTitleChars)
+    in.problem_at(root, "title", "trust.title.too_long", {{"chars", std::to_string(chars)}, {"max", std::to_string(kMaxTitleChars)}})
+        .hint("trust.title.too_long.hint");
 
   doc.main_recipients = in.text(root, "to").value_or("");
   while (doc.main_recipients.size() >= 3 &&

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "gongwen/pipeline/model.hpp"
+#include "gongwen/pipeline/picture.hpp"  // kMaxImagePixels
 
 namespace gongwen {
 
@@ -20,7 +21,5 @@ std::optional<ImageInfo> sniff_image(std::string_view bytes);
 
 // The most bytes one picture may have (draft and import alike).
 inline constexpr std::size_t kMaxImageBytes = 20u << 20;
-// Decoded pixels: 50 million is a 300 dpi scan of an A2 sheet; a photo or an A4 scan is under 10.
-inline constexpr std::uint64_t kMaxImagePixels = 50'000'000;
 
 }  // namespace gongwen

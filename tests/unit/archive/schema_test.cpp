@@ -120,12 +120,12 @@ class SchemaTest : public ::testing::Test {
 };
 
 TEST_F(SchemaTest, ANewWorkspaceIsAtTheCurrentVersion) {
-  EXPECT_EQ(registry_schema_version(), 3);  // 2: audit seal, outbox; 3: 请示/批复 links
-  EXPECT_EQ(scalar(file, "PRAGMA user_version"), "3");
+  EXPECT_EQ(registry_schema_version(), 4);  // 2: audit seal, outbox; 3: 请示/批复; 4: login_failures
+  EXPECT_EQ(scalar(file, "PRAGMA user_version"), std::to_string(registry_schema_version()));
   // One schema: every book's table exists from the start, not when first used.
   for (const char* table : {"drafts", "reviews", "signoffs", "numbers", "issued", "copies", "seal_use", "filed",
                             "filed_versions", "received", "circulation", "loans", "credentials", "login_tokens",
-                            "web_sessions", "audit", "index_outbox", "replies"})
+                            "web_sessions", "audit", "index_outbox", "replies", "login_failures"})
     EXPECT_EQ(scalar(file, std::string("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='") +
                                table + "'"),
               "1")
@@ -137,7 +137,7 @@ TEST_F(SchemaTest, AWorkspaceWrittenBeforeVersionsOpensAndIsStamped) {
   ASSERT_EQ(scalar(file, "PRAGMA user_version"), "0");
   auto ws = Workspace::open(tmp / "ws");
   ASSERT_TRUE(ws.ok()) << ws.error().render();
-  EXPECT_EQ(scalar(file, "PRAGMA user_version"), "3");
+  EXPECT_EQ(scalar(file, "PRAGMA user_version"), std::to_string(registry_schema_version()));
   // Migration 2: the audit log's sealed rows and MAC, the index outbox (issue 13 #3, #12).
   EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('audit') WHERE name IN ('rows','mac')"), "2");
   EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM index_outbox"), "0");
@@ -171,7 +171,7 @@ TEST_F(SchemaTest, AnOlderFileWithoutTheAddedColumnsGetsThem) {
   EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('issued') WHERE name IN ('sheet_path','sheet_sha256')"),
             "2");
   EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('seal_use') WHERE name = 'approved_at'"), "1");
-  EXPECT_EQ(scalar(file, "PRAGMA user_version"), "3");
+  EXPECT_EQ(scalar(file, "PRAGMA user_version"), std::to_string(registry_schema_version()));
 }
 
 TEST_F(SchemaTest, ANewerFileIsRefusedNamingTheFileAndBothVersions) {
@@ -183,7 +183,7 @@ TEST_F(SchemaTest, ANewerFileIsRefusedNamingTheFileAndBothVersions) {
   EXPECT_EQ(ws.error().field, "schema_version");
   EXPECT_THAT(ws.error().message, HasSubstr(file.string()));
   EXPECT_THAT(ws.error().message, HasSubstr("结构版本是 99"));
-  EXPECT_THAT(ws.error().message, HasSubstr("版本 3"));
+  EXPECT_THAT(ws.error().message, HasSubstr("版本 " + std::to_string(registry_schema_version())));
   EXPECT_NE(exit_code(ws.error().code), 0);
   EXPECT_EQ(schema_of(file), before);
   // The web desk's own connection refuses it too.

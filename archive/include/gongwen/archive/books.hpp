@@ -155,6 +155,11 @@ class SessionBook {
   virtual void remove_sessions_expired_by(std::int64_t unix_seconds) = 0;
   // Every session of one user: a new password ends them all (issue 13 #15).
   virtual void remove_sessions_of(const std::string& user) = 0;
+  // The login throttle's counts (issue 13 #10), kept here so that a restart does not reset them.
+  virtual std::optional<LoginFailureRecord> login_failures(const std::string& key) = 0;
+  virtual void set_login_failures(const LoginFailureRecord& r) = 0;  // insert or replace
+  virtual void remove_login_failures(const std::string& key) = 0;
+  virtual void remove_login_failures_before(std::int64_t unix_ms) = 0;
 };
 
 // The audit log: append-only, hash-chained (each entry's hash covers the previous one's),

@@ -203,6 +203,13 @@ struct LoginTokenRecord {
 
 // A web desk session (app/src/serve/session.hpp): the cookie token's SHA-256, the CSRF
 // token, Unix seconds.
+// Failed web logins under one key ("u:<user> a:<address>" or "a:<address>"): how many in a
+// row, and when the last one was (Unix milliseconds: the first delays are a second). Issue 13 #10.
+struct LoginFailureRecord {
+  std::string key;
+  std::int64_t failures = 0, last_at_ms = 0;
+};
+
 struct WebSessionRecord {
   std::string token_sha256, user, csrf;
   std::int64_t created_at = 0, expires_at = 0;

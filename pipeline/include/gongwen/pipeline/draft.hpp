@@ -18,6 +18,9 @@ namespace gongwen {
 
 // The most text (body + attachments, in characters) one draft may carry.
 inline constexpr std::size_t kMaxDraftChars = 200000;
+// The longest title (标题, 收文题名) in characters: the longest real ones are under 100; a
+// 350,000-character title rendered 840 pages (issue 13).
+inline constexpr std::size_t kMaxTitleChars = 200;
 
 struct Draft {
   Document doc;                       // number empty: given at issue

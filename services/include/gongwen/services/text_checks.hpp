@@ -17,6 +17,9 @@ std::string first_bidi_control(std::string_view text);
 // Refuses (BadInput) a `field` (题名, 来文单位 …) that holds a direction control.
 void refuse_bidi_controls(const std::string& field, std::string_view text);
 
+// Refuses (BadInput) a title (标题, 题名) longer than kMaxTitleChars characters, naming the field.
+void refuse_overlong_title(const std::string& field, std::string_view text);
+
 // `text` with C0/C1 controls, DEL and direction controls written as \n, \x1b, \u{202e}: safe
 // to print to a terminal; everything else unchanged.
 std::string escape_controls(std::string_view text);
