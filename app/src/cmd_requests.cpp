@@ -16,19 +16,7 @@ struct RequestsOptions {
   int days = services::kRequestLimitDays;
 };
 
-nlohmann::json reply_json(const archive::ReplyRecord& r) {
-  return {{"number", r.reply_number}, {"title", r.reply_title}, {"by", r.replied_by}, {"date", r.replied_on}};
-}
-
 }  // namespace
-
-nlohmann::json request_json(const services::RequestStatus& s) {
-  nlohmann::json replies = nlohmann::json::array();
-  for (const auto& r : s.replies) replies.push_back(reply_json(r));
-  return {{"side", s.side == services::RequestStatus::Side::Received ? "received" : "issued"},
-          {"number", s.number}, {"title", s.title}, {"party", s.party}, {"date", s.date},
-          {"replies", replies}, {"days_waiting", s.days_waiting}, {"overdue", s.overdue}};
-}
 
 void add_requests_command(CLI::App& app, Context& ctx, Action& action) {
   auto* cmd = app.add_subcommand("requests", msg("kinds.requests.help"));
