@@ -230,7 +230,8 @@ Header layout_header(const Document& doc) {
       s.add(order_number_text(doc.number), FontRole::FangSong);
       const double w = styled_width(s, kCharPitch);
       append(h.runs, single_line(s, kCentreX - w / 2, kCharPitch, kSize3, kBlack,
-                                 baseline_of(number_row)));
+                                 baseline_of(number_row)),
+             Element::Number);
     }
     h.number_row = number_row;
     h.next_row = number_row + 1;

@@ -169,7 +169,7 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
       std::size_t sig = i;
       int group = 0;
       while (sig < items.size() && items[sig].with_seal) group += items[sig++].rows;
-      if (sig < items.size() && items[sig].seal && row + group + items[sig].rows > kLinesPerPage) {
+      if (sig < items.size() && !items[sig].seals.empty() && row + group + items[sig].rows > kLinesPerPage) {
         for (std::size_t k = i; k < sig; ++k) {
           placed.back().push_back({k, row});
           row += items[k].rows;
