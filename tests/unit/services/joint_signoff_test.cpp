@@ -4,12 +4,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "archive/fixture.hpp"
+#include "office_fixture.hpp"
 
 namespace gongwen::archive::test {
 namespace {
 
-class JointSignoffTest : public ArchiveTest {
+class JointSignoffTest : public OfficeTest {
  protected:
   DraftRecord reviewed_joint(const std::string& organs = "[\"party\", \"government\"]") {
     const DraftRecord d = office->submit(
