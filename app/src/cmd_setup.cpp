@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "template_choice.hpp"
+#include "gongwen/archive/office_naming.hpp"
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/services/clock_policy.hpp"
 
@@ -34,7 +35,8 @@ std::vector<Template> templates_for(Context& ctx) {
 // The options of init and template show, held by their callbacks.
 struct SetupOptions {
   std::string dir, profile, id;
-  bool fixed_clock = false;  // init --fixed-clock-allowed
+  archive::OfficeNaming naming;  // init --name, --code, --party-code, --fonds
+  bool fixed_clock = false;      // init --fixed-clock-allowed
 };
 
 }  // namespace
@@ -45,13 +47,22 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* init = app.add_subcommand("init", "create a workspace for an office");
   init->add_option("dir", dir, "folder to create (must be new or empty)")->required();
   init->add_option("--profile", profile, "organ profile TOML (default: templates/profile.example.toml)");
+  init->add_option("--name", opts->naming.name,
+                   "the office's 人民政府, e.g. 青山镇人民政府: the sample's organs, marks and seals renamed for it");
+  init->add_option("--code", opts->naming.code, "with --name: its 发文字号 prefix, e.g. 青政 (default: first character + 政)");
+  init->add_option("--party-code", opts->naming.party_code, "with --name: the 党委's prefix (default: first character + 党)");
+  init->add_option("--fonds", opts->naming.fonds, "with --name: the 全宗号 given by the archive (default: the sample's)");
   init->add_flag("--fixed-clock-allowed", opts->fixed_clock,
                  "a demo or test workspace: --clock / GONGWEN_CLOCK may fix the time of records (fixed for good)");
   init->callback([&, opts] {
     action = [&, opts] {
       const fs::path profile_path =
           profile.empty() ? ctx.data_dir() / "templates" / "profile.example.toml" : fs::path(profile);
-      const std::string text = archive::read_file(profile_path);
+      std::string text = archive::read_file(profile_path);
+      const archive::OfficeNaming& naming = opts->naming;
+      if (naming.name.empty() && !(naming.code + naming.party_code + naming.fonds).empty())
+        fail(Code::Usage, msg("init.naming.alone"), {msg("init.name.bad.hint")});
+      if (!naming.name.empty()) text = archive::name_office(text, naming).take();
       // A normal workspace records real time only; a fixed clock is allowed when it is made
       // for tests (clock_policy.hpp). No workspace exists yet to ask.
       const bool fixed_clock = opts->fixed_clock;

@@ -44,7 +44,8 @@ struct Source {
   int pages = 0;
   std::string display_number;  // 文号 column of the catalogue
   std::vector<HandlingStep> history;
-  std::string sheet;  // 发文稿纸 PDF (relative to the workspace), filed beside the original
+  std::string sheet;  // 发文稿纸 or 文件处理签 PDF (relative to the workspace), filed beside the original
+  std::string sheet_name = "发文稿纸";
 };
 
 std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& overrides,
@@ -86,6 +87,8 @@ std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& o
     s.sha256 = r.sha256;
     s.ext = r.format == "PDF" ? ".pdf" : r.format == "DOCX" ? ".docx" : ".ofd";
     s.display_number = r.their_number;
+    s.sheet = r.slip_path;  // the 文件处理签 goes with the 来文
+    s.sheet_name = "文件处理签";
     s.history.push_back({"收文登记", r.registered_by, r.received_at, "签收人 " + r.signed_by});
     if (!r.proposal.empty()) s.history.push_back({"拟办", "", "", r.proposal});
     if (!r.instruction.empty()) s.history.push_back({"批示", "", "", r.instruction});
@@ -329,13 +332,13 @@ class YearFiling {
     write_file_atomic(m_staging / st.rel, bytes);
     st.sha = sha256_hex(bytes);
     st.size = bytes.size();
-    // 发文稿纸: the drafting record is filed with the original, as its own file.
+    // 发文稿纸 / 文件处理签: the handling record is filed with the original, as its own file.
     std::error_code e;
     if (!s.sheet.empty() && fs::is_regular_file(m_ws.root() / s.sheet, e)) {
       // Archival like the document itself: the same PDF/A-2b markers, no 归档章.
-      const PdfaInfo sheet_info{s.plan.title + "（发文稿纸）", s.plan.author, s.plan.date, icc};
+      const PdfaInfo sheet_info{s.plan.title + "（" + s.sheet_name + "）", s.plan.author, s.plan.date, icc};
       const std::string sheet = make_pdfa_copy(read_file(m_ws.root() / s.sheet), sheet_info, s.sheet).bytes;
-      st.sheet_rel = "data/documents/" + st.code + ".发文稿纸.pdf";
+      st.sheet_rel = "data/documents/" + st.code + "." + s.sheet_name + ".pdf";
       write_file_atomic(m_staging / st.sheet_rel, sheet);
       st.sheet_sha = sha256_hex(sheet);
     }

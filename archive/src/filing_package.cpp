@@ -36,7 +36,8 @@ std::vector<forms::CatalogueCells> cells(const std::vector<CatalogueRow>& rows) 
 }  // namespace
 
 std::string catalogue_csv(const std::vector<CatalogueRow>& rows) {
-  std::string csv = "序号,档号,文号,责任者,题名,日期,密级,页数,备注,盒号\n";
+  // With a UTF-8 BOM: Excel reads a CSV without one in the local code page and garbles the Chinese.
+  std::string csv = "\xEF\xBB\xBF序号,档号,文号,责任者,题名,日期,密级,页数,备注,盒号\n";
   for (const auto& r : rows) {
     const auto c = cells(r);
     for (std::size_t i = 0; i < c.size(); ++i) csv += (i ? "," : "") + csv_field(c[i]);

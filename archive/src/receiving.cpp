@@ -151,8 +151,7 @@ ReceivedRecord Receiving::set_handling(std::int64_t id, const std::string& propo
   const std::string at = m_clock.now().iso8601();
   m_ws.registry().transaction([&] {
     m_ws.registry().set_received_handling(id, r->proposal, r->instruction);
-    write_file_atomic(m_ws.root() / r->slip_path,
-                      processing_slip_pdf(*r, m_ws.profile().office_name, circulation(id)));
+    refresh_slip(*r);
     m_ws.registry().audit(at, u.id, "receive-handling", r->registration(),
                           "拟办: " + r->proposal + " 批示: " + r->instruction);
   });
@@ -174,7 +173,17 @@ void Receiving::circulate(std::int64_t id, const std::string& person, int days, 
     // The new reader may find it: indexed again after the commit (or by the next to open).
     m_ws.registry().queue_indexing(IndexedBook::Received, std::to_string(id), now.iso8601());
     m_ws.registry().audit(now.iso8601(), u.id, "circulate", r->registration(), "to " + person + " due " + due);
+    refresh_slip(*r);
   });
+}
+
+// The 文件处理签 is rewritten with every handling and circulation step, inside the step's
+// transaction, so that the printed slip lists what the register records (readers by name).
+void Receiving::refresh_slip(const ReceivedRecord& r) {
+  auto steps = circulation(r.id);
+  for (auto& c : steps)
+    if (const User* reader = m_ws.profile().user(c.person)) c.person = reader->name;
+  write_file_atomic(m_ws.root() / r.slip_path, processing_slip_pdf(r, m_ws.profile().office_name, steps));
 }
 
 namespace {
@@ -193,6 +202,7 @@ void Receiving::mark_read(std::int64_t id, const std::string& person, const std:
   m_ws.registry().transaction([&] {
     set_open_circulation(m_ws, id, person, ReceivedBook::Mark::Read, at);
     m_ws.registry().audit(at, u.id, "circulation-read", "#" + std::to_string(id), person);
+    if (auto r = get(id)) refresh_slip(*r);
   });
 }
 
@@ -202,6 +212,7 @@ void Receiving::mark_returned(std::int64_t id, const std::string& person, const 
   m_ws.registry().transaction([&] {
     set_open_circulation(m_ws, id, person, ReceivedBook::Mark::Returned, at);
     m_ws.registry().audit(at, u.id, "circulation-returned", "#" + std::to_string(id), person);
+    if (auto r = get(id)) refresh_slip(*r);
   });
 }
 

@@ -146,8 +146,9 @@ TEST_F(Archive, IssuedSignatureStillValidatesWithPdfsigAndPdfaMarkersArePresent)
   ASSERT_EQ(filing.code, 0);
   int sheets = 0;
   for (const auto& e : fs::directory_iterator(bag() / "data" / "documents")) {
-    if (e.path().string().find(".发文稿纸.pdf") != std::string::npos) {
-      ++sheets;  // the drafting record filed with the original: PDF/A markers, no stamp
+    if (e.path().string().find(".发文稿纸.pdf") != std::string::npos ||
+        e.path().string().find(".文件处理签.pdf") != std::string::npos) {
+      ++sheets;  // the handling record filed with the original: PDF/A markers, no stamp
       EXPECT_EQ(run("qpdf", {"--check", e.path().string()}).code, 0) << e.path();
       const std::string bytes = slurp(e.path());
       EXPECT_NE(bytes.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << e.path();

@@ -30,6 +30,10 @@ struct Pdf {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
     cr = cairo_create(surface);
     layout = pango_cairo_create_layout(cr);
+    // Sizes are points on paper: pango-cairo assumes 96 dpi unless told, which set every
+    // form's text a third larger than its boxes were measured for (the catalogue's dates wrapped).
+    pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+    pango_layout_context_changed(layout);
     font = pango_font_description_from_string("FandolSong, Noto Serif CJK SC 8");
     pango_layout_set_font_description(layout, font);
   }
@@ -48,10 +52,12 @@ struct Pdf {
     pango_layout_get_size(layout, &lw, &lh);
     return lh / double(PANGO_SCALE) / kPt;
   }
-  double measure(const std::string& s, double w) {
-    pango_font_description_set_size(font, 8 * PANGO_SCALE);
+  // The height text() will use: the same size and wrapping, or a box drawn from it is overprinted.
+  double measure(const std::string& s, double w, int size_pt = 8) {
+    pango_font_description_set_size(font, size_pt * PANGO_SCALE);
     pango_layout_set_font_description(layout, font);
     pango_layout_set_width(layout, static_cast<int>(w * kPt * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_text(layout, s.c_str(), -1);
     int lw = 0, lh = 0;
     pango_layout_get_size(layout, &lw, &lh);
@@ -69,6 +75,8 @@ struct Pdf {
 
 }  // namespace
 
+constexpr int kCatalogueSizePt = 9;  // 小五号
+
 std::string catalogue_pdf(const std::vector<CatalogueCells>& rows, const std::string& heading) {
   // A4 landscape, 20 mm margins; the heading and the column heads repeat on each page.
   Pdf pdf(297, 210, heading);
@@ -79,7 +87,7 @@ std::string catalogue_pdf(const std::vector<CatalogueCells>& rows, const std::st
   for (int i = 0; i < 9; ++i) widths[i] = kCatalogueWidths[i] * 257.0 / total;
   auto row_out = [&](const std::vector<std::string>& c, double y, bool measure_only) {
     double h = 0;
-    for (int i = 0; i < 9; ++i) h = std::max(h, pdf.measure(c[i], widths[i] - 2));
+    for (int i = 0; i < 9; ++i) h = std::max(h, pdf.measure(c[i], widths[i] - 2, kCatalogueSizePt));
     h += 2;
     if (measure_only) return h;
     double x = left;
@@ -87,7 +95,7 @@ std::string catalogue_pdf(const std::vector<CatalogueCells>& rows, const std::st
     for (int i = 0; i < 9; ++i) {
       cairo_rectangle(pdf.cr, x * kPt, y * kPt, widths[i] * kPt, h * kPt);
       cairo_stroke(pdf.cr);
-      pdf.text(c[i], x + 1, y + 1, widths[i] - 2);
+      pdf.text(c[i], x + 1, y + 1, widths[i] - 2, kCatalogueSizePt);
       x += widths[i];
     }
     return h;
@@ -162,7 +170,7 @@ std::string processing_slip_pdf(const std::string& office_name, const LabelledRo
   cairo_set_line_width(pdf.cr, 0.6);
   for (const auto& [k, v] : rows) {
     const bool big = k == "拟办意见" || k == "领导批示";
-    const double h = std::max(big ? 40.0 : 10.0, pdf.measure(v, 135) + 4);
+    const double h = std::max(big ? 40.0 : 10.0, pdf.measure(v, 135, 11) + 4);
     cairo_rectangle(pdf.cr, 20 * kPt, y * kPt, 30 * kPt, h * kPt);
     cairo_rectangle(pdf.cr, 50 * kPt, y * kPt, 140 * kPt, h * kPt);
     cairo_stroke(pdf.cr);

@@ -263,13 +263,13 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     s.add("（" + doc.note + "）", FontRole::FangSong);
     LineStyle st = body_style();
     st.first_indent = 2 * kCharPitch;
-    first = out.size();
+    const std::size_t first = out.size();
     add_lines(out, s, st);
     tag_items(out, first, Element::Note);
   }
-  first = out.size();
+  const std::size_t attachments = out.size();
   add_attachments(out, doc, decided.attachment_title_lines);
-  tag_items(out, first, Element::Attachment);
+  tag_items(out, attachments, Element::Attachment);
   return out;
 }
 

@@ -97,6 +97,19 @@ const CatalogEntry kPart[] = {
     {"kinds.requests.none", "登记簿中没有请示", "no 请示 in the registers"},
     {"kinds.requests.none_overdue", "没有逾期未批复的请示", "no 请示 is overdue"},
     {"kinds.requests.hidden", "另有 {n} 件涉密请示未列出", "{n} secret 请示 not listed"},
+
+    // ---- gongwen init --name (archive/src/office_naming.cpp) ------------------------------
+    {"init.name.bad", "--name 应为人民政府的全称（以“人民政府”结尾），而不是“{name}”",
+     "--name must be the full name of the 人民政府 (ending in 人民政府), not '{name}'"},
+    {"init.name.bad.hint", "例如 gongwen init DIR --name 青山镇人民政府 --code 青政",
+     "e.g. gongwen init DIR --name 青山镇人民政府 --code 青政"},
+    {"init.naming.alone", "--code、--party-code 和 --fonds 只能与 --name 同用", "--code, --party-code and --fonds go with --name"},
+    {"init.option.bad", "{option} 的值“{value}”不能含空格、引号或反斜杠",
+     "the value '{value}' of {option} may not contain spaces, quotes or backslashes"},
+    {"init.name.sample", "底稿机关概况没有以“人民政府”结尾的 government 机关，无法按 --name 改写",
+     "the profile has no organ 'government' whose name ends in 人民政府 to rename with --name"},
+    {"init.name.sample.hint", "去掉 --profile 使用自带示例，或直接编辑自己的机关概况而不用 --name",
+     "drop --profile to start from the shipped sample, or edit your own profile and leave out --name"},
 };
 
 }  // namespace

@@ -5,7 +5,9 @@
 #include <poppler-page.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "gongwen/pipeline/forms.hpp"
@@ -63,6 +65,53 @@ TEST(Forms, CatalogueRepeatsItsHeadingOnEveryPage) {
        at = r.text.find("2025年归档文件目录", at + 1))
     ++headings;
   EXPECT_EQ(headings, static_cast<std::size_t>(r.pages));
+}
+
+// Every text box Poppler finds on the first page, with its rectangle (points, y down).
+std::vector<poppler::text_box> boxes(const std::string& bytes) {
+  std::unique_ptr<poppler::document> d(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!d || d->pages() == 0) return {};
+  return std::unique_ptr<poppler::page>(d->create_page(0))->text_list();
+}
+
+std::string utf8(const poppler::ustring& u) {
+  const auto b = u.to_utf8();
+  return std::string(b.begin(), b.end());
+}
+
+// A 标题 too long for one line wraps inside its own box: every line of it ends above the
+// 拟办意见 row below (it used to be measured at 8 pt and drawn at 11 pt, overprinting that row).
+TEST(Forms, SlipWrapsALongTitleInsideItsBox) {
+  const std::string title = "关于做好二〇二六年冬春季森林草原防灭火和安全生产隐患排查整治工作的紧急通知";
+  const auto found = boxes(processing_slip_pdf("白路乡", {{"标题", title}, {"拟办意见", "请张乡长阅示"}}, {}));
+  double title_bottom = 0, title_lines = 0, proposal_top = 1e9;
+  for (const auto& b : found) {
+    const std::string t = utf8(b.text());
+    if (t.empty()) continue;
+    if (title.find(t) != std::string::npos && t != "标题") {
+      title_bottom = std::max(title_bottom, b.bbox().bottom());
+      ++title_lines;
+    }
+    if (t == "拟办意见") proposal_top = std::min(proposal_top, b.bbox().top());
+  }
+  ASSERT_GE(title_lines, 2) << "the title should take two lines";
+  ASSERT_LT(proposal_top, 1e9);
+  EXPECT_LT(title_bottom, proposal_top);
+}
+
+// The 日期 column holds a date on one line in either spelling, and 备注 a short note.
+TEST(Forms, CatalogueDateNeverWrapsAndRemarksGetRoom) {
+  const std::vector<CatalogueCells> rows{
+      {"1", "Z109-WS·2026-Y-ZF-0001", "白政发〔2026〕12号", "白路乡人民政府", "关于做好森林防火工作的通知",
+       "20261120", "", "2", "原件存县档案馆"},
+      {"2", "Z109-WS·2026-Y-ZF-0002", "白政发〔2026〕13号", "白路乡人民政府", "关于做好森林防火工作的通知",
+       "2026-11-20", "", "2", ""}};
+  std::set<std::string> whole;
+  for (const auto& b : boxes(catalogue_pdf(rows, "2026年归档文件目录"))) whole.insert(utf8(b.text()));
+  EXPECT_TRUE(whole.count("20261120"));
+  EXPECT_TRUE(whole.count("2026-11-20"));
+  EXPECT_TRUE(whole.count("原件存县档案馆"));
 }
 
 TEST(Forms, NotesSlipAndStamp) {

@@ -138,7 +138,8 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   ASSERT_EQ(lines.back(), "");  // ends with a newline
   lines.pop_back();
   ASSERT_EQ(lines.size(), 5u) << csv;
-  EXPECT_EQ(lines[0], "序号,档号,文号,责任者,题名,日期,密级,页数,备注,盒号");
+  // A UTF-8 BOM first, so that Excel shows the Chinese.
+  EXPECT_EQ(lines[0], "\xEF\xBB\xBF序号,档号,文号,责任者,题名,日期,密级,页数,备注,盒号");
   std::set<std::string> codes;
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const auto cols = split(lines[i], ',');

@@ -104,6 +104,17 @@ TEST_F(ReceivingTest, CirculationIsTrackedAndOverdueListed) {
   rec->circulate(a.id, "chenzhiyong", 10, "sunxiuying");
   EXPECT_EQ(failure_of([&] { rec->circulate(a.id, "nobody", 3, "sunxiuying"); }).code, Code::NotFound);
   rec->mark_read(a.id, "zhangjianguo", "sunxiuying");
+  // The printed 文件处理签 lists the circulation as it stands, readers by name.
+  {
+    const std::string slip = read_file(ws->root() / a.slip_path);
+    std::unique_ptr<poppler::document> d(poppler::document::load_from_raw_data(slip.data(), slip.size()));
+    ASSERT_TRUE(d);
+    const auto t = std::unique_ptr<poppler::page>(d->create_page(0))->text().to_utf8();
+    const std::string text(t.begin(), t.end());
+    EXPECT_THAT(text, HasSubstr("张建国"));
+    EXPECT_THAT(text, HasSubstr("陈志勇"));
+    EXPECT_THAT(text, HasSubstr("阅毕 2025-12-30"));
+  }
   const auto c = rec->circulation(a.id);
   ASSERT_EQ(c.size(), 2u);
   EXPECT_EQ(c[1].due, "2026-01-02");  // 2025-12-30 + 3
@@ -165,7 +176,13 @@ TEST_F(ReceivingTest, ReceivedDocumentsAreFiledWithTheYearAndTheYearThenLocks) {
   for (const auto& f : r.items) docx_kept |= f.path.ends_with(".docx");
   EXPECT_TRUE(docx_kept);
   const std::string csv = read_file(ws->archive_dir() / "2025" / "data" / "归档文件目录.csv");
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");  // the BOM Excel needs to read UTF-8
   EXPECT_THAT(csv, HasSubstr(",县政办发〔2025〕12号,县人民政府办公室,关于做好秋冬季森林防火工作的通知,20251008,"));
+  // Each 来文 is filed with its 文件处理签 beside it (<档号>.文件处理签.pdf).
+  int slips = 0;
+  for (const auto& f : r.items)
+    slips += fs::exists(ws->archive_dir() / "2025" / "data" / "documents" / (f.archive_code + ".文件处理签.pdf"));
+  EXPECT_EQ(slips, 2);
   EXPECT_TRUE(verify_year(*ws, 2025).ok());
   // Locked: a late receipt dated 2025 is refused.
   EXPECT_EQ(failure_of([&] { rec->receive(input(), "sunxiuying"); }).code, Code::Conflict);

@@ -4,17 +4,17 @@
 // the limit is overdue. What a 批复 answers is found from the 批复's side too.
 #include <gtest/gtest.h>
 
-#include "archive/fixture.hpp"
+#include "office_fixture.hpp"
 #include "gongwen/archive/receiving.hpp"
 #include "gongwen/services/requests.hpp"
 
 namespace gongwen::archive::test {
 namespace {
 
-class RequestsTest : public ArchiveTest {
+class RequestsTest : public OfficeTest {
  protected:
   void SetUp() override {
-    ArchiveTest::SetUp();
+    OfficeTest::SetUp();
     if (HasFatalFailure()) return;
     // Any real PDF serves as the incoming file.
     const auto out = issue_new("letter.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");

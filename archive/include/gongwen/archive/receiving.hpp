@@ -47,6 +47,7 @@ class Receiving {
 
  private:
   const User& actor(const std::string& id, const std::string& action);
+  void refresh_slip(const ReceivedRecord& r);
   Workspace& m_ws;
   const Clock& m_clock;
 };

@@ -16,8 +16,9 @@ namespace gongwen::forms {
 using CatalogueCells = std::array<std::string, 9>;
 inline constexpr const char* kCatalogueHeads[9] = {"序号", "档号", "文号", "责任者", "题名",
                                                    "日期", "密级", "页数", "备注"};
-// Column widths in mm on A4 landscape (297 − 2 × 20 mm margins = 257 mm).
-inline constexpr double kCatalogueWidths[9] = {10, 60, 40, 34, 60, 18, 12, 10, 13};
+// Column widths in mm on A4 landscape (297 − 2 × 20 mm margins = 257 mm), for 9 pt text: a
+// 档号 or 文号 on one line, the 日期 on one line in either spelling (2026-11-20), room for a 备注.
+inline constexpr double kCatalogueWidths[9] = {10, 46, 38, 30, 66, 20, 10, 10, 27};
 
 // A4 landscape; the heading and the column heads repeat on each page.
 std::string catalogue_pdf(const std::vector<CatalogueCells>& rows, const std::string& heading);
