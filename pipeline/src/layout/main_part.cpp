@@ -257,7 +257,6 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     add_attendees(out, doc);
   }
   add_signature(out, doc, options, decided);
-  std::size_t first = out.size();
   if (!doc.note.empty()) {
     Styled s;
     s.add("（" + doc.note + "）", FontRole::FangSong);
