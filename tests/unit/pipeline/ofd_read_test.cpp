@@ -107,7 +107,7 @@ TEST(OfdRead, BadPackagesAreRefusedNamingTheProblem) {
   parts = good_parts();
   std::string many = "<ofd:Page " + kNs + "><ofd:Content><ofd:Layer ID=\"1\">";
   // Varied numbers, so that the page is not refused as a zip bomb first.
-  for (int i = 0; i < 100001; ++i)
+  for (long long i = 0; i < 100001; ++i)  // i * 104729 overflows int
     many += "<ofd:PathObject ID=\"" + std::to_string(i) + "\" Boundary=\"" + std::to_string(i * 7919 % 100003) +
             " " + std::to_string(i * 104729 % 99991) + " 1 1\"/>";
   many += "</ofd:Layer></ofd:Content></ofd:Page>";

@@ -37,7 +37,7 @@ TEST_F(NumbersTest, ThreeInARowAreOneTwoThree) {
     EXPECT_EQ(numbers[i].status, "issued");
   }
   // Each file is under its own number.
-  EXPECT_EQ(files_under(ws->documents_dir() / "2025"), 9u);  // PDF, DOCX, 发文稿纸 each
+  EXPECT_EQ(files_under(ws->documents_dir() / "2025"), 12u);  // PDF, DOCX, OFD, 发文稿纸 each
   EXPECT_TRUE(fs::exists(ws->documents_dir() / "2025" / "白政发〔2025〕3号.pdf"));
 }
 

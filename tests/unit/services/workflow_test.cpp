@@ -68,7 +68,7 @@ TEST_F(WorkflowTest, HappyPathIssuesNumberedSealedDocument) {
   EXPECT_THAT(docx, StartsWith("PK"));
   EXPECT_EQ(sha256_hex(pdf), r.pdf_sha256);
   EXPECT_EQ(sha256_hex(docx), r.docx_sha256);
-  EXPECT_EQ(files_under(ws->documents_dir()), 3u);  // PDF, DOCX, 发文稿纸; no temporary files
+  EXPECT_EQ(files_under(ws->documents_dir()), 4u);  // PDF, DOCX, OFD, 发文稿纸; no temporary files
   EXPECT_EQ(files_under(ws->root() / ".issuing"), 0u);
 
   const auto stored = reg().issued_by_number("白政发〔2025〕1号");
