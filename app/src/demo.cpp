@@ -68,23 +68,32 @@ std::unique_ptr<archive::Workspace> make_demo_workspace(Context& ctx, const fs::
   const FixedClock setup_clock(*parse_instant("2026-01-05T08:00:00+08:00"));
   // A demo workspace: --clock may fix the time of its records (clock_policy.hpp).
   ctx.fixed_clock_permitted = true;
-  ws->registry().audit(setup_clock.now().iso8601(), "system", "init", root.string(),
+  // The subject is not the folder: every issued PDF signs the audit head (issue 13 #3), and two
+  // demo runs in two folders give the same bytes.
+  ws->registry().audit(setup_clock.now().iso8601(), "system", "init", "gongwen demo",
                        services::init_detail(p.office_name, true));
   archive::install_signing_key(*ws, load_signing_key_pem(kDemoKeyPem, kDemoCertPem).take(),
                                first_with(p, Role::Admin), setup_clock.now().iso8601());
   archive::ElectronicSeals::install(ws->keys_dir(),
                                     load_signing_key_pem(kDemoSm2SignerKeyPem, kDemoSm2SignerCertPem).take(),
                                     load_signing_key_pem(kDemoSealMakerKeyPem, kDemoSealMakerCertPem).take());
-  // Logins last in real time (they are sessions, not records), so they use the system clock.
   archive::Auth auth(*ws, setup_clock);
   for (std::size_t i = 0; i < p.users.size(); ++i)
     auth.set_password(p.users[i].id, kDemoPassword, i == 0 ? "" : p.users[i].id);
-  const SystemClock real;
-  archive::Auth session(*ws, real);
-  std::map<std::string, std::string> tokens;
-  for (const auto& u : p.users) tokens[u.id] = session.login(u.id, kDemoPassword, 24 * 7).token;
-  write_tokens(token_file_for(ws->root()), tokens);
   return ws;
+}
+
+// A login for each sample user, so that the commands of README.md work in the demo workspace
+// without typing a password. Logins last in real time (they are sessions, not records), so
+// they use the system clock; they come last, because each is an audit entry and every issued
+// PDF signs the audit log's head (issue 13 #3): before the issues they would make two runs'
+// PDFs differ.
+void log_in_sample_users(archive::Workspace& ws) {
+  const SystemClock real;
+  archive::Auth session(ws, real);
+  std::map<std::string, std::string> tokens;
+  for (const auto& u : ws.profile().users) tokens[u.id] = session.login(u.id, kDemoPassword, 24 * 7).token;
+  write_tokens(token_file_for(ws.root()), tokens);
 }
 
 // One sample draft through the whole workflow on its own 成文日期: submitted at 9:00, reviewed
@@ -187,6 +196,7 @@ void run_demo(Context& ctx, const std::string& dir) {
   issue_samples(ctx, *ws, out, report);
   file_last_year(*ws, out, report);
   run_searches(*ws, out, report);
+  log_in_sample_users(*ws);
   const auto log = ws->registry().audit_log();
   const bool intact = !archive::verify_audit_chain(log).has_value();
   out << "\naudit log: " << log.size() << " entries, chain " << (intact ? "intact" : "BROKEN") << "\n";

@@ -1,6 +1,7 @@
 #include "gongwen/services/search.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -136,6 +137,10 @@ search::SearchResult search_documents(archive::Workspace& ws, const SearchQuery&
   if (q.local) shards.push_back(ws.index_dir().string());
   shards.insert(shards.end(), q.shards.begin(), q.shards.end());
   if (shards.empty()) fail(Code::Usage, "--no-local needs at least one --shard");
+  // A workspace where nothing was issued or received yet has no index: it finds nothing, which
+  // is not an error (the outbox creates and fills the index with the first document).
+  std::error_code ec;
+  if (q.shards.empty() && !std::filesystem::exists(ws.index_dir(), ec)) search::SearchIndex::open_writable(ws.index_dir()).take();
   auto index = q.shards.empty() ? search::SearchIndex::open_readonly(shards.front()).take()
                                 : search::SearchIndex::open_shards(shards).take();
   return search_documents(index, with_words, viewer);

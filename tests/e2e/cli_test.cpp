@@ -110,7 +110,7 @@ TEST_F(Cli, BadInputNamesFileLineAndFieldAndChangesNothing) {
   };
   const std::vector<BadDraft> cases = {
       {"malformed", with("title = \"", "title = "), 3, "bad.toml:3"},
-      {"unknown template", with("\"notice\"", "\"bulletin\""), 3, "bad.toml:1:12: error: unknown template 'bulletin'"},
+      {"unknown template", with("\"notice\"", "\"circular-x\""), 3, "bad.toml:1:12: error: unknown template 'circular-x'"},
       {"missing field", with("to = \"各村委会，乡属各单位\"\n", ""), 3, "'to' is required"},
       {"invalid utf-8", with("结冰", "结\xc3\x28冰"), 3, "not valid UTF-8"},
       {"unknown drafter", with("\"wangfang\"", "\"lisi\""), 3, "bad.toml:6"},
