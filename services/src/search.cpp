@@ -140,7 +140,8 @@ search::SearchResult search_documents(archive::Workspace& ws, const SearchQuery&
   // A workspace where nothing was issued or received yet has no index: it finds nothing, which
   // is not an error (the outbox creates and fills the index with the first document).
   std::error_code ec;
-  if (q.shards.empty() && !std::filesystem::exists(ws.index_dir(), ec)) search::SearchIndex::open_writable(ws.index_dir()).take();
+  if (q.shards.empty() && (!std::filesystem::exists(ws.index_dir(), ec) || std::filesystem::is_empty(ws.index_dir(), ec)))
+    search::SearchIndex::open_writable(ws.index_dir()).take();
   auto index = q.shards.empty() ? search::SearchIndex::open_readonly(shards.front()).take()
                                 : search::SearchIndex::open_shards(shards).take();
   return search_documents(index, with_words, viewer);
