@@ -98,10 +98,15 @@ class Reliability : public ::testing::Test {
     std::set<std::string> registered;
     std::map<std::string, std::string> sha;
     for (const auto& r : rows("SELECT pdf_path, pdf_sha256, docx_path, docx_sha256, sheet_path, sheet_sha256 FROM issued"))
+    {
       for (int i = 0; i < 6; i += 2) {
         registered.insert(r[i]);
         sha[r[i]] = r[i + 1];
       }
+      // The OFD lies beside the PDF under the same 文号 (documents.hpp); the register does not
+      // hold its hash yet (issue 16), the audit entry of the issue does.
+      registered.insert(r[0].substr(0, r[0].size() - 4) + ".ofd");
+    }
     std::size_t files = 0;
     for (const auto& e : fs::recursive_directory_iterator(fs::path(ws) / "documents")) {
       if (!e.is_regular_file()) continue;
@@ -113,6 +118,7 @@ class Reliability : public ::testing::Test {
       fs::path f = fs::path(ws) / p;
       if (!fs::exists(f) && staged_allowed) f = fs::path(ws) / ".issuing" / p;  // committed, not moved yet
       ASSERT_TRUE(fs::exists(f)) << "a register row without its file: " << p;
+      if (sha[p].empty()) continue;
       const Outcome h = run("sha256sum", {f.string()});
       EXPECT_EQ(h.out.substr(0, 64), sha[p]) << p;
     }

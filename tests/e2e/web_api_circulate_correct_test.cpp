@@ -45,6 +45,8 @@ std::int64_t receive(const WebServer& srv, const Session& keeper, const std::str
                                            {"kind", "通知", "", ""},
                                            {"date", "2026-11-10", "", ""},
                                            {"secrecy", secrecy, "", ""}};
+  // A secret 来文 is registered with the numbers of its copies.
+  if (!secrecy.empty()) items.push_back({"copy_numbers", "000003", "", ""});
   auto r = c.Post("/api/receive", keeper.headers(), items);
   if (!r || r->status != 201) throw std::runtime_error("receive failed: " + (r ? r->body : std::string()));
   return json::parse(r->body)["id"];
