@@ -15,7 +15,8 @@ nlohmann::json received_json(const archive::ReceivedRecord& r) {
   return {{"id", r.id},           {"registration", r.registration()}, {"sender", r.sender},
           {"number", r.their_number}, {"title", r.title},             {"date", r.date},
           {"secrecy", to_chinese(r.secrecy)}, {"copies", r.copies},                {"copy_numbers", r.copy_numbers},
-          {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at}};
+          {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at},
+          {"seal_check", r.seal_check.result}};
 }
 
 // The options of `receive FILE`, held by its callback.

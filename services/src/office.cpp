@@ -586,6 +586,8 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   r.pdf_sha256 = sha256_hex(pdf.bytes);
   r.docx_sha256 = sha256_hex(docx.bytes);
   r.sheet_sha256 = sha256_hex(sheet_pdf.bytes);
+  r.ofd_path = m_ws.relative(ofd_path);
+  r.ofd_sha256 = sha256_hex(ofd);
   r.pages = pdf.pages;
   r.issued_at = now_iso();
   r.id = m_ws.registry().add_issued(r);
@@ -606,7 +608,7 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   // workspace next if this process dies first (issue 13 #12).
   m_ws.registry().queue_indexing(IndexedBook::Issued, doc.number, now_iso());
   m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
-                        doc.number + " pdf sha256 " + r.pdf_sha256 + " ofd sha256 " + sha256_hex(ofd) +
+                        doc.number + " pdf sha256 " + r.pdf_sha256 + " ofd sha256 " + r.ofd_sha256 +
                             (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
   IssueOutcome out;
   out.issued = r;
