@@ -18,6 +18,8 @@ namespace {
 
 using namespace gongwen::archive::test;
 using ::testing::HasSubstr;
+using archive::read_file;
+using archive::write_file_atomic;
 namespace fs = std::filesystem;
 
 std::string render(const archive::VerifyReport& r) {
@@ -60,20 +62,6 @@ class OfdRegisterTest : public OfficeTest {
     const fs::path p = tmp / "来文.ofd";
     fs::copy_file(ws->root() / issued.ofd_path, p, fs::copy_options::overwrite_existing);
     return p;
-  }
-
-  fs::path db_file() const { return ws->root() / "registry.sqlite3"; }
-
-  void reopen() {
-    flows.reset();
-    office.reset();
-    const fs::path root = ws->root();
-    ws.reset();
-    auto r = archive::Workspace::open(root);
-    ASSERT_TRUE(r.ok()) << r.error().render();
-    ws = std::move(r).value();
-    office = std::make_unique<Office>(*ws, clock);
-    flows = std::make_unique<Workflows>(*ws, clock);
   }
 
   std::unique_ptr<Workflows> flows;
@@ -160,16 +148,42 @@ TEST_F(OfdRegisterTest, AFailedSealCheckKeepsWhichSealAndWhy) {
 // is upgraded when opened: the new columns are NULL in the old rows, which keep the digests
 // the audit log sealed; what is issued and received afterwards fills them.
 TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
-  const auto out = issue_letter("a.toml", "关于商请支持道路交通安全设施建设的函");
+  // Rows as schema 4 wrote them, each sealed by its audit entry: an issued document (no OFD
+  // registered) and a PDF 来文 (no seal check), both of 2024.
+  const DraftRecord d = office->submit(write_draft("old.toml", letter_toml("关于旧事项的函", "2024-06-03")), "liuyang");
+  archive::IssuedRecord old_row;
+  old_row.draft_id = d.id;
+  old_row.number = "白政函〔2024〕1号";
+  old_row.code = "白政函";
+  old_row.year = 2024;
+  old_row.serial = 1;
+  old_row.title = "关于旧事项的函";
+  old_row.kind = "函";
+  old_row.issuer = "白路乡人民政府";
+  old_row.date = "2024-06-03";
+  old_row.pdf_path = "documents/2024/白政函〔2024〕1号.pdf";
+  old_row.pdf_sha256 = std::string(64, 'a');
+  old_row.issued_at = "2024-06-03T09:00:00+08:00";
+  reg().transaction([&] {
+    reg().add_issued(old_row);
+    reg().audit(old_row.issued_at, "sunxiuying", "issue", "#" + std::to_string(d.id), "as schema 4 issued it");
+  });
   const fs::path pdf = tmp / "来文.pdf";
-  fs::copy_file(ws->root() / out.issued.pdf_path, pdf);
-  receive_file(pdf);
+  write_file_atomic(pdf, "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF\n");
+  archive::ReceiveInput in;
+  in.file = pdf;
+  in.sender = "县人民政府办公室";
+  in.title = "关于旧来文的通知";
+  in.date = "2024-10-08";
+  in.text = "旧来文";
+  archive::Receiving(*ws, clock).receive(in, "sunxiuying");
+  ASSERT_TRUE(archive::check_audit(*ws).ok());
   flows.reset();
   office.reset();
   const fs::path root = ws->root();
   ws.reset();
   {
-    // Back to version 4 as that release wrote it: its issue registered no OFD.
+    // Back to version 4: its tables had no OFD columns.
     RawDb db(root / "registry.sqlite3");
     for (const char* sql : {"ALTER TABLE issued DROP COLUMN ofd_path", "ALTER TABLE issued DROP COLUMN ofd_sha256",
                             "ALTER TABLE received DROP COLUMN seal_check", "ALTER TABLE received DROP COLUMN seal_detail",
@@ -182,7 +196,7 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   office = std::make_unique<Office>(*ws, clock);
   flows = std::make_unique<Workflows>(*ws, clock);
   EXPECT_EQ(archive::registry_schema_version(), 5);
-  const auto old = reg().issued_by_number(out.issued.number);
+  const auto old = reg().issued_by_number(old_row.number);
   ASSERT_TRUE(old.has_value());
   EXPECT_TRUE(old->ofd_path.empty());
   EXPECT_TRUE(old->ofd_sha256.empty());
@@ -196,12 +210,12 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   EXPECT_EQ(receive_file(incoming_ofd(later.issued)).received.seal_check.result, "verified");
   const archive::AuditReport after = archive::check_audit(*ws);
   EXPECT_TRUE(after.ok()) << (after.problems.empty() ? "" : after.problems.front());
-  // The year files: the old document without an OFD (none registered), the new one with it.
+  // The year files with the new document's OFD beside its PDF/A and the 来文 received as OFD.
   const auto filed = archive::file_year(*ws, 2025, clock, "zhouhong");
   int ofds = 0;
   for (const auto& f : filed.items)
     ofds += fs::exists(ws->archive_dir() / "2025" / "data" / "documents" / (f.archive_code + ".ofd"));
-  EXPECT_EQ(ofds, 2);  // the new document's OFD beside its PDF/A, and the 来文 received as OFD
+  EXPECT_EQ(ofds, 2);
   const auto v = archive::verify_year(*ws, 2025);
   EXPECT_TRUE(v.ok()) << render(v);
 }
