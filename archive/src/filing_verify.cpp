@@ -192,6 +192,7 @@ struct OfdExpect {
   std::vector<std::string> trusted;  // 制章者 certificates (PEM); empty: any maker
   bool must_verify = true;
   std::string at_receipt;            // a 来文's seal check when registered, when it did not verify
+  bool open_only = false;            // a 来文 without a kept seal check (unsealed, or from before schema 5)
 };
 using OfdExpectations = std::map<std::string, OfdExpect>;  // by path in the bag
 
@@ -205,11 +206,13 @@ void check_ofd(const std::string& rel, const std::string& bytes, const OfdExpect
     r.failures.push_back({"可用性", rel, msg("archive.ofd.unreadable", {{"why", opened.error().message}})});
     return;
   }
+  if (e.open_only) return;
   if (!e.must_verify) {
     r.notes.push_back(msg("archive.ofd.seal_at_receipt", {{"number", e.number}, {"why", e.at_receipt}}));
     return;
   }
   const OfdVerifyReport v = verify_ofd(bytes, e.trusted);
+  if (v.seals.empty()) return;  // an unsealed document's OFD: nothing signed to check
   for (const std::string& p : v.problems)
     r.failures.push_back({"真实性", rel, msg("archive.ofd.package", {{"why", p}})});
   for (const OfdSealCheck& seal : v.seals) {
@@ -371,11 +374,13 @@ OfdExpectations ofd_expectations(Workspace& ws, int year, const std::vector<File
     } else if (auto r = received.find(f.number); r != received.end() && r->second.format == "OFD") {
       const ReceivedSealCheck& c = r->second.seal_check;
       OfdExpect e{f.number, {}, c.result == "verified", ""};
-      if (!e.must_verify) {
-        e.at_receipt = c.result.empty() ? "—" : c.result;
+      // Unsealed, or registered before the check was kept: it must open, nothing more.
+      if (c.result != "verified" && c.result != "failed") e.open_only = true;
+      if (c.result == "failed") {
+        auto add = [&](const std::string& why) { e.at_receipt += (e.at_receipt.empty() ? "" : "；") + why; };
         for (const auto& s : c.seals)
-          if (!s.valid) e.at_receipt += "；" + s.seal_name + "：" + s.problem;
-        for (const auto& p : c.problems) e.at_receipt += "；" + p;
+          if (!s.valid) add(s.seal_name + "：" + s.problem);
+        for (const auto& p : c.problems) add(p);
       }
       out[in_bag(f, year)] = e;
     }

@@ -6,13 +6,17 @@ namespace gongwen::services {
 
 archive::ReceivedSealCheck seal_check_of(const OfdVerifyReport& report) {
   archive::ReceivedSealCheck c;
+  if (report.seals.empty()) {  // verify_ofd's only problem then is that there is no seal
+    c.result = "unsealed";
+    return c;
+  }
   for (const OfdSealCheck& s : report.seals) {
     std::string problem;
     for (const std::string& p : s.problems) problem += (problem.empty() ? "" : "；") + p;
     c.seals.push_back({s.ok(), s.seal_name, s.signer, s.maker, s.signed_at, s.ok() ? "" : problem});
   }
   c.problems = report.problems;
-  c.result = report.ok() ? "verified" : report.seals.empty() && report.problems.empty() ? "unsealed" : "failed";
+  c.result = report.ok() ? "verified" : "failed";
   return c;
 }
 

@@ -113,6 +113,23 @@ TEST_F(OfdRegisterTest, AReceivedOfdsSealCheckIsKeptInItsRow) {
   EXPECT_TRUE(archive::check_audit(*ws).ok());
 }
 
+// An unsealed document's OFD (a 纪要) is received as unsealed, and files and verifies as such.
+TEST_F(OfdRegisterTest, AnUnsealedOfdIsKeptAsUnsealed) {
+  const auto d = signed_draft("m.toml", minutes_toml("2025年第31次乡长办公会议"));
+  const auto minutes = flows->issue(ref(d), "sunxiuying").issued;
+  const auto got = receive_file(incoming_ofd(minutes));
+  const auto row = reg().received(got.received.id);
+  ASSERT_TRUE(row.has_value());
+  EXPECT_EQ(row->seal_check.result, "unsealed");
+  EXPECT_TRUE(row->seal_check.seals.empty());
+  EXPECT_TRUE(got.seal_checks.empty());
+  EXPECT_FALSE(seal_check_summary(row->seal_check).empty());
+  archive::file_year(*ws, 2025, clock, "zhouhong");
+  const auto v = archive::verify_year(*ws, 2025);
+  EXPECT_TRUE(v.ok()) << render(v);
+  EXPECT_TRUE(v.notes.empty());
+}
+
 // What a failed check looks like in the row: each seal's problem and the package's problems,
 // kept through the register (a name with a tab or a line break stays one value).
 TEST_F(OfdRegisterTest, AFailedSealCheckKeepsWhichSealAndWhy) {
