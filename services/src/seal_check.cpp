@@ -31,10 +31,15 @@ std::vector<std::string> seal_check_lines(const archive::ReceivedSealCheck& chec
   std::vector<std::string> out;
   for (const auto& s : check.seals) {
     if (s.valid)
-      out.push_back(msg("ofd.seal_check.valid", {{"seal", s.seal_name}, {"signer", s.signer}, {"time", s.signed_at}}));
+      out.push_back(msg("ofd.seal_check.valid",
+                        {{"seal", s.seal_name}, {"signer", s.signer}, {"time", s.signed_at}}));
     else
-      out.push_back(msg("ofd.seal_check.invalid", {{"seal", s.seal_name}, {"signer", s.signer}, {"time", s.signed_at},
-                                                    {"problem", s.problem.empty() ? msg("ofd.seal_check.unknown") : s.problem}}));
+      out.push_back(
+          msg("ofd.seal_check.invalid",
+              {{"seal", s.seal_name},
+               {"signer", s.signer},
+               {"time", s.signed_at},
+               {"problem", s.problem.empty() ? msg("ofd.seal_check.unknown") : s.problem}}));
   }
   for (const auto& p : check.problems) out.push_back(p);
   return out;

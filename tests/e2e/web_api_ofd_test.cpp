@@ -2,12 +2,12 @@
 // path the server derives itself, with the PDF's secrecy checks (the uncleared get 404), and
 // its fixity check covers it; an OFD received through the desk has its electronic seals
 // checked, kept in the register and shown with the 来文, in Chinese.
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 #include <httplib.h>
-
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "web_login.hpp"
 #include "web_server.hpp"
@@ -20,7 +20,8 @@ using nlohmann::json;
 struct Desk {
   httplib::Client http;
   Session session;
-  Desk(int port, const std::string& user) : http("127.0.0.1", port), session(login(port, user, kTestPassword)) {
+  Desk(int port, const std::string& user)
+      : http("127.0.0.1", port), session(login(port, user, kTestPassword)) {
     http.set_read_timeout(60, 0);
   }
   httplib::Result raw(const std::string& path) { return http.Get(path, session.headers()); }
@@ -48,12 +49,15 @@ json notice_form(const std::string& title, const std::string& secrecy = "") {
           {"date", "2026-11-18"},
           {"secrecy", secrecy},
           {"copies", "20"},
-          {"body", "为做好今冬明春水利设施维护工作，现将有关事项通知如下：\n一、工作目标\n确保各村水渠、塘坝在明年汛期前完成检修。"}};
+          {"body",
+           "为做好今冬明春水利设施维护工作，现将有关事项通知如下：\n一、工作目标\n确保各村水渠、塘"
+           "坝在明年汛期前完成检修。"}};
 }
 
 // Submission to issue through the API (the office's sealed notice); the issued document's id.
 std::int64_t issue_through_desk(int port, const std::string& drafter, const json& form) {
-  Desk d(port, drafter), r1(port, "zhaoli"), r2(port, "chenzhiyong"), s(port, "zhangjianguo"), k(port, "sunxiuying");
+  Desk d(port, drafter), r1(port, "zhaoli"), r2(port, "chenzhiyong"), s(port, "zhangjianguo"),
+      k(port, "sunxiuying");
   const std::int64_t id = d.post("/api/drafts", form, 201)["draft"]["id"];
   const std::string base = "/api/drafts/" + std::to_string(id);
   r1.post(base + "/review", {{"decision", "approve"}, {"opinion", "同意"}});
@@ -73,7 +77,8 @@ std::string file_bytes(const std::filesystem::path& p) {
 
 TEST(WebApiOfd, TheIssuedOfdDownloadsForTheClearedAndIsHiddenFromOthers) {
   WebServer srv("web-ofd-secret");
-  const auto id = issue_through_desk(srv.port(), "chenzhiyong", notice_form("关于征兵政治考核工作的通知", "秘密"));
+  const auto id = issue_through_desk(srv.port(), "chenzhiyong",
+                                     notice_form("关于征兵政治考核工作的通知", "秘密"));
   Desk cleared(srv.port(), "zhaoli"), plain(srv.port(), "wangfang");
   const std::string doc = "/api/documents/" + std::to_string(id);
   const json d = cleared.get(doc)["document"];
@@ -101,13 +106,15 @@ TEST(WebApiOfd, TheIssuedOfdDownloadsForTheClearedAndIsHiddenFromOthers) {
 
 TEST(WebApiOfd, AReceivedOfdsSealCheckIsKeptAndShownInChinese) {
   WebServer srv("web-ofd-receive");
-  const auto id = issue_through_desk(srv.port(), "wangfang", notice_form("关于做好水利设施冬季维护工作的通知"));
+  const auto id =
+      issue_through_desk(srv.port(), "wangfang", notice_form("关于做好水利设施冬季维护工作的通知"));
   Desk keeper(srv.port(), "sunxiuying");
   auto ofd = keeper.raw("/api/documents/" + std::to_string(id) + "/ofd");
   ASSERT_TRUE(ofd);
   ASSERT_EQ(ofd->status, 200);
   // Received as another office would: the clerk leaves the fields to the OFD.
-  httplib::MultipartFormDataItems items = {{"file", ofd->body, "来文.ofd", "application/octet-stream"}};
+  httplib::MultipartFormDataItems items = {
+      {"file", ofd->body, "来文.ofd", "application/octet-stream"}};
   auto r = keeper.http.Post("/api/receive", keeper.session.headers(), items);
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 201) << r->body;
@@ -119,7 +126,9 @@ TEST(WebApiOfd, AReceivedOfdsSealCheckIsKeptAndShownInChinese) {
   ASSERT_EQ(got["seal_check"]["seals"].size(), 1u);
   EXPECT_EQ(got["seal_check"]["seals"][0]["seal"], "白路乡人民政府");
   EXPECT_EQ(got["seal_check"]["seals"][0]["valid"], true);
-  EXPECT_EQ(got["seal_check"]["lines"][0].get<std::string>().rfind("有效：白路乡人民政府（签章者 ", 0), 0u)
+  EXPECT_EQ(
+      got["seal_check"]["lines"][0].get<std::string>().rfind("有效：白路乡人民政府（签章者 ", 0),
+      0u)
       << got.dump();
   // Kept in the register: the list and the 来文's own record show it, as the page does.
   const std::int64_t rid = got["id"];
@@ -139,7 +148,8 @@ TEST(WebApiOfd, AReceivedOfdsSealCheckIsKeptAndShownInChinese) {
   ASSERT_TRUE(js);
   EXPECT_NE(js->body.find("seal_check"), std::string::npos);
   // An upload that is neither PDF, DOCX nor OFD is refused in those words.
-  httplib::MultipartFormDataItems junk = {{"file", "PK\x03\x04 not a package", "x.ofd", "application/octet-stream"}};
+  httplib::MultipartFormDataItems junk = {
+      {"file", "PK\x03\x04 not a package", "x.ofd", "application/octet-stream"}};
   auto bad = keeper.http.Post("/api/receive", keeper.session.headers(), junk);
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);

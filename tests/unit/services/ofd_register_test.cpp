@@ -5,7 +5,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "office_fixture.hpp"
 #include "gongwen/archive/audit_check.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/receiving.hpp"
@@ -13,13 +12,15 @@
 #include "gongwen/services/seal_check.hpp"
 #include "gongwen/services/workflows.hpp"
 
+#include "office_fixture.hpp"
+
 namespace gongwen::services::test {
 namespace {
 
 using namespace gongwen::archive::test;
-using ::testing::HasSubstr;
 using archive::read_file;
 using archive::write_file_atomic;
+using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
 std::string render(const archive::VerifyReport& r) {
@@ -40,7 +41,8 @@ class OfdRegisterTest : public OfficeTest {
     OfficeTest::TearDown();
   }
 
-  IssueResult issue_letter(const std::string& name, const std::string& title, const std::string& date = "2025-05-20") {
+  IssueResult issue_letter(const std::string& name, const std::string& title,
+                           const std::string& date = "2025-05-20") {
     const auto d = signed_draft(name, letter_toml(title, date), "liuyang");
     return flows->issue(ref(d), "sunxiuying");
   }
@@ -81,7 +83,8 @@ TEST_F(OfdRegisterTest, TheIssuedRowHoldsTheOfdsPathAndHash) {
   // The issue's audit entry names the same hash.
   bool named = false;
   for (const auto& e : reg().audit_log())
-    if (e.action == "issue" && e.detail.find("ofd sha256 " + row->ofd_sha256) != std::string::npos) named = true;
+    if (e.action == "issue" && e.detail.find("ofd sha256 " + row->ofd_sha256) != std::string::npos)
+      named = true;
   EXPECT_TRUE(named);
 }
 
@@ -167,7 +170,8 @@ TEST_F(OfdRegisterTest, AFailedSealCheckKeepsWhichSealAndWhy) {
 TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   // Rows as schema 4 wrote them, each sealed by its audit entry: an issued document (no OFD
   // registered) and a PDF 来文 (no seal check), both of 2024.
-  const DraftRecord d = office->submit(write_draft("old.toml", letter_toml("关于旧事项的函", "2024-06-03")), "liuyang");
+  const DraftRecord d = office->submit(
+      write_draft("old.toml", letter_toml("关于旧事项的函", "2024-06-03")), "liuyang");
   archive::IssuedRecord old_row;
   old_row.draft_id = d.id;
   old_row.number = "白政函〔2024〕1号";
@@ -183,7 +187,8 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   old_row.issued_at = "2024-06-03T09:00:00+08:00";
   reg().transaction([&] {
     reg().add_issued(old_row);
-    reg().audit(old_row.issued_at, "sunxiuying", "issue", "#" + std::to_string(d.id), "as schema 4 issued it");
+    reg().audit(old_row.issued_at, "sunxiuying", "issue", "#" + std::to_string(d.id),
+                "as schema 4 issued it");
   });
   const fs::path pdf = tmp / "来文.pdf";
   write_file_atomic(pdf, "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF\n");
@@ -202,9 +207,10 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   {
     // Back to version 4: its tables had no OFD columns.
     RawDb db(root / "registry.sqlite3");
-    for (const char* sql : {"ALTER TABLE issued DROP COLUMN ofd_path", "ALTER TABLE issued DROP COLUMN ofd_sha256",
-                            "ALTER TABLE received DROP COLUMN seal_check", "ALTER TABLE received DROP COLUMN seal_detail",
-                            "PRAGMA user_version = 4"})
+    for (const char* sql :
+         {"ALTER TABLE issued DROP COLUMN ofd_path", "ALTER TABLE issued DROP COLUMN ofd_sha256",
+          "ALTER TABLE received DROP COLUMN seal_check",
+          "ALTER TABLE received DROP COLUMN seal_detail", "PRAGMA user_version = 4"})
       ASSERT_EQ(db.exec(sql), "") << sql;
   }
   auto opened = archive::Workspace::open(root);
@@ -231,7 +237,8 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   const auto filed = archive::file_year(*ws, 2025, clock, "zhouhong");
   int ofds = 0;
   for (const auto& f : filed.items)
-    ofds += fs::exists(ws->archive_dir() / "2025" / "data" / "documents" / (f.archive_code + ".ofd"));
+    ofds +=
+        fs::exists(ws->archive_dir() / "2025" / "data" / "documents" / (f.archive_code + ".ofd"));
   EXPECT_EQ(ofds, 2);
   const auto v = archive::verify_year(*ws, 2025);
   EXPECT_TRUE(v.ok()) << render(v);
@@ -263,7 +270,8 @@ TEST_F(OfdArchiveTest, EachIssuedItemsOfdIsFiledBesideItsPdfAndVerifies) {
     ASSERT_TRUE(fs::exists(bag() / rel)) << rel;
     // Byte for byte the OFD issued: its seals cover every file of the package.
     EXPECT_EQ(archive::sha256_hex(read_file(bag() / rel)), issued->ofd_sha256);
-    EXPECT_THAT(read_file(bag() / "manifest-sha256.txt"), HasSubstr(issued->ofd_sha256 + "  " + rel));
+    EXPECT_THAT(read_file(bag() / "manifest-sha256.txt"),
+                HasSubstr(issued->ofd_sha256 + "  " + rel));
     // The 件's metadata names it as a second 文件数据.
     const std::string code = fs::path(rel).stem().string();
     const std::string meta = read_file(bag() / "data" / "metadata" / (code + ".xml"));
@@ -339,7 +347,8 @@ TEST_F(OfdArchiveTest, AReceivedOfdIsFiledAsItsMainFileAndItsSealsChecked) {
   bytes[bytes.size() / 2] ^= 0x01;
   write_file_atomic(bag() / rel, bytes);
   bool ofd = false;
-  for (const auto& f : archive::verify_year(*ws, 2025).failures) ofd |= f.file == rel && f.problem.find("OFD") != std::string::npos;
+  for (const auto& f : archive::verify_year(*ws, 2025).failures)
+    ofd |= f.file == rel && f.problem.find("OFD") != std::string::npos;
   EXPECT_TRUE(ofd);
 }
 
