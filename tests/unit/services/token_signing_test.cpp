@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include <array>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -307,9 +308,9 @@ class TokenSigning : public OfficeTest {
     OfficeTest::SetUp();
   }
 
-  // [signing] appended to the workspace's gongwen.toml.
+  // [signing] appended to the workspace's own gongwen.toml (replacing an earlier one).
   void configure(const std::string& token, const std::string& pin_line, const std::string& extra = "") {
-    const std::string profile = read_file(ws->config_file());
+    if (profile.empty()) profile = read_file(ws->config_file());
     write_file_atomic(ws->config_file(), profile + "\n[signing]\nstore = \"pkcs11\"\nmodule = \"" + kModule +
                                              "\"\ntoken = \"" + token + "\"\nkey = \"pdf-signing\"\n" + pin_line +
                                              "\n" + extra);
@@ -344,6 +345,8 @@ class TokenSigning : public OfficeTest {
   }
 
   std::string issued_pdf(const IssueOutcome& out) { return read_file(ws->root() / out.issued.pdf_path); }
+
+  std::string profile;  // gongwen.toml as the workspace was made
 };
 
 TEST_F(TokenSigning, AnRsaTokenSignsTheIssuedPdfAndOpenSslVerifiesIt) {
