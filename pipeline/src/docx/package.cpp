@@ -3,6 +3,8 @@
 #include <zip.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "gongwen/pipeline/error.hpp"
@@ -44,7 +46,8 @@ struct SourceDeleter {
 // most of its bytes and of its deflating: at level 1 they take a third of the time of the
 // default level for a few per cent more bytes.
 void set_attributes(zip_t* za, zip_int64_t idx, const std::string& name, const DosStamp& dos) {
-  const bool stored = name.ends_with(".png") || name.ends_with(".jpeg");
+  // An OFD's SignedValue.dat is mostly its seal's PNG (the SESeal carries the picture).
+  const bool stored = name.ends_with(".png") || name.ends_with(".jpeg") || name.ends_with("SignedValue.dat");
   const bool font = name.ends_with(".otf") || name.ends_with(".ttf");
   if (zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
                                font ? 1 : 0) < 0 ||
@@ -109,10 +112,18 @@ std::string zip_package(const std::vector<PackagePart>& parts, const Instant& st
 std::string zip_update(const std::string& zip, const std::vector<PackagePart>& changed, const Instant& stamp) {
   zip_error_t err;
   zip_error_init(&err);
-  // libzip reads the original from `zip` (not copied) and, at zip_close, writes the new
-  // archive into a buffer of the same source: unchanged entries are copied raw.
-  std::unique_ptr<zip_source_t, SourceDeleter> buffer(zip_source_buffer_create(zip.data(), zip.size(), 0, &err));
-  if (!buffer) zip_fail("create buffer", &err);
+  // libzip reads the original from its own copy (when only the end of the archive changes it
+  // keeps the start of that buffer and frees it with the source, so it cannot be ours) and,
+  // at zip_close, writes the new archive into the same source: unchanged entries are copied
+  // raw.
+  void* copy = std::malloc(zip.size() ? zip.size() : 1);
+  if (!copy) zip_fail("copy", nullptr);
+  std::memcpy(copy, zip.data(), zip.size());
+  std::unique_ptr<zip_source_t, SourceDeleter> buffer(zip_source_buffer_create(copy, zip.size(), 1, &err));
+  if (!buffer) {
+    std::free(copy);
+    zip_fail("create buffer", &err);
+  }
   zip_source_keep(buffer.get());
   zip_t* za = zip_open_from_source(buffer.get(), 0, &err);
   if (za == nullptr) {
