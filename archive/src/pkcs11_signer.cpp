@@ -273,8 +273,10 @@ bool belongs(const PdfSigner& signer) {
 
 using CacheKey = std::tuple<std::string, std::string, std::string, std::string>;
 
+// Never destroyed: at exit the module's own statics may already be gone, and closing a session
+// then would crash; the process's end closes everything anyway.
 std::mutex g_cache_mutex;
-std::map<CacheKey, std::shared_ptr<const Pkcs11Signer>> g_cache;
+auto& g_cache = *new std::map<CacheKey, std::shared_ptr<const Pkcs11Signer>>;
 
 CacheKey cache_key(const SigningSettings& s, const std::filesystem::path& base) {
   return {s.module, s.token, s.key, s.certificate.empty() ? "" : (base / s.certificate).string()};
