@@ -7,6 +7,7 @@
 #include <openssl/bn.h>
 #include <openssl/ec.h>
 #include <openssl/err.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -300,6 +301,7 @@ std::shared_ptr<const PdfSigner> open_pkcs11_signer(const SigningSettings& s, co
   const CK_SESSION_HANDLE h = session.handle();
   std::string pin_bytes = pin;
   const CK_RV rv = t.f->C_Login(h, CKU_USER, reinterpret_cast<CK_UTF8CHAR_PTR>(pin_bytes.data()), pin_bytes.size());
+  OPENSSL_cleanse(pin_bytes.data(), pin_bytes.size());
   if (rv == CKR_PIN_INCORRECT || rv == CKR_PIN_LEN_RANGE)
     fail(Code::Forbidden, msg("signing.pin.wrong", {{"token", s.token}}), {msg("signing.pin.wrong.hint")});
   if (rv == CKR_PIN_LOCKED) fail(Code::Forbidden, msg("signing.pin.locked", {{"token", s.token}}));
