@@ -503,7 +503,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
   refuse_unless_signed(d, user);
   Draft draft = load_draft(d.source);
   // A filed year is locked: a document dated in it can no longer be added.
-  require_open_year(m_ws, draft.doc.date.year, "issuing a document dated " + draft.doc.date.iso());
+  require_open_year(m_ws, draft.doc.date.year, msg("workflow.what.issue", {{"date", draft.doc.date.iso()}}));
   const bool sealed = draft.doc.seal == SealMode::Sealed;
   // Only the seal keeper applies a seal; an unsealed document may also be issued by an admin.
   const User& u = sealed ? require_user(user, {Role::SealKeeper}, "apply the seal", draft_label(d))
