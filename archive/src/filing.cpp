@@ -41,32 +41,32 @@ Result<RetentionTable> parse_retention_table(std::string_view text, const std::s
   try {
     root = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    Error err = make_error(Code::BadInput, "not valid TOML: " + std::string(e.description()));
+    Error err = make_error(Code::BadInput, msg("toml.syntax", {{"detail", std::string(e.description())}}));
     err.at = SourcePos{source, static_cast<int>(e.source().begin.line),
                        static_cast<int>(e.source().begin.column)};
     return err;
   }
   RetentionTable t;
   auto bad = [&](const toml::node& n, const std::string& msg) {
-    Error e = make_error(Code::BadInput, msg, {"保管期限 is one of 永久, 定期30年, 定期10年"});
+    Error e = make_error(Code::BadInput, msg, {gongwen::msg("filing.retention.hint")});
     e.at = SourcePos{source, static_cast<int>(n.source().begin.line),
                      static_cast<int>(n.source().begin.column)};
     return e;
   };
   if (auto d = root["default"].value<std::string>()) {
-    if (retention_code(*d).empty()) return bad(*root.get("default"), "unknown 保管期限 '" + *d + "'");
+    if (retention_code(*d).empty()) return bad(*root.get("default"), gongwen::msg("filing.retention.unknown", {{"value", *d}}));
     t.fallback = *d;
   }
   if (const toml::array* rules = root["rules"].as_array()) {
     for (const toml::node& n : *rules) {
       const toml::table* rt = n.as_table();
-      if (!rt) return bad(n, "each rule must be a [[rules]] table");
+      if (!rt) return bad(n, gongwen::msg("filing.rules.table"));
       RetentionRule r;
       r.kind = (*rt)["kind"].value_or(std::string());
       r.retention = (*rt)["retention"].value_or(std::string());
       r.origin = (*rt)["origin"].value_or(std::string());
       if (!r.origin.empty() && r.origin != "发文" && r.origin != "收文")
-        return bad(n, "rule has unknown origin '" + r.origin + "' (发文 or 收文)");
+        return bad(n, gongwen::msg("filing.rules.origin", {{"value", r.origin}}));
       if (const toml::array* words = (*rt)["from_contains"].as_array())
         for (const auto& w : *words)
           if (auto s = w.value<std::string>()) r.from_contains.push_back(*s);
@@ -74,7 +74,7 @@ Result<RetentionTable> parse_retention_table(std::string_view text, const std::s
         for (const auto& w : *words)
           if (auto s = w.value<std::string>()) r.title_contains.push_back(*s);
       if (retention_code(r.retention).empty())
-        return bad(n, "rule has unknown retention '" + r.retention + "'");
+        return bad(n, gongwen::msg("filing.rules.retention", {{"value", r.retention}}));
       t.rules.push_back(std::move(r));
     }
   }
