@@ -221,7 +221,7 @@ void add_verify_year(CLI::App& group, Context& ctx, Action& action) {
       ctx.emit({{"year", year}, {"ok", r.ok()}, {"items", r.items}, {"files", r.files}, {"failures", fails},
                 {"notes", r.notes}, {"versions", r.versions}},
                out.str());
-      if (!r.ok()) fail(Code::Conflict, "the archive of " + std::to_string(year) + " failed 四性检测");
+      if (!r.ok()) fail(Code::Conflict, msg("cli.archive.verify.failed", {{"year", std::to_string(year)}}));
     };
   });
 }

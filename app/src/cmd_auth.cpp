@@ -97,7 +97,7 @@ void add_login(CLI::App& app, Context& ctx, Action& action) {
   login->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       const std::string user = ctx.named_user();
-      if (user.empty()) fail(Code::Usage, "say who logs in: gongwen login --as USER");
+      if (user.empty()) fail(Code::Usage, msg("cli.login.who"));
       auto& ws = ctx.workspace();
       const SystemClock real;
       archive::Auth auth(ws, real);
@@ -153,13 +153,13 @@ void add_user_passwd(CLI::App& user, Context& ctx, Action& action) {
       // While no password exists at all the owner of the workspace files sets them up.
       const std::string actor = auth.no_passwords_yet() ? "" : ctx.user("sets the password");
       if (opts->passwd_all && !actor.empty() && !ws.profile().user(actor)->has(Role::Admin))
-        fail(Code::Forbidden, actor + " may not set every user's password: it needs the role 管理员");
+        fail(Code::Forbidden, msg("cli.passwd.all.forbidden", {{"by", actor}, {"role", role_chinese(Role::Admin)}}));
       std::vector<std::string> targets;
       if (opts->passwd_all) {
         for (const auto& u : ws.profile().users) targets.push_back(u.id);
       } else {
         targets.push_back(!opts->passwd_user.empty() ? opts->passwd_user : actor.empty() ? ctx.named_user() : actor);
-        if (targets.front().empty()) fail(Code::Usage, "whose password? gongwen user passwd USER");
+        if (targets.front().empty()) fail(Code::Usage, msg("cli.passwd.whose"));
       }
       const std::string pw = new_password(ctx, opts->new_pw_file, opts->passwd_all ? "every user" : targets.front());
       // The first one set by the owner bootstraps; during the bootstrap the owner of the
@@ -192,19 +192,18 @@ void add_user_add(CLI::App& user, Context& ctx, Action& action) {
       for (const auto& r : opts->new_roles) {
         const auto role = parse_role(r);
         if (!role)
-          fail(Code::BadInput, "--role: unknown role '" + r + "'",
-               {"roles: drafter reviewer signer seal_keeper archivist admin"});
+          fail(Code::BadInput, msg("cli.role.unknown", {{"role", r}}), {msg("cli.role.unknown.hint")});
         if (std::find(opts->new_user.roles.begin(), opts->new_user.roles.end(), *role) == opts->new_user.roles.end())
           opts->new_user.roles.push_back(*role);
       }
       const auto clearance = parse_secrecy(opts->new_clearance);
-      if (!clearance) fail(Code::BadInput, "--clearance: '" + opts->new_clearance + "' is not 秘密, 机密 or 绝密");
+      if (!clearance) fail(Code::BadInput, msg("cli.clearance.invalid", {{"value", opts->new_clearance}}));
       opts->new_user.clearance = *clearance;
       // The first password is checked before the user is added, so a short one changes nothing.
       std::string pw;
       if (!opts->add_pw_file.empty() || std::getenv("GONGWEN_NEW_PASSWORD")) {
         pw = new_password(ctx, opts->add_pw_file, opts->new_user.id);
-        if (pw.size() < 8) fail(Code::BadInput, "the password is too short: use at least 8 characters; nothing changed");
+        if (pw.size() < 8) fail(Code::BadInput, msg("cli.password.short"));
       }
       archive::add_user(ws, opts->new_user, actor, ctx.clock());
       if (!pw.empty()) auth.set_password(opts->new_user.id, pw, actor.empty() ? opts->new_user.id : actor);
@@ -253,7 +252,7 @@ void add_key_import(CLI::App& key, Context& ctx, Action& action) {
         ws.registry().transaction([&] {
           ws.registry().audit(ctx.clock().now().iso8601(), actor, "refused", "signing key", "key import: role missing");
         });
-        fail(Code::Forbidden, actor + " may not change the signing key: it needs the role 管理员");
+        fail(Code::Forbidden, msg("cli.key.forbidden", {{"by", actor}, {"role", role_chinese(Role::Admin)}}));
       }
       SigningKey k;
       if (!opts->p12_file.empty()) {
@@ -265,7 +264,7 @@ void add_key_import(CLI::App& key, Context& ctx, Action& action) {
         k = load_signing_key_pkcs12(archive::read_file(opts->p12_file), pass).take();
       } else {
         if (opts->key_file.empty() || opts->cert_file.empty())
-          fail(Code::Usage, "give --key and --cert (PEM), or --p12 FILE");
+          fail(Code::Usage, msg("cli.key.files"));
         k = load_signing_key_pem(archive::read_file(opts->key_file), archive::read_file(opts->cert_file)).take();
       }
       archive::install_signing_key(ws, k, actor, ctx.clock().now().iso8601());
@@ -323,15 +322,13 @@ void add_verify(CLI::App& app, Context& ctx, Action& action) {
         out << "  " << msg(id.by_path ? "verify.registered.here" : "verify.registered",
                            {{"number", id.number}, {"title", id.title}}) << "\n";
       if (!r.valid())
-        fail(Code::Conflict, opts->verify_file + ": " + r.message + " (tampering: do not rely on this file)",
-             {"compare with the registered copy in documents/"});
+        fail(Code::Conflict, msg("verify.invalid", {{"file", opts->verify_file}, {"why", r.message}}), {msg("verify.invalid.hint")});
       if (!r.whole_document)
-        fail(Code::Conflict, opts->verify_file + ": bytes were added after the signature (tampering)");
+        fail(Code::Conflict, msg("verify.appended", {{"file", opts->verify_file}}));
       if (ours.empty() || ours != r.cert_sha256)
-        fail(Code::Conflict, opts->verify_file + ": signed with a key that is not this workspace's (" + r.signer + ")");
+        fail(Code::Conflict, msg("verify.other_key", {{"file", opts->verify_file}, {"signer", r.signer}}));
       if (id.number.empty())
-        fail(Code::Conflict, opts->verify_file + ": the signature is valid but this file is not in the register "
-                                           "(it differs from every issued PDF: tampering or another copy)");
+        fail(Code::Conflict, msg("verify.unregistered", {{"file", opts->verify_file}}));
       ctx.emit(j, out.str() + "  " + msg("verify.ok") + "\n");
     };
   });

@@ -57,7 +57,7 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
         ctx.emit({{"draft", text}}, text);
         return;
       }
-      if (fs::exists(out_file)) fail(Code::Conflict, out_file + " already exists", {"choose another name"});
+      if (fs::exists(out_file)) fail(Code::Conflict, msg("cli.file.exists", {{"file", out_file}}), {msg("cli.file.exists.hint")});
       archive::write_file_atomic(out_file, text);
       ctx.emit({{"ok", true}, {"file", out_file}}, "wrote " + out_file + "\n");
     };

@@ -31,7 +31,7 @@ void add_draft_import_command(CLI::App& draft, Context& ctx, Action& action) {
   imp->callback([&, opts] {
     action = [&, opts] {
       std::ifstream in(in_file, std::ios::binary);
-      if (!in) fail(Code::NotFound, "cannot read " + in_file, {"check the file name"});
+      if (!in) fail(Code::NotFound, msg("workspace.read", {{"file", in_file}}), {msg("cli.file.name.hint")});
       // Read at most one byte past the limit: a larger file is refused without loading it.
       const ImportLimits limits;
       std::string bytes(limits.max_file_bytes + 1, '\0');
@@ -53,14 +53,14 @@ void add_draft_import_command(CLI::App& draft, Context& ctx, Action& action) {
         ctx.emit(j, text);
         return;
       }
-      if (fs::exists(out_file)) fail(Code::Conflict, out_file + " already exists", {"choose another name"});
+      if (fs::exists(out_file)) fail(Code::Conflict, msg("cli.file.exists", {{"file", out_file}}), {msg("cli.file.exists.hint")});
       const fs::path dir = fs::path(out_file).parent_path();
       std::vector<std::string> saved;
       // The draft names these files: an existing one would be a different picture.
       for (const ImportedImage& img : body.images)
         if (fs::exists(dir / (fields.image_prefix + img.name)))
-          fail(Code::Conflict, (dir / (fields.image_prefix + img.name)).string() + " already exists",
-               {"choose another draft name or move that file"});
+          fail(Code::Conflict, msg("cli.file.exists", {{"file", (dir / (fields.image_prefix + img.name)).string()}}),
+               {msg("cli.import.picture.exists.hint")});
       for (const ImportedImage& img : body.images) {
         const fs::path p = dir / (fields.image_prefix + img.name);
         archive::write_file_atomic(p, img.bytes);

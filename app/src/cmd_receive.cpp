@@ -46,7 +46,7 @@ void add_receive_file(CLI::App* receive, Context& ctx, Action& action) {
   receive->callback([&ctx, &action, receive, ro] {
     if (!receive->get_subcommands().empty()) return;
     action = [&ctx, ro] {
-      if (ro->file.empty()) fail(Code::Usage, "receive needs a FILE or a subcommand", {"gongwen receive --help"});
+      if (ro->file.empty()) fail(Code::Usage, msg("cli.receive.file.missing"), {"gongwen receive --help"});
       ro->in.file = ro->file;
       services::Workflows flows(ctx.workspace(), ctx.clock());
       const auto got = flows.receive(ro->in, ctx.user("registers the received document"));

@@ -29,7 +29,7 @@ services::SearchQuery to_query(const SearchOptions& o) {
   for (const auto& w : o.words) q.text += (q.text.empty() ? "" : " ") + w;
   const auto exact = [](const std::string& value, const char* option) {
     if (value.find_first_of(" \t\"()") != std::string::npos)
-      fail(Code::Usage, std::string("--") + option + " takes one value without spaces or quotes: '" + value + "'");
+      fail(Code::Usage, msg("cli.search.value", {{"option", option}, {"value", value}}));
     return value;
   };
   q.filters.year = exact(o.year, "year");
