@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <cctype>
 #include <iostream>
 
 #include "command_words.hpp"
@@ -29,18 +30,35 @@ int report(const Error& e, bool json) {
   return exit_code(e.code);
 }
 
+// CLI11's own words in --help (headings, "REQUIRED", value kinds, the help flag), in the
+// language of messages. Set before any option or command is added: subcommands inherit the
+// help flag, the option group, their own group name and the formatter from their parent.
+void localize_help(CLI::App& app) {
+  app.option_defaults()->group(msg("cli.help.label.options_group"));
+  app.set_help_flag("-h,--help", msg("cli.help.help"));
+  app.group(msg("cli.help.label.commands_group"));
+  const auto formatter = app.get_formatter();
+  for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "REQUIRED", "Positionals", "TEXT", "INT",
+                            "UINT", "FLOAT", "Needs", "Excludes"}) {
+    std::string code = "cli.help.label.";
+    for (const char* c = label; *c; ++c) code += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+    formatter->label(label, msg(code));
+  }
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"gongwen: 公文 drafting, sign-off, sealing, GB/T 9704 rendering, archive and search"};
+  CLI::App app{msg("cli.help.gongwen")};
   app.footer(msg("cli.exit_codes"));
+  localize_help(app);
   app.require_subcommand(1);
   Context ctx;
-  app.add_flag("--json", ctx.json, "print machine-readable JSON on standard output");
-  app.add_option("-w,--workspace", ctx.workspace_opt, "workspace folder (default: found upwards)");
-  app.add_option("--clock", ctx.clock_opt, "fixed time for every record, e.g. 2026-11-20T09:00:00+08:00");
-  app.add_option("--as", ctx.user_opt, "the user acting (id from gongwen.toml)");
-  app.add_option("--password-file", ctx.password_file_opt, "the acting user's password, first line of FILE");
+  app.add_flag("--json", ctx.json, msg("cli.help.json"));
+  app.add_option("-w,--workspace", ctx.workspace_opt, msg("cli.help.workspace"));
+  app.add_option("--clock", ctx.clock_opt, msg("cli.help.clock"));
+  app.add_option("--as", ctx.user_opt, msg("cli.help.as"));
+  app.add_option("--password-file", ctx.password_file_opt, msg("cli.help.password-file"));
   Action action;
   add_setup_commands(app, ctx, action);
   add_draft_commands(app, ctx, action);

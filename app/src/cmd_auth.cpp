@@ -92,8 +92,8 @@ struct AuthOptions {
 
 void add_login(CLI::App& app, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* login = app.add_subcommand("login", "log in once: later commands need no password (--as USER)");
-  login->add_option("--hours", opts->login_hours, "how long the login lasts (default 12)")->check(CLI::Range(1, 24 * 30));
+  auto* login = app.add_subcommand("login", msg("cli.help.login"));
+  login->add_option("--hours", opts->login_hours, msg("cli.help.login.hours"))->check(CLI::Range(1, 24 * 30));
   login->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       const std::string user = ctx.named_user();
@@ -114,7 +114,7 @@ void add_login(CLI::App& app, Context& ctx, Action& action) {
 
 void add_logout(CLI::App& app, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* logout = app.add_subcommand("logout", "end the login of --as USER (or of everyone logged in here)");
+  auto* logout = app.add_subcommand("logout", msg("cli.help.logout"));
   logout->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -142,10 +142,10 @@ void add_logout(CLI::App& app, Context& ctx, Action& action) {
 
 void add_user_passwd(CLI::App& user, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* passwd = user.add_subcommand("passwd", "set a password (your own, or anyone's as 管理员)");
-  passwd->add_option("user", opts->passwd_user, "whose password (default: the acting user)");
-  passwd->add_option("--new-password-file", opts->new_pw_file, "read the new password from a file");
-  passwd->add_flag("--all", opts->passwd_all, "give every user this initial password (first setup, or 管理员)");
+  auto* passwd = user.add_subcommand("passwd", msg("cli.help.user.passwd"));
+  passwd->add_option("user", opts->passwd_user, msg("cli.help.user.passwd.user"));
+  passwd->add_option("--new-password-file", opts->new_pw_file, msg("cli.help.user.passwd.new-password-file"));
+  passwd->add_flag("--all", opts->passwd_all, msg("cli.help.user.passwd.all"));
   passwd->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -173,16 +173,16 @@ void add_user_passwd(CLI::App& user, Context& ctx, Action& action) {
 
 void add_user_add(CLI::App& user, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* add = user.add_subcommand("add", "add a person to the office with roles and clearance (管理员)");
-  add->add_option("id", opts->new_user.id, "user id: the name in pinyin, lowercase (e.g. wangfang)")->required();
-  add->add_option("--name", opts->new_user.name, "姓名")->required();
-  add->add_option("--title", opts->new_user.title, "职务 (e.g. 党政办公室干事)");
+  auto* add = user.add_subcommand("add", msg("cli.help.user.add"));
+  add->add_option("id", opts->new_user.id, msg("cli.help.user.add.id"))->required();
+  add->add_option("--name", opts->new_user.name, msg("cli.help.user.add.name"))->required();
+  add->add_option("--title", opts->new_user.title, msg("cli.help.user.add.title"));
   add->add_option("--role", opts->new_roles,
-                  "drafter reviewer signer seal_keeper archivist admin (or 拟稿人 审核人 签发人 监印人 档案员 管理员); repeat for several")
+                  msg("cli.help.user.add.role"))
       ->required();
-  add->add_option("--clearance", opts->new_clearance, "highest 密级 the user may see: 秘密 机密 绝密 (default none)");
+  add->add_option("--clearance", opts->new_clearance, msg("cli.help.user.add.clearance"));
   add->add_option("--new-password-file", opts->add_pw_file,
-                  "set the new user's first password from this file (else GONGWEN_NEW_PASSWORD, else later with user passwd)");
+                  msg("cli.help.user.add.new-password-file"));
   add->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -216,7 +216,7 @@ void add_user_add(CLI::App& user, Context& ctx, Action& action) {
 
 void add_user_list(CLI::App& user, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* list = user.add_subcommand("list", "users, roles and whether a password is set");
+  auto* list = user.add_subcommand("list", msg("cli.help.user.list"));
   list->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -238,11 +238,11 @@ void add_user_list(CLI::App& user, Context& ctx, Action& action) {
 
 void add_key_import(CLI::App& key, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* import = key.add_subcommand("import", "use the office's own key (PEM, or PKCS#12) for signing (管理员)");
-  import->add_option("--key", opts->key_file, "private key, PEM");
-  import->add_option("--cert", opts->cert_file, "certificate (and chain), PEM");
-  import->add_option("--p12", opts->p12_file, "PKCS#12 file (.p12/.pfx) instead of --key/--cert");
-  import->add_option("--p12-password-file", opts->p12_pass_file, "the PKCS#12 password, first line");
+  auto* import = key.add_subcommand("import", msg("cli.help.key.import"));
+  import->add_option("--key", opts->key_file, msg("cli.help.key.import.key"));
+  import->add_option("--cert", opts->cert_file, msg("cli.help.key.import.cert"));
+  import->add_option("--p12", opts->p12_file, msg("cli.help.key.import.p12"));
+  import->add_option("--p12-password-file", opts->p12_pass_file, msg("cli.help.key.import.p12-password-file"));
   import->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -277,7 +277,7 @@ void add_key_import(CLI::App& key, Context& ctx, Action& action) {
 
 void add_key_show(CLI::App& key, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* show = key.add_subcommand("show", "the certificate issued PDFs are signed with");
+  auto* show = key.add_subcommand("show", msg("cli.help.key.show"));
   show->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       const auto k = archive::load_signing_key(ctx.workspace());
@@ -289,9 +289,8 @@ void add_key_show(CLI::App& key, Context& ctx, Action& action) {
 
 void add_verify(CLI::App& app, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* verify = app.add_subcommand("verify", "check an issued PDF's digital signature and that it is the registered file, "
-                                               "or an OFD's electronic seals (GB/T 38540)");
-  verify->add_option("file", opts->verify_file, "the PDF or OFD")->required();
+  auto* verify = app.add_subcommand("verify", msg("cli.help.verify"));
+  verify->add_option("file", opts->verify_file, msg("cli.help.verify.file"))->required();
   verify->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       const std::string bytes = services::read_outside_file(opts->verify_file, 512u * 1024 * 1024);
@@ -339,12 +338,12 @@ void add_verify(CLI::App& app, Context& ctx, Action& action) {
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   add_login(app, ctx, action);
   add_logout(app, ctx, action);
-  auto* user = app.add_subcommand("user", "the workspace's users and their passwords");
+  auto* user = app.add_subcommand("user", msg("cli.help.user"));
   user->require_subcommand(1);
   add_user_passwd(*user, ctx, action);
   add_user_add(*user, ctx, action);
   add_user_list(*user, ctx, action);
-  auto* key = app.add_subcommand("key", "the workspace's signing key and certificate");
+  auto* key = app.add_subcommand("key", msg("cli.help.key"));
   key->require_subcommand(1);
   add_key_import(*key, ctx, action);
   add_key_show(*key, ctx, action);

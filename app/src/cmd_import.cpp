@@ -21,13 +21,13 @@ struct ImportOptions {
 }  // namespace
 
 void add_draft_import_command(CLI::App& draft, Context& ctx, Action& action) {
-  auto* imp = draft.add_subcommand("import", "read a body typed in Word (.docx) into a draft (一键排版)");
+  auto* imp = draft.add_subcommand("import", msg("cli.help.draft.import"));
   auto opts = std::make_shared<ImportOptions>();
   std::string &in_file = opts->in_file, &out_file = opts->out_file, &tpl_id = opts->tpl_id, &organ = opts->organ;
-  imp->add_option("file", in_file, ".docx file")->required();
-  imp->add_option("-o,--output", out_file, "draft file to write (default: standard output)");
-  imp->add_option("--template", tpl_id, "template id for the draft (default: notice)");
-  imp->add_option("--organ", organ, "organ id (default: the draft's lead organ, to fill in)");
+  imp->add_option("file", in_file, msg("cli.help.draft.import.file"))->required();
+  imp->add_option("-o,--output", out_file, msg("cli.help.draft.import.output"));
+  imp->add_option("--template", tpl_id, msg("cli.help.draft.import.template"));
+  imp->add_option("--organ", organ, msg("cli.help.draft.import.organ"));
   imp->callback([&, opts] {
     action = [&, opts] {
       std::ifstream in(in_file, std::ios::binary);

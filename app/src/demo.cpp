@@ -208,9 +208,9 @@ void run_demo(Context& ctx, const std::string& dir) {
 }  // namespace
 
 void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
-  auto* demo = app.add_subcommand("demo", "run the whole pipeline on the samples in a fresh workspace");
+  auto* demo = app.add_subcommand("demo", msg("cli.help.demo"));
   auto dir = std::make_shared<std::string>("demo-workspace");
-  demo->add_option("dir", *dir, "workspace folder to (re)create (default: ./demo-workspace)");
+  demo->add_option("dir", *dir, msg("cli.help.demo.dir"));
   demo->callback([&ctx, &action, dir] { action = [&ctx, dir] { run_demo(ctx, *dir); }; });
 }
 
