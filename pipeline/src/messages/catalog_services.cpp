@@ -396,6 +396,28 @@ const CatalogEntry kServices[] = {
     {"write.font.none.hint", "请安装 fonts-noto-cjk 或 texlive-lang-chinese（方正 Fandol 字体）",
      "install fonts-noto-cjk or texlive-lang-chinese (Fandol fonts)"},
 
+    // ---- reading a body typed in Word (pipeline/src/import/docx_*.cpp) -------------------
+    {"import.docx.no_document", "{file}：DOCX 文件里须有 word/document.xml", "{file}: a DOCX must contain word/document.xml"},
+    {"import.docx.too_large", "{file}：文件太大，无法读取", "{file}: the document is too large to read"},
+    {"import.docx.chars", "{file}：正文超过 {max} 个字", "{file}: more than {max} characters of text"},
+    {"import.docx.cells", "{file}：表格超过 {max} 个单元格", "{file}: more than {max} table cells"},
+    {"import.docx.split.hint", "一份文稿最多 200,000 字；请把文件拆开", "a draft holds at most 200,000 characters; split the document"},
+    {"import.docx.split.short_hint", "请把文件拆开", "split the document"},
+    {"import.docx.not_word", "{file}：没有 word/document.xml，不是 Word 文件", "{file}: no word/document.xml — not a Word document"},
+    {"import.docx.not_wordml", "{file}：word/document.xml 不是 Word 文档的内容",
+     "{file}: word/document.xml is not a WordprocessingML document"},
+    {"import.docx.save_as.hint", "请在 Word 或 WPS 中另存为 .docx（不是 .doc、.wps 或 .odt）",
+     "save the file from Word or WPS as .docx (not .doc, .wps or .odt)"},
+    {"import.docx.no_body", "{file}：文件里没有正文", "{file}: the document has no body text"},
+    {"import.docx.no_body.hint", "请先在 Word 中写好正文，再导入", "type the 正文 in Word first, then import it"},
+    {"import.docx.unreadable", "{file}：无法读取文件（{why}）", "{file}: cannot read the document ({why})"},
+    {"import.docx.resave.hint", "请用 Word 打开这个文件，重新保存一次", "open the file in Word and save it again"},
+    {"import.xml.entities", "{file}：{part} 声明了 DTD 或实体，Word 从不这样写", "{file}: {part} declares a DTD or entities, which Word never writes"},
+    {"import.xml.dtd", "{file}：{part} 声明了 DTD，Word 从不这样写", "{file}: {part} declares a DTD, which Word never writes"},
+    {"import.xml.not_word.hint", "这个文件不是 Word 生成的；请不要导入", "this file was not made by Word; do not import it"},
+    {"import.xml.too_large", "{file}：{part} 太大", "{file}: {part} is too large"},
+    {"import.xml.malformed", "{file}：{part} 不是格式正确的 XML", "{file}: {part} is not well-formed XML"},
+
     // ---- the command line's help: gongwen --help, gongwen COMMAND --help (app/src/cli.cpp) ---
     {"cli.help.gongwen", "gongwen：公文的拟写、审核、签发、用印、按 GB/T 9704 排版、归档和检索",
      "gongwen: 公文 drafting, sign-off, sealing, GB/T 9704 rendering, archive and search"},
