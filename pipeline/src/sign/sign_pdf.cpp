@@ -165,11 +165,10 @@ Result<ParsedKey> parse_key(const SigningKey& key) {
   if (auto it = parsed.find(id); it != parsed.end()) return copy(it->second);
   ParsedKey k{read_key_pem(key.key_pem), read_cert_pem(key.cert_pem)};
   if (!k.pkey || !k.cert)
-    return make_error(Code::BadInput, "the signing key or certificate cannot be read",
-                      {"check keys/ in the workspace, or import the office's key again"});
+    return make_error(Code::BadInput, msg("signing.key.unreadable"), {msg("signing.key.unreadable.hint")});
   if (X509_check_private_key(k.cert.get(), k.pkey.get()) != 1) {
     ssl_error();
-    return make_error(Code::BadInput, "the signing key does not belong to its certificate");
+    return make_error(Code::BadInput, msg("signing.key.mismatch"));
   }
   if (parsed.size() > 8) parsed.clear();
   auto& kept = parsed.emplace(id, std::move(k)).first->second;
@@ -187,7 +186,7 @@ Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, cons
   try {
     o = inspect(pdf);
   } catch (const std::exception& e) {
-    return make_error(Code::BadInput, std::string("the PDF cannot be read for signing: ") + e.what());
+    return make_error(Code::BadInput, msg("signing.pdf.unreadable", {{"why", e.what()}}));
   }
 
   const int sig_obj = o.sig_obj, widget_obj = o.widget_obj;
@@ -234,12 +233,11 @@ Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, cons
   signed_bytes.append(out, static_cast<std::size_t>(gap_end), std::string::npos);
   std::string error;
   const std::string der = cms_sign(signed_bytes, pkey.get(), cert.get(), key.chain_pem, options.signed_at, error);
-  if (der.empty()) return make_error(Code::Internal, "cannot make the CMS signature: " + error);
+  if (der.empty()) return make_error(Code::Internal, msg("signing.cms.failed", {{"why", error}}));
   const std::string hex = to_hex(der);
   if (hex.size() > hex_zeros.size())
-    return make_error(Code::Internal, "the signature (" + std::to_string(der.size()) +
-                                          " bytes) does not fit the space reserved for it (" +
-                                          std::to_string(options.contents_capacity) + ")");
+    return make_error(Code::Internal, msg("signing.too_big", {{"size", std::to_string(der.size())},
+                                                             {"capacity", std::to_string(options.contents_capacity)}}));
   out.replace(static_cast<std::size_t>(gap_start) + 1, hex.size(), hex);
   return out;
 }
