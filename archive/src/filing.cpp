@@ -99,24 +99,22 @@ std::vector<std::string> filing_blockers(Workspace& ws, int year) {
   Registry& reg = ws.registry();
   for (const auto& d : reg.drafts())
     if (d.year == year && d.state != DraftState::Issued && d.state != DraftState::Voided)
-      out.push_back("draft #" + std::to_string(d.id) + " " + d.title + " is " + state_chinese(d.state) +
-                    ", not issued: issue it or void it");
+      out.push_back(msg("filing.blocker.draft", {{"id", std::to_string(d.id)}, {"title", d.title}, {"state", state_chinese(d.state)}}));
   std::map<std::string, std::set<int>> serials;
   for (const auto& n : reg.numbers(year)) serials[n.code].insert(n.serial);
   for (const auto& [code, set] : serials) {
     const int highest = *set.rbegin();
     for (int s = 1; s < highest; ++s)
       if (!set.count(s))
-        out.push_back(code + "〔" + std::to_string(year) + "〕" + std::to_string(s) +
-                      "号 is missing from the number book");
+        out.push_back(msg("filing.blocker.number_gap", {{"number", code + "〔" + std::to_string(year) + "〕" + std::to_string(s) + "号"}}));
   }
   for (const auto& r : valid_issued(reg, year)) {
     std::error_code ec;
     const fs::path pdf = ws.root() / r.pdf_path;
     if (!fs::exists(pdf, ec)) {
-      out.push_back(r.number + ": file " + r.pdf_path + " is missing");
+      out.push_back(msg("filing.blocker.file_missing", {{"number", r.number}, {"file", r.pdf_path}}));
     } else if (sha256_hex(read_file(pdf)) != r.pdf_sha256) {
-      out.push_back(r.number + ": file " + r.pdf_path + " differs from the issued original");
+      out.push_back(msg("filing.blocker.file_changed", {{"number", r.number}, {"file", r.pdf_path}}));
     }
   }
   for (auto& b : receiving_blockers(ws, year)) out.push_back(std::move(b));

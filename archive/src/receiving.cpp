@@ -255,16 +255,15 @@ std::vector<std::string> receiving_blockers(Workspace& ws, int year) {
   for (const auto& r : rec.list(year)) {
     for (const auto& c : rec.circulation(r.id))
       if (c.returned_at.empty())
-        out.push_back(r.registration() + " " + r.title + " is still in circulation with " + c.person +
-                      ": record its return (gongwen receive return)");
+        out.push_back(msg("filing.blocker.circulating", {{"number", r.registration()}, {"title", r.title}, {"person", c.person}}));
     if (r.secrecy != Secrecy::None && r.cleared_at.empty())
-      out.push_back(r.registration() + " " + r.title + " (" + to_chinese(r.secrecy) + ", copies " + r.copy_numbers +
-                    ") has not been returned (清退): gongwen receive clear " + std::to_string(r.id));
+      out.push_back(msg("filing.blocker.not_cleared", {{"number", r.registration()}, {"title", r.title}, {"level", to_chinese(r.secrecy)},
+                                                       {"copies", r.copy_numbers}, {"id", std::to_string(r.id)}}));
     std::error_code ec;
     const fs::path f = ws.root() / r.file_path;
-    if (!fs::exists(f, ec)) out.push_back(r.registration() + ": file " + r.file_path + " is missing");
+    if (!fs::exists(f, ec)) out.push_back(msg("filing.blocker.file_missing", {{"number", r.registration()}, {"file", r.file_path}}));
     else if (sha256_hex(read_file(f)) != r.sha256)
-      out.push_back(r.registration() + ": file " + r.file_path + " differs from the registered copy");
+      out.push_back(msg("filing.blocker.received_changed", {{"number", r.registration()}, {"file", r.file_path}}));
   }
   return out;
 }

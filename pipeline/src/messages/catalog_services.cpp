@@ -153,6 +153,16 @@ const CatalogEntry kServices[] = {
     {"filing.nothing", "{year} 年度没有发文或收文，无可归档", "nothing was issued or received in {year}"},
     {"filing.year.not_filed", "{year} 年度尚未归档", "the year {year} is not filed"},
     {"filing.year.not_filed.hint", "先归档：gongwen archive file --year {year}", "gongwen archive file --year {year}"},
+    {"filing.blocker.draft", "#{id} 号文稿《{title}》{state}，尚未印发：请印发或作废",
+     "draft #{id} {title} is {state}, not issued: issue it or void it"},
+    {"filing.blocker.number_gap", "文号簿中缺少 {number}", "{number} is missing from the number book"},
+    {"filing.blocker.file_missing", "{number}：文件 {file} 不见了", "{number}: file {file} is missing"},
+    {"filing.blocker.file_changed", "{number}：文件 {file} 与印发的原件不同", "{number}: file {file} differs from the issued original"},
+    {"filing.blocker.received_changed", "{number}：文件 {file} 与登记的文件不同", "{number}: file {file} differs from the registered copy"},
+    {"filing.blocker.circulating", "{number}《{title}》仍在 {person} 处传阅：请登记退回（gongwen receive return）",
+     "{number} {title} is still in circulation with {person}: record its return (gongwen receive return)"},
+    {"filing.blocker.not_cleared", "{number}《{title}》（{level}，份号 {copies}）尚未清退：gongwen receive clear {id}",
+     "{number} {title} ({level}, copies {copies}) has not been returned (清退): gongwen receive clear {id}"},
     {"workflow.what.issue", "印发成文日期为 {date} 的文件", "issuing a document dated {date}"},
 
     // ---- passwords and logins (archive/src/auth.cpp) -------------------------------------
