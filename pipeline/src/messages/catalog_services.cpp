@@ -406,7 +406,9 @@ const CatalogEntry kServices[] = {
     {"write.font.none.hint", "请安装 fonts-noto-cjk 或 texlive-lang-chinese（方正 Fandol 字体）",
      "install fonts-noto-cjk or texlive-lang-chinese (Fandol fonts)"},
 
-    // ---- reading a body typed in Word (pipeline/src/import/docx_*.cpp) -------------------
+    // ---- reading a body typed in Word (pipeline/src/import/docx_*.cpp; search/src/extract.cpp) ---
+    {"extract.pdf.unreadable", "{file}：无法读取这个 PDF（已损坏或设了密码）", "{file}: not a readable PDF (damaged or password-protected)"},
+    {"extract.kind", "{file}：不是 PDF、DOCX 或 OFD 文件", "{file}: not a PDF, DOCX or OFD file"},
     {"import.docx.no_document", "{file}：DOCX 文件里须有 word/document.xml", "{file}: a DOCX must contain word/document.xml"},
     {"import.docx.too_large", "{file}：文件太大，无法读取", "{file}: the document is too large to read"},
     {"import.docx.chars", "{file}：正文超过 {max} 个字", "{file}: more than {max} characters of text"},
