@@ -1,10 +1,14 @@
 #include "cli.hpp"
 
+#include <cctype>
 #include <iostream>
+#include <memory>
+#include <string_view>
 
 #include "command_words.hpp"
 #include "commands.hpp"
 #include "diagnostics_out.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::app {
 
@@ -29,18 +33,80 @@ int report(const Error& e, bool json) {
   return exit_code(e.code);
 }
 
+// CLI11's layout of --help, padded by columns on the screen rather than bytes: a Han
+// character is three bytes wide in memory and two columns on a terminal, so the Chinese
+// names and 文字/必填 would push the descriptions out of line.
+class ClerkFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    return row(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return row(sub->get_display_name(true), sub->get_description());
+  }
+
+ private:
+  // East Asian wide characters (Hangul Jamo, CJK and its punctuation, Hangul, fullwidth forms).
+  static bool wide(char32_t c) {
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6);
+  }
+  static std::size_t columns(std::string_view text) {
+    std::size_t n = 0;
+    for (char32_t c : utf8::decode(text)) n += wide(c) ? 2 : 1;
+    return n;
+  }
+  std::string row(const std::string& name, const std::string& description) const {
+    const std::size_t width = get_column_width();
+    std::string out = "  " + name;
+    const std::size_t used = columns(out);
+    if (!description.empty()) {
+      out += used >= width ? "\n" + std::string(width, ' ') : std::string(width - used, ' ');
+      for (char c : description) out += c == '\n' ? "\n" + std::string(width, ' ') : std::string(1, c);
+    }
+    return out + "\n";
+  }
+};
+
+// Each option left in CLI11's group "Options" (the help flags, made before any default of
+// ours applies) is put in the localized group.
+void localize_option_groups(CLI::App& app, const std::string& group) {
+  for (CLI::Option* opt : app.get_options())
+    if (opt->get_group() == "Options") opt->group(group);
+  for (CLI::App* sub : app.get_subcommands({})) localize_option_groups(*sub, group);
+}
+
+// CLI11's own words in --help (headings, "REQUIRED", value kinds, the help flag), in the
+// language of messages. Set before any option or command is added: subcommands inherit the
+// help flag, the option group, their own group name and the formatter from their parent.
+void localize_help(CLI::App& app) {
+  app.formatter(std::make_shared<ClerkFormatter>());
+  app.option_defaults()->group(msg("cli.help.label.options_group"));
+  app.set_help_flag("-h,--help", msg("cli.help.help"));
+  app.group(msg("cli.help.label.commands_group"));
+  const auto formatter = app.get_formatter();
+  for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "REQUIRED", "Positionals", "TEXT", "INT",
+                            "UINT", "FLOAT", "Needs", "Excludes"}) {
+    std::string code = "cli.help.label.";
+    for (const char* c = label; *c; ++c) code += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+    formatter->label(label, msg(code));
+  }
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"gongwen: 公文 drafting, sign-off, sealing, GB/T 9704 rendering, archive and search"};
+  CLI::App app{msg("cli.help.gongwen")};
   app.footer(msg("cli.exit_codes"));
+  localize_help(app);
   app.require_subcommand(1);
   Context ctx;
-  app.add_flag("--json", ctx.json, "print machine-readable JSON on standard output");
-  app.add_option("-w,--workspace", ctx.workspace_opt, "workspace folder (default: found upwards)");
-  app.add_option("--clock", ctx.clock_opt, "fixed time for every record, e.g. 2026-11-20T09:00:00+08:00");
-  app.add_option("--as", ctx.user_opt, "the user acting (id from gongwen.toml)");
-  app.add_option("--password-file", ctx.password_file_opt, "the acting user's password, first line of FILE");
+  app.add_flag("--json", ctx.json, msg("cli.help.json"));
+  app.add_option("-w,--workspace", ctx.workspace_opt, msg("cli.help.workspace"));
+  app.add_option("--clock", ctx.clock_opt, msg("cli.help.clock"));
+  app.add_option("--as", ctx.user_opt, msg("cli.help.as"));
+  app.add_option("--password-file", ctx.password_file_opt, msg("cli.help.password-file"));
   Action action;
   add_setup_commands(app, ctx, action);
   add_draft_commands(app, ctx, action);
@@ -53,6 +119,7 @@ int run_cli(int argc, char** argv) {
   add_auth_commands(app, ctx, action);
   add_demo_command(app, ctx, action);
   add_chinese_aliases(app);
+  localize_option_groups(app, msg("cli.help.label.options_group"));
 
   try {
     app.parse(argc, argv);

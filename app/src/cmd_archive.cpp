@@ -60,11 +60,11 @@ std::string loan_line(const archive::LoanRecord& l) {
 }
 
 void add_plan(CLI::App& group, Context& ctx, Action& action) {
-  auto* plan = group.add_subcommand("plan", "what a year's filing will contain and what blocks it");
+  auto* plan = group.add_subcommand("plan", msg("cli.help.archive.plan"));
   auto po = std::make_shared<PlanOptions>();
-  plan->add_option("--year", po->year, "the year to file")->required()->check(CLI::Range(1949, 9999));
-  plan->add_option("--out", po->out, "write the plan as CSV for the archivist to edit (保管期限 column)");
-  plan->add_option("--plan", po->plan, "an edited plan whose 保管期限 override the rules");
+  plan->add_option("--year", po->year, msg("cli.help.archive.plan.year"))->required()->check(CLI::Range(1949, 9999));
+  plan->add_option("--out", po->out, msg("cli.help.archive.plan.out"));
+  plan->add_option("--plan", po->plan, msg("cli.help.archive.plan.plan"));
   plan->callback([&ctx, &action, po] {
     action = [&ctx, po] {
       const int year = po->year;
@@ -100,12 +100,12 @@ void add_plan(CLI::App& group, Context& ctx, Action& action) {
 }
 
 void add_file(CLI::App& group, Context& ctx, Action& action) {
-  auto* file = group.add_subcommand("file", "file a year: 归档章, 档号, catalogue, metadata, BagIt; then lock it (档案员)");
+  auto* file = group.add_subcommand("file", msg("cli.help.archive.file"));
   auto fo = std::make_shared<FileOptions>();
-  file->add_option("--year", fo->year, "the year to file")->required()->check(CLI::Range(1949, 9999));
-  file->add_option("--plan", fo->plan, "the archivist's edited plan (保管期限 overrides)");
+  file->add_option("--year", fo->year, msg("cli.help.archive.file.year"))->required()->check(CLI::Range(1949, 9999));
+  file->add_option("--plan", fo->plan, msg("cli.help.archive.file.plan"));
   file->add_flag("--confirm-open-year", fo->confirm_open_year,
-                 "file a year that has not ended yet (it locks the rest of that year)");
+                 msg("cli.help.archive.file.confirm-open-year"));
   file->callback([&ctx, &action, fo] {
     action = [&ctx, fo] {
       const int year = fo->year;
@@ -141,12 +141,12 @@ void add_correct(CLI::App& group, Context& ctx, Action& action) {
   auto co = std::make_shared<CorrectOptions>();
   archive::CorrectionRequest& correction = co->request;
   auto* correct = group.add_subcommand(
-      "correct", "record a correction of a filed 件 as a new version with a reason (档案员); the original stays");
-  correct->add_option("--year", correction.year, "the filed year")->required()->check(CLI::Range(1949, 9999));
-  correct->add_option("--item", correction.item, "the 档号 of the 件")->required();
-  correct->add_option("--file", correction.file, "the corrected file (PDF, DOCX or OFD)");
-  correct->add_option("--field", co->fields, "字段=新值 (题名, 文件编号, 责任者, 日期, 密级); repeatable");
-  correct->add_option("--reason", correction.reason, "why the 件 is corrected")->required();
+      "correct", msg("cli.help.archive.correct"));
+  correct->add_option("--year", correction.year, msg("cli.help.archive.correct.year"))->required()->check(CLI::Range(1949, 9999));
+  correct->add_option("--item", correction.item, msg("cli.help.archive.correct.item"))->required();
+  correct->add_option("--file", correction.file, msg("cli.help.archive.correct.file"));
+  correct->add_option("--field", co->fields, msg("cli.help.archive.correct.field"));
+  correct->add_option("--reason", correction.reason, msg("cli.help.archive.correct.reason"))->required();
   correct->callback([&ctx, &action, co] {
     action = [&ctx, co] {
       co->request.fields.clear();
@@ -163,7 +163,7 @@ void add_correct(CLI::App& group, Context& ctx, Action& action) {
 }
 
 void add_status(CLI::App& group, Context& ctx, Action& action) {
-  auto* status = group.add_subcommand("status", "for each year: filed or not, days left before the deadline, what is missing");
+  auto* status = group.add_subcommand("status", msg("cli.help.archive.status"));
   status->callback([&ctx, &action] {
     action = [&ctx] {
       auto& ws = ctx.workspace();
@@ -200,9 +200,9 @@ void add_status(CLI::App& group, Context& ctx, Action& action) {
 }
 
 void add_verify_year(CLI::App& group, Context& ctx, Action& action) {
-  auto* verify = group.add_subcommand("verify", "四性检测: authenticity, integrity, usability, security of a filed year");
+  auto* verify = group.add_subcommand("verify", msg("cli.help.archive.verify"));
   auto vo = std::make_shared<YearOption>();
-  verify->add_option("--year", vo->year, "the filed year")->required()->check(CLI::Range(1949, 9999));
+  verify->add_option("--year", vo->year, msg("cli.help.archive.verify.year"))->required()->check(CLI::Range(1949, 9999));
   verify->callback([&ctx, &action, vo] {
     action = [&ctx, vo] {
       const int year = vo->year;
@@ -221,7 +221,7 @@ void add_verify_year(CLI::App& group, Context& ctx, Action& action) {
       ctx.emit({{"year", year}, {"ok", r.ok()}, {"items", r.items}, {"files", r.files}, {"failures", fails},
                 {"notes", r.notes}, {"versions", r.versions}},
                out.str());
-      if (!r.ok()) fail(Code::Conflict, "the archive of " + std::to_string(year) + " failed 四性检测");
+      if (!r.ok()) fail(Code::Conflict, msg("cli.archive.verify.failed", {{"year", std::to_string(year)}}));
     };
   });
 }
@@ -229,13 +229,13 @@ void add_verify_year(CLI::App& group, Context& ctx, Action& action) {
 void add_borrow(CLI::App& group, Context& ctx, Action& action) {
   auto loan_request = std::make_shared<archive::LoanRequest>();
   archive::LoanRequest& loan = *loan_request;
-  auto* borrow = group.add_subcommand("borrow", "lend a filed item (借阅登记, 档案员)");
-  borrow->add_option("code", loan.archive_code, "档号")->required();
-  borrow->add_option("--who", loan.borrower, "borrower")->required();
-  borrow->add_option("--unit", loan.unit, "borrower's unit")->required();
-  borrow->add_option("--purpose", loan.purpose, "purpose")->required();
-  borrow->add_option("--days", loan.days, "loan period (default 7)")->check(CLI::Range(1, 365));
-  borrow->add_option("--approved-by", loan.approved_by, "leader approving a secret item");
+  auto* borrow = group.add_subcommand("borrow", msg("cli.help.archive.borrow"));
+  borrow->add_option("code", loan.archive_code, msg("cli.help.archive.borrow.code"))->required();
+  borrow->add_option("--who", loan.borrower, msg("cli.help.archive.borrow.who"))->required();
+  borrow->add_option("--unit", loan.unit, msg("cli.help.archive.borrow.unit"))->required();
+  borrow->add_option("--purpose", loan.purpose, msg("cli.help.archive.borrow.purpose"))->required();
+  borrow->add_option("--days", loan.days, msg("cli.help.archive.borrow.days"))->check(CLI::Range(1, 365));
+  borrow->add_option("--approved-by", loan.approved_by, msg("cli.help.archive.borrow.approved-by"));
   borrow->callback([&ctx, &action, loan_request] {
     action = [&ctx, loan_request] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
@@ -247,10 +247,10 @@ void add_borrow(CLI::App& group, Context& ctx, Action& action) {
 
 void add_return(CLI::App& group, Context& ctx, Action& action) {
   auto rt = std::make_shared<ReturnOptions>();
-  auto* ret = group.add_subcommand("return", "record a loan's return and condition");
-  ret->add_option("loan", rt->loan, "loan id")->required();
-  ret->add_flag("--damaged", rt->damaged, "returned not intact (describe with --note)");
-  ret->add_option("--note", rt->note, "remarks on the condition");
+  auto* ret = group.add_subcommand("return", msg("cli.help.archive.return"));
+  ret->add_option("loan", rt->loan, msg("cli.help.archive.return.loan"))->required();
+  ret->add_flag("--damaged", rt->damaged, msg("cli.help.archive.return.damaged"));
+  ret->add_option("--note", rt->note, msg("cli.help.archive.return.note"));
   ret->callback([&ctx, &action, rt] {
     action = [&ctx, rt] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
@@ -266,7 +266,7 @@ enum class LoanList { All, Overdue };
 
 void add_loans(CLI::App& group, Context& ctx, Action& action, LoanList which) {
   const bool only_late = which == LoanList::Overdue;
-  auto* c = group.add_subcommand(only_late ? "overdue" : "loans", only_late ? "loans past their due date" : "the lending register");
+  auto* c = group.add_subcommand(only_late ? "overdue" : "loans", msg(only_late ? "cli.help.archive.overdue" : "cli.help.archive.loans"));
   c->callback([&ctx, &action, only_late] {
     action = [&ctx, only_late] {
       archive::Lending l(ctx.workspace(), ctx.clock());
@@ -285,7 +285,7 @@ void add_loans(CLI::App& group, Context& ctx, Action& action, LoanList which) {
 }  // namespace
 
 void add_archive_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* archive = app.add_subcommand("archive", "year-end filing (DA/T 22-2015), 四性检测, lending");
+  auto* archive = app.add_subcommand("archive", msg("cli.help.archive"));
   archive->require_subcommand(1);
   add_plan(*archive, ctx, action);
   add_file(*archive, ctx, action);

@@ -93,12 +93,12 @@ struct AuthOptions {
 
 void add_login(CLI::App& app, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* login = app.add_subcommand("login", "log in once: later commands need no password (--as USER)");
-  login->add_option("--hours", opts->login_hours, "how long the login lasts (default 12)")->check(CLI::Range(1, 24 * 30));
+  auto* login = app.add_subcommand("login", msg("cli.help.login"));
+  login->add_option("--hours", opts->login_hours, msg("cli.help.login.hours"))->check(CLI::Range(1, 24 * 30));
   login->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       const std::string user = ctx.named_user();
-      if (user.empty()) fail(Code::Usage, "say who logs in: gongwen login --as USER");
+      if (user.empty()) fail(Code::Usage, msg("cli.login.who"));
       auto& ws = ctx.workspace();
       const SystemClock real;
       archive::Auth auth(ws, real);
@@ -115,7 +115,7 @@ void add_login(CLI::App& app, Context& ctx, Action& action) {
 
 void add_logout(CLI::App& app, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* logout = app.add_subcommand("logout", "end the login of --as USER (or of everyone logged in here)");
+  auto* logout = app.add_subcommand("logout", msg("cli.help.logout"));
   logout->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -143,10 +143,10 @@ void add_logout(CLI::App& app, Context& ctx, Action& action) {
 
 void add_user_passwd(CLI::App& user, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* passwd = user.add_subcommand("passwd", "set a password (your own, or anyone's as 管理员)");
-  passwd->add_option("user", opts->passwd_user, "whose password (default: the acting user)");
-  passwd->add_option("--new-password-file", opts->new_pw_file, "read the new password from a file");
-  passwd->add_flag("--all", opts->passwd_all, "give every user this initial password (first setup, or 管理员)");
+  auto* passwd = user.add_subcommand("passwd", msg("cli.help.user.passwd"));
+  passwd->add_option("user", opts->passwd_user, msg("cli.help.user.passwd.user"));
+  passwd->add_option("--new-password-file", opts->new_pw_file, msg("cli.help.user.passwd.new-password-file"));
+  passwd->add_flag("--all", opts->passwd_all, msg("cli.help.user.passwd.all"));
   passwd->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -154,13 +154,13 @@ void add_user_passwd(CLI::App& user, Context& ctx, Action& action) {
       // While no password exists at all the owner of the workspace files sets them up.
       const std::string actor = auth.no_passwords_yet() ? "" : ctx.user("sets the password");
       if (opts->passwd_all && !actor.empty() && !ws.profile().user(actor)->has(Role::Admin))
-        fail(Code::Forbidden, actor + " may not set every user's password: it needs the role 管理员");
+        fail(Code::Forbidden, msg("cli.passwd.all.forbidden", {{"by", actor}, {"role", role_chinese(Role::Admin)}}));
       std::vector<std::string> targets;
       if (opts->passwd_all) {
         for (const auto& u : ws.profile().users) targets.push_back(u.id);
       } else {
         targets.push_back(!opts->passwd_user.empty() ? opts->passwd_user : actor.empty() ? ctx.named_user() : actor);
-        if (targets.front().empty()) fail(Code::Usage, "whose password? gongwen user passwd USER");
+        if (targets.front().empty()) fail(Code::Usage, msg("cli.passwd.whose"));
       }
       const std::string pw = new_password(ctx, opts->new_pw_file, opts->passwd_all ? "every user" : targets.front());
       // The first one set by the owner bootstraps; during the bootstrap the owner of the
@@ -174,16 +174,16 @@ void add_user_passwd(CLI::App& user, Context& ctx, Action& action) {
 
 void add_user_add(CLI::App& user, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* add = user.add_subcommand("add", "add a person to the office with roles and clearance (管理员)");
-  add->add_option("id", opts->new_user.id, "user id: the name in pinyin, lowercase (e.g. wangfang)")->required();
-  add->add_option("--name", opts->new_user.name, "姓名")->required();
-  add->add_option("--title", opts->new_user.title, "职务 (e.g. 党政办公室干事)");
+  auto* add = user.add_subcommand("add", msg("cli.help.user.add"));
+  add->add_option("id", opts->new_user.id, msg("cli.help.user.add.id"))->required();
+  add->add_option("--name", opts->new_user.name, msg("cli.help.user.add.name"))->required();
+  add->add_option("--title", opts->new_user.title, msg("cli.help.user.add.title"));
   add->add_option("--role", opts->new_roles,
-                  "drafter reviewer signer seal_keeper archivist admin (or 拟稿人 审核人 签发人 监印人 档案员 管理员); repeat for several")
+                  msg("cli.help.user.add.role"))
       ->required();
-  add->add_option("--clearance", opts->new_clearance, "highest 密级 the user may see: 秘密 机密 绝密 (default none)");
+  add->add_option("--clearance", opts->new_clearance, msg("cli.help.user.add.clearance"));
   add->add_option("--new-password-file", opts->add_pw_file,
-                  "set the new user's first password from this file (else GONGWEN_NEW_PASSWORD, else later with user passwd)");
+                  msg("cli.help.user.add.new-password-file"));
   add->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -193,19 +193,18 @@ void add_user_add(CLI::App& user, Context& ctx, Action& action) {
       for (const auto& r : opts->new_roles) {
         const auto role = parse_role(r);
         if (!role)
-          fail(Code::BadInput, "--role: unknown role '" + r + "'",
-               {"roles: drafter reviewer signer seal_keeper archivist admin"});
+          fail(Code::BadInput, msg("cli.role.unknown", {{"role", r}}), {msg("cli.role.unknown.hint")});
         if (std::find(opts->new_user.roles.begin(), opts->new_user.roles.end(), *role) == opts->new_user.roles.end())
           opts->new_user.roles.push_back(*role);
       }
       const auto clearance = parse_secrecy(opts->new_clearance);
-      if (!clearance) fail(Code::BadInput, "--clearance: '" + opts->new_clearance + "' is not 秘密, 机密 or 绝密");
+      if (!clearance) fail(Code::BadInput, msg("cli.clearance.invalid", {{"value", opts->new_clearance}}));
       opts->new_user.clearance = *clearance;
       // The first password is checked before the user is added, so a short one changes nothing.
       std::string pw;
       if (!opts->add_pw_file.empty() || std::getenv("GONGWEN_NEW_PASSWORD")) {
         pw = new_password(ctx, opts->add_pw_file, opts->new_user.id);
-        if (pw.size() < 8) fail(Code::BadInput, "the password is too short: use at least 8 characters; nothing changed");
+        if (pw.size() < 8) fail(Code::BadInput, msg("cli.password.short"));
       }
       archive::add_user(ws, opts->new_user, actor, ctx.clock());
       if (!pw.empty()) auth.set_password(opts->new_user.id, pw, actor.empty() ? opts->new_user.id : actor);
@@ -218,7 +217,7 @@ void add_user_add(CLI::App& user, Context& ctx, Action& action) {
 
 void add_user_list(CLI::App& user, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* list = user.add_subcommand("list", "users, roles and whether a password is set");
+  auto* list = user.add_subcommand("list", msg("cli.help.user.list"));
   list->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -240,11 +239,11 @@ void add_user_list(CLI::App& user, Context& ctx, Action& action) {
 
 void add_key_import(CLI::App& key, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* import = key.add_subcommand("import", "use the office's own key (PEM, or PKCS#12) for signing (管理员)");
-  import->add_option("--key", opts->key_file, "private key, PEM");
-  import->add_option("--cert", opts->cert_file, "certificate (and chain), PEM");
-  import->add_option("--p12", opts->p12_file, "PKCS#12 file (.p12/.pfx) instead of --key/--cert");
-  import->add_option("--p12-password-file", opts->p12_pass_file, "the PKCS#12 password, first line");
+  auto* import = key.add_subcommand("import", msg("cli.help.key.import"));
+  import->add_option("--key", opts->key_file, msg("cli.help.key.import.key"));
+  import->add_option("--cert", opts->cert_file, msg("cli.help.key.import.cert"));
+  import->add_option("--p12", opts->p12_file, msg("cli.help.key.import.p12"));
+  import->add_option("--p12-password-file", opts->p12_pass_file, msg("cli.help.key.import.p12-password-file"));
   import->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       auto& ws = ctx.workspace();
@@ -254,7 +253,7 @@ void add_key_import(CLI::App& key, Context& ctx, Action& action) {
         ws.registry().transaction([&] {
           ws.registry().audit(ctx.clock().now().iso8601(), actor, "refused", "signing key", "key import: role missing");
         });
-        fail(Code::Forbidden, actor + " may not change the signing key: it needs the role 管理员");
+        fail(Code::Forbidden, msg("cli.key.forbidden", {{"by", actor}, {"role", role_chinese(Role::Admin)}}));
       }
       SigningKey k;
       if (!opts->p12_file.empty()) {
@@ -266,7 +265,7 @@ void add_key_import(CLI::App& key, Context& ctx, Action& action) {
         k = load_signing_key_pkcs12(archive::read_file(opts->p12_file), pass).take();
       } else {
         if (opts->key_file.empty() || opts->cert_file.empty())
-          fail(Code::Usage, "give --key and --cert (PEM), or --p12 FILE");
+          fail(Code::Usage, msg("cli.key.files"));
         k = load_signing_key_pem(archive::read_file(opts->key_file), archive::read_file(opts->cert_file)).take();
       }
       archive::install_signing_key(ws, k, actor, ctx.clock().now().iso8601());
@@ -279,7 +278,7 @@ void add_key_import(CLI::App& key, Context& ctx, Action& action) {
 
 void add_key_show(CLI::App& key, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* show = key.add_subcommand("show", "the certificate issued PDFs are signed with");
+  auto* show = key.add_subcommand("show", msg("cli.help.key.show"));
   show->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       const std::string cert = archive::pdf_signing_certificate(ctx.workspace());
@@ -291,9 +290,8 @@ void add_key_show(CLI::App& key, Context& ctx, Action& action) {
 
 void add_verify(CLI::App& app, Context& ctx, Action& action) {
   auto opts = std::make_shared<AuthOptions>();
-  auto* verify = app.add_subcommand("verify", "check an issued PDF's digital signature and that it is the registered file, "
-                                               "or an OFD's electronic seals (GB/T 38540)");
-  verify->add_option("file", opts->verify_file, "the PDF or OFD")->required();
+  auto* verify = app.add_subcommand("verify", msg("cli.help.verify"));
+  verify->add_option("file", opts->verify_file, msg("cli.help.verify.file"))->required();
   verify->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       const std::string bytes = services::read_outside_file(opts->verify_file, 512u * 1024 * 1024);
@@ -324,15 +322,13 @@ void add_verify(CLI::App& app, Context& ctx, Action& action) {
         out << "  " << msg(id.by_path ? "verify.registered.here" : "verify.registered",
                            {{"number", id.number}, {"title", id.title}}) << "\n";
       if (!r.valid())
-        fail(Code::Conflict, opts->verify_file + ": " + r.message + " (tampering: do not rely on this file)",
-             {"compare with the registered copy in documents/"});
+        fail(Code::Conflict, msg("verify.invalid", {{"file", opts->verify_file}, {"why", r.message}}), {msg("verify.invalid.hint")});
       if (!r.whole_document)
-        fail(Code::Conflict, opts->verify_file + ": bytes were added after the signature (tampering)");
+        fail(Code::Conflict, msg("verify.appended", {{"file", opts->verify_file}}));
       if (ours.empty() || ours != r.cert_sha256)
-        fail(Code::Conflict, opts->verify_file + ": signed with a key that is not this workspace's (" + r.signer + ")");
+        fail(Code::Conflict, msg("verify.other_key", {{"file", opts->verify_file}, {"signer", r.signer}}));
       if (id.number.empty())
-        fail(Code::Conflict, opts->verify_file + ": the signature is valid but this file is not in the register "
-                                           "(it differs from every issued PDF: tampering or another copy)");
+        fail(Code::Conflict, msg("verify.unregistered", {{"file", opts->verify_file}}));
       ctx.emit(j, out.str() + "  " + msg("verify.ok") + "\n");
     };
   });
@@ -343,12 +339,12 @@ void add_verify(CLI::App& app, Context& ctx, Action& action) {
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   add_login(app, ctx, action);
   add_logout(app, ctx, action);
-  auto* user = app.add_subcommand("user", "the workspace's users and their passwords");
+  auto* user = app.add_subcommand("user", msg("cli.help.user"));
   user->require_subcommand(1);
   add_user_passwd(*user, ctx, action);
   add_user_add(*user, ctx, action);
   add_user_list(*user, ctx, action);
-  auto* key = app.add_subcommand("key", "the workspace's signing key and certificate");
+  auto* key = app.add_subcommand("key", msg("cli.help.key"));
   key->require_subcommand(1);
   add_key_import(*key, ctx, action);
   add_key_show(*key, ctx, action);

@@ -39,13 +39,13 @@ struct PreviewOptions {
 }  // namespace
 
 void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* draft = app.add_subcommand("draft", "write, check and preview drafts");
+  auto* draft = app.add_subcommand("draft", msg("cli.help.draft"));
   draft->require_subcommand(1);
 
-  auto* nw = draft->add_subcommand("new", "write a draft skeleton for a template");
+  auto* nw = draft->add_subcommand("new", msg("cli.help.draft.new"));
   auto no = std::make_shared<NewOptions>();
-  nw->add_option("template", no->template_id, "template id (gongwen template list)")->required();
-  nw->add_option("-o,--output", no->out, "file to write (default: standard output)");
+  nw->add_option("template", no->template_id, msg("cli.help.draft.new.template"))->required();
+  nw->add_option("-o,--output", no->out, msg("cli.help.draft.new.output"));
   nw->callback([&ctx, &action, no] {
     action = [&ctx, no] {
       const std::string& tpl_id = no->template_id;
@@ -57,15 +57,15 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
         ctx.emit({{"draft", text}}, text);
         return;
       }
-      if (fs::exists(out_file)) fail(Code::Conflict, out_file + " already exists", {"choose another name"});
+      if (fs::exists(out_file)) fail(Code::Conflict, msg("cli.file.exists", {{"file", out_file}}), {msg("cli.file.exists.hint")});
       archive::write_file_atomic(out_file, text);
       ctx.emit({{"ok", true}, {"file", out_file}}, "wrote " + out_file + "\n");
     };
   });
 
-  auto* check = draft->add_subcommand("check", "read drafts and report every problem; writes nothing");
+  auto* check = draft->add_subcommand("check", msg("cli.help.draft.check"));
   auto co = std::make_shared<CheckOptions>();
-  check->add_option("files", co->files, "draft files")->required();
+  check->add_option("files", co->files, msg("cli.help.draft.check.files"))->required();
   check->callback([&ctx, &action, co] {
     action = [&ctx, co] {
       const std::vector<std::string>& check_files = co->files;
@@ -99,10 +99,10 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
   add_draft_import_command(*draft, ctx, action);
   add_draft_fix_command(*draft, ctx, action);
 
-  auto* render = draft->add_subcommand("render", "preview a draft as PDF and DOCX (no number, no seal use recorded)");
+  auto* render = draft->add_subcommand("render", msg("cli.help.draft.render"));
   auto ro = std::make_shared<PreviewOptions>();
-  render->add_option("file", ro->file, "draft file")->required();
-  render->add_option("-o,--output-dir", ro->dir, "folder for the preview files (default: beside the draft)");
+  render->add_option("file", ro->file, msg("cli.help.draft.render.file"))->required();
+  render->add_option("-o,--output-dir", ro->dir, msg("cli.help.draft.render.output-dir"));
   render->callback([&ctx, &action, ro] {
     action = [&ctx, ro] {
       const std::string& render_file = ro->file;
@@ -136,7 +136,7 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
 
-  auto* list = draft->add_subcommand("list", "list submitted drafts and what each waits for");
+  auto* list = draft->add_subcommand("list", msg("cli.help.draft.list"));
   list->callback([&] {
     action = [&] {
       auto& ws = ctx.workspace();

@@ -28,7 +28,7 @@ fs::path fixed_path(const fs::path& file) {
 void add_draft_fix_command(CLI::App& draft, Context& ctx, Action& action) {
   auto* fix = draft.add_subcommand("fix", msg("kinds.fix.help"));
   auto file = std::make_shared<std::string>();
-  fix->add_option("file", *file, "draft file")->required();
+  fix->add_option("file", *file, msg("cli.help.draft.fix.file"))->required();
   fix->callback([&ctx, &action, file] {
     action = [&ctx, file] {
       auto [parsed, diags] = check_draft_file(*file, ctx.workspace());

@@ -21,17 +21,17 @@ struct ImportOptions {
 }  // namespace
 
 void add_draft_import_command(CLI::App& draft, Context& ctx, Action& action) {
-  auto* imp = draft.add_subcommand("import", "read a body typed in Word (.docx) into a draft (一键排版)");
+  auto* imp = draft.add_subcommand("import", msg("cli.help.draft.import"));
   auto opts = std::make_shared<ImportOptions>();
   std::string &in_file = opts->in_file, &out_file = opts->out_file, &tpl_id = opts->tpl_id, &organ = opts->organ;
-  imp->add_option("file", in_file, ".docx file")->required();
-  imp->add_option("-o,--output", out_file, "draft file to write (default: standard output)");
-  imp->add_option("--template", tpl_id, "template id for the draft (default: notice)");
-  imp->add_option("--organ", organ, "organ id (default: the draft's lead organ, to fill in)");
+  imp->add_option("file", in_file, msg("cli.help.draft.import.file"))->required();
+  imp->add_option("-o,--output", out_file, msg("cli.help.draft.import.output"));
+  imp->add_option("--template", tpl_id, msg("cli.help.draft.import.template"));
+  imp->add_option("--organ", organ, msg("cli.help.draft.import.organ"));
   imp->callback([&, opts] {
     action = [&, opts] {
       std::ifstream in(in_file, std::ios::binary);
-      if (!in) fail(Code::NotFound, "cannot read " + in_file, {"check the file name"});
+      if (!in) fail(Code::NotFound, msg("workspace.read", {{"file", in_file}}), {msg("cli.file.name.hint")});
       // Read at most one byte past the limit: a larger file is refused without loading it.
       const ImportLimits limits;
       std::string bytes(limits.max_file_bytes + 1, '\0');
@@ -53,14 +53,14 @@ void add_draft_import_command(CLI::App& draft, Context& ctx, Action& action) {
         ctx.emit(j, text);
         return;
       }
-      if (fs::exists(out_file)) fail(Code::Conflict, out_file + " already exists", {"choose another name"});
+      if (fs::exists(out_file)) fail(Code::Conflict, msg("cli.file.exists", {{"file", out_file}}), {msg("cli.file.exists.hint")});
       const fs::path dir = fs::path(out_file).parent_path();
       std::vector<std::string> saved;
       // The draft names these files: an existing one would be a different picture.
       for (const ImportedImage& img : body.images)
         if (fs::exists(dir / (fields.image_prefix + img.name)))
-          fail(Code::Conflict, (dir / (fields.image_prefix + img.name)).string() + " already exists",
-               {"choose another draft name or move that file"});
+          fail(Code::Conflict, msg("cli.file.exists", {{"file", (dir / (fields.image_prefix + img.name)).string()}}),
+               {msg("cli.import.picture.exists.hint")});
       for (const ImportedImage& img : body.images) {
         const fs::path p = dir / (fields.image_prefix + img.name);
         archive::write_file_atomic(p, img.bytes);

@@ -35,20 +35,20 @@ struct ReceivedOptions {
 void add_receive_file(CLI::App* receive, Context& ctx, Action& action) {
   auto ro = std::make_shared<ReceiveOptions>();
   archive::ReceiveInput& in = ro->in;
-  receive->add_option("file", ro->file, "the received PDF, DOCX or OFD");
-  receive->add_option("--from", in.sender, "来文单位");
-  receive->add_option("--number", in.their_number, "来文字号");
-  receive->add_option("--title", in.title, "标题");
-  receive->add_option("--kind", in.kind, "文种 (通知, 函 …)");
-  receive->add_option("--date", in.date, "成文日期 (2025-10-08)");
-  receive->add_option("--secrecy", in.secrecy, "密级: 秘密, 机密, 绝密");
-  receive->add_option("--copies", in.copies, "份数")->check(CLI::Range(1, 9999));
-  receive->add_option("--copy-numbers", in.copy_numbers, "份号 of secret copies, e.g. 003-004");
-  receive->add_option("--signed-by", in.signed_by, "签收人 (default: the registering user)");
+  receive->add_option("file", ro->file, msg("cli.help.receive.file"));
+  receive->add_option("--from", in.sender, msg("cli.help.receive.from"));
+  receive->add_option("--number", in.their_number, msg("cli.help.receive.number"));
+  receive->add_option("--title", in.title, msg("cli.help.receive.title"));
+  receive->add_option("--kind", in.kind, msg("cli.help.receive.kind"));
+  receive->add_option("--date", in.date, msg("cli.help.receive.date"));
+  receive->add_option("--secrecy", in.secrecy, msg("cli.help.receive.secrecy"));
+  receive->add_option("--copies", in.copies, msg("cli.help.receive.copies"))->check(CLI::Range(1, 9999));
+  receive->add_option("--copy-numbers", in.copy_numbers, msg("cli.help.receive.copy-numbers"));
+  receive->add_option("--signed-by", in.signed_by, msg("cli.help.receive.signed-by"));
   receive->callback([&ctx, &action, receive, ro] {
     if (!receive->get_subcommands().empty()) return;
     action = [&ctx, ro] {
-      if (ro->file.empty()) fail(Code::Usage, "receive needs a FILE or a subcommand", {"gongwen receive --help"});
+      if (ro->file.empty()) fail(Code::Usage, msg("cli.receive.file.missing"), {"gongwen receive --help"});
       ro->in.file = ro->file;
       services::Workflows flows(ctx.workspace(), ctx.clock());
       const auto got = flows.receive(ro->in, ctx.user("registers the received document"));
@@ -69,8 +69,8 @@ void add_receive_file(CLI::App* receive, Context& ctx, Action& action) {
 
 void add_receive_list(CLI::App* receive, Context& ctx, Action& action) {
   auto opts = std::make_shared<ReceivedOptions>();
-  auto* list = receive->add_subcommand("list", "the received documents of a year");
-  list->add_option("--year", opts->list_year, "the year (default: all)");
+  auto* list = receive->add_subcommand("list", msg("cli.help.receive.list"));
+  list->add_option("--year", opts->list_year, msg("cli.help.receive.list.year"));
   list->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
@@ -95,10 +95,10 @@ void add_receive_list(CLI::App* receive, Context& ctx, Action& action) {
 
 void add_receive_handle(CLI::App* receive, Context& ctx, Action& action) {
   auto opts = std::make_shared<ReceivedOptions>();
-  auto* handle = receive->add_subcommand("handle", "record 拟办 and 批示 on the 文件处理签");
-  handle->add_option("id", opts->id, "received document id")->required();
-  handle->add_option("--propose", opts->proposal, "拟办意见");
-  handle->add_option("--instruct", opts->instruction, "领导批示");
+  auto* handle = receive->add_subcommand("handle", msg("cli.help.receive.handle"));
+  handle->add_option("id", opts->id, msg("cli.help.receive.handle.id"))->required();
+  handle->add_option("--propose", opts->proposal, msg("cli.help.receive.handle.propose"));
+  handle->add_option("--instruct", opts->instruction, msg("cli.help.receive.handle.instruct"));
   handle->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
@@ -110,10 +110,10 @@ void add_receive_handle(CLI::App* receive, Context& ctx, Action& action) {
 
 void add_receive_circulate(CLI::App* receive, Context& ctx, Action& action) {
   auto opts = std::make_shared<ReceivedOptions>();
-  auto* circulate = receive->add_subcommand("circulate", "send a received document to a reader (传阅)");
-  circulate->add_option("id", opts->id, "received document id")->required();
-  circulate->add_option("--to", opts->person, "reader's user id")->required();
-  circulate->add_option("--days", opts->days, "days until it is due back (default 3)")->check(CLI::Range(1, 90));
+  auto* circulate = receive->add_subcommand("circulate", msg("cli.help.receive.circulate"));
+  circulate->add_option("id", opts->id, msg("cli.help.receive.circulate.id"))->required();
+  circulate->add_option("--to", opts->person, msg("cli.help.receive.circulate.to"))->required();
+  circulate->add_option("--days", opts->days, msg("cli.help.receive.circulate.days"))->check(CLI::Range(1, 90));
   circulate->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
@@ -130,9 +130,9 @@ void add_receive_mark(CLI::App* receive, Context& ctx, Action& action, ReaderMar
   const bool is_read = mark == ReaderMark::Read;
   auto opts = std::make_shared<ReceivedOptions>();
   auto* c = receive->add_subcommand(is_read ? "read" : "return",
-                                    is_read ? "a reader has read it (阅毕)" : "a reader gave it back (退回)");
-  c->add_option("id", opts->id, "received document id")->required();
-  c->add_option("--by", opts->person, "reader's user id")->required();
+                                    msg(is_read ? "cli.help.receive.read" : "cli.help.receive.return"));
+  c->add_option("id", opts->id, msg("cli.help.receive.read.id"))->required();
+  c->add_option("--by", opts->person, msg("cli.help.receive.read.by"))->required();
   c->callback([&ctx, &action, opts, is_read] {
     action = [&ctx, opts, is_read] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
@@ -146,8 +146,8 @@ void add_receive_mark(CLI::App* receive, Context& ctx, Action& action, ReaderMar
 
 void add_receive_clear(CLI::App* receive, Context& ctx, Action& action) {
   auto opts = std::make_shared<ReceivedOptions>();
-  auto* clear = receive->add_subcommand("clear", "a secret document's copies were returned (清退)");
-  clear->add_option("id", opts->id, "received document id")->required();
+  auto* clear = receive->add_subcommand("clear", msg("cli.help.receive.clear"));
+  clear->add_option("id", opts->id, msg("cli.help.receive.clear.id"))->required();
   clear->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
@@ -158,7 +158,7 @@ void add_receive_clear(CLI::App* receive, Context& ctx, Action& action) {
 }
 
 void add_receive_overdue(CLI::App* receive, Context& ctx, Action& action) {
-  auto* overdue = receive->add_subcommand("overdue", "documents in circulation past their due date");
+  auto* overdue = receive->add_subcommand("overdue", msg("cli.help.receive.overdue"));
   overdue->callback([&ctx, &action] {
     action = [&ctx] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
@@ -179,7 +179,7 @@ void add_receive_overdue(CLI::App* receive, Context& ctx, Action& action) {
 }  // namespace
 
 void add_receive_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* receive = app.add_subcommand("receive", "register a received document (收文登记) and its circulation");
+  auto* receive = app.add_subcommand("receive", msg("cli.help.receive"));
   receive->require_subcommand(0, 1);
   add_receive_file(receive, ctx, action);
   add_receive_list(receive, ctx, action);

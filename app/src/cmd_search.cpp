@@ -29,7 +29,7 @@ services::SearchQuery to_query(const SearchOptions& o) {
   for (const auto& w : o.words) q.text += (q.text.empty() ? "" : " ") + w;
   const auto exact = [](const std::string& value, const char* option) {
     if (value.find_first_of(" \t\"()") != std::string::npos)
-      fail(Code::Usage, std::string("--") + option + " takes one value without spaces or quotes: '" + value + "'");
+      fail(Code::Usage, msg("cli.search.value", {{"option", option}, {"value", value}}));
     return value;
   };
   q.filters.year = exact(o.year, "year");
@@ -97,28 +97,28 @@ std::string facet_text(const char* label, const std::vector<search::FacetCount>&
 }  // namespace
 
 void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* search = app.add_subcommand("search", "find documents by words, 文号, title, year …");
+  auto* search = app.add_subcommand("search", msg("cli.help.search"));
   auto opts = std::make_shared<SearchOptions>();
   SearchOptions& o = *opts;
-  search->add_option("query", o.words, "e.g. 森林防火, 白政发〔2026〕3号, 标题:防汛 年度:2025");
-  search->add_option("--limit", o.limit, "results per page (1–200)")->check(CLI::Range(1, 200));
-  search->add_option("--offset", o.offset, "skip this many results (paging)")->check(CLI::Range(0, 1000000));
-  search->add_option("--page", o.page, "page number (1, 2, …) of --limit results")->check(CLI::Range(1, 100000));
-  search->add_option("--sort", o.sort, "relevance or date")->check(CLI::IsMember({"relevance", "date"}));
-  search->add_option("--year", o.year, "年度, e.g. 2025 or 2024..2025");
-  search->add_option("--kind", o.kind, "文种, e.g. 通知");
-  search->add_option("--issuer", o.issuer, "发文机关 / 来文单位 (words)");
-  search->add_option("--from", o.from, "成文日期 from, e.g. 2025-03");
-  search->add_option("--to", o.to, "成文日期 to, e.g. 2025-06-30");
-  search->add_option("--direction", o.direction, "发文 or 收文")->check(CLI::IsMember({"发文", "收文"}));
-  search->add_option("--secrecy", o.secrecy, "密级: 无 秘密 机密 绝密");
-  search->add_option("--archive-code", o.archive_code, "档号, e.g. Z109-WS·2025-Y-ZF-0001");
-  search->add_option("--retention", o.retention, "保管期限: 永久, 定期30年, 定期10年");
-  search->add_flag("--facets", o.facets, "count the matches by year, 文种 and organ");
+  search->add_option("query", o.words, msg("cli.help.search.query"));
+  search->add_option("--limit", o.limit, msg("cli.help.search.limit"))->check(CLI::Range(1, 200));
+  search->add_option("--offset", o.offset, msg("cli.help.search.offset"))->check(CLI::Range(0, 1000000));
+  search->add_option("--page", o.page, msg("cli.help.search.page"))->check(CLI::Range(1, 100000));
+  search->add_option("--sort", o.sort, msg("cli.help.search.sort"))->check(CLI::IsMember({"relevance", "date"}));
+  search->add_option("--year", o.year, msg("cli.help.search.year"));
+  search->add_option("--kind", o.kind, msg("cli.help.search.kind"));
+  search->add_option("--issuer", o.issuer, msg("cli.help.search.issuer"));
+  search->add_option("--from", o.from, msg("cli.help.search.from"));
+  search->add_option("--to", o.to, msg("cli.help.search.to"));
+  search->add_option("--direction", o.direction, msg("cli.help.search.direction"))->check(CLI::IsMember({"发文", "收文"}));
+  search->add_option("--secrecy", o.secrecy, msg("cli.help.search.secrecy"));
+  search->add_option("--archive-code", o.archive_code, msg("cli.help.search.archive-code"));
+  search->add_option("--retention", o.retention, msg("cli.help.search.retention"));
+  search->add_flag("--facets", o.facets, msg("cli.help.search.facets"));
   search->add_option("--shard", o.shards,
-                     "also search this index: a directory or tcp://HOST:PORT (xapian-tcpsrv); repeatable");
-  search->add_flag("--no-local", o.no_local, "search only the --shard indexes, not this workspace's");
-  auto* reindex = search->add_subcommand("reindex", "rebuild the index from the registers");
+                     msg("cli.help.search.shard"));
+  search->add_flag("--no-local", o.no_local, msg("cli.help.search.no-local"));
+  auto* reindex = search->add_subcommand("reindex", msg("cli.help.search.reindex"));
   reindex->callback([&] {
     action = [&] {
       const std::size_t n = services::reindex_all(ctx.workspace());
@@ -127,9 +127,9 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
   });
   // Issue 13 #2: what a township may serve to the county with xapian-tcpsrv (no login there).
   auto* export_open = search->add_subcommand(
-      "export-open", "build a separate index of the open (非密) documents only, for remote search (xapian-tcpsrv)");
+      "export-open", msg("cli.help.search.export-open"));
   auto export_dir = std::make_shared<std::string>();
-  export_open->add_option("dir", *export_dir, "a new folder for the exported index")->required();
+  export_open->add_option("dir", *export_dir, msg("cli.help.search.export-open.dir"))->required();
   export_open->callback([&ctx, &action, export_dir] {
     action = [&ctx, export_dir] {
       const std::string user = ctx.user("exports the open index");

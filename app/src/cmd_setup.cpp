@@ -44,16 +44,16 @@ struct SetupOptions {
 void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
   auto opts = std::make_shared<SetupOptions>();
   std::string &dir = opts->dir, &profile = opts->profile, &id = opts->id;
-  auto* init = app.add_subcommand("init", "create a workspace for an office");
-  init->add_option("dir", dir, "folder to create (must be new or empty)")->required();
-  init->add_option("--profile", profile, "organ profile TOML (default: templates/profile.example.toml)");
+  auto* init = app.add_subcommand("init", msg("cli.help.init"));
+  init->add_option("dir", dir, msg("cli.help.init.dir"))->required();
+  init->add_option("--profile", profile, msg("cli.help.init.profile"));
   init->add_option("--name", opts->naming.name,
-                   "the office's 人民政府, e.g. 青山镇人民政府: the sample's organs, marks and seals renamed for it");
-  init->add_option("--code", opts->naming.code, "with --name: its 发文字号 prefix, e.g. 青政 (default: first character + 政)");
-  init->add_option("--party-code", opts->naming.party_code, "with --name: the 党委's prefix (default: first character + 党)");
-  init->add_option("--fonds", opts->naming.fonds, "with --name: the 全宗号 given by the archive (default: the sample's)");
+                   msg("cli.help.init.name"));
+  init->add_option("--code", opts->naming.code, msg("cli.help.init.code"));
+  init->add_option("--party-code", opts->naming.party_code, msg("cli.help.init.party-code"));
+  init->add_option("--fonds", opts->naming.fonds, msg("cli.help.init.fonds"));
   init->add_flag("--fixed-clock-allowed", opts->fixed_clock,
-                 "a demo or test workspace: --clock / GONGWEN_CLOCK may fix the time of records (fixed for good)");
+                 msg("cli.help.init.fixed-clock-allowed"));
   init->callback([&, opts] {
     action = [&, opts] {
       const fs::path profile_path =
@@ -82,9 +82,9 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
     };
   });
 
-  auto* tpl = app.add_subcommand("template", "list or show the 文种 templates");
+  auto* tpl = app.add_subcommand("template", msg("cli.help.template"));
   tpl->require_subcommand(1);
-  auto* list = tpl->add_subcommand("list", "list templates");
+  auto* list = tpl->add_subcommand("list", msg("cli.help.template.list"));
   list->callback([&, opts] {
     action = [&, opts] {
       nlohmann::json j = nlohmann::json::array();
@@ -97,8 +97,8 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
       ctx.emit(j, out.str());
     };
   });
-  auto* show = tpl->add_subcommand("show", "show one template's fields");
-  show->add_option("id", id, "template id, e.g. notice")->required();
+  auto* show = tpl->add_subcommand("show", msg("cli.help.template.show"));
+  show->add_option("id", id, msg("cli.help.template.show.id"))->required();
   show->callback([&, opts] {
     action = [&, opts] {
       const auto all = templates_for(ctx);

@@ -81,9 +81,9 @@ nlohmann::json issued_json(const services::IssueResult& out) {
 }
 
 void add_submit(CLI::App& app, Context& ctx, Action& action) {
-  auto* submit = app.add_subcommand("submit", "submit a draft for review (拟稿人)");
+  auto* submit = app.add_subcommand("submit", msg("cli.help.submit"));
   auto so = std::make_shared<SubmitOptions>();
-  submit->add_option("file", so->file, "draft file")->required();
+  submit->add_option("file", so->file, msg("cli.help.submit.file"))->required();
   submit->callback([&ctx, &action, so] {
     action = [&ctx, so] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
@@ -94,11 +94,11 @@ void add_submit(CLI::App& app, Context& ctx, Action& action) {
 }
 
 void add_review(CLI::App& app, Context& ctx, Action& action) {
-  auto* review = app.add_subcommand("review", "review a draft in the chain's order (审核人)");
+  auto* review = app.add_subcommand("review", msg("cli.help.review"));
   auto ro = std::make_shared<ReviewOptions>();
-  review->add_option("draft", ro->ref, "draft id (#3) or file")->required();
-  review->add_option("--opinion", ro->opinion, "审核意见");
-  review->add_flag("--return", ro->send_back, "send it back to the drafter (needs --opinion)");
+  review->add_option("draft", ro->ref, msg("cli.help.review.draft"))->required();
+  review->add_option("--opinion", ro->opinion, msg("cli.help.review.opinion"));
+  review->add_flag("--return", ro->send_back, msg("cli.help.review.return"));
   review->callback([&ctx, &action, ro] {
     action = [&ctx, ro] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
@@ -111,10 +111,10 @@ void add_review(CLI::App& app, Context& ctx, Action& action) {
 }
 
 void add_sign(CLI::App& app, Context& ctx, Action& action) {
-  auto* sign = app.add_subcommand("sign", "sign off a reviewed draft (签发人)");
+  auto* sign = app.add_subcommand("sign", msg("cli.help.sign"));
   auto sg = std::make_shared<SignOptions>();
-  sign->add_option("draft", sg->ref, "draft id (#3) or file")->required();
-  sign->add_option("--opinion", sg->opinion, "签发意见 (default: 同意印发)");
+  sign->add_option("draft", sg->ref, msg("cli.help.sign.draft"))->required();
+  sign->add_option("--opinion", sg->opinion, msg("cli.help.sign.opinion"));
   sign->callback([&ctx, &action, sg] {
     action = [&ctx, sg] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
@@ -125,9 +125,9 @@ void add_sign(CLI::App& app, Context& ctx, Action& action) {
 }
 
 void add_issue(CLI::App& app, Context& ctx, Action& action) {
-  auto* issue = app.add_subcommand("issue", "number, seal, render and register a signed-off draft (监印人)");
+  auto* issue = app.add_subcommand("issue", msg("cli.help.issue"));
   auto io = std::make_shared<IssueOptions>();
-  issue->add_option("draft", io->refs, "draft ids (#3) or files; each is issued in its own transaction")
+  issue->add_option("draft", io->refs, msg("cli.help.issue.draft"))
       ->required();
   issue->callback([&ctx, &action, io] {
     action = [&ctx, io] {
@@ -147,10 +147,10 @@ void add_issue(CLI::App& app, Context& ctx, Action& action) {
 }
 
 void add_void(CLI::App& app, Context& ctx, Action& action) {
-  auto* vd = app.add_subcommand("void", "record a spoiled 发文字号 so the sequence accounts for it");
+  auto* vd = app.add_subcommand("void", msg("cli.help.void"));
   auto vo = std::make_shared<VoidOptions>();
-  vd->add_option("number", vo->number, "e.g. 白政发〔2026〕7号")->required();
-  vd->add_option("--reason", vo->reason, "why it is void")->required();
+  vd->add_option("number", vo->number, msg("cli.help.void.number"))->required();
+  vd->add_option("--reason", vo->reason, msg("cli.help.void.reason"))->required();
   vd->callback([&ctx, &action, vo] {
     action = [&ctx, vo] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
@@ -162,9 +162,9 @@ void add_void(CLI::App& app, Context& ctx, Action& action) {
 }
 
 void add_seal_log(CLI::App& app, Context& ctx, Action& action) {
-  auto* seal = app.add_subcommand("seal", "the seal register (用印登记)");
+  auto* seal = app.add_subcommand("seal", msg("cli.help.seal"));
   seal->require_subcommand(1);
-  auto* seal_log = seal->add_subcommand("log", "list every use of the seal");
+  auto* seal_log = seal->add_subcommand("log", msg("cli.help.seal.log"));
   seal_log->callback([&ctx, &action] {
     action = [&ctx] {
       nlohmann::json j = nlohmann::json::array();
@@ -183,7 +183,7 @@ void add_seal_log(CLI::App& app, Context& ctx, Action& action) {
 }
 
 void add_audit_verify(CLI::App& audit, Context& ctx, Action& action) {
-  auto* verify = audit.add_subcommand("verify", "check that no entry of history was changed");
+  auto* verify = audit.add_subcommand("verify", msg("cli.help.audit.verify"));
   verify->callback([&ctx, &action] {
     action = [&ctx] {
       // Chain, MACs, head, signed checkpoints, sealed register rows (issue 13 #3).
@@ -222,7 +222,7 @@ void add_audit_verify(CLI::App& audit, Context& ctx, Action& action) {
 }
 
 void add_audit_log(CLI::App& audit, Context& ctx, Action& action) {
-  auto* show = audit.add_subcommand("log", "print the audit log");
+  auto* show = audit.add_subcommand("log", msg("cli.help.audit.log"));
   show->callback([&ctx, &action] {
     action = [&ctx] {
       nlohmann::json j = nlohmann::json::array();
@@ -249,7 +249,7 @@ void add_workflow_commands(CLI::App& app, Context& ctx, Action& action) {
   add_issue(app, ctx, action);
   add_void(app, ctx, action);
   add_seal_log(app, ctx, action);
-  auto* audit = app.add_subcommand("audit", "the hash-chained audit log");
+  auto* audit = app.add_subcommand("audit", msg("cli.help.audit"));
   audit->require_subcommand(1);
   add_audit_verify(*audit, ctx, action);
   add_audit_log(*audit, ctx, action);

@@ -27,8 +27,7 @@ const Clock& Context::clock() {
     } else {
       auto at = parse_instant(fixed);
       if (!at)
-        fail(Code::Usage, "--clock '" + fixed + "' is not a time",
-             {"write it like 2026-11-20T09:00:00+08:00"});
+        fail(Code::Usage, msg("cli.clock.invalid", {{"value", fixed}}), {msg("cli.clock.invalid.hint")});
       // Backdating is for demo and test workspaces only: a setting fixed when it was made.
       if (!fixed_clock_permitted) services::require_fixed_clock_allowed(workspace(), fixed);
       m_clock = std::make_unique<FixedClock>(*at);
@@ -59,8 +58,7 @@ archive::Workspace& Context::workspace() {
   } else {
     auto found = archive::Workspace::find(fs::current_path());
     if (!found)
-      fail(Code::NotFound, "no gongwen workspace here or in any parent folder",
-           {"create one with: gongwen init DIR", "or pass --workspace DIR"});
+      fail(Code::NotFound, msg("cli.workspace.none"), {msg("workspace.none.hint.init"), msg("workspace.none.hint.option")});
     dir = *found;
   }
   m_ws = archive::Workspace::open(dir).take();
@@ -122,15 +120,14 @@ std::string Context::user(const char* purpose) {
     for (const auto& [u, t] : tokens)
       if (session.user_for_token(t) == u) only = u, ++valid;
     if (valid == 1) return only;
-    fail(Code::Usage, std::string("say who ") + purpose + ": --as USER",
-         {"users are listed in gongwen.toml under [[users]]", "or log in once: gongwen login --as USER"});
+    fail(Code::Usage, msg("cli.user.who", {{"purpose", purpose}}), {msg("auth.users.hint"), msg("cli.user.who.hint")});
   }
   if (!ws.profile().user(named)) {
     ws.registry().transaction(
         [&] { ws.registry().audit(clock().now().iso8601(), named, "refused", named, "unknown user"); });
     std::string ids;
     for (const auto& x : ws.profile().users) ids += (ids.empty() ? "" : ", ") + x.id;
-    fail(Code::NotFound, "unknown user '" + named + "'", {"users of this office: " + ids});
+    fail(Code::NotFound, msg("workflow.user.unknown", {{"id", named}}), {msg("workflow.user.list", {{"ids", ids}})});
   }
   if (auto it = tokens.find(named); it != tokens.end() && session.user_for_token(it->second) == named)
     return named;
@@ -138,9 +135,8 @@ std::string Context::user(const char* purpose) {
   if (pw.empty()) {
     ws.registry().transaction(
         [&] { ws.registry().audit(clock().now().iso8601(), named, "refused", named, "no password given"); });
-    fail(Code::Forbidden, named + " is not logged in and no password was given",
-         {"log in: gongwen login --as " + named,
-          "scripts: GONGWEN_PASSWORD=… or --password-file FILE"});
+    fail(Code::Forbidden, msg("cli.login.none", {{"id", named}}),
+         {msg("cli.login.none.hint", {{"id", named}}), msg("cli.login.scripts.hint")});
   }
   auth.check_password(named, pw);
   return named;

@@ -44,7 +44,7 @@ std::vector<fs::path> drafts_in(const fs::path& dir) {
 std::string first_with(const Profile& p, Role r) {
   for (const auto& u : p.users)
     if (u.has(r)) return u.id;
-  fail(Code::BadInput, std::string("the demo profile has no user with the role ") + role_chinese(r));
+  fail(Code::BadInput, msg("demo.role.missing", {{"role", role_chinese(r)}}));
 }
 
 struct DemoSearch { std::string user, query; };
@@ -55,8 +55,7 @@ struct DemoSearch { std::string user, query; };
 std::unique_ptr<archive::Workspace> make_demo_workspace(Context& ctx, const fs::path& root) {
   if (fs::exists(root) && !fs::is_empty(root)) {
     if (!fs::exists(root / kMarker))
-      fail(Code::Conflict, root.string() + " exists and was not made by the demo; not touching it",
-           {"choose another folder: gongwen demo DIR"});
+      fail(Code::Conflict, msg("demo.dir.other", {{"dir", root.string()}}), {msg("demo.dir.other.hint")});
     fs::remove_all(root);
   }
   const fs::path data = ctx.data_dir();
@@ -209,9 +208,9 @@ void run_demo(Context& ctx, const std::string& dir) {
 }  // namespace
 
 void add_demo_command(CLI::App& app, Context& ctx, Action& action) {
-  auto* demo = app.add_subcommand("demo", "run the whole pipeline on the samples in a fresh workspace");
+  auto* demo = app.add_subcommand("demo", msg("cli.help.demo"));
   auto dir = std::make_shared<std::string>("demo-workspace");
-  demo->add_option("dir", *dir, "workspace folder to (re)create (default: ./demo-workspace)");
+  demo->add_option("dir", *dir, msg("cli.help.demo.dir"));
   demo->callback([&ctx, &action, dir] { action = [&ctx, dir] { run_demo(ctx, *dir); }; });
 }
 

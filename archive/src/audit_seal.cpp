@@ -58,7 +58,7 @@ void AuditSeal::advance_head(std::int64_t seq, const std::string& hash) const {
   const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
     if (fd >= 0) ::close(fd);
-    fail(Code::Io, "cannot lock " + lock.string());
+    fail(Code::Io, msg("workspace.lock", {{"file", lock.string()}}));
   }
   try {
     const auto now = read_head();
@@ -88,8 +88,8 @@ LoadedAuditKey load_or_create_audit_key(const fs::path& keys_dir) {
     while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.pop_back();
     auto bytes = from_hex(hex);
     if (!bytes || bytes->size() < 32)
-      fail(Code::Conflict, file.string() + " is not an audit key",
-           {"restore keys/ from the backup; without its key the audit log cannot be checked"});
+      fail(Code::Conflict, msg("workspace.audit_key.bad", {{"file", file.string()}}),
+           {msg("workspace.audit_key.restore.hint")});
     out.key = std::move(*bytes);
     return out;
   }
@@ -97,7 +97,7 @@ LoadedAuditKey load_or_create_audit_key(const fs::path& keys_dir) {
     out.state = AuditSeal::KeyState::Unreadable;
     return out;
   }
-  if (sodium_init() < 0) fail(Code::Internal, "libsodium cannot start");
+  if (sodium_init() < 0) fail(Code::Internal, msg("archive.sodium"));
   std::string key(32, '\0');
   randombytes_buf(key.data(), key.size());
   // Made beside and linked into place: of two processes opening an old workspace at once,
@@ -110,7 +110,7 @@ LoadedAuditKey load_or_create_audit_key(const fs::path& keys_dir) {
   fs::remove(tmp, ec);
   if (!linked) {
     if (err == EEXIST) return load_or_create_audit_key(keys_dir);
-    fail(Code::Io, "cannot create " + file.string());
+    fail(Code::Io, msg("workspace.create", {{"file", file.string()}}));
   }
   sync_directory(keys_dir);
   out.key = std::move(key);

@@ -11,7 +11,7 @@ namespace gongwen::archive {
 namespace {
 
 void init_sodium() {
-  if (sodium_init() < 0) fail(Code::Internal, "libsodium cannot start");
+  if (sodium_init() < 0) fail(Code::Internal, msg("archive.sodium"));
 }
 
 std::string add_hours(const Instant& at, int hours) {
@@ -40,7 +40,7 @@ std::string hash_password(const std::string& password) {
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                             crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
-    fail(Code::Io, "not enough memory to hash the password");
+    fail(Code::Io, msg("auth.memory"));
   return out;
 }
 
@@ -57,7 +57,7 @@ bool Auth::no_passwords_yet() { return m_ws.registry().credential_count() == 0; 
 
 void Auth::set_password(const std::string& user, const std::string& password, const std::string& by) {
   if (!m_ws.profile().user(user))
-    fail(Code::NotFound, "unknown user '" + user + "'", {"users are listed in gongwen.toml under [[users]]"});
+    fail(Code::NotFound, msg("workflow.user.unknown", {{"id", user}}), {msg("auth.users.hint")});
   const User* actor = by.empty() ? nullptr : m_ws.profile().user(by);
   const bool allowed = by.empty() ? no_passwords_yet()
                                   : actor && (by == user || actor->has(Role::Admin));
@@ -65,13 +65,12 @@ void Auth::set_password(const std::string& user, const std::string& password, co
     m_ws.registry().transaction(
         [&] { m_ws.registry().audit(now_iso(), by.empty() ? "-" : by, "refused", user, "set password: not allowed"); });
     fail(Code::Forbidden,
-         by.empty() ? "passwords exist already: log in first (only an admin sets another user's password)"
-                    : by + " may not set " + user + "'s password: it needs the role " +
-                          role_chinese(Role::Admin),
-         {"change your own with: gongwen user passwd --as YOU"});
+         by.empty() ? msg("auth.passwd.login_first")
+                    : msg("auth.passwd.forbidden", {{"by", by}, {"user", user}, {"role", role_chinese(Role::Admin)}}),
+         {msg("auth.passwd.own.hint")});
   }
   if (password.size() < 8)
-    fail(Code::BadInput, "the password is too short: use at least 8 characters");
+    fail(Code::BadInput, msg("auth.password.short"));
   const std::string hash = hash_password(password);
   m_ws.registry().transaction([&] {
     m_ws.registry().set_credential(CredentialRecord{user, hash, now_iso(), by.empty() ? "-" : by});
@@ -94,10 +93,9 @@ void Auth::check_password(const std::string& user, const std::string& password) 
       m_ws.registry().audit(now_iso(), user, "refused", user,
                             hash.empty() ? "login: no password set" : "login: wrong password");
     });
-    fail(Code::Forbidden, "wrong user or password for '" + user + "'",
-         {hash.empty() && m_ws.profile().user(user)
-              ? "this user has no password yet: an admin sets it with gongwen user passwd " + user
-              : "check the password (GONGWEN_PASSWORD or --password-file for scripts)"});
+    fail(Code::Forbidden, msg("auth.login.wrong", {{"id", user}}),
+         {hash.empty() && m_ws.profile().user(user) ? msg("auth.login.no_password.hint", {{"id", user}})
+                                                    : msg("auth.login.check.hint")});
   }
 }
 

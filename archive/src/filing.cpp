@@ -42,32 +42,32 @@ Result<RetentionTable> parse_retention_table(std::string_view text, const std::s
   try {
     root = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    Error err = make_error(Code::BadInput, "not valid TOML: " + std::string(e.description()));
+    Error err = make_error(Code::BadInput, msg("toml.syntax", {{"detail", std::string(e.description())}}));
     err.at = SourcePos{source, static_cast<int>(e.source().begin.line),
                        static_cast<int>(e.source().begin.column)};
     return err;
   }
   RetentionTable t;
   auto bad = [&](const toml::node& n, const std::string& msg) {
-    Error e = make_error(Code::BadInput, msg, {"保管期限 is one of 永久, 定期30年, 定期10年"});
+    Error e = make_error(Code::BadInput, msg, {gongwen::msg("filing.retention.hint")});
     e.at = SourcePos{source, static_cast<int>(n.source().begin.line),
                      static_cast<int>(n.source().begin.column)};
     return e;
   };
   if (auto d = root["default"].value<std::string>()) {
-    if (retention_code(*d).empty()) return bad(*root.get("default"), "unknown 保管期限 '" + *d + "'");
+    if (retention_code(*d).empty()) return bad(*root.get("default"), gongwen::msg("filing.retention.unknown", {{"value", *d}}));
     t.fallback = *d;
   }
   if (const toml::array* rules = root["rules"].as_array()) {
     for (const toml::node& n : *rules) {
       const toml::table* rt = n.as_table();
-      if (!rt) return bad(n, "each rule must be a [[rules]] table");
+      if (!rt) return bad(n, gongwen::msg("filing.rules.table"));
       RetentionRule r;
       r.kind = (*rt)["kind"].value_or(std::string());
       r.retention = (*rt)["retention"].value_or(std::string());
       r.origin = (*rt)["origin"].value_or(std::string());
       if (!r.origin.empty() && r.origin != "发文" && r.origin != "收文")
-        return bad(n, "rule has unknown origin '" + r.origin + "' (发文 or 收文)");
+        return bad(n, gongwen::msg("filing.rules.origin", {{"value", r.origin}}));
       if (const toml::array* words = (*rt)["from_contains"].as_array())
         for (const auto& w : *words)
           if (auto s = w.value<std::string>()) r.from_contains.push_back(*s);
@@ -75,7 +75,7 @@ Result<RetentionTable> parse_retention_table(std::string_view text, const std::s
         for (const auto& w : *words)
           if (auto s = w.value<std::string>()) r.title_contains.push_back(*s);
       if (retention_code(r.retention).empty())
-        return bad(n, "rule has unknown retention '" + r.retention + "'");
+        return bad(n, gongwen::msg("filing.rules.retention", {{"value", r.retention}}));
       t.rules.push_back(std::move(r));
     }
   }
@@ -100,24 +100,22 @@ std::vector<std::string> filing_blockers(Workspace& ws, int year) {
   Registry& reg = ws.registry();
   for (const auto& d : reg.drafts())
     if (d.year == year && d.state != DraftState::Issued && d.state != DraftState::Voided)
-      out.push_back("draft #" + std::to_string(d.id) + " " + d.title + " is " + state_chinese(d.state) +
-                    ", not issued: issue it or void it");
+      out.push_back(msg("filing.blocker.draft", {{"id", std::to_string(d.id)}, {"title", d.title}, {"state", state_chinese(d.state)}}));
   std::map<std::string, std::set<int>> serials;
   for (const auto& n : reg.numbers(year)) serials[n.code].insert(n.serial);
   for (const auto& [code, set] : serials) {
     const int highest = *set.rbegin();
     for (int s = 1; s < highest; ++s)
       if (!set.count(s))
-        out.push_back(code + "〔" + std::to_string(year) + "〕" + std::to_string(s) +
-                      "号 is missing from the number book");
+        out.push_back(msg("filing.blocker.number_gap", {{"number", code + "〔" + std::to_string(year) + "〕" + std::to_string(s) + "号"}}));
   }
   for (const auto& r : valid_issued(reg, year)) {
     std::error_code ec;
     const fs::path pdf = ws.root() / r.pdf_path;
     if (!fs::exists(pdf, ec)) {
-      out.push_back(r.number + ": file " + r.pdf_path + " is missing");
+      out.push_back(msg("filing.blocker.file_missing", {{"number", r.number}, {"file", r.pdf_path}}));
     } else if (sha256_hex(read_file(pdf)) != r.pdf_sha256) {
-      out.push_back(r.number + ": file " + r.pdf_path + " differs from the issued original");
+      out.push_back(msg("filing.blocker.file_changed", {{"number", r.number}, {"file", r.pdf_path}}));
     }
     // The OFD the register holds is filed beside the PDF: it must be there, unchanged.
     if (r.ofd_path.empty()) continue;

@@ -126,7 +126,7 @@ int bag_versions(const fs::path& bag) {
 
 void exchange(const fs::path& a, const fs::path& b) {
   if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0)
-    fail(Code::Io, "could not exchange " + a.string() + " and " + b.string() + ": " + std::strerror(errno));
+    fail(Code::Io, msg("correct.exchange", {{"a", a.string()}, {"b", b.string()}, {"why", std::strerror(errno)}}));
 }
 
 // Undoes what an interrupted correction left: a swapped but unregistered bag goes back.
@@ -153,8 +153,7 @@ std::string versions_csv(const std::vector<CorrectionRecord>& all) {
 std::pair<std::string, std::string> parse_field_assignment(const std::string& text) {
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0)
-    fail(Code::BadInput, "--field '" + text + "' is not 字段=新值",
-         {"e.g. --field 题名=关于…的通知; fields: 题名, 文件编号, 责任者, 日期, 密级"});
+    fail(Code::BadInput, msg("correct.field.syntax", {{"text", text}}), {msg("correct.field.syntax.hint")});
   return {trim(text.substr(0, eq)), trim(text.substr(eq + 1))};
 }
 
@@ -165,7 +164,7 @@ namespace {
 // The 档案员 correcting, the request's reason and the filed 件 it names: refusals first.
 const User& correcting_archivist(Workspace& ws, const std::string& user) {
   const User* u = ws.profile().user(user);
-  if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
+  if (!u) fail(Code::NotFound, msg("workflow.user.unknown", {{"id", user}}));
   if (!u->has(Role::Archivist))
     fail(Code::Forbidden, msg("archive.role.missing", {{"name", u->name}, {"action", msg("archive.action.correct")},
                                                        {"role", role_chinese(Role::Archivist)}}));
@@ -174,18 +173,16 @@ const User& correcting_archivist(Workspace& ws, const std::string& user) {
 
 FiledRecord filed_item(Workspace& ws, const CorrectionRequest& req) {
   if (trim(req.reason).empty())
-    fail(Code::BadInput, "a correction needs a reason", {"--reason \"…\" says why the filed 件 is corrected"});
+    fail(Code::BadInput, msg("correct.reason.missing"), {msg("correct.reason.missing.hint")});
   if (req.file.empty() && req.fields.empty())
-    fail(Code::BadInput, "nothing to correct", {"give --file NEW.pdf and/or --field 字段=新值"});
+    fail(Code::BadInput, msg("correct.nothing"), {msg("correct.nothing.hint")});
   const auto filed = ws.registry().filed(req.year);
   if (filed.empty())
-    fail(Code::NotFound, "the year " + std::to_string(req.year) + " is not filed",
-         {"before filing, change the document itself; corrections are for locked years"});
+    fail(Code::NotFound, msg("filing.year.not_filed", {{"year", std::to_string(req.year)}}), {msg("correct.not_filed.hint")});
   auto item = std::find_if(filed.begin(), filed.end(), [&](const FiledRecord& f) { return f.archive_code == req.item; });
   if (item == filed.end())
-    fail(Code::NotFound, "no 件 with 档号 '" + req.item + "' in " + std::to_string(req.year),
-         {"gongwen archive verify --year " + std::to_string(req.year) + " --json lists the year; the catalogue is "
-          "archive/<year>/data/归档文件目录.csv"});
+    fail(Code::NotFound, msg("correct.item.none", {{"code", req.item}, {"year", std::to_string(req.year)}}),
+         {msg("correct.item.none.hint", {{"year", std::to_string(req.year)}})});
   return *item;
 }
 
@@ -226,18 +223,17 @@ std::vector<Change> field_changes(const CorrectionRequest& req, std::map<std::st
   for (const auto& [field, given] : req.fields) {
     std::string value = given;
     if (std::find(kCorrectableFields.begin(), kCorrectableFields.end(), field) == kCorrectableFields.end())
-      fail(Code::BadInput, "the field '" + field + "' cannot be corrected",
-           {"fields: 题名, 文件编号, 责任者, 日期, 密级 (保管期限 and 机构 are part of the 档号)"});
-    if (value.empty()) fail(Code::BadInput, "the new value of " + field + " is empty");
+      fail(Code::BadInput, msg("correct.field.fixed", {{"field", field}}), {msg("correct.field.fixed.hint")});
+    if (value.empty()) fail(Code::BadInput, msg("correct.value.empty", {{"field", field}}));
     if (field == "日期" && !parse_date(value))
-      fail(Code::BadInput, "日期 '" + value + "' is not a date", {"write it as 2025-06-02"});
+      fail(Code::BadInput, msg("correct.date.invalid", {{"value", value}}), {msg("archive.date.hint")});
     if (field == "密级") {
       // The archive's metadata (DA/T 46) names the open level 非密; the one table reads 无 too.
       const auto level = parse_secrecy(value);
-      if (!level) fail(Code::BadInput, "密级 '" + value + "' is not one of 非密, 秘密, 机密, 绝密");
+      if (!level) fail(Code::BadInput, msg("correct.secrecy.invalid", {{"value", value}}));
       value = *level == Secrecy::None ? "非密" : to_chinese(*level);
     }
-    if (current[field] == value) fail(Code::BadInput, field + " is already '" + value + "': nothing changes");
+    if (current[field] == value) fail(Code::BadInput, msg("correct.value.same", {{"field", field}, {"value", value}}));
     changes.push_back({field, current[field], value});
     add_to_summary(summary, field + "：" + current[field] + " → " + value);
   }
@@ -255,7 +251,7 @@ NewFile corrected_file(const CorrectionRequest& req, const std::string& previous
                        const std::map<std::string, std::string>& current, const std::vector<Change>& changes) {
   NewFile f;
   std::error_code ec;
-  if (!fs::is_regular_file(req.file, ec)) fail(Code::NotFound, "no file " + req.file);
+  if (!fs::is_regular_file(req.file, ec)) fail(Code::NotFound, msg("correct.file.missing", {{"file", req.file}}));
   f.bytes = read_file(req.file);
   std::string lower = fs::path(req.file).extension().string();
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -263,10 +259,9 @@ NewFile corrected_file(const CorrectionRequest& req, const std::string& previous
   else if (f.bytes.rfind("PK\x03\x04", 0) == 0 && lower == ".docx") f.ext = ".docx", f.format = "DOCX";
   else if (f.bytes.rfind("PK\x03\x04", 0) == 0 && lower == ".ofd") f.ext = ".ofd", f.format = "OFD";
   else
-    fail(Code::BadInput, req.file + " is not a PDF, DOCX or OFD file (checked by its content)",
-         {"the archive keeps PDF/A, OFD and DOCX only"});
+    fail(Code::BadInput, msg("correct.file.format", {{"file", req.file}}), {msg("correct.file.format.hint")});
   if (sha256_hex(f.bytes) == previous_sha)
-    fail(Code::BadInput, req.file + " is the same as the version it would replace: nothing changes");
+    fail(Code::BadInput, msg("correct.file.same", {{"file", req.file}}));
   if (f.ext == ".pdf") {
     std::map<std::string, std::string> after = current;
     for (const auto& c : changes) after[c.field] = c.after;
@@ -346,7 +341,7 @@ CorrectionRecord correct_filed_item(Workspace& ws, const CorrectionRequest& req,
   const std::string meta_rel = "data/metadata/" + item.archive_code + ".xml";
   std::error_code ec;
   if (!fs::is_regular_file(bag / meta_rel, ec))
-    fail(Code::Conflict, "the package of " + y + " lacks " + meta_rel, {"run gongwen archive verify --year " + y});
+    fail(Code::Conflict, msg("correct.package.lacks", {{"year", y}, {"file", meta_rel}}), {msg("correct.package.lacks.hint", {{"year", y}})});
   auto versions = filed_versions(ws, req.year);
   std::string previous_sha = item.sha256;
   int version = 1;

@@ -201,22 +201,21 @@ Result<RetentionOverrides> parse_plan_overrides(std::string_view csv, const std:
         if (cols[i] == "保管期限") col_retention = static_cast<int>(i);
       }
       if (col_number < 0 || col_retention < 0) {
-        Error e = make_error(Code::BadInput, "the plan's first line must name the columns 文号 and 保管期限",
-                             {"start from the file `gongwen archive plan --year N --out FILE` wrote"});
+        Error e = make_error(Code::BadInput, msg("filing.plan.header"), {msg("filing.plan.header.hint")});
         e.at = SourcePos{source, no, 1};
         return e;
       }
       continue;
     }
     if (static_cast<int>(cols.size()) <= std::max(col_number, col_retention)) {
-      Error e = make_error(Code::BadInput, "line has too few columns");
+      Error e = make_error(Code::BadInput, msg("filing.plan.columns"));
       e.at = SourcePos{source, no, 1};
       return e;
     }
     const std::string& ret = cols[col_retention];
     if (retention_code(ret).empty()) {
-      Error e = make_error(Code::BadInput, "unknown 保管期限 '" + ret + "' for " + cols[col_number],
-                           {"保管期限 is one of 永久, 定期30年, 定期10年"});
+      Error e = make_error(Code::BadInput, msg("filing.plan.retention", {{"value", ret}, {"number", cols[col_number]}}),
+                           {msg("filing.retention.hint")});
       e.at = SourcePos{source, no, col_retention + 1};
       return e;
     }
@@ -227,8 +226,8 @@ Result<RetentionOverrides> parse_plan_overrides(std::string_view csv, const std:
 
 void require_open_year(Workspace& ws, int year, const std::string& what) {
   if (!ws.registry().filed(year).empty())
-    fail(Code::Conflict, "the year " + std::to_string(year) + " is filed and locked: " + what + " is refused",
-         {"a correction is a new recorded version with a reason, made by the 档案员"});
+    fail(Code::Conflict, msg("filing.year.locked", {{"year", std::to_string(year)}, {"what", what}}),
+         {msg("filing.year.locked.hint")});
 }
 
 int days_to_deadline(const Workspace& ws, int year, const Date& today) {
@@ -285,8 +284,7 @@ class YearFiling {
     std::error_code ec;
     if (fs::exists(m_final_dir, ec)) {
       if (!is_our_unregistered_bag(m_final_dir, m_year))
-        fail(Code::Conflict, m_final_dir.string() + " exists but the year is not registered as filed",
-             {"move that folder away and run the filing again"});
+        fail(Code::Conflict, msg("filing.dir.exists", {{"dir", m_final_dir.string()}}), {msg("filing.dir.exists.hint")});
       fs::remove_all(m_final_dir, ec);
     }
     fs::remove_all(m_staging, ec);  // a previous run that was interrupted
@@ -553,14 +551,13 @@ class YearFiling {
 // Who files, and whether the year can be filed at all: refusals before any work.
 const User& filing_archivist(Workspace& ws, int year, const std::string& user) {
   const User* u = ws.profile().user(user);
-  if (!u) fail(Code::NotFound, "unknown user '" + user + "'");
+  if (!u) fail(Code::NotFound, msg("workflow.user.unknown", {{"id", user}}));
   if (!u->has(Role::Archivist))
     fail(Code::Forbidden, msg("archive.role.missing", {{"name", u->name}, {"action", msg("archive.action.file")},
                                                        {"role", role_chinese(Role::Archivist)}}));
   if (!ws.registry().filed(year).empty())
-    fail(Code::Conflict, "the year " + std::to_string(year) + " is already filed and locked",
-         {"a correction is recorded as a new version: gongwen archive correct --year " + std::to_string(year) +
-          " --item 档号 --reason …"});
+    fail(Code::Conflict, msg("filing.year.filed", {{"year", std::to_string(year)}}),
+         {msg("filing.year.filed.hint", {{"year", std::to_string(year)}})});
   return *u;
 }
 
@@ -572,10 +569,10 @@ FilingResult file_year(Workspace& ws, int year, const Clock& clock, const std::s
   FilingScheme scheme = load_filing_scheme(ws);  // a bad setting stops us before any work
   auto blockers = filing_blockers(ws, year);
   if (!blockers.empty())
-    fail(Code::Conflict, std::to_string(blockers.size()) + " problem(s) stop the filing of " +
-                             std::to_string(year), blockers);
+    fail(Code::Conflict, msg("filing.blocked", {{"count", std::to_string(blockers.size())}, {"year", std::to_string(year)}}),
+         blockers);
   auto items = sources(ws, year, options.overrides, scheme);
-  if (items.empty()) fail(Code::NotFound, "nothing was issued or received in " + std::to_string(year));
+  if (items.empty()) fail(Code::NotFound, msg("filing.nothing", {{"year", std::to_string(year)}}));
   return YearFiling(ws, year, clock, u, options, std::move(scheme), std::move(items)).run();
 }
 

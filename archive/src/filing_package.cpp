@@ -113,7 +113,7 @@ EepWriter::EepWriter(const char* package_type, const char* type_description, con
   if (!m_impl->w) {
     xmlBufferFree(m_impl->buf);
     delete m_impl;
-    fail(Code::Internal, "libxml2 could not create a writer");
+    fail(Code::Internal, msg("write.xml.writer"));
   }
   xmlTextWriterSetIndent(m_impl->w, 1);
   xmlTextWriterStartDocument(m_impl->w, "1.0", "UTF-8", nullptr);

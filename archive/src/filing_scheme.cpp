@@ -64,7 +64,7 @@ Result<FilingScheme> parse_filing_scheme(std::string_view text, const std::strin
   try {
     root = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    Error err = make_error(Code::BadInput, "not valid TOML: " + std::string(e.description()));
+    Error err = make_error(Code::BadInput, msg("toml.syntax", {{"detail", std::string(e.description())}}));
     err.at = SourcePos{source, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)};
     return err;
   }

@@ -74,8 +74,7 @@ void place_stamp(const std::string& original, const std::string& name, ArchivalC
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(original.data(), static_cast<int>(original.size())));
   if (!doc || doc->is_locked() || doc->pages() < 1)
-    fail(Code::BadInput, name + ": Poppler cannot open this PDF",
-         {"check the issued original (gongwen archive plan lists altered files)"});
+    fail(Code::BadInput, msg("stamp.pdf.unreadable", {{"file", name}}), {msg("stamp.pdf.unreadable.hint")});
   std::unique_ptr<poppler::page> p(doc->create_page(0));
   const poppler::rectf box = p->page_rect(poppler::media_box);
   out.pages = doc->pages();
@@ -115,8 +114,7 @@ std::string load_srgb_profile() {
     return std::string();
   }();
   if (bytes.empty())
-    fail(Code::NotFound, "no sRGB ICC profile for the PDF/A OutputIntent",
-         {"install the Debian package colord-data (bash run.sh test does)"});
+    fail(Code::NotFound, msg("stamp.icc.missing"), {msg("stamp.icc.missing.hint")});
   return bytes;
 }
 
@@ -140,14 +138,14 @@ ArchivalCopy archival_update(const std::string& original, const StampFields* sta
     orig.processMemoryFile(name.c_str(), original.data(), original.size());
     if (stamp) foreign.processMemoryFile("stamp", stamp_pdf.data(), stamp_pdf.size());
   } catch (const std::exception& e) {
-    fail(Code::BadInput, name + ": not a readable PDF: " + e.what());
+    fail(Code::BadInput, msg("stamp.pdf.bad", {{"file", name}, {"why", e.what()}}));
   }
   const auto old_objects = orig.getAllObjects();
   std::set<QPDFObjGen> existing;
   for (auto& o : old_objects) existing.insert(o.getObjGen());
 
   auto pages = QPDFPageDocumentHelper(orig).getAllPages();
-  if (pages.empty()) fail(Code::BadInput, name + ": the PDF has no page");
+  if (pages.empty()) fail(Code::BadInput, msg("stamp.pdf.no_page", {{"file", name}}));
   if (!stamp) out.pages = static_cast<int>(pages.size());
   QPDFObjectHandle page = pages[0].getObjectHandle();
   std::vector<QPDFObjectHandle> to_write{orig.getRoot()};

@@ -418,8 +418,8 @@ void check_sheets(Registry& reg, const std::vector<FiledRecord>& filed, const Ma
 VerifyReport verify_year(Workspace& ws, int year) {
   Registry& reg = ws.registry();
   const auto filed = reg.filed(year);
-  if (filed.empty()) fail(Code::NotFound, "the year " + std::to_string(year) + " is not filed",
-                          {"gongwen archive file --year " + std::to_string(year)});
+  if (filed.empty()) fail(Code::NotFound, msg("filing.year.not_filed", {{"year", std::to_string(year)}}),
+                          {msg("filing.year.not_filed.hint", {{"year", std::to_string(year)}})});
   VerifyReport r;
   r.year = year;
   r.items = static_cast<int>(filed.size());

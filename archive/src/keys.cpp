@@ -45,9 +45,8 @@ void install_signing_key(Workspace& ws, const SigningKey& key, const std::string
 SigningKey load_signing_key(const Workspace& ws) {
   std::error_code ec;
   if (!fs::exists(signing_key_file(ws.keys_dir()), ec) || !fs::exists(signing_cert_file(ws.keys_dir()), ec))
-    fail(Code::NotFound, "the workspace has no signing key in " + ws.keys_dir().string(),
-         {"import the office's key: gongwen key import --key KEY.pem --cert CERT.pem",
-          "or make a self-signed one: gongwen key new"});
+    fail(Code::NotFound, msg("keys.none", {{"dir", ws.keys_dir().string()}}),
+         {msg("keys.none.hint.import"), msg("keys.none.hint.new")});
   std::string key_pem = read_file(signing_key_file(ws.keys_dir()));
   std::string cert_pem = read_file(signing_cert_file(ws.keys_dir()));
   // Checking that key and certificate belong together costs more than signing a document;

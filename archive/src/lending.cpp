@@ -25,7 +25,7 @@ Lending::Lending(Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(clock) {
 
 const User& Lending::archivist(const std::string& id, const std::string& action) {
   const User* u = m_ws.profile().user(id);
-  if (!u) fail(Code::NotFound, "unknown user '" + id + "'");
+  if (!u) fail(Code::NotFound, msg("workflow.user.unknown", {{"id", id}}));
   if (!u->has(Role::Archivist))
     fail(Code::Forbidden, msg("archive.role.missing", {{"name", u->name}, {"action", msg("archive.action." + action)},
                                                        {"role", role_chinese(Role::Archivist)}}));
@@ -37,12 +37,12 @@ std::optional<LoanRecord> Lending::get(std::int64_t id) { return m_ws.registry()
 LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
   const User& u = archivist(user, "lend");
   if (req.borrower.empty() || req.unit.empty() || req.purpose.empty())
-    fail(Code::BadInput, "a loan needs the borrower, their unit and the purpose");
-  if (req.days < 1 || req.days > 365) fail(Code::BadInput, "the loan period must be 1 to 365 days");
+    fail(Code::BadInput, msg("lending.fields.missing"));
+  if (req.days < 1 || req.days > 365) fail(Code::BadInput, msg("lending.days.invalid"));
   Registry& reg = m_ws.registry();
   LoanRecord r;
   const auto filed = reg.filed_by_code(req.archive_code);
-  if (!filed) fail(Code::NotFound, "no filed item " + req.archive_code, {"gongwen archive verify lists the year's 档号"});
+  if (!filed) fail(Code::NotFound, msg("lending.item.none", {{"code", req.archive_code}}), {msg("lending.item.none.hint")});
   r.number = filed->number;
   if (auto i = reg.issued_by_number(r.number)) {
     r.title = i->title;
@@ -53,14 +53,14 @@ LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
   }
   if (r.secrecy != Secrecy::None) {
     if (req.approved_by.empty())
-      fail(Code::Forbidden, req.archive_code + " is " + to_chinese(r.secrecy) + ": lending it needs a leader's approval",
-           {"name the approving leader with --approved-by"});
+      fail(Code::Forbidden, msg("lending.approval.missing", {{"code", req.archive_code}, {"level", to_chinese(r.secrecy)}}),
+           {msg("lending.approval.missing.hint")});
     const User* a = m_ws.profile().user(req.approved_by);
     if (!a || !a->has(Role::Signer))
-      fail(Code::Forbidden, "'" + req.approved_by + "' is not a leader who may approve lending a secret item");
+      fail(Code::Forbidden, msg("lending.approval.not_leader", {{"id", req.approved_by}}));
   }
   if (auto out = reg.open_loan(req.archive_code))
-    fail(Code::Conflict, req.archive_code + " is already out with " + out->borrower);
+    fail(Code::Conflict, msg("lending.out", {{"code", req.archive_code}, {"borrower", out->borrower}}));
   const Date today = m_clock.now().local_date();
   r.archive_code = req.archive_code;
   r.borrower = req.borrower;
@@ -83,8 +83,8 @@ LoanRecord Lending::give_back(std::int64_t loan_id, Condition condition, const s
                               const std::string& user) {
   const User& u = archivist(user, "take_back");
   auto r = get(loan_id);
-  if (!r) fail(Code::NotFound, "no loan #" + std::to_string(loan_id));
-  if (!r->returned_on.empty()) fail(Code::Conflict, "loan #" + std::to_string(loan_id) + " was returned on " + r->returned_on);
+  if (!r) fail(Code::NotFound, msg("lending.none", {{"id", std::to_string(loan_id)}}));
+  if (!r->returned_on.empty()) fail(Code::Conflict, msg("lending.returned", {{"id", std::to_string(loan_id)}, {"date", r->returned_on}}));
   r->returned_on = m_clock.now().local_date().iso();
   r->condition = condition == Condition::Intact ? "完好" : "有损";
   r->note = note;

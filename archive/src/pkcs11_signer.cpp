@@ -174,7 +174,7 @@ std::vector<std::string> certificate_file(const SigningSettings& s, const std::f
   BIO_free(bio);
   ERR_clear_error();  // the loop ends on "no start line"
   if (out.empty())
-    fail(Code::BadInput, "[signing] certificate = \"" + s.certificate + "\": no PEM certificate in the file");
+    fail(Code::BadInput, msg("signing.cert.file_empty", {{"file", s.certificate}}));
   return out;
 }
 
@@ -200,7 +200,7 @@ class Pkcs11Signer final : public PdfSigner {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int md_len = 0;
     if (EVP_Digest(data.data(), data.size(), md, &md_len, EVP_sha256(), nullptr) != 1)
-      return make_error(Code::Internal, "SHA-256 failed");
+      return make_error(Code::Internal, msg("signing.digest.failed"));
     std::string input;
     if (m_kind == KeyKind::Rsa) input.assign(reinterpret_cast<const char*>(kSha256DigestInfo), sizeof kSha256DigestInfo);
     input.append(reinterpret_cast<const char*>(md), md_len);

@@ -61,7 +61,7 @@ Receiving::Receiving(Workspace& ws, const Clock& clock) : m_ws(ws), m_clock(cloc
 
 const User& Receiving::actor(const std::string& id, const std::string& action) {
   const User* u = m_ws.profile().user(id);
-  if (!u) fail(Code::NotFound, "unknown user '" + id + "'");
+  if (!u) fail(Code::NotFound, msg("workflow.user.unknown", {{"id", id}}));
   if (!(u->has(Role::SealKeeper) || u->has(Role::Archivist) || u->has(Role::Reviewer) ||
         u->has(Role::Admin)))
     fail(Code::Forbidden, msg("receiving.role.missing", {{"name", u->name}, {"action", msg("receiving.action." + action)}}));
@@ -71,24 +71,24 @@ const User& Receiving::actor(const std::string& id, const std::string& action) {
 ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& user) {
   const User& u = actor(user, "register");
   std::error_code ec;
-  if (!fs::is_regular_file(in.file, ec)) fail(Code::NotFound, "file " + in.file.string() + " does not exist");
+  if (!fs::is_regular_file(in.file, ec)) fail(Code::NotFound, msg("receiving.file.missing", {{"file", in.file.string()}}));
   const auto date = parse_date(in.date);
-  if (!date) fail(Code::BadInput, "date '" + in.date + "' is not a calendar day", {"write it as 2025-06-02"});
-  if (in.sender.empty()) fail(Code::BadInput, "the sender (--from) is required");
-  if (in.title.empty()) fail(Code::BadInput, "the title (--title) is required");
+  if (!date) fail(Code::BadInput, msg("receiving.date.invalid", {{"date", in.date}}), {msg("archive.date.hint")});
+  if (in.sender.empty()) fail(Code::BadInput, msg("receiving.sender.missing"));
+  if (in.title.empty()) fail(Code::BadInput, msg("receiving.title.missing"));
   const auto secrecy = parse_secrecy(in.secrecy);
   if (!secrecy)
-    fail(Code::BadInput, "密级“" + in.secrecy + "”不是非密、秘密、机密或绝密", {"不涉密的文件不填密级或填“非密”"});
+    fail(Code::BadInput, msg("receiving.secrecy.invalid", {{"level", in.secrecy}}), {msg("receiving.secrecy.hint")});
   if (!cleared_for(u.clearance, *secrecy))
-    fail(Code::Forbidden, u.name + " is not cleared for " + in.secrecy + " documents");
+    fail(Code::Forbidden, msg("receiving.clearance.missing", {{"name", u.name}, {"level", in.secrecy}}));
   if (*secrecy != Secrecy::None && in.copy_numbers.empty())
-    fail(Code::BadInput, "a " + in.secrecy + " document is registered with its copy numbers (--copy-numbers)");
-  if (in.copies < 1) fail(Code::BadInput, "copies must be at least 1");
-  require_open_year(m_ws, date->year, "registering a document dated " + date->iso());
+    fail(Code::BadInput, msg("receiving.copy_numbers.missing", {{"level", in.secrecy}}));
+  if (in.copies < 1) fail(Code::BadInput, msg("receiving.copies.invalid"));
+  require_open_year(m_ws, date->year, msg("receiving.what.register", {{"date", date->iso()}}));
   const std::string bytes = read_file(in.file);
   const std::string format = format_of(in.file, bytes);
   if (format.empty())
-    fail(Code::BadInput, in.file.string() + " is not a PDF, DOCX or OFD file");
+    fail(Code::BadInput, msg("receiving.format.unknown", {{"file", in.file.string()}}));
 
   ReceivedRecord r;
   r.year = date->year;
@@ -147,7 +147,7 @@ ReceivedRecord Receiving::set_handling(std::int64_t id, const std::string& propo
                                        const std::string& instruction, const std::string& user) {
   const User& u = actor(user, "handle");
   auto r = get(id);
-  if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
+  if (!r) fail(Code::NotFound, msg("receiving.none", {{"id", std::to_string(id)}}));
   if (!proposal.empty()) r->proposal = proposal;
   if (!instruction.empty()) r->instruction = instruction;
   const std::string at = m_clock.now().iso8601();
@@ -163,11 +163,11 @@ ReceivedRecord Receiving::set_handling(std::int64_t id, const std::string& propo
 void Receiving::circulate(std::int64_t id, const std::string& person, int days, const std::string& user) {
   const User& u = actor(user, "circulate");
   auto r = get(id);
-  if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
+  if (!r) fail(Code::NotFound, msg("receiving.none", {{"id", std::to_string(id)}}));
   const User* reader = m_ws.profile().user(person);
-  if (!reader) fail(Code::NotFound, "unknown reader '" + person + "'");
+  if (!reader) fail(Code::NotFound, msg("receiving.reader.unknown", {{"id", person}}));
   if (!cleared_for(reader->clearance, r->secrecy))
-    fail(Code::Forbidden, reader->name + " is not cleared for " + to_chinese(r->secrecy) + " documents");
+    fail(Code::Forbidden, msg("receiving.clearance.missing", {{"name", reader->name}, {"level", to_chinese(r->secrecy)}}));
   const Instant now = m_clock.now();
   const std::string due = add_days(now.local_date(), days).iso();
   m_ws.registry().transaction([&] {
@@ -192,7 +192,7 @@ namespace {
 void set_open_circulation(Workspace& ws, std::int64_t id, const std::string& person,
                           ReceivedBook::Mark mark, const std::string& at) {
   if (!ws.registry().mark_circulation(id, person, mark, at))
-    fail(Code::Conflict, "document #" + std::to_string(id) + " is not out with " + person);
+    fail(Code::Conflict, msg("receiving.not_out", {{"id", std::to_string(id)}, {"person", person}}));
 }
 }  // namespace
 
@@ -221,12 +221,12 @@ void Receiving::mark_returned(std::int64_t id, const std::string& person, const 
 ReceivedRecord Receiving::clear_secret(std::int64_t id, const std::string& user) {
   const User& u = actor(user, "clear");
   auto r = get(id);
-  if (!r) fail(Code::NotFound, "no received document #" + std::to_string(id));
-  if (r->secrecy == Secrecy::None) fail(Code::Conflict, r->registration() + " is not secret: nothing to return");
-  if (!r->cleared_at.empty()) fail(Code::Conflict, r->registration() + " was already returned on " + r->cleared_at);
+  if (!r) fail(Code::NotFound, msg("receiving.none", {{"id", std::to_string(id)}}));
+  if (r->secrecy == Secrecy::None) fail(Code::Conflict, msg("receiving.not_secret", {{"number", r->registration()}}));
+  if (!r->cleared_at.empty()) fail(Code::Conflict, msg("receiving.cleared", {{"number", r->registration()}, {"at", r->cleared_at}}));
   for (const auto& c : circulation(id))
     if (c.returned_at.empty())
-      fail(Code::Conflict, r->registration() + " is still out with " + c.person, {"record its return first"});
+      fail(Code::Conflict, msg("receiving.still_out", {{"number", r->registration()}, {"person", c.person}}), {msg("receiving.still_out.hint")});
   r->cleared_at = m_clock.now().iso8601();
   r->cleared_by = u.id;
   m_ws.registry().transaction([&] {
@@ -257,16 +257,15 @@ std::vector<std::string> receiving_blockers(Workspace& ws, int year) {
   for (const auto& r : rec.list(year)) {
     for (const auto& c : rec.circulation(r.id))
       if (c.returned_at.empty())
-        out.push_back(r.registration() + " " + r.title + " is still in circulation with " + c.person +
-                      ": record its return (gongwen receive return)");
+        out.push_back(msg("filing.blocker.circulating", {{"number", r.registration()}, {"title", r.title}, {"person", c.person}}));
     if (r.secrecy != Secrecy::None && r.cleared_at.empty())
-      out.push_back(r.registration() + " " + r.title + " (" + to_chinese(r.secrecy) + ", copies " + r.copy_numbers +
-                    ") has not been returned (清退): gongwen receive clear " + std::to_string(r.id));
+      out.push_back(msg("filing.blocker.not_cleared", {{"number", r.registration()}, {"title", r.title}, {"level", to_chinese(r.secrecy)},
+                                                       {"copies", r.copy_numbers}, {"id", std::to_string(r.id)}}));
     std::error_code ec;
     const fs::path f = ws.root() / r.file_path;
-    if (!fs::exists(f, ec)) out.push_back(r.registration() + ": file " + r.file_path + " is missing");
+    if (!fs::exists(f, ec)) out.push_back(msg("filing.blocker.file_missing", {{"number", r.registration()}, {"file", r.file_path}}));
     else if (sha256_hex(read_file(f)) != r.sha256)
-      out.push_back(r.registration() + ": file " + r.file_path + " differs from the registered copy");
+      out.push_back(msg("filing.blocker.received_changed", {{"number", r.registration()}, {"file", r.file_path}}));
   }
   return out;
 }

@@ -27,11 +27,11 @@ std::string toml_string(const std::string& s) {
 }
 
 void check_text(const std::string& field, const std::string& value, bool required) {
-  if (required && value.empty()) fail(Code::BadInput, "user " + field + " is empty", {"give --" + field});
-  if (value.size() > 100) fail(Code::BadInput, "user " + field + " is longer than 100 bytes");
+  if (required && value.empty()) fail(Code::BadInput, msg("users.field.empty", {{"field", field}}), {msg("users.field.empty.hint", {{"field", field}})});
+  if (value.size() > 100) fail(Code::BadInput, msg("users.field.long", {{"field", field}}));
   for (unsigned char c : value)
     if (c < 0x20 || c == 0x7f)
-      fail(Code::BadInput, "user " + field + " contains a control character", {"type it on one line"});
+      fail(Code::BadInput, msg("users.field.control", {{"field", field}}), {msg("users.field.control.hint")});
 }
 
 std::string users_block(const NewUser& u) {
@@ -52,17 +52,15 @@ void add_user(Workspace& ws, const NewUser& user, const std::string& by, const C
     ws.registry().transaction(
         [&] { ws.registry().audit(now, by.empty() ? "-" : by, "refused", user.id, "add user: not allowed"); });
     fail(Code::Forbidden,
-         by.empty() ? "users exist with passwords: log in as a 管理员 to add one (--as ADMIN)"
-                    : by + " may not add users: it needs the role " + role_chinese(Role::Admin));
+         by.empty() ? msg("users.add.login_first")
+                    : msg("users.add.forbidden", {{"by", by}, {"role", role_chinese(Role::Admin)}}));
   }
   if (!valid_id(user.id))
-    fail(Code::BadInput, "user id '" + user.id + "' is not valid",
-         {"use the name in pinyin, lowercase letters a–z, digits and _ (e.g. wangfang), at most 32"});
+    fail(Code::BadInput, msg("users.id.invalid", {{"id", user.id}}), {msg("users.id.invalid.hint")});
   check_text("name", user.name, true);
   check_text("title", user.title, false);
   if (user.roles.empty())
-    fail(Code::BadInput, "user " + user.id + " has no role",
-         {"give at least one --role: drafter, reviewer, signer, seal_keeper, archivist, admin (or 拟稿人 审核人 …)"});
+    fail(Code::BadInput, msg("users.role.none", {{"id", user.id}}), {msg("users.role.none.hint")});
 
   ws.registry().transaction([&] {
     // Read inside the transaction: another `user add` holding the write lock has finished.
@@ -70,7 +68,7 @@ void add_user(Workspace& ws, const NewUser& user, const std::string& by, const C
     auto current = parse_profile(old_text, ws.config_file().string());
     if (!current) throw Failure(current.error());
     if (current.value().user(user.id))
-      fail(Code::Conflict, "user '" + user.id + "' exists already", {"gongwen user list shows the users"});
+      fail(Code::Conflict, msg("users.exists", {{"id", user.id}}), {msg("users.exists.hint")});
     std::string text = old_text;
     if (!text.empty() && text.back() != '\n') text += '\n';
     text += users_block(user);

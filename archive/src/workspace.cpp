@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail(Code::NotFound, "cannot read " + path.string());
+  if (!in) fail(Code::NotFound, msg("workspace.read", {{"file", path.string()}}));
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -29,7 +29,7 @@ void sync_directory(const fs::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   const bool ok = fd >= 0 && ::fsync(fd) == 0;
   if (fd >= 0) ::close(fd);
-  if (!ok) fail(Code::Io, "cannot sync the folder " + dir.string(), {"check the disk"});
+  if (!ok) fail(Code::Io, msg("workspace.sync", {{"dir", dir.string()}}), {msg("workspace.sync.hint")});
 }
 
 namespace {
@@ -62,7 +62,7 @@ void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access
       if (t.fd >= 0) ::close(t.fd);
       fs::remove(t.tmp, ec);
     }
-    fail(Code::Io, "cannot write " + path.string() + why, {"check free disk space and permissions"});
+    fail(Code::Io, msg("workspace.write", {{"file", path.string()}, {"why", why}}), {msg("workspace.write.hint")});
   };
   // All written first, then all synced: on ext4 (ordered data) the first fsync's journal
   // commit carries the other files' blocks, so the later ones return at once.
@@ -110,11 +110,11 @@ Result<std::unique_ptr<Workspace>> Workspace::init(const fs::path& dir, const st
                                                    const fs::path& templates_dir) {
   std::error_code ec;
   if (fs::exists(dir / "gongwen.toml", ec))
-    return make_error(Code::Conflict, dir.string() + " is already a gongwen workspace",
-                      {"use it as it is, or choose another folder"});
+    return make_error(Code::Conflict, msg("workspace.init.exists", {{"dir", dir.string()}}),
+                      {msg("workspace.init.exists.hint")});
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
-    return make_error(Code::Conflict, dir.string() + " exists and is not empty",
-                      {"choose a new or empty folder"});
+    return make_error(Code::Conflict, msg("workspace.init.not_empty", {{"dir", dir.string()}}),
+                      {msg("workspace.init.not_empty.hint")});
   // Check the profile and the templates before anything touches the disk.
   auto profile = parse_profile(profile_text, (dir / "gongwen.toml").string());
   if (!profile) return profile.error();
@@ -152,7 +152,7 @@ Result<std::unique_ptr<Workspace>> Workspace::init(const fs::path& dir, const st
     return f.error();
   } catch (const fs::filesystem_error& e) {
     fs::remove_all(staging, ec);
-    return make_error(Code::Io, std::string("cannot create the workspace: ") + e.what());
+    return make_error(Code::Io, msg("workspace.init.failed", {{"why", e.what()}}));
   }
   return open(abs);
 }
@@ -161,8 +161,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const fs::path& dir) {
   std::error_code ec;
   const fs::path config = dir / "gongwen.toml";
   if (!fs::exists(config, ec))
-    return make_error(Code::NotFound, dir.string() + " is not a gongwen workspace (no gongwen.toml)",
-                      {"create one with: gongwen init DIR", "or pass --workspace DIR"});
+    return make_error(Code::NotFound, msg("workspace.none", {{"dir", dir.string()}}),
+                      {msg("workspace.none.hint.init"), msg("workspace.none.hint.option")});
   std::unique_ptr<Workspace> ws(new Workspace());
   ws->m_root = fs::absolute(dir, ec).lexically_normal();
   try {
@@ -189,8 +189,8 @@ std::unique_ptr<Registry> open_sealed_registry(const fs::path& file, const fs::p
     // A log keyed before cannot lose its key: a new one would hide what was changed.
     auto unsealed = open_sqlite_registry(file).take();
     if (unsealed->audit_keyed())
-      fail(Code::Conflict, audit_key_file(keys_dir).string() + " is missing, but the audit log was keyed with it",
-           {"restore keys/ from the backup: without it the audit log cannot be checked"});
+      fail(Code::Conflict, msg("workspace.audit_key.lost", {{"file", audit_key_file(keys_dir).string()}}),
+           {msg("workspace.audit_key.restore.hint")});
   }
   const LoadedAuditKey key = load_or_create_audit_key(keys_dir);
   auto reg = open_sqlite_registry(file, std::make_shared<AuditSeal>(keys_dir, key.key, key.state)).take();

@@ -41,7 +41,7 @@ Result<std::string> pdf_text(const std::string& bytes, const std::string& name) 
   std::unique_ptr<poppler::document> d(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!d || d->is_locked())
-    return make_error(Code::BadInput, name + ": not a readable PDF (damaged or password-protected)");
+    return make_error(Code::BadInput, msg("extract.pdf.unreadable", {{"file", name}}));
   std::string out;
   for (int i = 0; i < d->pages(); ++i) {
     if (std::chrono::steady_clock::now() > deadline)
@@ -101,7 +101,7 @@ Result<std::string> extract_text(const std::string& bytes, const std::string& na
     }
     return docx_text(bytes, name);
   }
-  return make_error(Code::BadInput, name + ": not a PDF, DOCX or OFD file");
+  return make_error(Code::BadInput, msg("extract.kind", {{"file", name}}));
 }
 
 }  // namespace gongwen::search

@@ -224,7 +224,7 @@ search::Viewer viewer_for(archive::Workspace& ws, const std::string& user) {
   if (!u) {
     std::string ids;
     for (const auto& x : ws.profile().users) ids += (ids.empty() ? "" : ", ") + x.id;
-    fail(Code::NotFound, "unknown user '" + user + "'", {"users of this office: " + ids});
+    fail(Code::NotFound, msg("workflow.user.unknown", {{"id", user}}), {msg("workflow.user.list", {{"ids", ids}})});
   }
   return search::Viewer{u->id, u->clearance};
 }

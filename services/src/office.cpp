@@ -105,7 +105,7 @@ void Office::recover_staged() {
 Draft Office::load_draft(const fs::path& file) const {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec))
-    fail(Code::NotFound, "draft file " + file.string() + " does not exist");
+    fail(Code::NotFound, msg("check.file.missing", {{"file", file.string()}}));
   const std::string text = read_file(file);
   return read_draft(text, file.string(), fs::absolute(file, ec).parent_path(), m_ws.templates(),
                     m_ws.profile())
@@ -143,14 +143,13 @@ DraftRecord Office::resolve(const std::string& ref) {
   if (!digits.empty() && digits.size() < 12 &&
       std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     if (auto d = m_ws.registry().draft(std::stoll(digits))) return *d;
-    fail(Code::NotFound, "no draft #" + digits + " in this workspace",
-         {"list drafts with: gongwen draft list"});
+    fail(Code::NotFound, msg("workflow.draft.none", {{"id", digits}}), {msg("workflow.draft.none.hint")});
   }
   std::error_code ec;
   const std::string abs = fs::weakly_canonical(fs::absolute(ref, ec), ec).string();
   if (auto d = m_ws.registry().draft_by_source(abs)) return *d;
-  fail(Code::NotFound, "no submitted draft for '" + ref + "'",
-       {"submit it first: gongwen submit " + ref + " --as USER"});
+  fail(Code::NotFound, msg("workflow.draft.not_submitted", {{"ref", ref}}),
+       {msg("workflow.draft.not_submitted.hint", {{"ref", ref}})});
 }
 
 std::vector<ReviewRecord> Office::current_reviews(const DraftRecord& d) {
@@ -187,8 +186,8 @@ DraftRecord Office::submit(const fs::path& file, const std::string& user) {
   refuse_bidi_controls("标题", draft.doc.title);
   refuse_overlong_title("标题", draft.doc.title);  // U+202E makes a title read as another
   if (!draft.drafter.empty() && draft.drafter != u.id)
-    fail(Code::Forbidden, "the draft names " + draft.drafter + " as its drafter, not " + u.id,
-         {"submit it as " + draft.drafter + ", or change drafter = in the draft"});
+    fail(Code::Forbidden, msg("workflow.drafter.other", {{"drafter", draft.drafter}, {"id", u.id}}),
+         {msg("workflow.drafter.other.hint", {{"drafter", draft.drafter}})});
   const Secrecy secrecy = draft.doc.secrecy;
   require_clearance(u, secrecy, "draft", source);
   const std::string hash = document_fingerprint(draft.doc);
@@ -200,9 +199,8 @@ DraftRecord Office::submit(const fs::path& file, const std::string& user) {
       // An edited draft goes round again: earlier approvals belonged to other text.
       rec = *existing;
       if (rec.content_hash == hash && rec.state != DraftState::Returned)
-        fail(Code::Conflict, "draft #" + std::to_string(rec.id) + " is already submitted and unchanged (" +
-                                 state_chinese(rec.state) + ")",
-             {"next step: " + describe(next_step(rec))});
+        fail(Code::Conflict, msg("workflow.submit.unchanged", {{"id", std::to_string(rec.id)}, {"state", state_chinese(rec.state)}}),
+             {msg("workflow.next_step", {{"next", describe(next_step(rec))}})});
       rec.round += 1;
     } else {
       rec = DraftRecord{};
@@ -235,26 +233,23 @@ DraftRecord Office::review(const std::string& ref, const std::string& user, Deci
   const User& u = require_user(user, {Role::Reviewer}, "review drafts", draft_label(d));
   require_clearance(u, d.secrecy, "review", draft_label(d));
   if (d.state != DraftState::Submitted && d.state != DraftState::Reviewing)
-    fail(Code::Conflict, "draft #" + std::to_string(d.id) + " is " + state_chinese(d.state) +
-                             " and cannot be reviewed now",
-         {"next step: " + describe(next_step(d))});
+    fail(Code::Conflict, msg("workflow.review.state", {{"id", std::to_string(d.id)}, {"state", state_chinese(d.state)}}),
+         {msg("workflow.next_step", {{"next", describe(next_step(d))}})});
   const auto& chain = m_ws.profile().chain_for(d.doc_class);
   std::size_t done = 0;
   for (const auto& r : current_reviews(d)) done += r.decision == Decision::Approve;
   if (done >= chain.size())
-    fail(Code::Conflict, "draft #" + std::to_string(d.id) + " has passed every review");
+    fail(Code::Conflict, msg("workflow.review.done", {{"id", std::to_string(d.id)}}));
   if (chain[done] != u.id) {
     m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "review out of order");
-    fail(Code::Forbidden, "it is " + chain[done] + "'s turn to review draft #" + std::to_string(d.id) +
-                              ", not " + u.id + "'s (审核须依次进行)");
+    fail(Code::Forbidden, msg("workflow.review.turn", {{"turn", chain[done]}, {"id", std::to_string(d.id)}, {"user", u.id}}));
   }
   // The text reviewed must be the text submitted.
   if (document_fingerprint(load_draft(d.source).doc) != d.content_hash)
-    fail(Code::Conflict, "the draft file changed after it was submitted",
-         {"resubmit it: gongwen submit " + d.source + " --as " + d.drafter});
+    fail(Code::Conflict, msg("workflow.review.changed"),
+         {msg("workflow.resubmit.hint", {{"source", d.source}, {"drafter", d.drafter}})});
   if (decision == Decision::Return && opinion.empty())
-    fail(Code::BadInput, "sending a draft back needs an opinion saying what to change",
-         {"add --opinion \"…\""});
+    fail(Code::BadInput, msg("workflow.return.opinion"), {msg("workflow.return.opinion.hint")});
   m_ws.registry().transaction([&] {
     ReviewRecord r{d.id, d.round, static_cast<int>(done + 1), u.id, decision,
                    opinion.empty() ? "同意" : opinion, d.content_hash, now_iso()};
@@ -274,27 +269,26 @@ DraftRecord Office::sign(const std::string& ref, const std::string& user, const 
   const User& u = require_user(user, {Role::Signer}, "sign off documents", draft_label(d));
   require_clearance(u, d.secrecy, "sign off", draft_label(d));
   if (d.state != DraftState::Reviewed)
-    fail(Code::Conflict, "draft #" + std::to_string(d.id) + " is " + state_chinese(d.state) +
-                             "; only a fully reviewed draft can be signed off",
-         {"next step: " + describe(next_step(d))});
+    fail(Code::Conflict, msg("workflow.sign.state", {{"id", std::to_string(d.id)}, {"state", state_chinese(d.state)}}),
+         {msg("workflow.next_step", {{"next", describe(next_step(d))}})});
   const Draft draft = load_draft(d.source);
   if (document_fingerprint(draft.doc) != d.content_hash)
-    fail(Code::Conflict, "the draft file changed after review; the review chain starts again",
-         {"resubmit it: gongwen submit " + d.source + " --as " + d.drafter});
+    fail(Code::Conflict, msg("workflow.sign.changed"),
+         {msg("workflow.resubmit.hint", {{"source", d.source}, {"drafter", d.drafter}})});
   // 乡党委、政府文件由乡党委、政府主要领导签发: the signer must lead one of the issuing organs.
   // A joint issue is signed by the leader of each organ (会签), in any order; it is signed
   // off when the last of them has signed this round's text.
   const std::vector<std::string> needed = organ_signers(m_ws.profile(), draft.organ_ids);
   if (std::find(needed.begin(), needed.end(), u.id) == needed.end()) {
     m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "not a signer of the issuing organ");
-    fail(Code::Forbidden, u.name + " does not sign for " + draft.doc.issuers.front(),
-         {"it is signed off by the issuing organ's principal leader (see signer = in gongwen.toml)"});
+    fail(Code::Forbidden, msg("workflow.sign.not_signer", {{"name", u.name}, {"organ", draft.doc.issuers.front()}}),
+         {msg("workflow.sign.not_signer.hint")});
   }
   const std::vector<SignoffRecord> before = current_signoffs(d);
   for (const SignoffRecord& s : before)
     if (s.signer == u.id)
-      fail(Code::Conflict, u.name + " has already signed off draft #" + std::to_string(d.id),
-           {"next step: " + describe(next_step(d))});
+      fail(Code::Conflict, msg("workflow.sign.twice", {{"name", u.name}, {"id", std::to_string(d.id)}}),
+           {msg("workflow.next_step", {{"next", describe(next_step(d))}})});
   m_ws.registry().transaction([&] {
     SignoffRecord s{d.id, d.round, u.id, opinion.empty() ? "同意印发" : opinion, d.content_hash, now_iso()};
     m_ws.registry().add_signoff(s);
@@ -359,9 +353,8 @@ class IssueStaging {
       }
       fs::rename(tmp, final_path, ec);
       if (ec && !fs::exists(final_path))
-        fail(Code::Io, "issued " + number + " but cannot move " + tmp.string() + " to " + final_path.string() +
-                           ": " + ec.message(),
-             {"free disk space, then run any gongwen issue: it finishes the move"});
+        fail(Code::Io, msg("workflow.issue.move", {{"number", number}, {"from", tmp.string()}, {"to", final_path.string()}, {"why", ec.message()}}),
+             {msg("workflow.issue.move.hint")});
       moved_into.insert(final_path.parent_path());
     }
     for (const auto& dir : moved_into) sync_directory(dir);
@@ -438,16 +431,16 @@ void Office::refuse_unless_signed(const DraftRecord& d, const std::string& user)
     std::string number;
     for (const auto& r : m_ws.registry().issued(d.year))
       if (r.draft_id == d.id) number = r.number;
-    fail(Code::Conflict, "draft #" + std::to_string(d.id) + " is already " + state_chinese(d.state) +
-                             (number.empty() ? "" : " as " + number),
-         {"an issued document is not issued twice; a corrected text is a new draft"});
+    fail(Code::Conflict,
+         number.empty() ? msg("workflow.issue.again", {{"id", std::to_string(d.id)}, {"state", state_chinese(d.state)}})
+                        : msg("workflow.issue.again.as", {{"id", std::to_string(d.id)}, {"state", state_chinese(d.state)}, {"number", number}}),
+         {msg("workflow.issue.again.hint")});
   }
   if (d.state != DraftState::Signed) {
     m_ws.registry().audit(now_iso(), user, "refused", draft_label(d),
                           "issue: not signed off (no leader's approval for print or seal)");
-    fail(Code::Forbidden, "draft #" + std::to_string(d.id) + " is " + state_chinese(d.state) +
-                              ": 领导未签的文件一律不得印发 (nothing unsigned is issued)",
-         {"next step: " + describe(next_step(d))});
+    fail(Code::Forbidden, msg("workflow.issue.unsigned", {{"id", std::to_string(d.id)}, {"state", state_chinese(d.state)}}),
+         {msg("workflow.next_step", {{"next", describe(next_step(d))}})});
   }
 }
 
@@ -458,8 +451,8 @@ SignoffRecord Office::approving_signoff(const DraftRecord& d, const Draft& draft
   const std::string hash = document_fingerprint(draft.doc);
   if (!signoff || signoff->round != d.round || signoff->content_hash != hash || hash != d.content_hash) {
     m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "content differs from sign-off");
-    fail(Code::Conflict, "the draft differs from the text that was signed off; it cannot be issued",
-         {"resubmit it for review: gongwen submit " + d.source + " --as " + d.drafter});
+    fail(Code::Conflict, msg("workflow.issue.changed"),
+         {msg("workflow.resubmit.hint", {{"source", d.source}, {"drafter", d.drafter}})});
   }
   return *signoff;
 }
@@ -485,11 +478,10 @@ std::vector<SealUseRecord> Office::approved_seal_uses(const DraftRecord& d, cons
     const User* approver = approval ? prof.user(approval->signer) : nullptr;
     if (!approver || !approver->has(Role::Signer)) {
       m_ws.registry().audit(now_iso(), u.id, "refused", draft_label(d), "seal without approval");
-      fail(Code::Forbidden, "the seal may not be applied to draft #" + std::to_string(d.id) + ": " +
-                                (approval ? "its approval by " + approval->signer + " is not"
-                                          : "no sign-off of " + draft.organ_ids[i] + " is") +
-                                " a leader's approval (用印须经领导批准)",
-           {"have it signed off again by the issuing organ's leader: gongwen sign #" + std::to_string(d.id)});
+      fail(Code::Forbidden,
+           approval ? msg("workflow.seal.not_leader", {{"id", std::to_string(d.id)}, {"signer", approval->signer}})
+                    : msg("workflow.seal.no_signoff", {{"id", std::to_string(d.id)}, {"organ", draft.organ_ids[i]}}),
+           {msg("workflow.seal.hint", {{"id", std::to_string(d.id)}})});
     }
     const std::string text =
         draft.doc.joint_signers.size() > 1 ? draft.doc.joint_signers[i].seal_text : draft.doc.seal_text;
@@ -504,7 +496,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
   refuse_unless_signed(d, user);
   Draft draft = load_draft(d.source);
   // A filed year is locked: a document dated in it can no longer be added.
-  require_open_year(m_ws, draft.doc.date.year, "issuing a document dated " + draft.doc.date.iso());
+  require_open_year(m_ws, draft.doc.date.year, msg("workflow.what.issue", {{"date", draft.doc.date.iso()}}));
   const bool sealed = draft.doc.seal == SealMode::Sealed;
   // Only the seal keeper applies a seal; an unsealed document may also be issued by an admin.
   const User& u = sealed ? require_user(user, {Role::SealKeeper}, "apply the seal", draft_label(d))
@@ -643,15 +635,15 @@ void Office::stage_numbered_copies(const Document& doc, int count, const RenderO
 NumberRecord Office::void_number(const std::string& text, const std::string& user,
                                  const std::string& reason) {
   const auto n = parse_doc_number(text);
-  if (!n) fail(Code::BadInput, "'" + text + "' is not a 发文字号", {"write it like 白政发〔2026〕7号"});
+  if (!n) fail(Code::BadInput, msg("workflow.number.invalid", {{"text", text}}), {msg("workflow.number.invalid.hint")});
   const User& u = require_user(user, {Role::Signer, Role::Admin}, "void numbers", n->text());
-  if (reason.empty()) fail(Code::BadInput, "voiding a number needs a reason", {"add --reason \"…\""});
+  if (reason.empty()) fail(Code::BadInput, msg("workflow.void.reason"), {msg("workflow.void.reason.hint")});
   NumberRecord found;
   bool ok = false;
   for (const auto& r : m_ws.registry().numbers(n->year))
     if (r.code == n->code && r.serial == n->serial) { found = r; ok = true; }
-  if (!ok) fail(Code::NotFound, n->text() + " has not been given out");
-  if (found.status == "void") fail(Code::Conflict, n->text() + " is already void");
+  if (!ok) fail(Code::NotFound, msg("workflow.void.unused", {{"number", n->text()}}));
+  if (found.status == "void") fail(Code::Conflict, msg("workflow.void.again", {{"number", n->text()}}));
   // Voiding is for a number that was given out but whose issue did not complete (no issued
   // document carries it). A number on an issued document is part of the record: it cannot be
   // taken back, least of all once its year is filed (issue 13 #4).

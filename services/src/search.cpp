@@ -136,7 +136,7 @@ search::SearchResult search_documents(archive::Workspace& ws, const SearchQuery&
   std::vector<std::string> shards;
   if (q.local) shards.push_back(ws.index_dir().string());
   shards.insert(shards.end(), q.shards.begin(), q.shards.end());
-  if (shards.empty()) fail(Code::Usage, "--no-local needs at least one --shard");
+  if (shards.empty()) fail(Code::Usage, msg("workflow.search.no_shard"));
   // A workspace where nothing was issued or received yet has no index: it finds nothing, which
   // is not an error (the outbox creates and fills the index with the first document).
   std::error_code ec;

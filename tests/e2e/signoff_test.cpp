@@ -44,14 +44,15 @@ class Signoff : public ::testing::Test {
 };
 
 TEST_F(Signoff, WrongPasswordIsRefusedLoggedAndChangesNothing) {
-  const Outcome bad = with("GONGWEN_PASSWORD=wrong-password", {"--as", "wangfang", "submit", draft.string()});
+  // The refusals in the clerk's language (the catalogue's Chinese words), whatever the machine's locale.
+  const Outcome bad = with(kChinese + " GONGWEN_PASSWORD=wrong-password", {"--as", "wangfang", "submit", draft.string()});
   EXPECT_EQ(bad.code, 5);
-  EXPECT_NE(bad.err.find("wrong user or password for 'wangfang'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("用户名或密码不对（wangfang）"), std::string::npos) << bad.err;
   EXPECT_EQ(with("", {"--json", "draft", "list"}).out.find("除冰"), std::string::npos);
   EXPECT_NE(audit().find("login: wrong password"), std::string::npos);
-  const Outcome none = with("", {"--as", "wangfang", "submit", draft.string()});
+  const Outcome none = with(kChinese, {"--as", "wangfang", "submit", draft.string()});
   EXPECT_EQ(none.code, 5);
-  EXPECT_NE(none.err.find("not logged in"), std::string::npos);
+  EXPECT_NE(none.err.find("wangfang 尚未登录"), std::string::npos) << none.err;
   EXPECT_EQ(with("", {"audit", "verify"}).code, 0);
 }
 

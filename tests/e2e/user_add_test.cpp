@@ -34,16 +34,16 @@ TEST(UserAdd, AdminAddsAClerkWhoCanLogIn) {
   };
   const std::vector<Refusal> refusals = {
       {{"--as", "sunli", "user", "add", "wu", "--name", "吴", "--role", "drafter"}, "GONGWEN_PASSWORD=clerk-password", 5, "管理员"},
-      {{"--as", "huanglei", "user", "add", "wu", "--name", "吴", "--role", "boss"}, admin, 3, "unknown role 'boss'"},
-      {{"--as", "huanglei", "user", "add", "sunli", "--name", "孙丽", "--role", "drafter"}, admin, 6, "exists already"},
-      {{"--as", "huanglei", "user", "add", "Wu Fang", "--name", "吴芳", "--role", "drafter"}, admin, 3, "not valid"},
+      {{"--as", "huanglei", "user", "add", "wu", "--name", "吴", "--role", "boss"}, admin, 3, "没有“boss”这个角色"},
+      {{"--as", "huanglei", "user", "add", "sunli", "--name", "孙丽", "--role", "drafter"}, admin, 6, "用户“sunli”已存在"},
+      {{"--as", "huanglei", "user", "add", "Wu Fang", "--name", "吴芳", "--role", "drafter"}, admin, 3, "不合要求"},
       {{"--as", "huanglei", "user", "add", "wu", "--name", "吴", "--role", "drafter", "--clearance", "内部"}, admin, 3, "--clearance"},
-      {{"--as", "huanglei", "user", "add", "wu", "--name", "吴", "--role", "drafter"}, admin + " GONGWEN_NEW_PASSWORD=short", 3, "too short"},
+      {{"--as", "huanglei", "user", "add", "wu", "--name", "吴", "--role", "drafter"}, admin + " GONGWEN_NEW_PASSWORD=short", 3, "密码太短"},
   };
   for (const auto& r : refusals) {
     std::vector<std::string> args = {"--workspace", w};
     args.insert(args.end(), r.args.begin(), r.args.end());
-    const Outcome o = run(GONGWEN_BINARY, args, r.env);
+    const Outcome o = run(GONGWEN_BINARY, args, kChinese + " " + r.env);  // the clerk's words, whatever the locale
     EXPECT_EQ(o.code, r.code) << r.says << ": " << o.err;
     EXPECT_NE(o.err.find(r.says), std::string::npos) << o.err;
     EXPECT_EQ(slurp(ws / "gongwen.toml"), before) << r.says;

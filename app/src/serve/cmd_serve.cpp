@@ -22,20 +22,20 @@ struct ServeCommandOptions {
 }  // namespace
 
 void add_serve_command(CLI::App& app, Context& ctx, Action& action) {
-  auto* serve = app.add_subcommand("serve", "the office's web desk (static pages + JSON API) on this workspace");
+  auto* serve = app.add_subcommand("serve", msg("cli.help.serve"));
   auto opts = std::make_shared<ServeCommandOptions>();
   std::string &listen = opts->listen, &web = opts->web;
   int &threads = opts->threads, &session_idle = opts->session_idle, &head_timeout = opts->head_timeout;
   std::vector<std::string>& trusted_proxies = opts->trusted_proxies;
-  serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 = any free port)");
-  serve->add_option("--web", web, "folder of the static pages (default: the installed web/)");
-  serve->add_option("--threads", threads, "requests handled at once (default 32)")->check(CLI::Range(1, 256));
+  serve->add_option("--listen", listen, msg("cli.help.serve.listen"));
+  serve->add_option("--web", web, msg("cli.help.serve.web"));
+  serve->add_option("--threads", threads, msg("cli.help.serve.threads"))->check(CLI::Range(1, 256));
   serve->add_option("--header-timeout", head_timeout,
-                    "seconds a request's header may take to arrive; slower connections are closed (default 10)")
+                    msg("cli.help.serve.header-timeout"))
       ->check(CLI::Range(1, 300));
   serve->add_option("--trusted-proxy", trusted_proxies,
-                    "address of a reverse proxy (the office's nginx) whose X-Forwarded-For names the client; repeatable");
-  serve->add_option("--session-idle", session_idle, "seconds without a request after which a login session ends (default 1800)")
+                    msg("cli.help.serve.trusted-proxy"));
+  serve->add_option("--session-idle", session_idle, msg("cli.help.serve.session-idle"))
       ->check(CLI::Range(1, 7 * 24 * 3600));
   serve->callback([&, opts] {
     action = [&, opts] {

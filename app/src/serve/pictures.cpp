@@ -70,7 +70,7 @@ void check_blocks(const std::vector<Block>& blocks, const fs::path& dir, const s
 
 fs::path picture_dir(const fs::path& workspace, const std::string& user, bool create) {
   if (user.empty() || user.find('/') != std::string::npos || user[0] == '.')
-    fail(Code::Internal, "bad user id for a picture folder");
+    fail(Code::Internal, msg("web.pictures.user"));
   const fs::path dir = workspace / "drafts" / "web" / user;
   std::error_code ec;
   if (create) {

@@ -33,18 +33,18 @@ constexpr double kPreviewDpi = 72;
 
 // One page as PNG (serve/png.hpp: poppler-cpp's own PNG writer was the slow part).
 std::string page_png(poppler::document& doc, int page_index) {
-  if (page_index < 0 || page_index >= doc.pages()) fail(Code::NotFound, "no such preview page");
+  if (page_index < 0 || page_index >= doc.pages()) fail(Code::NotFound, msg("web.preview.page.none"));
   std::unique_ptr<poppler::page> page(doc.create_page(page_index));
   poppler::page_renderer r;
   r.set_render_hint(poppler::page_renderer::antialiasing, true);
   r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   const poppler::image img = r.render_page(page.get(), kPreviewDpi, kPreviewDpi);
-  if (!img.is_valid()) fail(Code::Io, "could not render the preview page");
+  if (!img.is_valid()) fail(Code::Io, msg("web.preview.render"));
   if (img.format() == poppler::image::format_argb32 || img.format() == poppler::image::format_rgb24)
     return encode_png_rgb(img.const_data(), img.width(), img.height(), img.bytes_per_row());
   // Another pixel format (not what poppler gives today): its own writer, via a private temp file.
   const fs::path tmp = fs::temp_directory_path() / ("gongwen-preview-" + random_token() + ".png");
-  if (!img.save(tmp.string(), "png")) fail(Code::Io, "could not render the preview page");
+  if (!img.save(tmp.string(), "png")) fail(Code::Io, msg("web.preview.render"));
   std::ifstream in(tmp, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -138,7 +138,7 @@ void add_preview_routes(httplib::Server& srv, State& st) {
       if (png == p->png.end()) {
         if (!p->parsed) {
           p->parsed.reset(poppler::document::load_from_raw_data(p->pdf.data(), static_cast<int>(p->pdf.size())));
-          if (!p->parsed) fail(Code::Internal, "the preview PDF could not be read back");
+          if (!p->parsed) fail(Code::Internal, msg("web.preview.reread"));
         }
         png = p->png.emplace(page, page_png(*p->parsed, page - 1)).first;
       }

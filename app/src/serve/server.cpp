@@ -21,7 +21,7 @@ void parse_listen(const std::string& text, ServeOptions& opts) {
   static const std::regex re(R"(^(?:([A-Za-z0-9.\-]+|\[[0-9a-fA-F:]+\])?:)?(\d{1,5})$)");
   std::smatch m;
   if (!std::regex_match(text, m, re) || std::stoi(m[2].str()) > 65535)
-    fail(Code::Usage, "--listen '" + text + "' is not HOST:PORT", {"e.g. --listen 127.0.0.1:8080"});
+    fail(Code::Usage, msg("web.listen.invalid", {{"value", text}}), {msg("web.listen.invalid.hint")});
   if (m[1].matched) opts.host = m[1].str();
   opts.port = std::stoi(m[2].str());
 }
@@ -85,8 +85,7 @@ void add_all_routes(httplib::Server& srv, State& st) {
 
 void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& opts) {
   if (!std::filesystem::is_directory(opts.web_dir))
-    fail(Code::NotFound, "the web pages folder " + opts.web_dir.string() + " does not exist",
-         {"give it with --web DIR, or set GONGWEN_DATA_DIR"});
+    fail(Code::NotFound, msg("web.pages.missing", {{"dir", opts.web_dir.string()}}), {msg("web.pages.missing.hint")});
   State st(ws, clock, opts.web_dir, opts.session_idle);
   st.passwords = std::make_unique<RegistryPasswords>(ws, clock, st.ws_mutex);
   st.trusted_proxies = opts.trusted_proxies;

@@ -30,8 +30,7 @@ void AuditState::rolled_back() {
 
 void Audit::append(AuditEntry e, std::optional<std::string> rows) {
   if (m_state.seal && !m_state.seal->readable())
-    fail(Code::Forbidden, "this account cannot read keys/audit.key, so it cannot write to the registers",
-         {"run gongwen as the office's service user"});
+    fail(Code::Forbidden, msg("registry.audit_key.unreadable"), {msg("registry.audit_key.unreadable.hint")});
   if (auto last = audit_last()) {
     e.seq = last->seq + 1;
     e.prev_hash = last->hash;

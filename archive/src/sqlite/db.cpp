@@ -10,12 +10,12 @@ namespace {
   std::string msg = what + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
   std::vector<std::string> hints;
   if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-    hints.push_back("another gongwen process is writing; try again in a moment");
+    hints.push_back(gongwen::msg("registry.busy.hint"));
   if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN)
-    hints.push_back("check that the workspace folder is writable");
+    hints.push_back(gongwen::msg("registry.readonly.hint"));
   if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
-    hints.push_back("registry.sqlite3 is damaged: restore it from the backup");
-  fail(Code::Io, "registry: " + msg, hints);
+    hints.push_back(gongwen::msg("registry.corrupt.hint"));
+  fail(Code::Io, gongwen::msg("registry.failed", {{"what", msg}}), hints);
 }
 }  // namespace
 
@@ -26,7 +26,7 @@ Db::Db(const std::string& path) {
     m_db = nullptr;
     std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
     sqlite3_close(db);
-    fail(Code::Io, "registry: cannot open " + path + ": " + msg);
+    fail(Code::Io, gongwen::msg("registry.open", {{"file", path}, {"why", msg}}));
   }
   // The CLI and the web server share one registry: wait for a writer instead of failing.
   sqlite3_busy_timeout(m_db, 5000);

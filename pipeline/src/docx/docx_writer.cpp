@@ -68,7 +68,7 @@ Result<RenderedFile> write_docx(const LaidOutDocument& laid) {
   } catch (const Failure& f) {
     return f.error();
   } catch (const std::bad_alloc&) {
-    return make_error(Code::Io, "out of memory while writing the DOCX");
+    return make_error(Code::Io, msg("write.memory.docx"));
   }
 }
 

@@ -13,11 +13,11 @@ const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 
 XmlWriter::XmlWriter() {
   m_buf = xmlBufferCreate();
-  if (m_buf == nullptr) fail(Code::Io, "libxml2: cannot allocate an XML buffer");
+  if (m_buf == nullptr) fail(Code::Io, msg("write.xml.buffer"));
   m_w = xmlNewTextWriterMemory(m_buf, 0);
   if (m_w == nullptr) {
     xmlBufferFree(m_buf);
-    fail(Code::Io, "libxml2: cannot create an XML writer");
+    fail(Code::Io, msg("write.xml.writer"));
   }
   check(xmlTextWriterStartDocument(m_w, "1.0", "UTF-8", "yes"), "start document");
 }
@@ -28,7 +28,7 @@ XmlWriter::~XmlWriter() {
 }
 
 void XmlWriter::check(int rc, const char* what) {
-  if (rc < 0) fail(Code::Io, std::string("libxml2 failed to write the DOCX: ") + what);
+  if (rc < 0) fail(Code::Io, msg("write.xml.failed", {{"what", what}}));
 }
 
 void XmlWriter::start(const char* name) {

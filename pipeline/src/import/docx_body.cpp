@@ -132,9 +132,8 @@ struct Walker {
       if (!piece.empty()) {
         chars += count_chars(piece);
         if (chars > limits.max_chars)
-          fail(Code::BadInput, source + ": more than " + std::to_string(limits.max_chars) +
-                                   " characters of text",
-               {"a draft holds at most 200,000 characters; split the document"});
+          fail(Code::BadInput, msg("import.docx.chars", {{"file", source}, {"max", std::to_string(limits.max_chars)}}),
+               {msg("import.docx.split.hint")});
         paragraphs.push_back(std::move(piece));
         alignments.push_back(jc);
       }
@@ -152,8 +151,8 @@ struct Walker {
   // Empty cells cost no text, so they have a budget of their own (all tables together).
   void check_cells(std::size_t n) const {
     if (n > limits.max_chars)
-      fail(Code::BadInput, source + ": more than " + std::to_string(limits.max_chars) + " table cells",
-           {"a draft holds at most 200,000 characters; split the document"});
+      fail(Code::BadInput, msg("import.docx.cells", {{"file", source}, {"max", std::to_string(limits.max_chars)}}),
+           {msg("import.docx.split.hint")});
   }
 
   void add_table(const xmlNode* tbl) {
@@ -214,9 +213,8 @@ struct Walker {
       }
     }
     if (chars > limits.max_chars)
-      fail(Code::BadInput, source + ": more than " + std::to_string(limits.max_chars) +
-                               " characters of text",
-           {"a draft holds at most 200,000 characters; split the document"});
+      fail(Code::BadInput, msg("import.docx.chars", {{"file", source}, {"max", std::to_string(limits.max_chars)}}),
+           {msg("import.docx.split.hint")});
     out.table_at.push_back({paragraphs.size(), out.tables.size()});
     out.tables.push_back(std::move(t));
   }
@@ -281,8 +279,7 @@ Result<ImportedBody> import_docx(std::string_view bytes, const std::string& sour
     ZipReader zip(bytes, source, limits);
     std::optional<std::string> xml = zip.read("word/document.xml");
     if (!xml)
-      fail(Code::BadInput, source + ": no word/document.xml — not a Word document",
-           {"save the file from Word or WPS as .docx (not .doc, .wps or .odt)"});
+      fail(Code::BadInput, msg("import.docx.not_word", {{"file", source}}), {msg("import.docx.save_as.hint")});
     Walker w{zip, source, limits, {}, {}, {}, {}, 0};
     if (std::optional<std::string> rels = zip.read("word/_rels/document.xml.rels")) {
       DocPtr r = parse(*rels, "word/_rels/document.xml.rels", source);
@@ -302,23 +299,20 @@ Result<ImportedBody> import_docx(std::string_view bytes, const std::string& sour
     DocPtr doc = parse(*xml, "word/document.xml", source);
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!is(root, kW, "document"))
-      fail(Code::BadInput, source + ": word/document.xml is not a WordprocessingML document",
-           {"save the file from Word or WPS as .docx (not .doc, .wps or .odt)"});
+      fail(Code::BadInput, msg("import.docx.not_wordml", {{"file", source}}), {msg("import.docx.save_as.hint")});
     for (const xmlNode* c = root->children; c != nullptr; c = c->next)
       if (is(c, kW, "body")) w.walk(c);
     split_head_and_tail(w);
     if (w.out.body.empty() && w.out.tables.empty())
-      fail(Code::BadInput, source + ": the document has no body text",
-           {"type the 正文 in Word first, then import it"});
+      fail(Code::BadInput, msg("import.docx.no_body", {{"file", source}}), {msg("import.docx.no_body.hint")});
     return std::move(w.out);
   } catch (const Failure& f) {
     return f.error();
   } catch (const std::bad_alloc&) {
-    return make_error(Code::BadInput, source + ": the document is too large to read",
-                      {"split the document"});
+    return make_error(Code::BadInput, msg("import.docx.too_large", {{"file", source}}), {msg("import.docx.split.short_hint")});
   } catch (const std::exception& e) {
-    return make_error(Code::BadInput, source + ": cannot read the document (" + e.what() + ")",
-                      {"open the file in Word and save it again"});
+    return make_error(Code::BadInput, msg("import.docx.unreadable", {{"file", source}, {"why", e.what()}}),
+                      {msg("import.docx.resave.hint")});
   }
 }
 

@@ -36,7 +36,7 @@ Result<std::string> docx_text(std::string_view bytes, const std::string& source,
     import::ZipReader zip(bytes, source, limits);
     std::optional<std::string> xml = zip.read("word/document.xml");
     if (!xml)
-      return make_error(Code::BadInput, source + ": a DOCX must contain word/document.xml");
+      return make_error(Code::BadInput, msg("import.docx.no_document", {{"file", source}}));
     import::DocPtr doc = import::parse(*xml, "word/document.xml", source);
     std::string out;
     collect(xmlDocGetRootElement(doc.get()), out);
@@ -44,7 +44,7 @@ Result<std::string> docx_text(std::string_view bytes, const std::string& source,
   } catch (const Failure& f) {
     return f.error();
   } catch (const std::bad_alloc&) {
-    return make_error(Code::BadInput, source + ": the document is too large to read");
+    return make_error(Code::BadInput, msg("import.docx.too_large", {{"file", source}}));
   }
 }
 

@@ -21,6 +21,19 @@ const CatalogEntry kSigning[] = {
     {"profile.signing.pin_inline.hint", "改用 pin_env = \"变量名\" 或 pin_file = \"权限 0600 的文件\"",
      "use pin_env = \"VARIABLE\" or pin_file = \"a file of mode 0600\""},
 
+    // ---- the PDF's signature (pipeline/src/sign/sign_pdf.cpp) ----------------------------
+    {"signing.cert.no_key", "签名人的证书中没有可用的公钥", "the signer's certificate has no usable public key"},
+    {"signing.key.not_its_cert", "签名密钥与其证书不配", "the signing key does not belong to its certificate"},
+    {"signing.key.not_its_cert.hint", "用该密钥所作的签名无法用证书验证：请核对密钥和证书是否为同一对",
+     "the signature made with the key does not verify with the certificate"},
+    {"signing.key_file.failed", "无法用密钥文件签名：{why}", "cannot sign with the key file: {why}"},
+    {"signing.cert.unreadable", "无法读取签名人的证书（{why}）", "the signer's certificate cannot be read ({why})"},
+    {"signing.cert.unreadable.hint", "检查工作区 keys/ 中的证书，或签名设备上的证书",
+     "check keys/ in the workspace, or the certificate on the token"},
+    {"signing.cert.file_empty", "[signing] certificate = \"{file}\"：文件中没有 PEM 格式的证书",
+     "[signing] certificate = \"{file}\": no PEM certificate in the file"},
+    {"signing.digest.failed", "计算 SHA-256 摘要失败", "SHA-256 failed"},
+
     // ---- the PKCS#11 token (archive/src/pkcs11_signer.cpp) ------------------------------
     {"signing.module.open", "无法载入 PKCS#11 模块 {module}：{why}", "cannot load the PKCS#11 module {module}: {why}"},
     {"signing.module.open.hint", "检查 gongwen.toml [signing] 中的 module 路径，以及该 UKey 或密码机的驱动是否已安装",

@@ -146,16 +146,15 @@ static Result<ResolvedFont> resolve_font_uncached(const std::string& preference,
     font.face = face_for(match, &font.file, &font.path, &font.index);
     FcPatternDestroy(match);
     if (cairo_font_face_status(font.face) != CAIRO_STATUS_SUCCESS)
-      return make_error(Code::Io, "cannot load font " + font.file);
+      return make_error(Code::Io, msg("write.font.load", {{"file", font.file}}));
     if (i > 0) {
       std::string first = wanted.empty() ? role_name : wanted.front();
       font.warning = role_name + " → " + font.family + " (no " + first + " installed)";
     }
     return font;
   }
-  return make_error(Code::Io, "no Chinese font found for " + role_name + " (tried " +
-                                  preference + ", " + fallback_family + ")",
-                    {"install fonts-noto-cjk or texlive-lang-chinese (Fandol fonts)"});
+  return make_error(Code::Io, msg("write.font.none", {{"role", role_name}, {"tried", preference + ", " + fallback_family}}),
+                    {msg("write.font.none.hint")});
 }
 
 Result<FontSet> FontSet::create(const FontChoices& c) {

@@ -91,8 +91,7 @@ class PageDrawer {
 };
 
 Error cairo_error(cairo_status_t status) {
-  return make_error(Code::Io, std::string("PDF writing failed: ") +
-                                  cairo_status_to_string(status));
+  return make_error(Code::Io, msg("write.pdf.failed", {{"why", cairo_status_to_string(status)}}));
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ Result<LaidOutDocument> lay_out(const Document& doc, const RenderOptions& option
   } catch (const Failure& f) {
     return f.error();
   } catch (const std::bad_alloc&) {
-    return make_error(Code::Io, "out of memory while laying out the document");
+    return make_error(Code::Io, msg("write.memory.layout"));
   }
 }
 

@@ -84,15 +84,14 @@ namespace {
 Result<SigningKey> checked(PkeyPtr key, X509Ptr cert, std::vector<std::string> chain,
                            const std::string& what) {
   if (!key)
-    return make_error(Code::BadInput, what + ": no private key could be read (" + ssl_error() + ")",
-                      {"give an unencrypted PEM private key, or a PKCS#12 file with its password"});
+    return make_error(Code::BadInput, msg("signing.import.no_key", {{"file", what}, {"why", ssl_error()}}),
+                      {msg("signing.import.no_key.hint")});
   if (!cert)
-    return make_error(Code::BadInput, what + ": no certificate could be read (" + ssl_error() + ")",
-                      {"give the certificate as PEM (-----BEGIN CERTIFICATE-----)"});
+    return make_error(Code::BadInput, msg("signing.import.no_cert", {{"file", what}, {"why", ssl_error()}}),
+                      {msg("signing.import.no_cert.hint")});
   if (X509_check_private_key(cert.get(), key.get()) != 1) {
     ssl_error();
-    return make_error(Code::BadInput, what + ": the private key does not belong to the certificate",
-                      {"import the key and the certificate issued for it together"});
+    return make_error(Code::BadInput, msg("signing.import.mismatch", {{"file", what}}), {msg("signing.import.mismatch.hint")});
   }
   SigningKey out;
   out.key_pem = key_to_pem(key.get());
@@ -126,7 +125,7 @@ Result<SigningKey> make_self_signed_key(const std::string& common_name, const st
   const bool sm2 = kind == KeyKind::Sm2;
   PkeyPtr key(sm2 ? EVP_PKEY_Q_keygen(nullptr, nullptr, "SM2") : EVP_RSA_gen(2048));
   X509Ptr cert(X509_new());
-  if (!key || !cert) return make_error(Code::Internal, "cannot generate a key: " + ssl_error());
+  if (!key || !cert) return make_error(Code::Internal, msg("signing.new.key", {{"why", ssl_error()}}));
   X509_set_version(cert.get(), 2);
   // A serial from the time keeps two keys of one office apart without a counter.
   ASN1_INTEGER_set_int64(X509_get_serialNumber(cert.get()), not_before.unix_seconds > 0 ? not_before.unix_seconds : 1);
@@ -136,7 +135,7 @@ Result<SigningKey> make_self_signed_key(const std::string& common_name, const st
   X509_NAME* name = X509_get_subject_name(cert.get());
   if (!add_name(name, "C", "CN") || !add_name(name, "O", organization) ||
       !add_name(name, "CN", common_name))
-    return make_error(Code::BadInput, "the certificate name '" + common_name + "' is not accepted");
+    return make_error(Code::BadInput, msg("signing.new.name", {{"name", common_name}}));
   X509_set_issuer_name(cert.get(), name);
   X509_set_pubkey(cert.get(), key.get());
   add_ext(cert.get(), NID_basic_constraints, "critical,CA:FALSE");
@@ -153,9 +152,9 @@ Result<SigningKey> make_self_signed_key(const std::string& common_name, const st
            X509_sign_ctx(cert.get(), md.get()) > 0;
     }
     EVP_PKEY_CTX_free(pctx);
-    if (!ok) return make_error(Code::Internal, "cannot sign the SM2 certificate: " + ssl_error());
+    if (!ok) return make_error(Code::Internal, msg("signing.new.sign_sm2", {{"why", ssl_error()}}));
   } else if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0) {
-    return make_error(Code::Internal, "cannot sign the certificate: " + ssl_error());
+    return make_error(Code::Internal, msg("signing.new.sign", {{"why", ssl_error()}}));
   }
   return checked(std::move(key), std::move(cert), {}, "new key");
 }
@@ -177,15 +176,14 @@ Result<SigningKey> load_signing_key_pkcs12(const std::string& p12_bytes, const s
   auto bio = mem_bio(p12_bytes);
   PKCS12* p12 = d2i_PKCS12_bio(bio.get(), nullptr);
   if (!p12)
-    return make_error(Code::BadInput, "the file is not PKCS#12 (.p12/.pfx): " + ssl_error());
+    return make_error(Code::BadInput, msg("signing.p12.not", {{"why", ssl_error()}}));
   EVP_PKEY* key = nullptr;
   X509* cert = nullptr;
   STACK_OF(X509)* ca = nullptr;
   const int ok = PKCS12_parse(p12, password.c_str(), &key, &cert, &ca);
   PKCS12_free(p12);
   if (!ok)
-    return make_error(Code::BadInput, "cannot open the PKCS#12 file: " + ssl_error(),
-                      {"check the password (--password-file)"});
+    return make_error(Code::BadInput, msg("signing.p12.open", {{"why", ssl_error()}}), {msg("signing.p12.open.hint")});
   std::vector<std::string> chain;
   for (int i = 0; ca && i < sk_X509_num(ca); ++i) chain.push_back(cert_to_pem(sk_X509_value(ca, i)));
   sk_X509_pop_free(ca, X509_free);

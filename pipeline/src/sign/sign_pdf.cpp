@@ -151,10 +151,10 @@ std::string signed_attributes_der(CMS_SignerInfo* si) {
 Result<std::string> cms_sign(const std::string& data, const PdfSigner& signer, X509* cert,
                              const Instant& at) {
   auto fail_ssl = [](const std::string& what) {
-    return make_error(Code::Internal, "cannot make the CMS signature (" + what + "): " + ssl_error());
+    return make_error(Code::Internal, msg("signing.cms.failed", {{"why", what + ": " + ssl_error()}}));
   };
   EVP_PKEY* public_key = X509_get0_pubkey(cert);
-  if (!public_key) return make_error(Code::BadInput, "the signer's certificate has no usable public key");
+  if (!public_key) return make_error(Code::BadInput, msg("signing.cert.no_key"));
   CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_DETACHED | CMS_BINARY));
   if (!cms) return fail_ssl("new");
   CMS_SignerInfo* si = CMS_add1_signer(cms.get(), cert, public_key, EVP_sha256(),
@@ -185,8 +185,7 @@ Result<std::string> cms_sign(const std::string& data, const PdfSigner& signer, X
                          reinterpret_cast<const unsigned char*>(attributes.data()), attributes.size()) == 1;
     if (!ok) {
       ssl_error();
-      return make_error(Code::BadInput, "the signing key does not belong to its certificate",
-                        {"the signature made with the key does not verify with the certificate"});
+      return make_error(Code::BadInput, msg("signing.key.not_its_cert"), {msg("signing.key.not_its_cert.hint")});
     }
   }
   if (ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), sig.data(), static_cast<int>(sig.size())) != 1)
@@ -226,11 +225,10 @@ Result<ParsedKey> parse_key(const SigningKey& key) {
   if (auto it = parsed.find(id); it != parsed.end()) return copy(it->second);
   ParsedKey k{read_key_pem(key.key_pem), read_cert_pem(key.cert_pem)};
   if (!k.pkey || !k.cert)
-    return make_error(Code::BadInput, "the signing key or certificate cannot be read",
-                      {"check keys/ in the workspace, or import the office's key again"});
+    return make_error(Code::BadInput, msg("signing.key.unreadable"), {msg("signing.key.unreadable.hint")});
   if (X509_check_private_key(k.cert.get(), k.pkey.get()) != 1) {
     ssl_error();
-    return make_error(Code::BadInput, "the signing key does not belong to its certificate");
+    return make_error(Code::BadInput, msg("signing.key.mismatch"));
   }
   if (parsed.size() > 8) parsed.clear();
   auto& kept = parsed.emplace(id, std::move(k)).first->second;
@@ -248,11 +246,11 @@ Result<std::string> PdfKeyFileSigner::sign(std::string_view data) const {
   if (!md || EVP_DigestSignInit(md.get(), nullptr, EVP_sha256(), nullptr, pkey) != 1 ||
       EVP_DigestSign(md.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(data.data()),
                      data.size()) != 1)
-    return make_error(Code::Internal, "cannot sign with the key file: " + ssl_error());
+    return make_error(Code::Internal, msg("signing.key_file.failed", {{"why", ssl_error()}}));
   std::string out(len, '\0');
   if (EVP_DigestSign(md.get(), reinterpret_cast<unsigned char*>(out.data()), &len,
                      reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1)
-    return make_error(Code::Internal, "cannot sign with the key file: " + ssl_error());
+    return make_error(Code::Internal, msg("signing.key_file.failed", {{"why", ssl_error()}}));
   out.resize(len);
   return out;
 }
@@ -267,13 +265,13 @@ Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, cons
 Result<std::string> sign_pdf(const std::string& pdf, const PdfSigner& signer, const SignOptions& options) {
   X509Ptr cert = read_cert_pem(signer.certificate_pem());
   if (!cert)
-    return make_error(Code::BadInput, "the signer's certificate cannot be read (" + ssl_error() + ")",
-                      {"check keys/ in the workspace, or the certificate on the token"});
+    return make_error(Code::BadInput, msg("signing.cert.unreadable", {{"why", ssl_error()}}),
+                      {msg("signing.cert.unreadable.hint")});
   Original o;
   try {
     o = inspect(pdf);
   } catch (const std::exception& e) {
-    return make_error(Code::BadInput, std::string("the PDF cannot be read for signing: ") + e.what());
+    return make_error(Code::BadInput, msg("signing.pdf.unreadable", {{"why", e.what()}}));
   }
 
   const int sig_obj = o.sig_obj, widget_obj = o.widget_obj;
@@ -323,9 +321,8 @@ Result<std::string> sign_pdf(const std::string& pdf, const PdfSigner& signer, co
   const std::string& der = cms.value();
   const std::string hex = to_hex(der);
   if (hex.size() > hex_zeros.size())
-    return make_error(Code::Internal, "the signature (" + std::to_string(der.size()) +
-                                          " bytes) does not fit the space reserved for it (" +
-                                          std::to_string(options.contents_capacity) + ")");
+    return make_error(Code::Internal, msg("signing.too_big", {{"size", std::to_string(der.size())},
+                                                             {"capacity", std::to_string(options.contents_capacity)}}));
   out.replace(static_cast<std::size_t>(gap_start) + 1, hex.size(), hex);
   return out;
 }

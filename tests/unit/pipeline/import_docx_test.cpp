@@ -66,7 +66,7 @@ std::string docx(const std::string& body, std::vector<Entry> more = {}) {
 struct Bad {
   const char* name;
   std::string bytes;
-  const char* message_part;  // in the error message
+  std::string message_part;  // in the error message (in the language of messages)
 };
 
 std::vector<Bad> bad_inputs() {
@@ -94,10 +94,11 @@ std::vector<Bad> bad_inputs() {
               std::string(10, '&') + "\">";  // shape only: refused before parsing
   laughs += "]><w:document/>";
   v.push_back({"billion laughs", make_zip({{"word/document.xml", laughs}}), "DTD"});
-  v.push_back({"malformed XML", docx("<w:p><w:r><w:t>未闭合"), "not well-formed"});
+  v.push_back({"malformed XML", docx("<w:p><w:r><w:t>未闭合"),
+               msg("import.xml.malformed", {{"file", "in.docx"}, {"part", "word/document.xml"}})});
   v.push_back({"not WordprocessingML", make_zip({{"word/document.xml", "<html><body>x</body></html>"}}),
-               "not a WordprocessingML"});
-  v.push_back({"no text", docx(""), "no body text"});
+               msg("import.docx.not_wordml", {{"file", "in.docx"}})});
+  v.push_back({"no text", docx(""), msg("import.docx.no_body", {{"file", "in.docx"}})});
   // 2 MB of one byte deflates about 1000:1.
   v.push_back({"zip bomb (ratio)", make_zip({{"word/document.xml", std::string(2u << 20, 'a')}}),
                "zip bomb"});
