@@ -30,6 +30,7 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim  # OCR of scanned 收文
   libcups2-dev cups cups-client printer-driver-cups-pdf  # 文印: printing, and a real CUPS server in the tests
   softhsm2  # a PKCS#11 token for the signer interface's second implementation
+  libp11-kit-dev  # pkcs11.h, the PKCS#11 standard's header (the token's module is loaded with dlopen)
   strace  # the power-loss test traces the syscalls of an issue (fsync, rename, commit order)
 )
 

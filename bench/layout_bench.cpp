@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
     std::ofstream(fs::path(argv[2]) / "notice.pdf", std::ios::binary) << first.bytes;
     std::ofstream(fs::path(argv[2]) / "notice.docx", std::ios::binary) << render_docx(n, o).take().bytes;
     std::ofstream(fs::path(argv[2]) / "report.pdf", std::ios::binary) << render_pdf(r, o).take().bytes;
+    std::ofstream(fs::path(argv[2]) / "notice.ofd", std::ios::binary) << write_ofd(lay_out(n, o).take()).take().bytes;
     return 0;
   }
   (void)render_docx(n, o).take();

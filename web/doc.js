@@ -9,6 +9,8 @@
     $('number').textContent = `${doc.number}　${doc.pages ? doc.pages + ' 页' : ''}`;
     $('pdf').href = `/api/documents/${doc.id}/pdf`;
     $('docx').href = `/api/documents/${doc.id}/docx`;
+    // The OFD with its electronic seal, when the register holds one.
+    if (doc.ofd) { $('ofd').href = `/api/documents/${doc.id}/ofd`; $('ofd').hidden = false; }
     $('verify').onclick = async () => {
       const v = await GW.api(`/api/documents/${doc.id}/verify`);
       $('verified').textContent = v.ok ? '验证通过：' + v.files.map((f) => `${f.file} ${f.why}`).join('；') : GW.msg(v) + (v.files ? v.files.map((f) => `${f.file} ${f.why}`).join('；') : '');

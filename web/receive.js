@@ -2,12 +2,16 @@
 (async () => {
   await GW.start('receive.html');
   const $ = (id) => document.getElementById(id);
+  // A received OFD's electronic seals as the register keeps them: the summary, then one line
+  // per seal (有效：… / 无效：…：原因) and the package's problems.
+  const sealText = (c) => c ? [c.text, ...(c.lines || [])].join('；') : '';
   const list = async () => {
     const r = await GW.api('/api/receive');
     const tb = $('list').querySelector('tbody');
     tb.replaceChildren();
     for (const d of r.received || []) tb.append(GW.el('tr', {}, GW.el('td', { text: d.registration }), GW.el('td', { text: d.sender }),
       GW.el('td', { text: d.their_number }), GW.el('td', { text: d.title }), GW.el('td', { text: d.date }), GW.el('td', { text: d.secrecy }),
+      GW.el('td', { text: sealText(d.seal_check), class: d.seal_check ? (d.seal_check.result === 'verified' ? 'ok seal-check' : 'problem seal-check') : 'seal-check' }),
       GW.el('td', {}, circulateForm(d))));
   };
   // 传阅 (gongwen receive circulate): a reader and the days until it is due back.
@@ -29,7 +33,7 @@
     const fd = new FormData($('f'));
     const r = await GW.api('/api/receive', { method: 'POST', form: fd });
     $('result').className = r.ok ? 'ok' : 'problem';
-    $('result').textContent = r.ok ? `已登记 ${r.registration}，文件保存为 ${r.stored}（SHA-256 ${r.sha256.slice(0, 16)}…）` : GW.msg(r);
+    $('result').textContent = r.ok ? `已登记 ${r.registration}，文件保存为 ${r.stored}（SHA-256 ${r.sha256.slice(0, 16)}…）${r.seal_check ? '。' + sealText(r.seal_check) : ''}` : GW.msg(r);
     if (r.ok) list();
   });
   list();

@@ -8,6 +8,7 @@
 #include "gongwen/archive/auth.hpp"
 #include "gongwen/archive/electronic_seal.hpp"
 #include "gongwen/archive/keys.hpp"
+#include "gongwen/archive/pdf_signer.hpp"
 #include "gongwen/archive/users.hpp"
 #include "gongwen/pipeline/ofd_seal.hpp"
 #include "gongwen/pipeline/sign.hpp"
@@ -281,9 +282,9 @@ void add_key_show(CLI::App& key, Context& ctx, Action& action) {
   auto* show = key.add_subcommand("show", "the certificate issued PDFs are signed with");
   show->callback([&ctx, &action, opts] {
     action = [&ctx, opts] {
-      const auto k = archive::load_signing_key(ctx.workspace());
-      ctx.emit({{"subject", certificate_common_name(k.cert_pem)}, {"sha256", certificate_sha256(k.cert_pem)}},
-               certificate_common_name(k.cert_pem) + "\nsha256 " + certificate_sha256(k.cert_pem) + "\n");
+      const std::string cert = archive::pdf_signing_certificate(ctx.workspace());
+      ctx.emit({{"subject", certificate_common_name(cert)}, {"sha256", certificate_sha256(cert)}},
+               certificate_common_name(cert) + "\nsha256 " + certificate_sha256(cert) + "\n");
     };
   });
 }
@@ -304,7 +305,7 @@ void add_verify(CLI::App& app, Context& ctx, Action& action) {
       const services::FileIdentity id = services::identify_file(ws, opts->verify_file, sha);
       std::string ours;
       try {
-        ours = certificate_sha256(archive::load_signing_key(ws).cert_pem);
+        ours = certificate_sha256(archive::pdf_signing_certificate(ws));
       } catch (const Failure&) {}
       nlohmann::json j = {{"file", opts->verify_file}, {"signature", status_text(r.status)},
                           {"whole_document", r.whole_document}, {"signer", r.signer},

@@ -6,6 +6,7 @@
 #include "day_json.hpp"
 #include "gongwen/archive/receiving.hpp"
 #include "gongwen/services/access.hpp"
+#include "gongwen/services/seal_check.hpp"
 #include "gongwen/services/workflows.hpp"
 
 namespace gongwen::app {
@@ -16,7 +17,8 @@ nlohmann::json received_json(const archive::ReceivedRecord& r) {
   return {{"id", r.id},           {"registration", r.registration()}, {"sender", r.sender},
           {"number", r.their_number}, {"title", r.title},             {"date", day_json(r.date)},
           {"secrecy", to_chinese(r.secrecy)}, {"copies", r.copies},                {"copy_numbers", r.copy_numbers},
-          {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at}};
+          {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at},
+          {"seal_check", r.seal_check.result}};
 }
 
 // The options of `receive FILE`, held by its callback.
@@ -54,6 +56,8 @@ void add_receive_file(CLI::App* receive, Context& ctx, Action& action) {
       const auto& r = got.received;
       std::string text = "registered " + r.registration() + " 《" + r.title + "》 from " + r.sender +
                          "; 文件处理签 " + r.slip_path + "\n";
+      // A received OFD's seal check, as the register keeps it: the summary, then each seal.
+      if (!r.seal_check.result.empty()) text += services::seal_check_summary(r.seal_check) + "\n";
       for (const std::string& seal : got.seal_checks) text += "电子印章 " + seal + "\n";
       if (!got.index_problem.empty())
         text += "warning: not yet searchable (" + got.index_problem + "); run: gongwen search reindex\n";

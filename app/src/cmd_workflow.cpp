@@ -57,7 +57,7 @@ std::string issued_text(const archive::Workspace& ws, const services::IssueResul
   text << msg("workflow.issued", {{"number", out.issued.number}, {"title", out.issued.title},
                                   {"pages", std::to_string(out.issued.pages)}})
        << "\n  " << root << out.issued.pdf_path << "\n  " << root << out.issued.docx_path << "\n  " << root
-       << out.issued.sheet_path << "\n";
+       << out.issued.ofd_path << "\n  " << root << out.issued.sheet_path << "\n";
   const auto& copies = out.copies;
   if (!copies.empty())
     text << "  "
@@ -74,7 +74,8 @@ std::string issued_text(const archive::Workspace& ws, const services::IssueResul
 nlohmann::json issued_json(const services::IssueResult& out) {
   return {{"number", out.issued.number}, {"title", out.issued.title},
           {"pdf", out.issued.pdf_path},  {"docx", out.issued.docx_path},
-          {"sheet", out.issued.sheet_path}, {"copies", out.copies.size()},
+          {"sheet", out.issued.sheet_path}, {"ofd", out.issued.ofd_path},
+          {"ofd_sha256", out.issued.ofd_sha256}, {"copies", out.copies.size()},
           {"pages", out.issued.pages},   {"pdf_sha256", out.issued.pdf_sha256},
           {"warnings", out.warnings},    {"next", next_json(out.next)}};
 }

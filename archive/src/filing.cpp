@@ -1,5 +1,6 @@
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/receiving.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 #include <toml++/toml.h>
 
@@ -118,6 +119,13 @@ std::vector<std::string> filing_blockers(Workspace& ws, int year) {
     } else if (sha256_hex(read_file(pdf)) != r.pdf_sha256) {
       out.push_back(r.number + ": file " + r.pdf_path + " differs from the issued original");
     }
+    // The OFD the register holds is filed beside the PDF: it must be there, unchanged.
+    if (r.ofd_path.empty()) continue;
+    const fs::path ofd = ws.root() / r.ofd_path;
+    if (!fs::exists(ofd, ec))
+      out.push_back(msg("archive.ofd.blocker.missing", {{"number", r.number}, {"file", r.ofd_path}}));
+    else if (sha256_hex(read_file(ofd)) != r.ofd_sha256)
+      out.push_back(msg("archive.ofd.blocker.differs", {{"number", r.number}, {"file", r.ofd_path}}));
   }
   for (auto& b : receiving_blockers(ws, year)) out.push_back(std::move(b));
   return out;

@@ -46,6 +46,9 @@ struct Source {
   std::vector<HandlingStep> history;
   std::string sheet;  // 发文稿纸 or 文件处理签 PDF (relative to the workspace), filed beside the original
   std::string sheet_name = "发文稿纸";
+  // An issued document's OFD with its electronic seal (relative to the workspace; "" when the
+  // register has none: issued before schema 5), filed byte for byte beside the PDF/A copy.
+  std::string ofd, ofd_sha256;
 };
 
 std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& overrides,
@@ -74,6 +77,8 @@ std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& o
       s.history.push_back({"用印", a->second.keeper, a->second.at, a->second.seal_text});
     s.history.push_back({"登记", "", r.issued_at, r.number});
     s.sheet = r.sheet_path;
+    s.ofd = r.ofd_path;
+    s.ofd_sha256 = r.ofd_sha256;
     out.push_back(std::move(s));
   }
   const FixedClock no_clock(Instant{});  // listing reads no time
@@ -236,6 +241,8 @@ namespace {
 // The staged result of one 件: its 类别号, 档号, where its files go in the bag and their hashes.
 struct Staged {
   std::string cls, code, rel, sha, sheet_rel, sheet_sha, meta_sha, box;
+  std::string ofd_rel, ofd_sha;
+  std::size_t ofd_size = 0;
   int item_no = 0;
   bool outside_blank = false;
   int pages = 0;
@@ -342,6 +349,16 @@ class YearFiling {
       write_file_atomic(m_staging / st.sheet_rel, sheet);
       st.sheet_sha = sha256_hex(sheet);
     }
+    // The OFD as issued, byte for byte: its SES signatures cover every file of the package, so
+    // no 归档章 is drawn into it (the PDF/A copy carries the stamp); `archive verify` checks
+    // its seals and that it is still the registered original.
+    if (!s.ofd.empty()) {
+      const std::string ofd = read_file(m_ws.root() / s.ofd);
+      st.ofd_rel = "data/documents/" + st.code + ".ofd";
+      write_file_atomic(m_staging / st.ofd_rel, ofd);
+      st.ofd_sha = sha256_hex(ofd);
+      st.ofd_size = ofd.size();
+    }
   }
 
   // 装盒 (DA/T 22 §8): each class fills boxes in 件号 order; a box closes when the next 件
@@ -394,6 +411,8 @@ class YearFiling {
     m.created_by = m_ws.profile().office_name;
     m.history = s.history;
     m.history.push_back({"归档", m_user.id, m_at, st.code});
+    if (!st.ofd_rel.empty())
+      m.also.push_back({"OFD", st.code + ".ofd", st.ofd_sha, st.ofd_size});
     return m;
   }
 
@@ -422,6 +441,7 @@ class YearFiling {
       m_payload[st.rel] = st.sha;
       m_payload["data/metadata/" + st.code + ".xml"] = st.meta_sha;
       if (!st.sheet_rel.empty()) m_payload[st.sheet_rel] = st.sheet_sha;
+      if (!st.ofd_rel.empty()) m_payload[st.ofd_rel] = st.ofd_sha;
       m_result.items.push_back(FiledRecord{m_year, s.plan.number, st.code, st.item_no, s.plan.retention,
                                            m_ws.relative(m_final_dir / st.rel), st.sha, m_at});
       const Date& d = s.plan.date;

@@ -172,6 +172,16 @@ std::string metadata_xml(const ItemMetadata& m) {
   x.el("数字摘要算法", "SHA-256");
   x.el("数字摘要", m.sha256);
   x.close();
+  for (const auto& f : m.also) {
+    x.open("文件数据");
+    x.el("格式信息", f.format);
+    x.el("计算机文件名", f.file_name);
+    x.el("计算机文件大小", std::to_string(f.size));
+    x.el("生成软件", m.software);
+    x.el("数字摘要算法", "SHA-256");
+    x.el("数字摘要", f.sha256);
+    x.close();
+  }
   x.open("处理历史");
   for (const auto& h : m.history) {
     x.open("处理步骤");

@@ -27,6 +27,13 @@ struct ItemMetadata {
   std::string box;  // 盒号
   std::string created_at, created_by;
   std::vector<HandlingStep> history;
+  // Further files of the 件 beside the main one (an issued document's OFD), each its own
+  // 文件数据 after the main file's.
+  struct File {
+    std::string format, file_name, sha256;
+    std::size_t size = 0;
+  };
+  std::vector<File> also;
 };
 
 // One box (盒, DA/T 22 §8): 件 of one class in 件号 order.

@@ -15,7 +15,12 @@
 #include "filing_package.hpp"
 #include "filing_parallel.hpp"
 #include "gongwen/archive/filing.hpp"
+#include "gongwen/archive/electronic_seal.hpp"
 #include "gongwen/archive/filing_correct.hpp"
+#include "gongwen/archive/receiving.hpp"
+#include "gongwen/pipeline/messages.hpp"
+#include "gongwen/pipeline/ofd_read.hpp"
+#include "gongwen/pipeline/ofd_seal.hpp"
 #include "gongwen/pipeline/sign.hpp"
 
 namespace gongwen::archive {
@@ -179,6 +184,45 @@ namespace {
 using Manifest = std::map<std::string, std::string>;
 using Findings = std::vector<VerifyFinding>;
 
+// What a filed OFD must show: an issued one its seals, made by the workspace's 制章者; a 来文
+// the seals that verified when it was registered (one that did not is a note, not a failure:
+// the archive keeps what was received).
+struct OfdExpect {
+  std::string number;                // 文号 or 收文号, for the notes
+  std::vector<std::string> trusted;  // 制章者 certificates (PEM); empty: any maker
+  bool must_verify = true;
+  std::string at_receipt;            // a 来文's seal check when registered, when it did not verify
+  bool open_only = false;            // a 来文 without a kept seal check (unsealed, or from before schema 5)
+};
+using OfdExpectations = std::map<std::string, OfdExpect>;  // by path in the bag
+
+// 可用性: the package opens (read_ofd: structure, every referenced part); 真实性: every SES
+// signature, the seal's own and the files against the References (a changed byte anywhere).
+// An unsealed document's OFD (a 纪要) has no signature to check; its bytes are held by the
+// manifest and the register's hash.
+void check_ofd(const std::string& rel, const std::string& bytes, const OfdExpect& e, VerifyReport& r) {
+  auto opened = read_ofd(bytes, rel);
+  if (!opened.ok()) {
+    r.failures.push_back({"可用性", rel, msg("archive.ofd.unreadable", {{"why", opened.error().message}})});
+    return;
+  }
+  if (e.open_only) return;
+  if (!e.must_verify) {
+    r.notes.push_back(msg("archive.ofd.seal_at_receipt", {{"number", e.number}, {"why", e.at_receipt}}));
+    return;
+  }
+  const OfdVerifyReport v = verify_ofd(bytes, e.trusted);
+  if (v.seals.empty()) return;  // an unsealed document's OFD: nothing signed to check
+  for (const std::string& p : v.problems)
+    r.failures.push_back({"真实性", rel, msg("archive.ofd.package", {{"why", p}})});
+  for (const OfdSealCheck& seal : v.seals) {
+    if (seal.ok()) continue;
+    std::string why;
+    for (const std::string& p : seal.problems) why += (why.empty() ? "" : "；") + p;
+    r.failures.push_back({"真实性", rel, msg("archive.ofd.seal", {{"seal", seal.seal_name}, {"why", why}})});
+  }
+}
+
 std::string in_bag(const FiledRecord& f, int year) {
   const std::string prefix = "archive/" + std::to_string(year) + "/";
   return f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path;
@@ -204,7 +248,8 @@ void check_unlisted(const fs::path& bag, const Manifest& manifest, const Manifes
 
 // One listed file: present, unchanged, and (a document) sound.
 void check_listed_file(Workspace& ws, const fs::path& bag, const std::string& rel, const std::string& sha,
-                       const std::map<std::string, const FiledRecord*>& by_rel, VerifyReport& part) {
+                       const std::map<std::string, const FiledRecord*>& by_rel, const OfdExpectations& ofds,
+                       VerifyReport& part) {
   std::error_code e;
   const fs::path p = bag / rel;
   if (!fs::is_regular_file(p, e)) {
@@ -217,6 +262,7 @@ void check_listed_file(Workspace& ws, const fs::path& bag, const std::string& re
   auto f = by_rel.find(rel);
   if (f != by_rel.end() && rel.ends_with(".pdf")) check_document(ws, *f->second, rel, b, part);
   else if (rel.starts_with("data/corrections/") && rel.ends_with(".pdf")) check_pdf(rel, b, part);
+  if (auto o = ofds.find(rel); o != ofds.end()) check_ofd(rel, b, o->second, part);
   // Corrected versions and the 发文稿纸 are archival PDFs too (PDF/A-2b markers, no stamp).
   if (rel.ends_with(".pdf") && f == by_rel.end() && b.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos &&
       (rel.starts_with("data/corrections/") || rel.ends_with(".发文稿纸.pdf")))
@@ -227,13 +273,13 @@ void check_listed_file(Workspace& ws, const fs::path& bag, const std::string& re
 // its bytes are in memory, a few at a time on the machine's cores (a year of thousands
 // stays small in memory); findings are merged in manifest order.
 void check_listed(Workspace& ws, int year, const std::vector<FiledRecord>& filed, const fs::path& bag,
-                  const Manifest& manifest, const Manifest& tags, VerifyReport& r) {
+                  const Manifest& manifest, const Manifest& tags, const OfdExpectations& ofds, VerifyReport& r) {
   std::map<std::string, const FiledRecord*> by_rel;
   for (const auto& f : filed) by_rel[in_bag(f, year)] = &f;
   std::vector<std::pair<std::string, std::string>> listed;
   for (const auto* m : {&manifest, &tags}) listed.insert(listed.end(), m->begin(), m->end());
   std::vector<VerifyReport> parts(listed.size());
-  parallel_for(listed.size(), [&](std::size_t i) { check_listed_file(ws, bag, listed[i].first, listed[i].second, by_rel, parts[i]); });
+  parallel_for(listed.size(), [&](std::size_t i) { check_listed_file(ws, bag, listed[i].first, listed[i].second, by_rel, ofds, parts[i]); });
   for (auto& part : parts) {
     r.files += part.files;
     for (auto& f : part.failures) r.failures.push_back(std::move(f));
@@ -312,6 +358,50 @@ void check_numbers(Registry& reg, int year, const std::vector<FiledRecord>& file
                        "文号 missing from the number book, no void record"});
 }
 
+// Every filed OFD and what it must show: an issued 件's (<档号>.ofd beside the PDF/A copy, when
+// the register holds one) and a 来文 received as OFD (its main file).
+OfdExpectations ofd_expectations(Workspace& ws, int year, const std::vector<FiledRecord>& filed) {
+  OfdExpectations out;
+  Registry& reg = ws.registry();
+  std::vector<std::string> ours;
+  const std::string maker = ElectronicSeals::maker_certificate(ws.keys_dir());
+  if (!maker.empty()) ours.push_back(maker);
+  std::map<std::string, ReceivedRecord> received;
+  for (auto& r : reg.received_list(year)) received.emplace(r.registration(), std::move(r));
+  for (const auto& f : filed) {
+    if (auto issued = reg.issued_by_number(f.number); issued && !issued->ofd_sha256.empty()) {
+      out["data/documents/" + f.archive_code + ".ofd"] = OfdExpect{f.number, ours, true, ""};
+    } else if (auto r = received.find(f.number); r != received.end() && r->second.format == "OFD") {
+      const ReceivedSealCheck& c = r->second.seal_check;
+      OfdExpect e{f.number, {}, c.result == "verified", ""};
+      // Unsealed, or registered before the check was kept: it must open, nothing more.
+      if (c.result != "verified" && c.result != "failed") e.open_only = true;
+      if (c.result == "failed") {
+        auto add = [&](const std::string& why) { e.at_receipt += (e.at_receipt.empty() ? "" : "；") + why; };
+        for (const auto& s : c.seals)
+          if (!s.valid) add(s.seal_name + "：" + s.problem);
+        for (const auto& p : c.problems) add(p);
+      }
+      out[in_bag(f, year)] = e;
+    }
+  }
+  return out;
+}
+
+// The OFD of every issued 件 whose register holds one is in the package, the very file issued.
+void check_ofds(Registry& reg, const std::vector<FiledRecord>& filed, const Manifest& manifest, Findings& bad) {
+  for (const auto& f : filed) {
+    std::optional<IssuedRecord> issued = reg.issued_by_number(f.number);
+    if (!issued || issued->ofd_sha256.empty()) continue;
+    const std::string rel = "data/documents/" + f.archive_code + ".ofd";
+    auto it = manifest.find(rel);
+    if (it == manifest.end())
+      bad.push_back({"完整性", rel, msg("archive.ofd.missing", {{"code", f.archive_code}})});
+    else if (it->second != issued->ofd_sha256)
+      bad.push_back({"真实性", rel, msg("archive.ofd.differs", {{"code", f.archive_code}})});
+  }
+}
+
 // The 发文稿纸 (drafting record) of every issued 件 is in the package beside it.
 void check_sheets(Registry& reg, const std::vector<FiledRecord>& filed, const Manifest& manifest, Findings& bad) {
   for (const auto& f : filed) {
@@ -343,12 +433,13 @@ VerifyReport verify_year(Workspace& ws, int year) {
   const auto manifest = read_manifest(bag / "manifest-sha256.txt", bad, "manifest-sha256.txt");
   const auto tags = read_manifest(bag / "tagmanifest-sha256.txt", bad, "tagmanifest-sha256.txt");
   check_unlisted(bag, manifest, tags, bad);
-  check_listed(ws, year, filed, bag, manifest, tags, r);
+  check_listed(ws, year, filed, bag, manifest, tags, ofd_expectations(ws, year, filed), r);
   if (!tags.count("manifest-sha256.txt")) bad.push_back({"完整性", "tagmanifest-sha256.txt", "does not list manifest-sha256.txt"});
   check_register(year, filed, bag, manifest, bad);
   check_numbers(reg, year, filed, bad);
   check_versions(ws, year, filed, manifest, bag, r);
   check_sheets(reg, filed, manifest, bad);
+  check_ofds(reg, filed, manifest, bad);
   if (auto broken = verify_audit_chain(reg.audit_log()))
     bad.push_back({"安全性", "registry audit log", "the hash chain breaks at entry " + std::to_string(*broken)});
   return r;

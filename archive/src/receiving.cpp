@@ -105,6 +105,7 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
   r.sha256 = sha256_hex(bytes);
   r.format = format;
   r.text = in.text;
+  if (format == "OFD") r.seal_check = in.seal_check;
   r.received_at = m_clock.now().iso8601();
   Registry& reg = m_ws.registry();
   std::vector<fs::path> written;
@@ -126,7 +127,8 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
       reg.queue_indexing(IndexedBook::Received, std::to_string(r.id), r.received_at);  // issue 13 #12
       if (r.kind == "批复") link_reply_to_requests(reg, r, u.id);
       m_ws.registry().audit(r.received_at, u.id, "receive", r.registration(),
-                            r.sender + " " + r.their_number + " " + r.title + " sha256 " + r.sha256);
+                            r.sender + " " + r.their_number + " " + r.title + " sha256 " + r.sha256 +
+                                (r.seal_check.result.empty() ? "" : " seals " + r.seal_check.result));
     });
   } catch (...) {
     for (const auto& p : written) fs::remove(p, ec);

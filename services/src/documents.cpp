@@ -38,6 +38,7 @@ std::optional<Registered> registered_at(archive::Workspace& ws, const std::strin
     if (r.pdf_path == rel) return Registered{r.number, r.title, r.pdf_sha256};
     if (r.docx_path == rel) return Registered{r.number + " (DOCX)", r.title, r.docx_sha256};
     if (r.sheet_path == rel) return Registered{r.number + " 发文稿纸", r.title, r.sheet_sha256};
+    if (!r.ofd_path.empty() && r.ofd_path == rel) return Registered{r.number + " (OFD)", r.title, r.ofd_sha256};
     if (r.secrecy != Secrecy::None)
       for (const auto& c : reg.copies(r.number))
         if (c.path == rel) return Registered{r.number + " 份号 " + c.copy_number, r.title, c.sha256};

@@ -13,6 +13,7 @@
 #include "gongwen/archive/audit_check.hpp"
 #include "gongwen/archive/file_writes.hpp"
 #include "gongwen/archive/keys.hpp"
+#include "gongwen/archive/pdf_signer.hpp"
 #include "gongwen/services/display.hpp"
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/text_checks.hpp"
@@ -515,12 +516,13 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
       sealed ? approved_seal_uses(d, draft, u, signoff) : std::vector<SealUseRecord>{};
 
   IssueOutcome out;
-  const SigningKey key = load_signing_key(m_ws);  // before the number: no key, nothing happens
+  // Before the number: no key (or no token, a wrong PIN), nothing happens.
+  const std::shared_ptr<const PdfSigner> key = archive::open_pdf_signer(m_ws);
   recover_staged();
   IssueStaging staging(m_ws);
   try {
     m_ws.registry().transaction(
-        [&] { out = issue_in_transaction(d, draft, u, signoff, seal_uses, key, staging); });
+        [&] { out = issue_in_transaction(d, draft, u, signoff, seal_uses, *key, staging); });
   } catch (...) {
     staging.discard();
     throw;
@@ -532,7 +534,7 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
 // Inside the issue's transaction: the number, the registered copy (PDF signed, DOCX), a secret
 // document's numbered copies, the 发文稿纸, and the rows of the issued, copy and seal books.
 IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const User& u, const SignoffRecord& signoff,
-                                          const std::vector<SealUseRecord>& seal_uses, const SigningKey& key,
+                                          const std::vector<SealUseRecord>& seal_uses, const PdfSigner& key,
                                           IssueStaging& staging) {
   const Instant now = m_clock.now();
   const int year = draft.doc.date.year;
@@ -586,6 +588,8 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   r.pdf_sha256 = sha256_hex(pdf.bytes);
   r.docx_sha256 = sha256_hex(docx.bytes);
   r.sheet_sha256 = sha256_hex(sheet_pdf.bytes);
+  r.ofd_path = m_ws.relative(ofd_path);
+  r.ofd_sha256 = sha256_hex(ofd);
   r.pages = pdf.pages;
   r.issued_at = now_iso();
   r.id = m_ws.registry().add_issued(r);
@@ -606,7 +610,7 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   // workspace next if this process dies first (issue 13 #12).
   m_ws.registry().queue_indexing(IndexedBook::Issued, doc.number, now_iso());
   m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
-                        doc.number + " pdf sha256 " + r.pdf_sha256 + " ofd sha256 " + sha256_hex(ofd) +
+                        doc.number + " pdf sha256 " + r.pdf_sha256 + " ofd sha256 " + r.ofd_sha256 +
                             (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
   IssueOutcome out;
   out.issued = r;
@@ -617,7 +621,7 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
 }
 
 // 份号: a secret document's 印数 copies, each its own numbered, signed PDF.
-void Office::stage_numbered_copies(const Document& doc, int count, const RenderOptions& opts, const SigningKey& key,
+void Office::stage_numbered_copies(const Document& doc, int count, const RenderOptions& opts, const PdfSigner& key,
                                    const SignOptions& so, IssueStaging& staging) {
   const fs::path dir = m_ws.documents_dir() / std::to_string(doc.date.year);
   for (int k = 1; k <= count; ++k) {

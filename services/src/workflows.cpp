@@ -11,6 +11,7 @@
 #include "gongwen/pipeline/ofd_seal.hpp"
 #include "gongwen/services/fault.hpp"
 #include "gongwen/services/indexing.hpp"
+#include "gongwen/services/seal_check.hpp"
 
 namespace gongwen::services {
 
@@ -99,15 +100,13 @@ ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& us
     const OfdContent ofd = read_ofd(bytes, in.file.string()).take();
     prefill_from_ofd(in, ofd);
     if (in.text.empty()) in.text = search::remove_spaces_between_han(ofd.text());
-    const OfdVerifyReport seals = verify_ofd(bytes);
-    for (const OfdSealCheck& s : seals.seals)
-      r.seal_checks.push_back((s.ok() ? "有效：" : "无效：") + s.seal_name + "（签章者 " + s.signer + "，" +
-                              s.signed_at + "）" + (s.problems.empty() ? "" : " " + s.problems.front()));
-    for (const std::string& p : seals.problems) r.seal_checks.push_back(p);
+    // The seal check is kept in the register row (received.seal_check, docs/ofd.md).
+    in.seal_check = seal_check_of(verify_ofd(bytes));
   }
   if (in.text.empty()) in.text = search::extract_text(bytes, in.file.string()).take();
   archive::Receiving rec(m_ws, m_clock);
   r.received = rec.receive(in, user);
+  r.seal_checks = seal_check_lines(r.received.seal_check);
   fault_point("receive-committed");
   r.index_problem = index_or_problem([&] { catch_up_index(m_ws); });
   r.next = {Step::Handle, ""};

@@ -144,8 +144,15 @@ TEST_F(Archive, StampIsOnPageOneOfEveryArchivalPdfAboveTheText) {
 
 TEST_F(Archive, IssuedSignatureStillValidatesWithPdfsigAndPdfaMarkersArePresent) {
   ASSERT_EQ(filing.code, 0);
-  int sheets = 0;
+  int sheets = 0, ofds = 0;
   for (const auto& e : fs::directory_iterator(bag() / "data" / "documents")) {
+    if (e.path().extension() == ".ofd") {
+      ++ofds;  // the OFD as issued, beside the PDF/A copy: a sealed one's seal still verifies
+      const Outcome v = gongwen({"-w", dir.string(), "verify", e.path().string()});
+      const bool unsealed = v.code == 6 && v.err.find("文件没有电子签章") != std::string::npos;
+      EXPECT_TRUE(v.code == 0 || unsealed) << e.path() << v.out << v.err;
+      continue;
+    }
     if (e.path().string().find(".发文稿纸.pdf") != std::string::npos ||
         e.path().string().find(".文件处理签.pdf") != std::string::npos) {
       ++sheets;  // the handling record filed with the original: PDF/A markers, no stamp
@@ -166,6 +173,7 @@ TEST_F(Archive, IssuedSignatureStillValidatesWithPdfsigAndPdfaMarkersArePresent)
     EXPECT_EQ(run("qpdf", {"--check", e.path().string()}).code, 0) << e.path();
   }
   EXPECT_GE(sheets, 5) << "every issued 件 is filed with its 发文稿纸";
+  EXPECT_GE(ofds, 5) << "every issued 件 is filed with its OFD";
 }
 
 TEST_F(Archive, CatalogueRowsMatchTheRegister) {

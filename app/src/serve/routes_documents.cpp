@@ -1,4 +1,4 @@
-// Issued documents: list, detail, downloads (PDF, DOCX), fixity check, and the seal register.
+// Issued documents: list, detail, downloads (PDF, DOCX, OFD), fixity check, and the seal register.
 // A secret document the caller may not see answers 404 everywhere, downloads included.
 #include <fstream>
 #include <sstream>
@@ -25,7 +25,8 @@ nlohmann::json issued_json(const archive::IssuedRecord& r) {
   return {{"id", r.id},         {"number", r.number}, {"title", r.title},     {"kind", r.kind},
           {"issuer", r.issuer}, {"recipients", r.recipients}, {"secrecy", to_chinese(r.secrecy)},
           {"date", day_json(r.date)},     {"pages", r.pages},   {"issued_at", r.issued_at},
-          {"draft_id", r.draft_id}, {"pdf_sha256", r.pdf_sha256}};
+          {"draft_id", r.draft_id}, {"pdf_sha256", r.pdf_sha256},
+          {"ofd", !r.ofd_sha256.empty()}, {"ofd_sha256", r.ofd_sha256}};
 }
 
 archive::IssuedRecord visible_issued(State& st, const Caller& c, std::int64_t id) {
@@ -84,23 +85,28 @@ void add_document_routes(httplib::Server& srv, State& st) {
     });
   });
 
-  srv.Get(R"(/api/documents/(\d{1,12})/(pdf|docx))", [&st](const httplib::Request& req, httplib::Response& res) {
+  srv.Get(R"(/api/documents/(\d{1,12})/(pdf|docx|ofd))", [&st](const httplib::Request& req, httplib::Response& res) {
     auto c = authenticate(st, req, res, Change::Read);
     if (!c) return;
     guarded(res, [&] {
       std::string bytes, name;
-      const bool pdf = req.matches[2].str() == "pdf";
+      const std::string ext = req.matches[2].str();
+      const services::IssuedFile which = ext == "pdf"    ? services::IssuedFile::Pdf
+                                         : ext == "docx" ? services::IssuedFile::Docx
+                                                         : services::IssuedFile::Ofd;
       {
         std::lock_guard lock(st.ws_mutex);
         const auto r = visible_issued(st, *c, std::stoll(req.matches[1].str()));
+        // An OFD is offered only when the register holds it (issued from schema 5 on).
+        if (which == services::IssuedFile::Ofd && r.ofd_sha256.empty()) fail(Code::NotFound, msg("web.ofd.none"));
         // The path is derived from the layout and the 文号, never read from the register.
-        bytes = slurp(services::issued_file_path(st.ws, r.number, pdf ? services::IssuedFile::Pdf
-                                                                         : services::IssuedFile::Docx));
-        name = r.number + (pdf ? ".pdf" : ".docx");
+        bytes = slurp(services::issued_file_path(st.ws, r.number, which));
+        name = r.number + "." + ext;
       }
       res.set_header("Content-Disposition", disposition(name));
-      res.set_content(bytes, pdf ? "application/pdf"
-                                 : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      res.set_content(bytes, ext == "pdf"    ? "application/pdf"
+                             : ext == "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                                             : "application/ofd");
     });
   });
 
@@ -121,7 +127,11 @@ void add_document_routes(httplib::Server& srv, State& st) {
       };
       const auto pdf = check(services::IssuedFile::Pdf, r.pdf_sha256);
       const auto docx = check(services::IssuedFile::Docx, r.docx_sha256);
-      reply_json(res, 200, {{"ok", pdf["ok"].get<bool>() && docx["ok"].get<bool>()}, {"files", {pdf, docx}}});
+      nlohmann::json files = {pdf, docx};
+      if (!r.ofd_sha256.empty()) files.push_back(check(services::IssuedFile::Ofd, r.ofd_sha256));
+      bool ok = true;
+      for (const auto& f : files) ok = ok && f["ok"].get<bool>();
+      reply_json(res, 200, {{"ok", ok}, {"files", files}});
     });
   });
 

@@ -161,7 +161,7 @@ nlohmann::json draft_history(State& st, const archive::DraftRecord& d, nlohmann:
   for (const auto& i : st.ws.registry().issued(d.year))
     if (i.draft_id == d.id) {
       history.push_back(entry(i.issued_at, "", "印发 " + i.number, ""));
-      j["issued"] = {{"id", i.id}, {"number", i.number}, {"pages", i.pages}};
+      j["issued"] = {{"id", i.id}, {"number", i.number}, {"pages", i.pages}, {"ofd", !i.ofd_sha256.empty()}};
     }
   return history;
 }

@@ -4,6 +4,7 @@
 #include "gongwen/archive/receiving.hpp"
 #include "day_json.hpp"
 #include "gongwen/search/extract.hpp"
+#include "gongwen/services/seal_check.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
 #include "serve/state.hpp"
@@ -18,7 +19,28 @@ namespace {
 std::string sniff(const std::string& bytes) {
   if (bytes.rfind("%PDF-", 0) == 0) return "pdf";
   if (bytes.rfind(std::string("PK\x03\x04", 4), 0) == 0 && bytes.find("word/") != std::string::npos) return "docx";
+  // An OFD (GB/T 33190): a zip whose entry point is OFD.xml; read_ofd checks the rest.
+  if (bytes.rfind(std::string("PK\x03\x04", 4), 0) == 0 && bytes.find("OFD.xml") != std::string::npos) return "ofd";
   return {};
+}
+
+// A received OFD's electronic seals as the register keeps them, with the words the page shows
+// (Chinese by default); null for a 来文 that is not an OFD (or was registered before schema 5).
+nlohmann::json seal_check_json(const archive::ReceivedSealCheck& c) {
+  if (c.result.empty()) return nullptr;
+  nlohmann::json seals = nlohmann::json::array();
+  for (const auto& s : c.seals)
+    seals.push_back({{"valid", s.valid}, {"seal", s.seal_name}, {"signer", s.signer}, {"maker", s.maker},
+                     {"signed_at", s.signed_at}, {"problem", s.problem}});
+  return {{"result", c.result}, {"text", services::seal_check_summary(c)}, {"seals", seals},
+          {"problems", c.problems}, {"lines", services::seal_check_lines(c)}};
+}
+
+nlohmann::json received_json(const archive::ReceivedRecord& r) {
+  return {{"id", r.id}, {"registration", r.registration()}, {"sender", r.sender},
+          {"their_number", r.their_number}, {"title", r.title}, {"date", day_json(r.date)},
+          {"secrecy", to_chinese(r.secrecy)}, {"received_at", r.received_at}, {"format", r.format},
+          {"seal_check", seal_check_json(r.seal_check)}};
 }
 
 std::int64_t id_in_path(const httplib::Request& req) { return std::stoll(req.matches[1].str()); }
@@ -56,7 +78,7 @@ void post_receive(State& st, const Caller& c, const httplib::Request& req, httpl
   const auto& f = req.get_file_value("file");
   if (f.content.size() > kMaxUploadBytes) fail(Code::BadInput, msg("web.upload.too_big"));
   const std::string kind = sniff(f.content);
-  if (kind.empty()) fail(Code::BadInput, msg("web.upload.kind"));
+  if (kind.empty()) fail(Code::BadInput, msg("web.receive.kind"));
   archive::ReceiveInput in = receive_input(req);
   in.text = search::extract_text(f.content, "upload." + kind).take();  // before the lock
   std::lock_guard lock(st.ws_mutex);
@@ -68,6 +90,7 @@ void post_receive(State& st, const Caller& c, const httplib::Request& req, httpl
   reply_json(res, 201, {{"ok", true}, {"registration", r.registration()}, {"id", r.id},
                         {"stored", r.file_path}, {"format", r.format}, {"sha256", r.sha256},
                         {"bytes", f.content.size()}, {"next", next_json(got.next)},
+                        {"seal_check", seal_check_json(r.seal_check)},
                         {"note", got.index_problem.empty() ? "" : msg("web.receive.not_indexed", {{"why", got.index_problem}})}});
 }
 
@@ -130,11 +153,15 @@ void get_received(State& st, const Caller& c, const httplib::Request&, httplib::
   nlohmann::json list = nlohmann::json::array();
   for (const auto& r : rec.list()) {
     if (!may_see(*c.user, r.secrecy)) continue;
-    list.push_back({{"id", r.id}, {"registration", r.registration()}, {"sender", r.sender},
-                    {"their_number", r.their_number}, {"title", r.title}, {"date", day_json(r.date)},
-                    {"secrecy", to_chinese(r.secrecy)}, {"received_at", r.received_at}});
+    list.push_back(received_json(r));
   }
   reply_json(res, 200, {{"ok", true}, {"received", list}});
+}
+
+// One 来文 with its register row (and a received OFD's seal check); 404 when hidden.
+void get_one_received(State& st, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard lock(st.ws_mutex);
+  reply_json(res, 200, {{"ok", true}, {"received", received_json(visible_received(st, *c.user, id_in_path(req)))}});
 }
 
 }  // namespace
@@ -143,6 +170,7 @@ void add_receive_routes(httplib::Server& srv, State& st) {
   srv.Post("/api/receive", api(st, Change::Write, post_receive));
   srv.Get("/api/receive", api(st, Change::Read, get_received));
   srv.Get("/api/receive/mine", api(st, Change::Read, get_mine));
+  srv.Get(R"(/api/receive/(\d{1,12}))", api(st, Change::Read, get_one_received));
   srv.Post(R"(/api/receive/(\d{1,12})/read)", api(st, Change::Write, post_read));
   srv.Post(R"(/api/receive/(\d{1,12})/circulate)", api(st, Change::Write, post_circulate));
   srv.Get(R"(/api/receive/(\d{1,12})/circulation)", api(st, Change::Read, get_circulation));

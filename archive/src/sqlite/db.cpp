@@ -70,6 +70,11 @@ Stmt& Stmt::bind(int i, std::int64_t v) {
   return *this;
 }
 
+Stmt& Stmt::bind_null(int i) {
+  if (sqlite3_bind_null(m_stmt, i) != SQLITE_OK) raise(m_db.handle(), "bind");
+  return *this;
+}
+
 bool Stmt::step() {
   const int rc = sqlite3_step(m_stmt);
   if (rc == SQLITE_ROW) return true;
@@ -90,6 +95,8 @@ std::string Stmt::text(int col) const {
 }
 
 std::int64_t Stmt::integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+
+bool Stmt::is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
 
 int Stmt::columns() const { return sqlite3_column_count(m_stmt); }
 

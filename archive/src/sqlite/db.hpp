@@ -36,10 +36,12 @@ class Stmt {
   Stmt& bind(int i, std::string_view text);
   Stmt& bind(int i, std::int64_t v);
   Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  Stmt& bind_null(int i);
   bool step();  // true while a row is available
   void run();   // step to completion
   std::string text(int col) const;
   std::int64_t integer(int col) const;
+  bool is_null(int col) const;
   int columns() const;
 
  private:

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kIssuedCols =
     "id, draft_id, number, code, year, serial, title, kind, issuer, recipients, secrecy, date, "
-    "pdf_path, docx_path, pdf_sha256, docx_sha256, pages, issued_at, text, sheet_path, sheet_sha256";
+    "pdf_path, docx_path, pdf_sha256, docx_sha256, pages, issued_at, text, sheet_path, sheet_sha256, ofd_path, ofd_sha256";
 
 IssuedRecord issued_row(sql::Stmt& s) {
   IssuedRecord r;
@@ -34,6 +34,8 @@ IssuedRecord issued_row(sql::Stmt& s) {
   r.text = s.text(18);
   r.sheet_path = s.text(19);
   r.sheet_sha256 = s.text(20);
+  r.ofd_path = s.text(21);  // NULL (issued before schema 5) reads as ""
+  r.ofd_sha256 = s.text(22);
   return r;
 }
 
@@ -50,12 +52,16 @@ std::int64_t Issued::add_issued(const IssuedRecord& r) {
   sql::Stmt s(m_db,
               "INSERT INTO issued (draft_id, number, code, year, serial, title, kind, issuer, "
               "recipients, secrecy, date, pdf_path, docx_path, pdf_sha256, docx_sha256, pages, "
-              "issued_at, text, sheet_path, sheet_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+              "issued_at, text, sheet_path, sheet_sha256, ofd_path, ofd_sha256) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.draft_id).bind(2, r.number).bind(3, r.code).bind(4, r.year).bind(5, r.serial);
   s.bind(6, r.title).bind(7, r.kind).bind(8, r.issuer).bind(9, r.recipients).bind(10, to_chinese(r.secrecy));
   s.bind(11, day_text(r.date)).bind(12, r.pdf_path).bind(13, r.docx_path).bind(14, r.pdf_sha256);
   s.bind(15, r.docx_sha256).bind(16, r.pages).bind(17, r.issued_at).bind(18, r.text);
   s.bind(19, r.sheet_path).bind(20, r.sheet_sha256);
+  // No OFD: NULL, as in the rows written before the column existed.
+  if (r.ofd_path.empty()) s.bind_null(21).bind_null(22);
+  else s.bind(21, r.ofd_path).bind(22, r.ofd_sha256);
   s.run();
   return m_db.last_rowid();
 }

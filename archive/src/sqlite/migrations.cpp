@@ -36,6 +36,8 @@ const std::vector<Migration>& migrations() {
       {3, "the links between 请示 and the 批复 that answer them (table replies)", &create_replies_v3},
       {4, "failed web logins per user and source (login_failures): the login throttle survives a restart",
        &create_login_failures_v4},
+      {5, "the issued OFD's path and hash; a received OFD's electronic seal check (issue 16)",
+       &add_ofd_columns_v5},
   };
   return list;
 }

@@ -9,7 +9,53 @@ namespace {
 constexpr const char* kCols =
     "id, year, serial, sender, their_number, title, kind, date, secrecy, copies, copy_numbers, "
     "signed_by, registered_by, file_path, sha256, format, slip_path, proposal, instruction, text, "
-    "received_at, cleared_at, cleared_by";
+    "received_at, cleared_at, cleared_by, seal_check, seal_detail";
+
+// A received OFD's seal check in received.seal_detail: one line per seal
+// "seal<TAB>valid|invalid<TAB>name<TAB>signer<TAB>maker<TAB>time<TAB>problem", then one line
+// per problem of the package "problem<TAB>text". Tabs and line breaks inside a value (a
+// certificate's name comes from outside) become spaces.
+std::string field(const std::string& v) {
+  std::string out = v;
+  for (char& c : out)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
+std::string seal_detail(const ReceivedSealCheck& c) {
+  std::string out;
+  for (const auto& s : c.seals)
+    out += "seal\t" + std::string(s.valid ? "valid" : "invalid") + '\t' + field(s.seal_name) + '\t' +
+           field(s.signer) + '\t' + field(s.maker) + '\t' + field(s.signed_at) + '\t' + field(s.problem) + '\n';
+  for (const auto& p : c.problems) out += "problem\t" + field(p) + '\n';
+  return out;
+}
+
+ReceivedSealCheck seal_check_of(const std::string& result, const std::string& detail) {
+  ReceivedSealCheck c;
+  c.result = result;
+  std::size_t at = 0;
+  while (at < detail.size()) {
+    std::size_t end = detail.find('\n', at);
+    if (end == std::string::npos) end = detail.size();
+    std::vector<std::string> cols;
+    for (std::size_t from = at;;) {
+      const std::size_t tab = detail.find('\t', from);
+      if (tab == std::string::npos || tab > end) {
+        cols.push_back(detail.substr(from, end - from));
+        break;
+      }
+      cols.push_back(detail.substr(from, tab - from));
+      from = tab + 1;
+    }
+    if (cols[0] == "seal" && cols.size() == 7)
+      c.seals.push_back({cols[1] == "valid", cols[2], cols[3], cols[4], cols[5], cols[6]});
+    else if (cols[0] == "problem" && cols.size() == 2)
+      c.problems.push_back(cols[1]);
+    at = end + 1;
+  }
+  return c;
+}
 
 ReceivedRecord received_row(sql::Stmt& s) {
   ReceivedRecord r;
@@ -36,6 +82,7 @@ ReceivedRecord received_row(sql::Stmt& s) {
   r.received_at = s.text(20);
   r.cleared_at = s.text(21);
   r.cleared_by = s.text(22);
+  r.seal_check = seal_check_of(s.text(23), s.text(24));  // NULL (not an OFD, or before schema 5): ""
   return r;
 }
 
@@ -64,13 +111,16 @@ std::int64_t Received::add_received(const ReceivedRecord& r) {
   sql::Stmt s(m_db,
               "INSERT INTO received (year, serial, sender, their_number, title, kind, date, secrecy, "
               "copies, copy_numbers, signed_by, registered_by, file_path, sha256, format, slip_path, "
-              "proposal, instruction, text, received_at, cleared_at, cleared_by) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+              "proposal, instruction, text, received_at, cleared_at, cleared_by, seal_check, seal_detail) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.year).bind(2, r.serial).bind(3, r.sender).bind(4, r.their_number).bind(5, r.title)
       .bind(6, r.kind).bind(7, day_text(r.date)).bind(8, to_chinese(r.secrecy)).bind(9, r.copies).bind(10, r.copy_numbers)
       .bind(11, r.signed_by).bind(12, r.registered_by).bind(13, r.file_path).bind(14, r.sha256)
       .bind(15, r.format).bind(16, r.slip_path).bind(17, r.proposal).bind(18, r.instruction).bind(19, r.text)
       .bind(20, r.received_at).bind(21, r.cleared_at).bind(22, r.cleared_by);
+  // Not checked (not an OFD): NULL, as in the rows written before the columns existed.
+  if (r.seal_check.result.empty()) s.bind_null(23).bind_null(24);
+  else s.bind(23, r.seal_check.result).bind(24, seal_detail(r.seal_check));
   s.run();
   return m_db.last_rowid();
 }

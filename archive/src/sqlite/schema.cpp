@@ -109,6 +109,15 @@ CREATE TABLE IF NOT EXISTS login_failures (
 )SQL");
 }
 
+void add_ofd_columns_v5(sql::Db& db) {
+  db.exec(R"SQL(
+ALTER TABLE issued ADD COLUMN ofd_path TEXT;
+ALTER TABLE issued ADD COLUMN ofd_sha256 TEXT;
+ALTER TABLE received ADD COLUMN seal_check TEXT;
+ALTER TABLE received ADD COLUMN seal_detail TEXT;
+)SQL");
+}
+
 void create_schema_v1(sql::Db& db) {
   db.exec(kRegisters);
   for (const auto& c : kAddedColumns) {

@@ -19,5 +19,9 @@ void create_replies_v3(sql::Db& db);
 // Version 9: failed web logins per user and source and per source (table login_failures),
 // so that the web desk's growing delays survive a restart (issue 13 #10).
 void create_login_failures_v4(sql::Db& db);
+// Version 5 (issue 16): the issued OFD's path and hash (issued.ofd_path, ofd_sha256) and a
+// received OFD's seal check (received.seal_check, seal_detail). Nullable, no default: the
+// rows written before keep NULL there, and with it the digest the audit log sealed.
+void add_ofd_columns_v5(sql::Db& db);
 
 }  // namespace gongwen::archive::sqlite

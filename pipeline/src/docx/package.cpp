@@ -3,6 +3,8 @@
 #include <zip.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "gongwen/pipeline/error.hpp"
@@ -40,8 +42,34 @@ struct SourceDeleter {
   void operator()(zip_source_t* s) const { zip_source_free(s); }
 };
 
-}  // namespace
+// PNG is already compressed; deflating it again only costs time. An OFD's font subsets are
+// most of its bytes and of its deflating: at level 1 they take a third of the time of the
+// default level for about 1 % more bytes (they are CFF outlines: deflate gains only 17 %).
+void set_attributes(zip_t* za, zip_int64_t idx, const std::string& name, const DosStamp& dos) {
+  // An OFD's SignedValue.dat is mostly its seal's PNG (the SESeal carries the picture).
+  const bool stored = name.ends_with(".png") || name.ends_with(".jpeg") || name.ends_with("SignedValue.dat");
+  const bool font = name.ends_with(".otf") || name.ends_with(".ttf");
+  if (zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                               font ? 1 : 0) < 0 ||
+      zip_file_set_dostime(za, static_cast<zip_uint64_t>(idx), dos.time, dos.date, 0) < 0) {
+    zip_discard(za);
+    zip_fail("set entry attributes", nullptr);
+  }
+}
 
+void close_archive(zip_t* za) {
+  if (zip_close(za) < 0) {
+    std::string msg = std::string("libzip failed to build the package (close): ") +
+                      zip_error_strerror(zip_get_error(za));
+    zip_discard(za);
+    fail(Code::Io, msg);
+  }
+}
+
+// The finished archive, read back from the buffer source it was written into.
+std::string read_back(zip_source_t* src);
+
+}  // namespace
 
 std::string zip_package(const std::vector<PackagePart>& parts, const Instant& stamp) {
   zip_error_t err;
@@ -75,23 +103,59 @@ std::string zip_package(const std::vector<PackagePart>& parts, const Instant& st
       zip_discard(za);
       fail(Code::Io, msg);
     }
-    // PNG is already compressed; deflating it again only costs time.
-    const bool stored = part.name.ends_with(".png") || part.name.ends_with(".jpeg");
-    if (zip_set_file_compression(za, static_cast<zip_uint64_t>(idx),
-                                 stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
-        zip_file_set_dostime(za, static_cast<zip_uint64_t>(idx), dos.time, dos.date, 0) < 0) {
-      zip_discard(za);
-      zip_fail("set entry attributes", nullptr);
-    }
+    set_attributes(za, idx, part.name, dos);
   }
-  if (zip_close(za) < 0) {
-    std::string msg = std::string("libzip failed to build the DOCX (close): ") +
-                      zip_error_strerror(zip_get_error(za));
-    zip_discard(za);
-    fail(Code::Io, msg);
-  }
+  close_archive(za);
+  return read_back(buffer.get());
+}
 
-  zip_source_t* src = buffer.get();
+std::string zip_update(const std::string& zip, const std::vector<PackagePart>& changed, const Instant& stamp) {
+  zip_error_t err;
+  zip_error_init(&err);
+  // libzip reads the original from its own copy (when only the end of the archive changes it
+  // keeps the start of that buffer and frees it with the source, so it cannot be ours) and,
+  // at zip_close, writes the new archive into the same source: unchanged entries are copied
+  // raw.
+  void* copy = std::malloc(zip.size() ? zip.size() : 1);
+  if (!copy) zip_fail("copy", nullptr);
+  std::memcpy(copy, zip.data(), zip.size());
+  std::unique_ptr<zip_source_t, SourceDeleter> buffer(zip_source_buffer_create(copy, zip.size(), 1, &err));
+  if (!buffer) {
+    std::free(copy);
+    zip_fail("create buffer", &err);
+  }
+  zip_source_keep(buffer.get());
+  zip_t* za = zip_open_from_source(buffer.get(), 0, &err);
+  if (za == nullptr) {
+    zip_source_free(buffer.get());
+    const std::string why = zip_error_strerror(&err);
+    fail(Code::BadInput, "not a zip archive (" + why + ")");
+  }
+  const DosStamp dos = dos_stamp(stamp);
+  for (const auto& part : changed) {
+    zip_source_t* src = zip_source_buffer(za, part.bytes.data(), part.bytes.size(), 0);
+    if (src == nullptr) {
+      zip_discard(za);
+      zip_fail("add part", nullptr);
+    }
+    zip_int64_t idx = zip_name_locate(za, part.name.c_str(), ZIP_FL_ENC_UTF_8);
+    const bool ok = idx >= 0 ? zip_file_replace(za, static_cast<zip_uint64_t>(idx), src, ZIP_FL_ENC_UTF_8) == 0
+                             : (idx = zip_file_add(za, part.name.c_str(), src, ZIP_FL_ENC_UTF_8)) >= 0;
+    if (!ok) {
+      zip_source_free(src);
+      const std::string msg = "libzip failed to update " + part.name + ": " + zip_error_strerror(zip_get_error(za));
+      zip_discard(za);
+      fail(Code::Io, msg);
+    }
+    set_attributes(za, idx, part.name, dos);
+  }
+  close_archive(za);
+  return read_back(buffer.get());
+}
+
+namespace {
+
+std::string read_back(zip_source_t* src) {
   if (zip_source_open(src) < 0) zip_fail("reopen", zip_source_error(src));
   std::string out;
   if (zip_source_seek(src, 0, SEEK_END) < 0) zip_fail("seek", zip_source_error(src));
@@ -110,5 +174,7 @@ std::string zip_package(const std::vector<PackagePart>& parts, const Instant& st
   zip_source_close(src);
   return out;
 }
+
+}  // namespace
 
 }  // namespace gongwen

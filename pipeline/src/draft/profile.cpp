@@ -153,6 +153,32 @@ void read_workflow(const toml::table& wf, tomlu::Reader& in, Profile& p) {
   }
 }
 
+void read_signing(const toml::table& t, tomlu::Reader& in, SigningSettings& s) {
+  // A PIN written into the profile would be readable by everyone who may read gongwen.toml.
+  if (t.contains("pin")) in.problem_at(t, "pin", "profile.signing.pin_inline").hint("profile.signing.pin_inline.hint");
+  in.known_keys(t, {"store", "module", "token", "key", "pin_env", "pin_file", "certificate", "pin"},
+                "where.signing");
+  const std::string store = in.text(t, "store").value_or("key_file");
+  if (store == "pkcs11") {
+    s.store = SigningSettings::Store::Pkcs11;
+  } else if (store != "key_file") {
+    in.problem_at(t, "store", "profile.signing.store", {{"value", store}});
+    return;
+  }
+  const std::pair<const char*, std::string*> keys[] = {
+      {"module", &s.module}, {"token", &s.token},       {"key", &s.key},
+      {"pin_env", &s.pin_env}, {"pin_file", &s.pin_file}, {"certificate", &s.certificate}};
+  for (auto [key, dest] : keys)
+    if (auto v = in.text(t, key)) *dest = *v;
+  if (s.store != SigningSettings::Store::Pkcs11) return;
+  for (const char* key : {"module", "token", "key"})
+    if (!t.contains(key)) in.problem_at(t, key, "profile.signing.missing", {{"key", key}});
+  if (!s.module.empty() && s.module.front() != '/')
+    in.problem_at(t, "module", "profile.signing.module_path");
+  if (s.pin_env.empty() == s.pin_file.empty())
+    in.problem_at(t, s.pin_env.empty() ? "pin_env" : "pin_file", "profile.signing.pin_source");
+}
+
 }  // namespace
 
 std::optional<Profile> parse_profile(std::string_view text, const std::string& src, Diagnostics& diags) {
@@ -163,7 +189,7 @@ std::optional<Profile> parse_profile(std::string_view text, const std::string& s
   const toml::table& root = *parsed;
   in.set_root(root);
   Profile p;
-  in.known_keys(root, {"office", "organs", "users", "fonts", "seal", "clock", "workflow"}, "where.profile");
+  in.known_keys(root, {"office", "organs", "users", "fonts", "seal", "clock", "workflow", "signing"}, "where.profile");
   if (const toml::table* office = root["office"].as_table()) read_office(*office, in, p);
   std::vector<const toml::table*> organ_tables;
   if (const toml::array* organs = root["organs"].as_array()) {
@@ -217,6 +243,7 @@ std::optional<Profile> parse_profile(std::string_view text, const std::string& s
         p.seal_diameter_mm = *v;
     }
   }
+  if (const toml::table* signing = root["signing"].as_table()) read_signing(*signing, in, p.signing);
   if (diags.error_count() > errors_before) return std::nullopt;
   return p;
 }

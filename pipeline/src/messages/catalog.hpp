@@ -13,6 +13,7 @@ std::span<const CatalogEntry> entries_trust();     // security refusals (issue 1
 std::span<const CatalogEntry> entries_layout();    // layout, joint issue, DOCX (issue 14)
 std::span<const CatalogEntry> entries_kinds();     // 文种, 格式诊断, the web desk's words (issue 15)
 std::span<const CatalogEntry> entries_ofd();       // OFD and the SM2 seal (issue 16)
+std::span<const CatalogEntry> entries_signing();   // the PDF's signer: key file, PKCS#11 (issue 16)
 std::span<const CatalogEntry> entries_search();    // search (issue 17)
 std::span<const CatalogEntry> entries_office();    // 文印, 信息报送, 网站公开, 督查 (issue 18)
 std::span<const CatalogEntry> entries_ocr();       // scanned 收文 (issue 19)

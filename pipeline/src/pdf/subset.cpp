@@ -83,6 +83,9 @@ struct SharedSubset {
   cairo_font_face_t* face = nullptr;                  // one reference held here
   hb_blob_t* blob = nullptr;                          // its bytes, one reference held here
   std::unordered_map<unsigned long, char32_t> chars;  // glyph → character
+  // `blob` as a face prepared for subsetting again (hb_subset_preprocess), made when the OFD
+  // first asks for a font program from it: each later program skips parsing its tables.
+  hb_face_t* prepared = nullptr;
 };
 std::mutex g_shared_mutex;
 std::unordered_map<std::string, SharedSubset> g_shared;
@@ -194,6 +197,8 @@ void DocumentFonts::build() {
       if (!face) continue;
       if (shared.face) cairo_font_face_destroy(shared.face);
       hb_blob_destroy(shared.blob);
+      if (shared.prepared) hb_face_destroy(shared.prepared);
+      shared.prepared = nullptr;
       shared.face = face;
       shared.blob = bytes;
       shared.chars = std::move(chars);
@@ -221,7 +226,20 @@ std::string DocumentFonts::font_program(int face_index) const {
   const std::size_t f = static_cast<std::size_t>(face_index);
   hb_face_t* source = nullptr;
   if (m_blobs[f]) {
-    source = hb_face_create(m_blobs[f], 0);
+    std::lock_guard<std::mutex> lock(g_shared_mutex);
+    const std::string key = m_fonts.file(face_index) + "#" + std::to_string(m_fonts.file_index(face_index));
+    auto it = g_shared.find(key);
+    if (it != g_shared.end() && it->second.blob == m_blobs[f]) {
+      // Preparing costs about two subsets; the shared subset soon stops growing in a batch.
+      if (!it->second.prepared) {
+        hb_face_t* plain = hb_face_create(m_blobs[f], 0);
+        it->second.prepared = hb_subset_preprocess(plain);
+        hb_face_destroy(plain);
+      }
+      source = hb_face_reference(it->second.prepared);
+    } else {
+      source = hb_face_create(m_blobs[f], 0);  // the shared subset has grown since build()
+    }
   } else if (hb_face_t* whole = source_face(m_fonts.file(face_index), m_fonts.file_index(face_index))) {
     source = hb_face_reference(whole);
   }

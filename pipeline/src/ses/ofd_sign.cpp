@@ -105,6 +105,7 @@ Result<std::string> sign_ofd(const std::string& ofd, const std::string& seal_der
     const std::string doc_dir = ses::dir_of(doc_root);
     std::vector<std::string> locations;
     std::string list_path;
+    std::vector<std::string> changed;  // the entries this signature writes; the rest are copied
     if (xmlNode* sigs = ses::child(body, "Signatures")) {
       list_path = ses::resolve(ses::content(sigs), "");
       const std::string* list = pkg.find(list_path);
@@ -117,6 +118,7 @@ Result<std::string> sign_ofd(const std::string& ofd, const std::string& seal_der
       xmlNewTextChild(body, body->ns, reinterpret_cast<const xmlChar*>("Signatures"),
                       reinterpret_cast<const xmlChar*>(list_path.c_str()));
       pkg.put("OFD.xml", root.serialize());
+      changed.push_back("OFD.xml");
     }
 
     const std::string dir = doc_dir + "Signs/Sign_" + std::to_string(locations.size()) + "/";
@@ -172,9 +174,10 @@ Result<std::string> sign_ofd(const std::string& ofd, const std::string& seal_der
     pkg.put(sig_xml_path, signature_xml);
     pkg.put(value_path, ses::signature_der(tbs, signer_cert, value.value()));
 
+    changed.insert(changed.end(), {list_path, sig_xml_path, value_path});
     std::vector<PackagePart> parts;
-    for (auto& [name, bytes] : pkg.entries) parts.push_back({name, std::move(bytes)});
-    return zip_package(parts, signed_at);
+    for (const std::string& name : changed) parts.push_back({name, *pkg.find(name)});
+    return zip_update(ofd, parts, signed_at);
   } catch (const Failure& f) {
     return f.error();
   }

@@ -9,7 +9,9 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "sign/ossl.hpp"
@@ -61,7 +63,27 @@ std::string sm3(std::string_view data) {
   return std::string(reinterpret_cast<char*>(md), len);
 }
 
-std::optional<std::string> sm2_sign(const std::string& key_pem, std::string_view data) {
+namespace {
+
+// The SM2 curve, made once: EC_POINT_mul only reads it, from any thread.
+const EC_GROUP* sm2_group() {
+  static EC_GROUP* group = EC_GROUP_new_by_curve_name(NID_sm2);
+  return group;
+}
+
+// What signing needs of a key: d, and Z = SM3(ENTL || ID || a || b || xG || yG || xA || yA).
+// Parsing the PEM and hashing Z cost as much as the signature's own arithmetic; a process
+// signs with one or two keys, so both are kept per key (like the PDF's parsed key).
+struct Sm2Key {
+  std::string d;  // 32 bytes, big-endian
+  std::string z;
+};
+
+std::optional<Sm2Key> sm2_key(const std::string& key_pem) {
+  static std::mutex mutex;
+  static std::map<std::string, Sm2Key> keys;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = keys.find(key_pem); it != keys.end()) return it->second;
   PkeyPtr key = sign_detail::read_key_pem(key_pem);
   if (!key || !EVP_PKEY_is_a(key.get(), "SM2")) return std::nullopt;
   BIGNUM* d_raw = nullptr;
@@ -72,14 +94,11 @@ std::optional<std::string> sm2_sign(const std::string& key_pem, std::string_view
   if (!EVP_PKEY_get_octet_string_param(key.get(), OSSL_PKEY_PARAM_PUB_KEY, pub, sizeof pub, &pub_len) ||
       pub_len != 65)
     return std::nullopt;
-  std::unique_ptr<EC_GROUP, GroupFree> group(EC_GROUP_new_by_curve_name(NID_sm2));
+  const EC_GROUP* group = sm2_group();
   std::unique_ptr<BN_CTX, BnCtxFree> ctx(BN_CTX_new());
-  Bn p = bn(), a = bn(), b = bn(), gx = bn(), gy = bn(), n = bn();
-  EC_GROUP_get_curve(group.get(), p.get(), a.get(), b.get(), ctx.get());
-  EC_POINT_get_affine_coordinates(group.get(), EC_GROUP_get0_generator(group.get()), gx.get(), gy.get(), ctx.get());
-  BN_copy(n.get(), EC_GROUP_get0_order(group.get()));
-
-  // Z = SM3(ENTL || ID || a || b || xG || yG || xA || yA); e = SM3(Z || M).
+  Bn p = bn(), a = bn(), b = bn(), gx = bn(), gy = bn();
+  EC_GROUP_get_curve(group, p.get(), a.get(), b.get(), ctx.get());
+  EC_POINT_get_affine_coordinates(group, EC_GROUP_get0_generator(group), gx.get(), gy.get(), ctx.get());
   std::string z;
   const unsigned entl = static_cast<unsigned>(kSignerId.size() * 8);
   z += static_cast<char>(entl >> 8);
@@ -87,15 +106,33 @@ std::optional<std::string> sm2_sign(const std::string& key_pem, std::string_view
   z.append(kSignerId);
   z += bytes32(a.get()) + bytes32(b.get()) + bytes32(gx.get()) + bytes32(gy.get());
   z.append(reinterpret_cast<const char*>(pub + 1), 64);
-  std::string msg = sm3(z);
+  Sm2Key k{bytes32(d.get()), sm3(z)};
+  if (keys.size() > 8) keys.clear();
+  keys.emplace(key_pem, k);
+  return k;
+}
+
+}  // namespace
+
+std::optional<std::string> sm2_sign(const std::string& key_pem, std::string_view data) {
+  const std::optional<Sm2Key> key = sm2_key(key_pem);
+  if (!key) return std::nullopt;
+  const EC_GROUP* group = sm2_group();
+  std::unique_ptr<BN_CTX, BnCtxFree> ctx(BN_CTX_new());
+  Bn d(BN_bin2bn(reinterpret_cast<const unsigned char*>(key->d.data()), 32, nullptr));
+  Bn n = bn();
+  BN_copy(n.get(), EC_GROUP_get0_order(group));
+
+  // e = SM3(Z || M).
+  std::string msg = key->z;
   msg.append(data);
   const std::string e_bytes = sm3(msg);
   Bn e(BN_bin2bn(reinterpret_cast<const unsigned char*>(e_bytes.data()), 32, nullptr));
 
-  const std::string d_bytes = bytes32(d.get());
+  const std::string& d_bytes = key->d;
   Bn k = bn(), r = bn(), s = bn(), x1 = bn(), t = bn(), n1 = bn(), dinv = bn();
   BN_sub(n1.get(), n.get(), BN_value_one());
-  std::unique_ptr<EC_POINT, PointFree> kg(EC_POINT_new(group.get()));
+  std::unique_ptr<EC_POINT, PointFree> kg(EC_POINT_new(group));
   for (unsigned counter = 0; counter < 64; ++counter) {
     // k in [1, n-1] from HMAC-SM3(d, e || counter), widened to 64 bytes before the reduction.
     std::string seed = e_bytes;
@@ -104,8 +141,8 @@ std::optional<std::string> sm2_sign(const std::string& key_pem, std::string_view
     BN_bin2bn(reinterpret_cast<const unsigned char*>(h.data()), static_cast<int>(h.size()), k.get());
     BN_mod(k.get(), k.get(), n1.get(), ctx.get());
     BN_add(k.get(), k.get(), BN_value_one());
-    EC_POINT_mul(group.get(), kg.get(), k.get(), nullptr, nullptr, ctx.get());
-    EC_POINT_get_affine_coordinates(group.get(), kg.get(), x1.get(), nullptr, ctx.get());
+    EC_POINT_mul(group, kg.get(), k.get(), nullptr, nullptr, ctx.get());
+    EC_POINT_get_affine_coordinates(group, kg.get(), x1.get(), nullptr, ctx.get());
     BN_mod_add(r.get(), e.get(), x1.get(), n.get(), ctx.get());
     BN_add(t.get(), r.get(), k.get());
     if (BN_is_zero(r.get()) || BN_cmp(t.get(), n.get()) == 0) continue;

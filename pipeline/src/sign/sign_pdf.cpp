@@ -5,6 +5,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <map>
@@ -116,24 +117,84 @@ Original inspect(const std::string& pdf) {
   return o;
 }
 
-std::string cms_sign(const std::string& data, EVP_PKEY* key, X509* cert,
-                     const std::vector<std::string>& chain, const Instant& at, std::string& error) {
+// DER of the signed attributes as they are signed (RFC 5652 §5.4): a SET OF, its members in
+// the order of their encodings, the order OpenSSL writes them in the SignerInfo.
+std::string signed_attributes_der(CMS_SignerInfo* si) {
+  std::vector<std::string> members;
+  std::size_t length = 0;
+  for (int i = 0; i < CMS_signed_get_attr_count(si); ++i) {
+    unsigned char* der = nullptr;
+    const int n = i2d_X509_ATTRIBUTE(CMS_signed_get_attr(si, i), &der);
+    if (n <= 0) return "";
+    members.emplace_back(reinterpret_cast<char*>(der), static_cast<std::size_t>(n));
+    OPENSSL_free(der);
+    length += static_cast<std::size_t>(n);
+  }
+  std::sort(members.begin(), members.end());  // byte order; no member is a prefix of another
+  std::string out(1, '\x31');
+  if (length < 0x80) {
+    out += static_cast<char>(length);
+  } else {
+    std::string digits;
+    for (std::size_t l = length; l > 0; l >>= 8) digits.insert(digits.begin(), static_cast<char>(l & 0xff));
+    out += static_cast<char>(0x80 | digits.size());
+    out += digits;
+  }
+  for (const auto& m : members) out += m;
+  return out;
+}
+
+// The detached CMS SignedData over `data`: OpenSSL lays out the SignerInfo (issuer and
+// serial, SHA-256, the key's signature algorithm, content type, signing time and message
+// digest) with the certificate's public key only; the signer signs the attributes, and its
+// signature is checked against the certificate before it goes in.
+Result<std::string> cms_sign(const std::string& data, const PdfSigner& signer, X509* cert,
+                             const Instant& at) {
+  auto fail_ssl = [](const std::string& what) {
+    return make_error(Code::Internal, "cannot make the CMS signature (" + what + "): " + ssl_error());
+  };
+  EVP_PKEY* public_key = X509_get0_pubkey(cert);
+  if (!public_key) return make_error(Code::BadInput, "the signer's certificate has no usable public key");
   CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_DETACHED | CMS_BINARY));
-  if (!cms) return error = ssl_error(), "";
-  CMS_SignerInfo* si = CMS_add1_signer(cms.get(), cert, key, EVP_sha256(),
+  if (!cms) return fail_ssl("new");
+  CMS_SignerInfo* si = CMS_add1_signer(cms.get(), cert, public_key, EVP_sha256(),
                                        CMS_PARTIAL | CMS_BINARY | CMS_NOSMIMECAP);
-  if (!si) return error = ssl_error(), "";
+  if (!si) return fail_ssl("signer");
   // The signing time comes from the injected clock, not the system's: same inputs, same bytes.
   ASN1_TIME* t = ASN1_TIME_set(nullptr, static_cast<time_t>(at.unix_seconds));
   CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1);
   ASN1_TIME_free(t);
-  for (const auto& pem : chain)
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int md_len = 0;
+  if (EVP_Digest(data.data(), data.size(), md, &md_len, EVP_sha256(), nullptr) != 1 ||
+      CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, md,
+                                  static_cast<int>(md_len)) != 1 ||
+      CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT,
+                                  OBJ_nid2obj(NID_pkcs7_data), -1) != 1)
+    return fail_ssl("attributes");
+  const std::string attributes = signed_attributes_der(si);
+  if (attributes.empty()) return fail_ssl("attributes");
+  Result<std::string> signature = signer.sign(attributes);
+  if (!signature) return signature.error();
+  const std::string& sig = signature.value();
+  {
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> check(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    const bool ok =
+        check && EVP_DigestVerifyInit(check.get(), nullptr, EVP_sha256(), nullptr, public_key) == 1 &&
+        EVP_DigestVerify(check.get(), reinterpret_cast<const unsigned char*>(sig.data()), sig.size(),
+                         reinterpret_cast<const unsigned char*>(attributes.data()), attributes.size()) == 1;
+    if (!ok) {
+      ssl_error();
+      return make_error(Code::BadInput, "the signing key does not belong to its certificate",
+                        {"the signature made with the key does not verify with the certificate"});
+    }
+  }
+  if (ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), sig.data(), static_cast<int>(sig.size())) != 1)
+    return fail_ssl("signature");
+  for (const auto& pem : signer.chain_pem())
     if (auto c = read_cert_pem(pem)) CMS_add1_cert(cms.get(), c.get());
-  auto content = mem_bio(data);
-  if (CMS_final(cms.get(), content.get(), nullptr, CMS_DETACHED | CMS_BINARY) != 1)
-    return error = ssl_error(), "";
   BioPtr out(BIO_new(BIO_s_mem()));
-  if (i2d_CMS_bio(out.get(), cms.get()) != 1) return error = ssl_error(), "";
+  if (i2d_CMS_bio(out.get(), cms.get()) != 1) return fail_ssl("encode");
   return bio_text(out.get());
 }
 
@@ -178,11 +239,36 @@ Result<ParsedKey> parse_key(const SigningKey& key) {
 
 }  // namespace
 
+Result<std::string> PdfKeyFileSigner::sign(std::string_view data) const {
+  Result<ParsedKey> parsed = parse_key(m_key);
+  if (!parsed) return parsed.error();
+  EVP_PKEY* pkey = parsed.value().pkey.get();
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  std::size_t len = 0;
+  if (!md || EVP_DigestSignInit(md.get(), nullptr, EVP_sha256(), nullptr, pkey) != 1 ||
+      EVP_DigestSign(md.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size()) != 1)
+    return make_error(Code::Internal, "cannot sign with the key file: " + ssl_error());
+  std::string out(len, '\0');
+  if (EVP_DigestSign(md.get(), reinterpret_cast<unsigned char*>(out.data()), &len,
+                     reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1)
+    return make_error(Code::Internal, "cannot sign with the key file: " + ssl_error());
+  out.resize(len);
+  return out;
+}
+
 Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, const SignOptions& options) {
-  Result<ParsedKey> parsed_key = parse_key(key);
-  if (!parsed_key) return parsed_key.error();
-  PkeyPtr& pkey = parsed_key.value().pkey;
-  X509Ptr& cert = parsed_key.value().cert;
+  // The key is read and checked against its certificate first: a mismatch is the clearer
+  // refusal, before the PDF is looked at.
+  if (Result<ParsedKey> parsed = parse_key(key); !parsed) return parsed.error();
+  return sign_pdf(pdf, PdfKeyFileSigner(key), options);
+}
+
+Result<std::string> sign_pdf(const std::string& pdf, const PdfSigner& signer, const SignOptions& options) {
+  X509Ptr cert = read_cert_pem(signer.certificate_pem());
+  if (!cert)
+    return make_error(Code::BadInput, "the signer's certificate cannot be read (" + ssl_error() + ")",
+                      {"check keys/ in the workspace, or the certificate on the token"});
   Original o;
   try {
     o = inspect(pdf);
@@ -232,9 +318,9 @@ Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key, cons
 
   std::string signed_bytes = out.substr(0, static_cast<std::size_t>(gap_start));
   signed_bytes.append(out, static_cast<std::size_t>(gap_end), std::string::npos);
-  std::string error;
-  const std::string der = cms_sign(signed_bytes, pkey.get(), cert.get(), key.chain_pem, options.signed_at, error);
-  if (der.empty()) return make_error(Code::Internal, "cannot make the CMS signature: " + error);
+  Result<std::string> cms = cms_sign(signed_bytes, signer, cert.get(), options.signed_at);
+  if (!cms) return cms.error();
+  const std::string& der = cms.value();
   const std::string hex = to_hex(der);
   if (hex.size() > hex_zeros.size())
     return make_error(Code::Internal, "the signature (" + std::to_string(der.size()) +

@@ -120,7 +120,7 @@ class SchemaTest : public ::testing::Test {
 };
 
 TEST_F(SchemaTest, ANewWorkspaceIsAtTheCurrentVersion) {
-  EXPECT_EQ(registry_schema_version(), 4);  // 2: audit seal, outbox; 3: 请示/批复; 4: login_failures
+  EXPECT_EQ(registry_schema_version(), 5);  // 2: audit seal, outbox; 3: 请示/批复; 4: login_failures; 5: OFD
   EXPECT_EQ(scalar(file, "PRAGMA user_version"), std::to_string(registry_schema_version()));
   // One schema: every book's table exists from the start, not when first used.
   for (const char* table : {"drafts", "reviews", "signoffs", "numbers", "issued", "copies", "seal_use", "filed",
@@ -141,6 +141,10 @@ TEST_F(SchemaTest, AWorkspaceWrittenBeforeVersionsOpensAndIsStamped) {
   // Migration 2: the audit log's sealed rows and MAC, the index outbox (issue 13 #3, #12).
   EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('audit') WHERE name IN ('rows','mac')"), "2");
   EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM index_outbox"), "0");
+  // Migration 5: the issued OFD's path and hash, a received OFD's seal check (issue 16).
+  EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('issued') WHERE name IN ('ofd_path','ofd_sha256')"), "2");
+  EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('received') WHERE name IN ('seal_check','seal_detail')"),
+            "2");
   // Its rows are kept and read through the books.
   Registry& reg = ws.value()->registry();
   ASSERT_EQ(reg.audit_log().size(), 1u);

@@ -116,8 +116,9 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
     std::sort(nos.begin(), nos.end());
     for (std::size_t i = 0; i < nos.size(); ++i) EXPECT_EQ(nos[i], static_cast<int>(i + 1)) << cls;
   }
-  // 4 archival copies and their 4 发文稿纸 (the drafting record is filed with the original).
-  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 8u);
+  // 4 archival copies, their 4 发文稿纸 (the drafting record is filed with the original) and
+  // their 4 OFDs (as issued, with the electronic seal).
+  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 12u);
   for (const auto& f : r.items) {
     const fs::path sheet = year_dir() / "data" / "documents" / (f.archive_code + ".发文稿纸.pdf");
     ASSERT_TRUE(fs::exists(sheet)) << sheet;
@@ -163,12 +164,12 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   EXPECT_THAT(csv, HasSubstr(",白政纪〔2025〕1号,白路乡人民政府,2025年第31次乡长办公会议纪要,20250825,"));
 
   // manifest-sha256.txt: "<sha256>  data/…", one per payload file, all true: 4 documents,
-  // 4 发文稿纸, 4 metadata XML, the catalogue in 3 formats, the 备考表 as PDF and text, the
+  // 4 发文稿纸, 4 OFDs, 4 metadata XML, the catalogue in 3 formats, the 备考表 as PDF and text, the
   // 盒脊 PDF and the box list.
   const std::string manifest = read_file(year_dir() / "manifest-sha256.txt");
   auto mlines = split(manifest, '\n');
   mlines.pop_back();
-  ASSERT_EQ(mlines.size(), 19u);
+  ASSERT_EQ(mlines.size(), 23u);
   for (const auto& l : mlines) {
     ASSERT_GT(l.size(), 66u);
     const std::string hash = l.substr(0, 64);
@@ -181,7 +182,7 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
   std::vector<std::string> top;
   for (const auto& e : fs::directory_iterator(ws->archive_dir())) top.push_back(e.path().filename());
   EXPECT_THAT(top, ElementsAre("2025"));
-  EXPECT_EQ(files_under(year_dir()), 23u);
+  EXPECT_EQ(files_under(year_dir()), 27u);
 
   const auto log = reg().audit_log();
   EXPECT_EQ(log.back().action, "file-year");
@@ -295,7 +296,7 @@ TEST_F(FilingTest, InterruptedStagingIsReplaced) {
   file_year(*ws, 2025, clock, "zhouhong");
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_FALSE(fs::exists(year_dir() / "documents" / "junk.pdf"));
-  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 8u);  // copies + 发文稿纸
+  EXPECT_EQ(files_under(year_dir() / "data" / "documents"), 12u);  // copies + 发文稿纸 + OFDs
   EXPECT_EQ(files_under(year_dir() / "data" / "metadata"), 4u);
 }
 

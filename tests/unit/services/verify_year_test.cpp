@@ -35,8 +35,8 @@ TEST_F(VerifyYearTest, CleanYearPassesAllFourAspects) {
   const VerifyReport r = verify_year(*ws, 2025);
   EXPECT_TRUE(r.ok()) << render(r);
   EXPECT_EQ(r.items, 3);
-  // documents, their 发文稿纸, metadata, catalogue ×3 + 备考表 ×2 + 盒脊 + 盒目录, tag files
-  EXPECT_EQ(r.files, 3 + 3 + 3 + 7 + 3);
+  // documents, their 发文稿纸, their OFDs, metadata, catalogue ×3 + 备考表 ×2 + 盒脊 + 盒目录, tag files
+  EXPECT_EQ(r.files, 3 + 3 + 3 + 3 + 7 + 3);
   EXPECT_THAT(r.notes, IsEmpty());    // every original was signed at issue and still verifies
 }
 

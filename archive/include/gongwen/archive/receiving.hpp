@@ -22,6 +22,7 @@ struct ReceiveInput {
   int copies = 1;
   std::string copy_numbers, signed_by;
   std::string text;  // extracted by the caller (search/extract.hpp)
+  ReceivedSealCheck seal_check;  // an OFD's electronic seals, checked by the caller (verify_ofd)
 };
 
 struct OverdueItem {

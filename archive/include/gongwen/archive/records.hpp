@@ -75,6 +75,9 @@ struct IssuedRecord {
   std::string pdf_path, docx_path;    // relative to the workspace
   std::string pdf_sha256, docx_sha256;
   std::string sheet_path, sheet_sha256;  // 发文稿纸 (documents/<year>/<文号>.发文稿纸.pdf), filed with it
+  // The OFD with its SM2 electronic seal (documents/<year>/<文号>.ofd), filed beside the PDF.
+  // Empty in a row issued before the register kept it (schema version 5).
+  std::string ofd_path, ofd_sha256;
   int pages = 0;
   std::string issued_at;
   std::string text;          // plain text of the document as issued: the search index's source
@@ -133,6 +136,22 @@ struct FiledRecord {
   std::string filed_at;
 };
 
+// A received OFD's electronic seals (GB/T 38540) as `verify_ofd` found them when it was
+// registered.
+struct ReceivedSealCheck {
+  // "" : not checked (not an OFD, or registered before the register kept it: schema 5);
+  // verified: every seal and every file checks; failed: something does not; unsealed: an
+  // OFD without an electronic seal.
+  std::string result;
+  struct Seal {
+    bool valid = false;
+    std::string seal_name, signer, maker, signed_at;
+    std::string problem;  // the problems, "；"-joined ("" when valid)
+  };
+  std::vector<Seal> seals;
+  std::vector<std::string> problems;  // the package's: files changed, added or removed
+};
+
 // 收文 (receiving.hpp): one registered incoming document.
 struct ReceivedRecord {
   std::int64_t id = 0;
@@ -151,6 +170,7 @@ struct ReceivedRecord {
   std::string text;          // extracted text (search)
   std::string received_at;
   std::string cleared_at, cleared_by;  // 清退 (secret copies only)
+  ReceivedSealCheck seal_check;        // an OFD's electronic seals, checked on receipt
   std::string registration() const;    // 收〔2025〕3号
 };
 

@@ -39,6 +39,21 @@ struct User {
   bool has(Role r) const;
 };
 
+// [signing] in gongwen.toml: where the key that signs the PDF lives (docs/signing.md). The
+// key file in keys/ by default; a PKCS#11 token (UKey, HSM) when `store = "pkcs11"`. The PIN
+// is never written here nor given on the command line: it comes from an environment variable
+// or a file (mode 0600) named here.
+struct SigningSettings {
+  enum class Store { KeyFile, Pkcs11 };
+  Store store = Store::KeyFile;
+  std::string module;       // the token's PKCS#11 module (.so), an absolute path
+  std::string token;        // the token's label
+  std::string key;          // CKA_LABEL of the private key (and of its certificate on the token)
+  std::string pin_env;      // the environment variable holding the user PIN, or …
+  std::string pin_file;     // … a file holding it (first line; relative to the workspace)
+  std::string certificate;  // optional: the certificate (PEM file) when the token holds none
+};
+
 struct Profile {
   std::string office_name;
   std::string fonds;                  // 全宗号
@@ -48,6 +63,7 @@ struct Profile {
   std::vector<User> users;
   FontChoices fonts;
   double seal_diameter_mm = 42.0;
+  SigningSettings signing;
   // 审核链: user ids who review in order before sign-off; a document class (一类 …) may
   // have its own chain, else the default one applies.
   std::vector<std::string> review_chain;

@@ -7,6 +7,7 @@
 // Keys and certificates travel as PEM text so that no OpenSSL type leaks out of this header.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gongwen/pipeline/date.hpp"
@@ -29,10 +30,43 @@ struct SignOptions {
   int contents_capacity = 16384;  // bytes reserved for the CMS blob (hex doubles it)
 };
 
+// Who makes the PDF's signature (docs/signing.md). sign_pdf builds the CMS SignedData itself
+// (signed attributes: content type, signing time, message digest); a signer only signs those
+// attributes' DER with its private key, wherever the key lives: a key file (the default,
+// PdfKeyFileSigner) or a PKCS#11 token (archive/pdf_signer.hpp). RSA or EC P-256 keys.
+class PdfSigner {
+ public:
+  virtual ~PdfSigner() = default;
+  // The signer's certificate, PEM; its public key must be the one that signs.
+  virtual std::string certificate_pem() const = 0;
+  // Intermediate/CA certificates the CMS carries beside it (may be empty).
+  virtual std::vector<std::string> chain_pem() const { return {}; }
+  // The signature over `data` with SHA-256: PKCS#1 v1.5 for an RSA key, a DER ECDSA-Sig-Value
+  // for an EC key. A refusal (locked token, wrong PIN …) is returned, never thrown.
+  virtual Result<std::string> sign(std::string_view data) const = 0;
+};
+
+// The key file (keys/signing-key.pem): the parsed key is kept per process (parsing and
+// checking it against the certificate costs as much as a signature).
+class PdfKeyFileSigner : public PdfSigner {
+ public:
+  explicit PdfKeyFileSigner(SigningKey key) : m_key(std::move(key)) {}
+  std::string certificate_pem() const override { return m_key.cert_pem; }
+  std::vector<std::string> chain_pem() const override { return m_key.chain_pem; }
+  Result<std::string> sign(std::string_view data) const override;
+
+ private:
+  SigningKey m_key;
+};
+
 // Returns `pdf` followed by an incremental update carrying one signature field on page 1
-// (invisible widget). Fails with Code::BadInput if `pdf` cannot be parsed, Code::BadInput
-// if the key or certificate cannot be read or do not match, Code::Internal if the CMS blob
-// does not fit `contents_capacity`. Deterministic for the same inputs and RSA/Ed25519 keys.
+// (invisible widget). Fails with Code::BadInput if `pdf` cannot be parsed or the certificate
+// cannot be read, the signer's own error if it refuses, Code::Internal if the CMS blob does
+// not fit `contents_capacity`. Deterministic for the same inputs with RSA keys (PKCS#1 v1.5);
+// an ECDSA signature differs on every run, the rest of the bytes do not.
+Result<std::string> sign_pdf(const std::string& pdf, const PdfSigner& signer,
+                             const SignOptions& options);
+// The same with the key file's signer; BadInput if key and certificate do not match.
 Result<std::string> sign_pdf(const std::string& pdf, const SigningKey& key,
                              const SignOptions& options);
 

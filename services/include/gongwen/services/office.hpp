@@ -72,9 +72,9 @@ class Office {
   std::vector<SealUseRecord> approved_seal_uses(const DraftRecord& d, const Draft& draft, const User& u,
                                                 const SignoffRecord& signoff);
   IssueOutcome issue_in_transaction(DraftRecord& d, Draft& draft, const User& u, const SignoffRecord& signoff,
-                                    const std::vector<SealUseRecord>& seal_uses, const SigningKey& key,
+                                    const std::vector<SealUseRecord>& seal_uses, const PdfSigner& key,
                                     IssueStaging& staging);
-  void stage_numbered_copies(const Document& doc, int count, const RenderOptions& opts, const SigningKey& key,
+  void stage_numbered_copies(const Document& doc, int count, const RenderOptions& opts, const PdfSigner& key,
                              const SignOptions& so, IssueStaging& staging);
   std::string now_iso() const { return m_clock.now().iso8601(); }
 

@@ -41,7 +41,7 @@ struct ReceiveResult {
   archive::ReceivedRecord received;
   std::string index_problem;  // as for IssueResult
   // A received OFD's electronic seals (GB/T 38540), one line each: "有效：…" or the problem;
-  // empty for other formats. Shown to the clerk; not yet kept in the register.
+  // empty for other formats. Kept in the register as received.seal_check (seal_check.hpp).
   std::vector<std::string> seal_checks;
   NextStep next;
 };
