@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "day_json.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/filing_correct.hpp"
 #include "gongwen/archive/lending.hpp"
@@ -24,8 +25,8 @@ archive::RetentionOverrides read_overrides(const std::string& file) {
 
 nlohmann::json loan_json(const archive::LoanRecord& l) {
   return {{"id", l.id}, {"archive_code", l.archive_code}, {"number", l.number}, {"title", l.title},
-          {"borrower", l.borrower}, {"unit", l.unit}, {"purpose", l.purpose}, {"borrowed_on", l.borrowed_on},
-          {"due", l.due}, {"approved_by", l.approved_by}, {"returned_on", l.returned_on},
+          {"borrower", l.borrower}, {"unit", l.unit}, {"purpose", l.purpose}, {"borrowed_on", day_json(l.borrowed_on)},
+          {"due", day_json(l.due)}, {"approved_by", l.approved_by}, {"returned_on", day_json(l.returned_on)},
           {"condition", l.condition}};
 }
 
@@ -56,7 +57,7 @@ std::string next_line(const services::NextStep& n) { return "next: " + services:
 
 std::string loan_line(const archive::LoanRecord& l) {
   return "#" + std::to_string(l.id) + "  " + l.archive_code + "  " + l.borrower + "（" + l.unit + "）  " +
-         l.borrowed_on + " → " + l.due + (l.returned_on.empty() ? "  out" : "  returned " + l.returned_on + " " + l.condition) + "\n";
+         l.borrowed_on.iso() + " → " + l.due.iso() + (!l.returned_on ? "  out" : "  returned " + l.returned_on->iso() + " " + l.condition) + "\n";
 }
 
 void add_plan(CLI::App& group, Context& ctx, Action& action) {
@@ -82,9 +83,9 @@ void add_plan(CLI::App& group, Context& ctx, Action& action) {
       std::ostringstream out;
       out << "filing plan for " << year << " (" << items.size() << " 件):\n";
       for (const auto& p : items) {
-        j.push_back({{"origin", p.origin}, {"number", p.number}, {"title", p.title}, {"date", p.date},
+        j.push_back({{"origin", p.origin}, {"number", p.number}, {"title", p.title}, {"date", day_json(p.date)},
                      {"retention", p.retention}, {"overridden", p.overridden}, {"unit", p.unit}});
-        out << "  " << p.date << "  " << p.origin << "  " << p.number << "  " << p.title << "  → " << p.retention
+        out << "  " << p.date.iso() << "  " << p.origin << "  " << p.number << "  " << p.title << "  → " << p.retention
             << (p.overridden ? " (档案员改定)" : "") << "\n";
       }
       if (plan.hidden) out << "  （另有 " << plan.hidden << " 件密件，您无权查看）\n";

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "day_json.hpp"
 #include "gongwen/archive/receiving.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/seal_check.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 nlohmann::json received_json(const archive::ReceivedRecord& r) {
   return {{"id", r.id},           {"registration", r.registration()}, {"sender", r.sender},
-          {"number", r.their_number}, {"title", r.title},             {"date", r.date},
+          {"number", r.their_number}, {"title", r.title},             {"date", day_json(r.date)},
           {"secrecy", to_chinese(r.secrecy)}, {"copies", r.copies},                {"copy_numbers", r.copy_numbers},
           {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at},
           {"seal_check", r.seal_check.result}};
@@ -84,7 +85,7 @@ void add_receive_list(CLI::App* receive, Context& ctx, Action& action) {
           continue;
         }
         j.push_back(received_json(r));
-        out << "#" << r.id << "  " << r.registration() << "  " << r.date << "  " << r.sender << "  "
+        out << "#" << r.id << "  " << r.registration() << "  " << r.date.iso() << "  " << r.sender << "  "
             << r.their_number << "  " << r.title << (r.secrecy == Secrecy::None ? "" : "  " + std::string(to_chinese(r.secrecy))) << "\n";
       }
       if (hidden) out << "（另有 " << hidden << " 件密件，您无权查看）\n";

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "day_json.hpp"
 #include "gongwen/services/requests.hpp"
 #include "requests_json.hpp"
 
@@ -34,10 +35,10 @@ void add_requests_command(CLI::App& app, Context& ctx, Action& action) {
         j["requests"].push_back(request_json(s));
         const bool ours = s.side == services::RequestStatus::Side::Issued;
         out << (ours ? msg("kinds.requests.issued") : msg("kinds.requests.received")) << "  " << s.number << "  《"
-            << s.title << "》  " << s.party << "  " << s.date << "\n";
+            << s.title << "》  " << s.party << "  " << s.date.iso() << "\n";
         for (const auto& r : s.replies)
           out << "    " << msg("kinds.requests.answered", {{"number", r.reply_number}, {"by", r.replied_by},
-                                                             {"date", r.replied_on}})
+                                                             {"date", day_json(r.replied_on)}})
               << "\n";
         if (s.replies.empty())
           out << "    "

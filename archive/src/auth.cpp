@@ -14,10 +14,10 @@ void init_sodium() {
   if (sodium_init() < 0) fail(Code::Internal, msg("archive.sodium"));
 }
 
-std::string add_hours(const Instant& at, int hours) {
+Instant add_hours(const Instant& at, int hours) {
   Instant later = at;
   later.unix_seconds += std::int64_t(hours) * 3600;
-  return later.iso8601();
+  return later;
 }
 
 // A hash of a password nobody has, made once with the same parameters as real ones: an
@@ -107,9 +107,11 @@ LoginToken Auth::login(const std::string& user, const std::string& password, int
   LoginToken t;
   t.user = user;
   t.token = sha256_hex(std::string_view(reinterpret_cast<char*>(raw), sizeof raw));
-  t.expires_at = add_hours(m_clock.now(), hours);
+  const Instant now = m_clock.now();
+  const Instant expires = add_hours(now, hours);
+  t.expires_at = expires.iso8601();
   m_ws.registry().transaction([&] {
-    m_ws.registry().add_login_token(LoginTokenRecord{sha256_hex(t.token), user, now_iso(), t.expires_at});
+    m_ws.registry().add_login_token(LoginTokenRecord{sha256_hex(t.token), user, now, expires});
     m_ws.registry().audit(now_iso(), user, "login", user, "until " + t.expires_at);
   });
   return t;
@@ -119,8 +121,7 @@ std::optional<std::string> Auth::user_for_token(const std::string& token) {
   const auto stored = m_ws.registry().login_token(sha256_hex(token));
   if (!stored) return std::nullopt;
   const std::string user = stored->user;
-  const auto expires = parse_instant(stored->expires_at);
-  if (!expires || expires->unix_seconds <= m_clock.now().unix_seconds) return std::nullopt;
+  if (stored->expires_at.unix_seconds <= m_clock.now().unix_seconds) return std::nullopt;
   if (!m_ws.profile().user(user)) return std::nullopt;
   return user;
 }

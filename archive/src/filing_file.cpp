@@ -113,7 +113,7 @@ std::vector<Source> sources(Workspace& ws, int year, const RetentionOverrides& o
   auto key = [&](const Source& s) {
     std::vector<std::string> k;
     for (auto l : scheme.levels) k.push_back(l == ClassLevel::Unit ? s.plan.unit : s.plan.retention);
-    k.push_back(s.plan.date);
+    k.push_back(s.plan.date.iso());
     k.push_back(s.plan.number);
     return k;
   };
@@ -180,7 +180,7 @@ std::string plan_csv(const std::vector<PlanItem>& plan) {
   std::string csv = "文号,来源,题名,责任者,日期,密级,机构,保管期限,改定\n";
   for (const auto& p : plan)
     csv += csv_field(p.number) + "," + p.origin + "," + csv_field(p.title) + "," + csv_field(p.author) +
-           "," + p.date + "," + p.secrecy + "," + p.unit + "," + p.retention + "," +
+           "," + p.date.iso() + "," + p.secrecy + "," + p.unit + "," + p.retention + "," +
            (p.overridden ? "是" : "") + "\n";
   return csv;
 }
@@ -326,7 +326,7 @@ class YearFiling {
     if (s.ext == ".pdf") {
       StampFields f{m_fonds, m_y, four_digits(st.item_no), s.plan.unit, retention_short(s.plan.retention),
                     s.pages ? std::to_string(s.pages) : ""};
-      PdfaInfo info{s.plan.title, s.plan.author, s.plan.date, icc};
+      PdfaInfo info{s.plan.title, s.plan.author, s.plan.date.iso(), icc};
       ArchivalCopy copy = make_archival_copy(original, f, info, s.file);
       st.outside_blank = !copy.in_blank;
       st.pages = s.pages ? s.pages : copy.pages;
@@ -341,7 +341,7 @@ class YearFiling {
     std::error_code e;
     if (!s.sheet.empty() && fs::is_regular_file(m_ws.root() / s.sheet, e)) {
       // Archival like the document itself: the same PDF/A-2b markers, no 归档章.
-      const PdfaInfo sheet_info{s.plan.title + "（" + s.sheet_name + "）", s.plan.author, s.plan.date, icc};
+      const PdfaInfo sheet_info{s.plan.title + "（" + s.sheet_name + "）", s.plan.author, s.plan.date.iso(), icc};
       const std::string sheet = make_pdfa_copy(read_file(m_ws.root() / s.sheet), sheet_info, s.sheet).bytes;
       st.sheet_rel = "data/documents/" + st.code + "." + s.sheet_name + ".pdf";
       write_file_atomic(m_staging / st.sheet_rel, sheet);
@@ -392,7 +392,7 @@ class YearFiling {
     m.number = s.display_number;
     m.title = s.plan.title;
     m.author = s.plan.author;
-    m.date = s.plan.date;
+    m.date = s.plan.date.iso();
     m.unit = s.plan.unit;
     m.retention = s.plan.retention;
     m.secrecy = s.plan.secrecy;
@@ -442,7 +442,7 @@ class YearFiling {
       if (!st.ofd_rel.empty()) m_payload[st.ofd_rel] = st.ofd_sha;
       m_result.items.push_back(FiledRecord{m_year, s.plan.number, st.code, st.item_no, s.plan.retention,
                                            m_ws.relative(m_final_dir / st.rel), st.sha, m_at});
-      const Date d = parse_date(s.plan.date).value_or(Date{});
+      const Date& d = s.plan.date;
       rows.push_back(CatalogueRow{++seq, st.code, s.display_number, s.plan.author, s.plan.title, d.digits8(),
                                   s.plan.secrecy, st.pages ? std::to_string(st.pages) : "",
                                   s.plan.overridden ? "保管期限经档案员改定" : "", st.box});

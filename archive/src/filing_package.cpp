@@ -217,7 +217,7 @@ std::string processing_slip_pdf(const ReceivedRecord& r, const std::string& offi
       {"收文号", r.registration()},
       {"来文单位", r.sender},
       {"来文字号", r.their_number},
-      {"成文日期", r.date},
+      {"成文日期", r.date.iso()},
       {"密级", r.secrecy == Secrecy::None ? "非密" : to_chinese(r.secrecy)},
       {"份数/份号", std::to_string(r.copies) + (r.copy_numbers.empty() ? "" : " / " + r.copy_numbers)},
       {"签收人", r.signed_by},

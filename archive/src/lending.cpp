@@ -66,14 +66,14 @@ LoanRecord Lending::borrow(const LoanRequest& req, const std::string& user) {
   r.borrower = req.borrower;
   r.unit = req.unit;
   r.purpose = req.purpose;
-  r.borrowed_on = today.iso();
-  r.due = add_days(today, req.days).iso();
+  r.borrowed_on = today;
+  r.due = add_days(today, req.days);
   r.approved_by = req.approved_by;
   r.recorded_by = u.id;
   m_ws.registry().transaction([&] {
     r.id = reg.add_loan(r);
     m_ws.registry().audit(m_clock.now().iso8601(), u.id, "borrow", r.archive_code,
-                          r.borrower + " (" + r.unit + ") for " + r.purpose + ", due " + r.due +
+                          r.borrower + " (" + r.unit + ") for " + r.purpose + ", due " + r.due.iso() +
                               (r.approved_by.empty() ? "" : ", approved by " + r.approved_by));
   });
   return r;
@@ -84,12 +84,13 @@ LoanRecord Lending::give_back(std::int64_t loan_id, Condition condition, const s
   const User& u = archivist(user, "take_back");
   auto r = get(loan_id);
   if (!r) fail(Code::NotFound, msg("lending.none", {{"id", std::to_string(loan_id)}}));
-  if (!r->returned_on.empty()) fail(Code::Conflict, msg("lending.returned", {{"id", std::to_string(loan_id)}, {"date", r->returned_on}}));
-  r->returned_on = m_clock.now().local_date().iso();
+  if (r->returned_on)
+    fail(Code::Conflict, msg("lending.returned", {{"id", std::to_string(loan_id)}, {"date", r->returned_on->iso()}}));
+  r->returned_on = m_clock.now().local_date();
   r->condition = condition == Condition::Intact ? "完好" : "有损";
   r->note = note;
   m_ws.registry().transaction([&] {
-    m_ws.registry().record_return(loan_id, r->returned_on, r->condition, note);
+    m_ws.registry().record_return(loan_id, *r->returned_on, r->condition, note);
     m_ws.registry().audit(m_clock.now().iso8601(), u.id, "return", r->archive_code,
                           r->borrower + " returned, " + r->condition + (note.empty() ? "" : ": " + note));
   });
@@ -99,7 +100,7 @@ LoanRecord Lending::give_back(std::int64_t loan_id, Condition condition, const s
 std::vector<LoanRecord> Lending::loans(bool open_only) { return m_ws.registry().loans(open_only); }
 
 std::vector<LoanRecord> Lending::overdue() {
-  const std::string today = m_clock.now().local_date().iso();
+  const Date today = m_clock.now().local_date();
   std::vector<LoanRecord> out;
   for (auto& l : loans(true))
     if (l.due < today) out.push_back(std::move(l));

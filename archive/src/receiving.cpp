@@ -96,7 +96,7 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
   r.their_number = in.their_number;
   r.title = in.title;
   r.kind = in.kind;
-  r.date = date->iso();
+  r.date = *date;
   r.secrecy = *secrecy;  // the row mapper stores the canonical name: 非密 and 无 are ""
   r.copies = in.copies;
   r.copy_numbers = in.copy_numbers;
@@ -169,12 +169,12 @@ void Receiving::circulate(std::int64_t id, const std::string& person, int days, 
   if (!cleared_for(reader->clearance, r->secrecy))
     fail(Code::Forbidden, msg("receiving.clearance.missing", {{"name", reader->name}, {"level", to_chinese(r->secrecy)}}));
   const Instant now = m_clock.now();
-  const std::string due = add_days(now.local_date(), days).iso();
+  const Date due = add_days(now.local_date(), days);
   m_ws.registry().transaction([&] {
     m_ws.registry().add_circulation(CirculationRecord{id, person, now.iso8601(), due, "", ""});
     // The new reader may find it: indexed again after the commit (or by the next to open).
     m_ws.registry().queue_indexing(IndexedBook::Received, std::to_string(id), now.iso8601());
-    m_ws.registry().audit(now.iso8601(), u.id, "circulate", r->registration(), "to " + person + " due " + due);
+    m_ws.registry().audit(now.iso8601(), u.id, "circulate", r->registration(), "to " + person + " due " + due.iso());
     refresh_slip(*r);
   });
 }
@@ -241,7 +241,7 @@ std::vector<OverdueItem> Receiving::overdue() {
   const Date today = m_clock.now().local_date();
   std::vector<OverdueItem> out;
   for (const auto& c : m_ws.registry().open_circulation()) {
-    const auto due = parse_date(c.due);
+    const auto& due = c.due;
     if (!due || !(today > *due)) continue;
     if (auto r = get(c.received_id))
       out.push_back({*r, c.person, "传阅未退回",

@@ -104,7 +104,7 @@ search::IndexedDocument issued_entry(archive::Workspace& ws, const archive::Issu
   d.recipients = r.recipients;
   d.kind = r.kind;
   d.secrecy = to_chinese(r.secrecy);  // the index keeps the register's name
-  d.date = parse_date(r.date).value_or(Date{});
+  d.date = r.date;
   d.path = r.pdf_path;
   // Those who handled it may always find it again.
   if (auto draft = ws.registry().draft(r.draft_id)) {
@@ -127,7 +127,7 @@ search::IndexedDocument received_entry(archive::Workspace& ws, archive::Receivin
   d.issuer = r.sender;
   d.kind = r.kind;
   d.secrecy = to_chinese(r.secrecy);  // the index keeps the register's name
-  d.date = parse_date(r.date).value_or(Date{});
+  d.date = r.date;
   d.path = r.file_path;
   for (const auto& c : rec.circulation(r.id)) d.distribution.push_back(c.person);
   d.distribution.push_back(r.registered_by);

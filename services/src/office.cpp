@@ -416,7 +416,7 @@ IssuedRecord issued_record(const DraftRecord& d, const Document& doc, int year, 
   for (std::size_t i = 1; i < doc.issuers.size(); ++i) r.issuer += "、" + doc.issuers[i];
   r.recipients = doc.main_recipients;
   r.secrecy = doc.secrecy;
-  r.date = doc.date.iso();
+  r.date = doc.date;
   r.text = doc.plain_text();
   return r;
 }
@@ -588,7 +588,7 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   // 批复: the 请示 it answers now shows the answer (services/requests.hpp).
   if (!draft.answers_number.empty())
     m_ws.registry().add_reply(ReplyRecord{0, draft.answers_number, draft.answers_title, doc.number, doc.title,
-                                          r.issuer, doc.date.iso(), u.id, now_iso()});
+                                          r.issuer, doc.date, u.id, now_iso()});
   for (SealUseRecord use : seal_uses) {
     use.number = doc.number;
     use.at = now_iso();

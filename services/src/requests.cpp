@@ -28,13 +28,13 @@ std::string normal_number(const std::string& written) {
 }
 
 RequestStatus request(RequestStatus::Side side, std::string number, std::string title, std::string party,
-                      std::string date, Secrecy secrecy) {
+                      Date date, Secrecy secrecy) {
   RequestStatus s;
   s.side = side;
   s.number = std::move(number);
   s.title = std::move(title);
   s.party = std::move(party);
-  s.date = std::move(date);
+  s.date = date;
   s.secrecy = secrecy;
   return s;
 }
@@ -51,7 +51,7 @@ RequestList request_statuses(archive::Workspace& ws, const User& reader, const D
     }
     s.replies = reg.replies_to(s.number);
     if (s.replies.empty()) {
-      if (const auto d = parse_date(s.date)) s.days_waiting = std::max(0L, days_from_civil(today) - days_from_civil(*d));
+      if (s.date.valid()) s.days_waiting = std::max(0L, days_from_civil(today) - days_from_civil(s.date));
       s.overdue = s.days_waiting > limit_days;
     }
     out.requests.push_back(std::move(s));

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "gongwen/archive/filing.hpp"
+#include "day_json.hpp"
 #include "gongwen/archive/filing_correct.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/workflows.hpp"
@@ -44,7 +45,7 @@ void get_plan(State& st, const Caller& c, const httplib::Request& req, httplib::
       ++hidden;
       continue;
     }
-    items.push_back({{"number", r.number}, {"title", r.title}, {"date", r.date},
+    items.push_back({{"number", r.number}, {"title", r.title}, {"date", day_json(r.date)},
                      {"retention", table.retention_for(r.kind, r.title)}});
   }
   const auto filed = st.ws.registry().filed(year);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "gongwen/archive/workspace.hpp"
+#include "day_json.hpp"
 #include "gongwen/services/documents.hpp"
 #include "serve/state.hpp"
 
@@ -23,7 +24,7 @@ std::vector<std::string> distribution_of(archive::Registry& reg, const archive::
 nlohmann::json issued_json(const archive::IssuedRecord& r) {
   return {{"id", r.id},         {"number", r.number}, {"title", r.title},     {"kind", r.kind},
           {"issuer", r.issuer}, {"recipients", r.recipients}, {"secrecy", to_chinese(r.secrecy)},
-          {"date", r.date},     {"pages", r.pages},   {"issued_at", r.issued_at},
+          {"date", day_json(r.date)},     {"pages", r.pages},   {"issued_at", r.issued_at},
           {"draft_id", r.draft_id}, {"pdf_sha256", r.pdf_sha256},
           {"ofd", !r.ofd_sha256.empty()}, {"ofd_sha256", r.ofd_sha256}};
 }

@@ -1,6 +1,7 @@
 // 档案 continued: the 四性检测 report of a filed year and 借阅 (lending). Only the 档案员
 // records loans (archive::Lending checks it); secret items are not listed to the uncleared.
 #include "gongwen/archive/filing.hpp"
+#include "day_json.hpp"
 #include "gongwen/archive/lending.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/workflows.hpp"
@@ -14,8 +15,8 @@ namespace {
 nlohmann::json loan_json(const archive::LoanRecord& l) {
   return {{"id", l.id},           {"archive_code", l.archive_code}, {"number", l.number},
           {"title", l.title},     {"secrecy", to_chinese(l.secrecy)},           {"borrower", l.borrower},
-          {"unit", l.unit},       {"purpose", l.purpose},           {"borrowed_on", l.borrowed_on},
-          {"due", l.due},         {"approved_by", l.approved_by},   {"returned_on", l.returned_on},
+          {"unit", l.unit},       {"purpose", l.purpose},           {"borrowed_on", day_json(l.borrowed_on)},
+          {"due", day_json(l.due)},         {"approved_by", l.approved_by},   {"returned_on", day_json(l.returned_on)},
           {"condition", l.condition}};
 }
 

@@ -2,6 +2,7 @@
 // reader's 我的待办 with 阅毕. Each route parses, calls the receiving workflow and presents;
 // a secret 来文 is invisible (404) to whoever is not cleared for it.
 #include "gongwen/archive/receiving.hpp"
+#include "day_json.hpp"
 #include "gongwen/search/extract.hpp"
 #include "gongwen/services/seal_check.hpp"
 #include "gongwen/services/workflows.hpp"
@@ -37,7 +38,7 @@ nlohmann::json seal_check_json(const archive::ReceivedSealCheck& c) {
 
 nlohmann::json received_json(const archive::ReceivedRecord& r) {
   return {{"id", r.id}, {"registration", r.registration()}, {"sender", r.sender},
-          {"their_number", r.their_number}, {"title", r.title}, {"date", r.date},
+          {"their_number", r.their_number}, {"title", r.title}, {"date", day_json(r.date)},
           {"secrecy", to_chinese(r.secrecy)}, {"received_at", r.received_at}, {"format", r.format},
           {"seal_check", seal_check_json(r.seal_check)}};
 }
@@ -121,7 +122,7 @@ void get_circulation(State& st, const Caller& c, const httplib::Request& req, ht
   for (const auto& k : rec.circulation(id)) {
     const User* p = st.ws.profile().user(k.person);
     list.push_back({{"person", k.person}, {"name", p ? p->name : k.person}, {"sent_at", k.sent_at},
-                    {"due", k.due}, {"read_at", k.read_at}, {"returned_at", k.returned_at}});
+                    {"due", day_json(k.due)}, {"read_at", k.read_at}, {"returned_at", k.returned_at}});
   }
   reply_json(res, 200, {{"ok", true}, {"id", id}, {"circulation", list}});
 }
@@ -135,7 +136,7 @@ void get_mine(State& st, const Caller& c, const httplib::Request&, httplib::Resp
     for (const auto& k : rec.circulation(r.id))
       if (k.person == c.user->id && k.read_at.empty())
         list.push_back({{"id", r.id}, {"registration", r.registration()}, {"title", r.title},
-                        {"sender", r.sender}, {"sent_at", k.sent_at}, {"due", k.due}});
+                        {"sender", r.sender}, {"sent_at", k.sent_at}, {"due", day_json(k.due)}});
   reply_json(res, 200, {{"ok", true}, {"circulation", list}});
 }
 

@@ -129,7 +129,7 @@ class Loans : public virtual LoanBook {
   std::optional<LoanRecord> loan(std::int64_t id) override;
   std::vector<LoanRecord> loans(bool open_only) override;
   std::optional<LoanRecord> open_loan(const std::string& archive_code) override;
-  void record_return(std::int64_t id, const std::string& returned_on, const std::string& condition,
+  void record_return(std::int64_t id, const Date& returned_on, const std::string& condition,
                      const std::string& note) override;
 
  private:

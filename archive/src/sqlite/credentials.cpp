@@ -1,11 +1,15 @@
 // Passwords and CLI login tokens (tables credentials, login_tokens).
 #include "sqlite/books.hpp"
+#include "sqlite/time_columns.hpp"
 
 namespace gongwen::archive::sqlite {
 
 namespace {
 CredentialRecord credential_row(sql::Stmt& s) { return CredentialRecord{s.text(0), s.text(1), s.text(2), s.text(3)}; }
-LoginTokenRecord token_row(sql::Stmt& s) { return LoginTokenRecord{s.text(0), s.text(1), s.text(2), s.text(3)}; }
+LoginTokenRecord token_row(sql::Stmt& s) {
+  return LoginTokenRecord{s.text(0), s.text(1), instant_column(s, 2, "login_tokens", "created_at"),
+                          instant_column(s, 3, "login_tokens", "expires_at")};
+}
 }  // namespace
 
 std::optional<CredentialRecord> Credentials::credential(const std::string& user) {
@@ -31,7 +35,7 @@ void Credentials::set_credential(const CredentialRecord& c) {
 
 void Credentials::add_login_token(const LoginTokenRecord& t) {
   sql::Stmt s(m_db, "INSERT INTO login_tokens (token_sha256, user, created_at, expires_at) VALUES (?,?,?,?)");
-  s.bind(1, t.token_sha256).bind(2, t.user).bind(3, t.created_at).bind(4, t.expires_at);
+  s.bind(1, t.token_sha256).bind(2, t.user).bind(3, t.created_at.iso8601()).bind(4, t.expires_at.iso8601());
   s.run();
 }
 

@@ -1,6 +1,7 @@
 // Issued documents, their numbered copies and the seal register (tables issued, copies,
 // seal_use).
 #include "sqlite/books.hpp"
+#include "sqlite/time_columns.hpp"
 
 namespace gongwen::archive::sqlite {
 
@@ -23,7 +24,7 @@ IssuedRecord issued_row(sql::Stmt& s) {
   r.issuer = s.text(8);
   r.recipients = s.text(9);
   r.secrecy = secrecy_or_strictest(s.text(10));  // legacy 无/非密 → None; unreadable → 绝密
-  r.date = s.text(11);
+  r.date = day_column(s, 11, "issued", "date");
   r.pdf_path = s.text(12);
   r.docx_path = s.text(13);
   r.pdf_sha256 = s.text(14);
@@ -55,7 +56,7 @@ std::int64_t Issued::add_issued(const IssuedRecord& r) {
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.draft_id).bind(2, r.number).bind(3, r.code).bind(4, r.year).bind(5, r.serial);
   s.bind(6, r.title).bind(7, r.kind).bind(8, r.issuer).bind(9, r.recipients).bind(10, to_chinese(r.secrecy));
-  s.bind(11, r.date).bind(12, r.pdf_path).bind(13, r.docx_path).bind(14, r.pdf_sha256);
+  s.bind(11, day_text(r.date)).bind(12, r.pdf_path).bind(13, r.docx_path).bind(14, r.pdf_sha256);
   s.bind(15, r.docx_sha256).bind(16, r.pages).bind(17, r.issued_at).bind(18, r.text);
   s.bind(19, r.sheet_path).bind(20, r.sheet_sha256);
   // No OFD: NULL, as in the rows written before the column existed.

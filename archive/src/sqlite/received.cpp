@@ -1,5 +1,6 @@
 // 收文登记 and 传阅 (tables received, circulation).
 #include "sqlite/books.hpp"
+#include "sqlite/time_columns.hpp"
 
 namespace gongwen::archive::sqlite {
 
@@ -65,7 +66,7 @@ ReceivedRecord received_row(sql::Stmt& s) {
   r.their_number = s.text(4);
   r.title = s.text(5);
   r.kind = s.text(6);
-  r.date = s.text(7);
+  r.date = day_column(s, 7, "received", "date");
   r.secrecy = secrecy_or_strictest(s.text(8));  // legacy 无/非密 → None; unreadable → 绝密
   r.copies = static_cast<int>(s.integer(9));
   r.copy_numbers = s.text(10);
@@ -88,7 +89,8 @@ ReceivedRecord received_row(sql::Stmt& s) {
 constexpr const char* kCirculationCols = "received_id, person, sent_at, due, read_at, returned_at";
 
 CirculationRecord circulation_row(sql::Stmt& q) {
-  return CirculationRecord{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)};
+  return CirculationRecord{q.integer(0), q.text(1), q.text(2), optional_day_column(q, 3, "circulation", "due"),
+                           q.text(4), q.text(5)};
 }
 
 std::optional<ReceivedRecord> one(sql::Stmt& q) {
@@ -112,7 +114,7 @@ std::int64_t Received::add_received(const ReceivedRecord& r) {
               "proposal, instruction, text, received_at, cleared_at, cleared_by, seal_check, seal_detail) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.year).bind(2, r.serial).bind(3, r.sender).bind(4, r.their_number).bind(5, r.title)
-      .bind(6, r.kind).bind(7, r.date).bind(8, to_chinese(r.secrecy)).bind(9, r.copies).bind(10, r.copy_numbers)
+      .bind(6, r.kind).bind(7, day_text(r.date)).bind(8, to_chinese(r.secrecy)).bind(9, r.copies).bind(10, r.copy_numbers)
       .bind(11, r.signed_by).bind(12, r.registered_by).bind(13, r.file_path).bind(14, r.sha256)
       .bind(15, r.format).bind(16, r.slip_path).bind(17, r.proposal).bind(18, r.instruction).bind(19, r.text)
       .bind(20, r.received_at).bind(21, r.cleared_at).bind(22, r.cleared_by);
@@ -159,7 +161,7 @@ void Received::set_received_cleared(std::int64_t id, const std::string& at, cons
 void Received::add_circulation(const CirculationRecord& c) {
   sql::Stmt q(m_db,
               "INSERT INTO circulation (received_id, person, sent_at, due, read_at, returned_at) VALUES (?,?,?,?,?,?)");
-  q.bind(1, c.received_id).bind(2, c.person).bind(3, c.sent_at).bind(4, c.due).bind(5, c.read_at);
+  q.bind(1, c.received_id).bind(2, c.person).bind(3, c.sent_at).bind(4, day_text(c.due)).bind(5, c.read_at);
   q.bind(6, c.returned_at).run();
 }
 

@@ -1,5 +1,6 @@
 // 请示 and their 批复 (table replies).
 #include "sqlite/books.hpp"
+#include "sqlite/time_columns.hpp"
 
 namespace gongwen::archive::sqlite {
 
@@ -17,7 +18,7 @@ ReplyRecord reply_row(sql::Stmt& q) {
   r.reply_number = q.text(3);
   r.reply_title = q.text(4);
   r.replied_by = q.text(5);
-  r.replied_on = q.text(6);
+  r.replied_on = day_column(q, 6, "replies", "replied_on");
   r.recorded_by = q.text(7);
   r.recorded_at = q.text(8);
   return r;
@@ -32,7 +33,7 @@ void Replies::add_reply(const ReplyRecord& r) {
               "INSERT INTO replies (request_number, request_title, reply_number, reply_title, replied_by, "
               "replied_on, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, r.request_number).bind(2, r.request_title).bind(3, r.reply_number).bind(4, r.reply_title)
-      .bind(5, r.replied_by).bind(6, r.replied_on).bind(7, r.recorded_by).bind(8, r.recorded_at).run();
+      .bind(5, r.replied_by).bind(6, day_text(r.replied_on)).bind(7, r.recorded_by).bind(8, r.recorded_at).run();
 }
 
 std::vector<ReplyRecord> Replies::replies_to(const std::string& request_number) {

@@ -61,6 +61,11 @@ const CatalogEntry kEntries[] = {
     {"toml.item_not_text", "“{key}”的每一项都应是带引号的文字", "every item of '{key}' must be text in quotes"},
     {"toml.unknown_key", "{where}中没有“{key}”这一项", "unknown key '{key}' in {where}"},
     {"toml.unknown_key.hint", "可用的项：{known}", "known keys: {known}"},
+    // ---- calendar days in the registers (archive/src/sqlite/time_columns.cpp) ------------
+    {"registry.day.damaged", "登记簿“{book}”的“{column}”栏记着“{text}”，不是一个日期：登记簿已被程序以外的方式改动",
+     "the register '{book}' holds '{text}' in '{column}', which is not a calendar day: the register was changed outside gongwen"},
+    {"registry.day.damaged.hint", "请运行 gongwen audit verify 查明改动，并从备份恢复登记簿",
+     "run gongwen audit verify to find the change, and restore the register from a backup"},
     {"where.draft", "文稿", "the draft"},
     {"where.attachment", "附件 [[attachments]] ", "[[attachments]]"},
     {"where.template", "模板", "a template"},

@@ -95,26 +95,43 @@ std::string seal_der(const SealInfo& info, std::string_view maker_cert, std::str
                         der::bit_string(signature)});
 }
 
-std::optional<Seal> parse_seal(std::string_view bytes) {
+namespace {
+
+// The shape SESeal and SES_Signature share: SEQUENCE { body SEQUENCE, cert OCTET STRING,
+// algorithm OID, signature BIT STRING }, and nothing after it.
+struct SignedStructure {
+  der::Element whole, body, cert, alg, value;
+};
+
+std::optional<SignedStructure> read_signed_structure(std::string_view bytes) {
   der::Reader outer(bytes);
   auto whole = outer.next(der::kSequence);
   if (!whole || !outer.done()) return std::nullopt;
   der::Reader r(whole->content);
-  auto info = r.next(der::kSequence);
+  auto body = r.next(der::kSequence);
   auto cert = r.next(der::kOctetString);
   auto alg = r.next(der::kOid);
   auto value = r.next(der::kBitString);
-  if (!info || !cert || !alg || !value) return std::nullopt;
-  auto parsed = parse_seal_info(info->content);
-  auto bits = der::read_bits(value->content);
+  if (!body || !cert || !alg || !value) return std::nullopt;
+  return SignedStructure{*whole, *body, *cert, *alg, *value};
+}
+
+}  // namespace
+
+std::optional<Seal> parse_seal(std::string_view bytes) {
+  const auto outer = read_signed_structure(bytes);
+  if (!outer) return std::nullopt;
+  const auto& [whole, info, cert, alg, value] = *outer;
+  auto parsed = parse_seal_info(info.content);
+  auto bits = der::read_bits(value.content);
   if (!parsed || !bits) return std::nullopt;
   Seal s;
   s.info = std::move(*parsed);
-  s.maker_cert = std::string(cert->content);
-  s.sign_alg = der::read_oid(alg->content);
+  s.maker_cert = std::string(cert.content);
+  s.sign_alg = der::read_oid(alg.content);
   s.signed_value = std::string(*bits);
-  s.to_sign = der::sequence({info->whole, cert->whole, alg->whole});
-  s.whole = std::string(whole->whole);
+  s.to_sign = der::sequence({info.whole, cert.whole, alg.whole});
+  s.whole = std::string(whole.whole);
   return s;
 }
 
@@ -130,16 +147,10 @@ std::string signature_der(std::string_view tbs, std::string_view signer_cert, st
 }
 
 std::optional<Signature> parse_signature(std::string_view bytes) {
-  der::Reader outer(bytes);
-  auto whole = outer.next(der::kSequence);
-  if (!whole || !outer.done()) return std::nullopt;
-  der::Reader r(whole->content);
-  auto tbs = r.next(der::kSequence);
-  auto cert = r.next(der::kOctetString);
-  auto alg = r.next(der::kOid);
-  auto value = r.next(der::kBitString);
-  if (!tbs || !cert || !alg || !value) return std::nullopt;
-  der::Reader t(tbs->content);
+  const auto outer = read_signed_structure(bytes);
+  if (!outer) return std::nullopt;
+  const auto& [whole, tbs, cert, alg, value] = *outer;
+  der::Reader t(tbs.content);
   auto version = integer(t);
   auto seal = t.next(der::kSequence);
   auto time = text(t, der::kGeneralizedTime);
@@ -148,17 +159,17 @@ std::optional<Signature> parse_signature(std::string_view bytes) {
   if (!version || *version != 4 || !seal || !time || !hash || !property) return std::nullopt;
   auto parsed_seal = parse_seal(seal->whole);
   auto hash_bits = der::read_bits(hash->content);
-  auto bits = der::read_bits(value->content);
+  auto bits = der::read_bits(value.content);
   if (!parsed_seal || !hash_bits || !bits) return std::nullopt;
   Signature s;
   s.seal = std::move(*parsed_seal);
   s.time_info = *time;
   s.data_hash = std::string(*hash_bits);
   s.property_info = *property;
-  s.signer_cert = std::string(cert->content);
-  s.sign_alg = der::read_oid(alg->content);
+  s.signer_cert = std::string(cert.content);
+  s.sign_alg = der::read_oid(alg.content);
   s.signature = std::string(*bits);
-  s.to_sign = std::string(tbs->whole);
+  s.to_sign = std::string(tbs.whole);
   return s;
 }
 

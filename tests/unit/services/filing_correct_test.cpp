@@ -30,19 +30,14 @@ std::map<std::string, std::string> manifest(const fs::path& file) {
   return out;
 }
 
-std::string failures(const VerifyReport& r) {
-  std::string s;
-  for (const auto& f : r.failures) s += f.aspect + " " + f.file + ": " + f.problem + "\n";
-  return s;
-}
+std::string failures(const VerifyReport& r) { return failures_text(r); }
 
 class CorrectTest : public OfficeTest {
  protected:
   void SetUp() override {
     OfficeTest::SetUp();
     if (HasFatalFailure()) return;
-    issue_new("minutes.toml", minutes_toml("2025年第31次乡长办公会议"));
-    issue_new("letter-a.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");
+    issue_minutes_and_letter();
     filing = file_year(*ws, 2025, clock, "zhouhong");
     for (const auto& f : filing.items)
       if (f.number == "白政纪〔2025〕1号") item = f;  // the 纪要 whose 题名 the tests correct

@@ -156,8 +156,7 @@ TEST_F(FilingTest, FilesTheYearWithCodesCatalogueAndManifest) {
     EXPECT_EQ(cols[4], issued->title);
     ASSERT_EQ(cols[5].size(), 8u) << cols[5];
     EXPECT_EQ(cols[5].substr(0, 4), "2025");
-    EXPECT_EQ(cols[5].substr(4, 2), issued->date.substr(5, 2));
-    EXPECT_EQ(cols[5].substr(6, 2), issued->date.substr(8, 2));
+    EXPECT_EQ(cols[5], issued->date.digits8());
     EXPECT_EQ(cols[6], "");
     EXPECT_EQ(cols[7], std::to_string(issued->pages));
   }

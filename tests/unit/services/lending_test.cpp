@@ -34,8 +34,8 @@ class LendingTest : public OfficeTest {
 
 TEST_F(LendingTest, LoanDefaultsToSevenDaysAndReturnIsRecorded) {
   const LoanRecord l = lending->borrow(req(plain), "zhouhong");
-  EXPECT_EQ(l.borrowed_on, "2025-12-30");
-  EXPECT_EQ(l.due, "2026-01-06");
+  EXPECT_EQ(l.borrowed_on, (Date{2025, 12, 30}));
+  EXPECT_EQ(l.due, (Date{2026, 1, 6}));
   EXPECT_EQ(reg().audit_log().back().action, "borrow");
   EXPECT_THAT(reg().audit_log().back().detail, HasSubstr("李华 (乡财政所) for 核对资金拨付依据, due 2026-01-06"));
   EXPECT_EQ(failure_of([&] { lending->borrow(req(plain), "zhouhong"); }).code, Code::Conflict);  // already out
@@ -43,7 +43,7 @@ TEST_F(LendingTest, LoanDefaultsToSevenDaysAndReturnIsRecorded) {
   Lending late(*ws, later);
   ASSERT_EQ(late.overdue().size(), 1u);
   const LoanRecord back = late.give_back(l.id, Condition::Damaged, "第2页有折痕", "zhouhong");
-  EXPECT_EQ(back.returned_on, "2026-01-07");
+  EXPECT_EQ(back.returned_on, (Date{2026, 1, 7}));
   EXPECT_EQ(back.condition, "有损");
   EXPECT_THAT(late.overdue(), IsEmpty());
   EXPECT_EQ(failure_of([&] { late.give_back(l.id, Condition::Intact, "", "zhouhong"); }).code, Code::Conflict);
@@ -67,6 +67,26 @@ TEST_F(LendingTest, Refusals) {
   r.purpose = "";
   EXPECT_EQ(failure_of([&] { lending->borrow(r, "zhouhong"); }).code, Code::BadInput);
   EXPECT_THAT(lending->loans(), IsEmpty());
+}
+
+
+// Days are typed in the records, parsed once by the row mapper: a day edited in the register
+// behind the program's back (not a calendar day, or not in the ISO form gongwen writes) is
+// refused as a damaged register, naming the book and the column, never misread.
+TEST_F(LendingTest, ADayEditedInTheRegisterIsRefusedNotMisread) {
+  const LoanRecord l = lending->borrow(req(plain), "zhouhong");
+  ASSERT_EQ(lending->loans().front().due, l.due);
+  RawDb db(ws->root() / "registry.sqlite3");
+  ASSERT_EQ(db.exec("UPDATE loans SET due = '2026-13-01' WHERE id = " + std::to_string(l.id)), "");
+  const Error e = failure_of([&] { lending->loans(); });
+  EXPECT_EQ(e.code, Code::Conflict);
+  EXPECT_THAT(e.message, HasSubstr("loans"));
+  EXPECT_THAT(e.message, HasSubstr("2026-13-01"));
+  ASSERT_EQ(db.exec("UPDATE loans SET due = '2026/1/6' WHERE id = " + std::to_string(l.id)), "");
+  EXPECT_EQ(failure_of([&] { lending->loans(); }).code, Code::Conflict);
+  ASSERT_EQ(db.exec("UPDATE loans SET due = '2026-01-06' WHERE id = " + std::to_string(l.id)), "");
+  EXPECT_EQ(lending->loans().front().due, (Date{2026, 1, 6}));
+  EXPECT_FALSE(lending->loans().front().returned_on);  // "" in the register: not returned
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "archive/fixture.hpp"
+#include "gongwen/archive/filing.hpp"
 #include "gongwen/services/office.hpp"
 
 namespace gongwen::archive::test {
@@ -49,7 +50,20 @@ class OfficeTest : public ArchiveTest {
     return office->issue(ref(d), "sunxiuying");
   }
 
+  // The 2025 documents the filing tests start from: a 纪要 (白政纪〔2025〕1号) and a 函.
+  void issue_minutes_and_letter() {
+    issue_new("minutes.toml", minutes_toml("2025年第31次乡长办公会议"));
+    issue_new("letter-a.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");
+  }
+
   std::unique_ptr<Office> office;
 };
+
+// The failures of a 四性检测 report, a line each ("aspect file: problem"): what tests match on.
+inline std::string failures_text(const VerifyReport& r) {
+  std::string s;
+  for (const auto& f : r.failures) s += f.aspect + " " + f.file + ": " + f.problem + "\n";
+  return s;
+}
 
 }  // namespace gongwen::archive::test

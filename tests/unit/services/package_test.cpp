@@ -174,7 +174,7 @@ TEST_F(PackageTest, MetadataXmlHasTheMinimumSetAndHandlingHistory) {
     EXPECT_EQ(value(e + "e:题名"), issued->title);
     EXPECT_EQ(value(e + "e:文件编号"), f.number);
     EXPECT_EQ(value(e + "e:责任者"), "白路乡人民政府");
-    EXPECT_EQ(value(e + "e:日期"), issued->date);
+    EXPECT_EQ(value(e + "e:日期"), issued->date.iso());
     EXPECT_EQ(value(e + "e:保管期限"), f.retention);
     EXPECT_EQ(value(e + "e:密级"), "非密");
     EXPECT_EQ(value(e + "e:文件数据/e:格式信息"), "PDF/A-2b");

@@ -117,7 +117,7 @@ TEST_F(ReceivingTest, CirculationIsTrackedAndOverdueListed) {
   }
   const auto c = rec->circulation(a.id);
   ASSERT_EQ(c.size(), 2u);
-  EXPECT_EQ(c[1].due, "2026-01-02");  // 2025-12-30 + 3
+  EXPECT_EQ(c[1].due, (Date{2026, 1, 2}));  // 2025-12-30 + 3
   EXPECT_FALSE(c[1].read_at.empty());
   // Five days later: the 3-day reader is 2 days late, the 10-day one is not.
   FixedClock later(Instant{kDec30_2025 + 5 * 86400, 8 * 60});

@@ -73,7 +73,7 @@ TEST_F(RequestsTest, IssuedReplyAnswersTheReceivedRequestBothWays) {
   ASSERT_EQ(answered->replies.size(), 1u);
   EXPECT_EQ(answered->replies[0].reply_number, out.issued.number);
   EXPECT_EQ(answered->replies[0].replied_by, "白路乡人民政府");
-  EXPECT_EQ(answered->replies[0].replied_on, "2025-12-10");
+  EXPECT_EQ(answered->replies[0].replied_on, (Date{2025, 12, 10}));
   EXPECT_FALSE(answered->overdue);
 
   const auto answers = services::what_reply_answers(*ws, out.issued.number);
@@ -104,7 +104,7 @@ TEST_F(RequestsTest, ReceivedReplyAnswersOurRequestBothWays) {
   ASSERT_EQ(ours->replies.size(), 1u);
   EXPECT_EQ(ours->replies[0].reply_number, "县政复〔2025〕21号");
   EXPECT_EQ(ours->replies[0].replied_by, "县人民政府");
-  EXPECT_EQ(ours->replies[0].replied_on, "2025-12-20");
+  EXPECT_EQ(ours->replies[0].replied_on, (Date{2025, 12, 20}));
   EXPECT_FALSE(ours->overdue);
   const auto answers = services::what_reply_answers(*ws, "县政复〔2025〕21号");
   ASSERT_EQ(answers.size(), 1u);

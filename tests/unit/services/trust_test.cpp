@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "office_fixture.hpp"
+#include "workflows_fixture.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/clock_policy.hpp"
 #include "gongwen/services/documents.hpp"
@@ -21,20 +21,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 namespace fs = std::filesystem;
 
-class TrustTest : public OfficeTest {
- protected:
-  void SetUp() override {
-    OfficeTest::SetUp();
-    if (HasFatalFailure()) return;
-    flows = std::make_unique<Workflows>(*ws, clock);
-  }
-  void TearDown() override {
-    flows.reset();
-    OfficeTest::TearDown();
-  }
-  const User& user(const std::string& id) { return *ws->profile().user(id); }
-  std::unique_ptr<Workflows> flows;
-};
+class TrustTest : public WorkflowsFixture {};
 
 // #14: the fixture's clock is 2025-12-30, so 2025 has not ended.
 TEST_F(TrustTest, FilingAnOpenYearNeedsConfirming) {

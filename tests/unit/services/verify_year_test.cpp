@@ -16,19 +16,14 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-std::string render(const VerifyReport& r) {
-  std::string s;
-  for (const auto& f : r.failures) s += f.aspect + " " + f.file + ": " + f.problem + "\n";
-  return s;
-}
+std::string render(const VerifyReport& r) { return failures_text(r); }
 
 class VerifyYearTest : public OfficeTest {
  protected:
   void SetUp() override {
     OfficeTest::SetUp();
     if (HasFatalFailure()) return;
-    issue_new("minutes.toml", minutes_toml("2025年第31次乡长办公会议"));
-    issue_new("letter-a.toml", letter_toml("关于商请支持道路交通安全设施建设的函", "2025-05-20"), "liuyang");
+    issue_minutes_and_letter();
     issue_new("letter-b.toml", letter_toml("关于商请联合开展森林防火巡护的函", "2025-09-10"), "liuyang");
   }
   fs::path bag() const { return ws->archive_dir() / "2025"; }

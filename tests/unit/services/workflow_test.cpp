@@ -54,7 +54,7 @@ TEST_F(WorkflowTest, HappyPathIssuesNumberedSealedDocument) {
   EXPECT_EQ(r.year, 2025);
   EXPECT_EQ(r.serial, 1);
   EXPECT_EQ(r.issuer, "白路乡人民政府");
-  EXPECT_EQ(r.date, "2025-06-02");
+  EXPECT_EQ(r.date, (Date{2025, 6, 2}));
   EXPECT_EQ(r.title, "关于做好秋季森林防火工作的通知");
   EXPECT_EQ(out.document.number, r.number);
   EXPECT_EQ(r.pdf_path, "documents/2025/白政发〔2025〕1号.pdf");

@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "office_fixture.hpp"
+#include "workflows_fixture.hpp"
 #include "gongwen/services/indexing.hpp"
 #include "gongwen/services/search.hpp"
 #include "gongwen/services/workflows.hpp"
@@ -21,17 +21,8 @@ using namespace gongwen::archive::test;  // the workspace fixture and the sample
 using ::testing::ElementsAre;
 namespace fs = std::filesystem;
 
-class WorkflowsTest : public OfficeTest {
+class WorkflowsTest : public WorkflowsFixture {
  protected:
-  void SetUp() override {
-    OfficeTest::SetUp();
-    if (HasFatalFailure()) return;
-    flows = std::make_unique<Workflows>(*ws, clock);
-  }
-  void TearDown() override {
-    flows.reset();
-    OfficeTest::TearDown();
-  }
 
   // Numbers of the documents `user` finds.
   std::vector<std::string> found(const SearchQuery& q, const std::string& user = "chenzhiyong") {
@@ -64,8 +55,6 @@ class WorkflowsTest : public OfficeTest {
     in.text = "候鸟迁徙季节，各乡镇要加强巡护。";
     return flows->receive(in, "sunxiuying");
   }
-
-  std::unique_ptr<Workflows> flows;
 };
 
 TEST_F(WorkflowsTest, IssueAndIndexMakesTheDocumentSearchable) {

@@ -126,7 +126,7 @@ class LoanBook {
   virtual std::optional<LoanRecord> loan(std::int64_t id) = 0;
   virtual std::vector<LoanRecord> loans(bool open_only = false) = 0;  // by id
   virtual std::optional<LoanRecord> open_loan(const std::string& archive_code) = 0;
-  virtual void record_return(std::int64_t id, const std::string& returned_on,
+  virtual void record_return(std::int64_t id, const Date& returned_on,
                              const std::string& condition, const std::string& note) = 0;
 };
 

@@ -51,7 +51,9 @@ FilingScheme load_filing_scheme(const Workspace& ws);
 struct PlanItem {
   std::string origin;      // 发文 / 收文
   std::string number;      // 文号, or the 收文号 when the sender gave none
-  std::string title, kind, author, date, secrecy, unit;
+  std::string title, kind, author;
+  Date date;               // 成文日期
+  std::string secrecy, unit;
   std::string retention;
   bool overridden = false;
 };

@@ -1,13 +1,16 @@
 #pragma once
 // Rows of the office's books (the registers, books.hpp), as plain structs. 密级 is a typed
-// Secrecy, parsed once by the row mappers (the stored text stays the canonical name, "" for
-// none). Instants (`*_at`) stay ISO 8601 strings from the injected clock: the audit chain
-// hashes that text byte for byte.
+// Secrecy and calendar days (成文日期, 借出/应还/归还日, 传阅期限) are typed Dates, both parsed
+// once by the row mappers (the stored text stays the canonical name, "" for none, and the ISO
+// day 2026-09-01; a stored day that is not a calendar day is refused as a damaged register).
+// Instants (`*_at`) stay ISO 8601 strings from the injected clock: the audit chain hashes that
+// text byte for byte.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/secrecy.hpp"
 
 namespace gongwen::archive {
@@ -66,7 +69,8 @@ struct IssuedRecord {
   std::string code;
   int year = 0;
   int serial = 0;
-  std::string title, kind, issuer, recipients, date;  // date: ISO
+  std::string title, kind, issuer, recipients;
+  Date date;                 // 成文日期
   Secrecy secrecy = Secrecy::None;
   std::string pdf_path, docx_path;    // relative to the workspace
   std::string pdf_sha256, docx_sha256;
@@ -153,7 +157,8 @@ struct ReceivedRecord {
   std::int64_t id = 0;
   int year = 0;              // of the document's date
   int serial = 0;            // 收文号 inside the year
-  std::string sender, their_number, title, kind, date;  // date: ISO
+  std::string sender, their_number, title, kind;
+  Date date;                 // the document's 成文日期
   Secrecy secrecy = Secrecy::None;
   int copies = 1;
   std::string copy_numbers;  // e.g. "003-004" for secret copies
@@ -176,14 +181,16 @@ struct ReplyRecord {
   std::string request_number, request_title;  // the 请示 (its 文号 in the normal form)
   std::string reply_number, reply_title;      // the 批复
   std::string replied_by;  // the organ that answered (发文机关 of the 批复)
-  std::string replied_on;  // the 批复's 成文日期, ISO
+  Date replied_on;         // the 批复's 成文日期
   std::string recorded_by, recorded_at;
 };
 
 // One person a received document was passed to (传阅).
 struct CirculationRecord {
   std::int64_t received_id = 0;
-  std::string person, sent_at, due, read_at, returned_at;
+  std::string person, sent_at;
+  std::optional<Date> due;   // 传阅期限, if one was set
+  std::string read_at, returned_at;
 };
 
 // 借阅 (lending.hpp): one loan of a filed 件.
@@ -192,9 +199,10 @@ struct LoanRecord {
   std::string archive_code, number, title;
   Secrecy secrecy = Secrecy::None;
   std::string borrower, unit, purpose;
-  std::string borrowed_on, due;        // ISO dates
+  Date borrowed_on, due;
   std::string approved_by;             // user id of the leader (secret items)
-  std::string returned_on, condition;  // condition: 完好 / 有损 ("" while out)
+  std::optional<Date> returned_on;     // none while out
+  std::string condition;               // 完好 / 有损 ("" while out)
   std::string note, recorded_by;
 };
 
@@ -218,7 +226,8 @@ struct CredentialRecord {
 
 // A CLI login: only the token's SHA-256 is kept.
 struct LoginTokenRecord {
-  std::string token_sha256, user, created_at, expires_at;  // ISO 8601
+  std::string token_sha256, user;
+  Instant created_at, expires_at;
 };
 
 // A web desk session (app/src/serve/session.hpp): the cookie token's SHA-256, the CSRF

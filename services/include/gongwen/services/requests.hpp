@@ -16,7 +16,7 @@ struct RequestStatus {
   Side side = Side::Received;
   std::string number, title;
   std::string party;  // the sender of a received 请示, the 主送 of ours
-  std::string date;   // the 请示's date, ISO
+  Date date;          // the 请示's 成文日期
   Secrecy secrecy = Secrecy::None;
   std::vector<archive::ReplyRecord> replies;  // the 批复 that answer it, oldest first
   int days_waiting = 0;                       // since its date, while unanswered
