@@ -31,7 +31,8 @@ void add_serve_command(CLI::App& app, Context& ctx, Action& action) {
   serve->add_option("--web", web, "folder of the static pages (default: the installed web/)");
   serve->add_option("--threads", threads, "requests handled at once (default 32)")->check(CLI::Range(1, 256));
   serve->add_option("--header-timeout", head_timeout,
-                    "seconds a request's header may take to arrive; slower connections are closed (default 10)")
+                    "seconds a request's header may take to arrive, and its body before it must keep coming at 64 KB/s; "
+                    "slower connections are closed (default 10)")
       ->check(CLI::Range(1, 300));
   serve->add_option("--trusted-proxy", trusted_proxies,
                     "address of a reverse proxy (the office's nginx) whose X-Forwarded-For names the client; repeatable");
