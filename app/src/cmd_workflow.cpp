@@ -7,7 +7,7 @@
 #include "gongwen/archive/audit_check.hpp"
 #include "gongwen/pipeline/messages.hpp"
 #include "gongwen/services/access.hpp"
-#include "gongwen/services/clock_policy.hpp"
+#include "gongwen/services/audit_verify.hpp"
 #include "gongwen/services/display.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "gongwen/services/workflows.hpp"
@@ -186,33 +186,22 @@ void add_audit_verify(CLI::App& audit, Context& ctx, Action& action) {
   auto* verify = audit.add_subcommand("verify", msg("cli.help.audit.verify"));
   verify->callback([&ctx, &action] {
     action = [&ctx] {
-      // Chain, MACs, head, signed checkpoints, sealed register rows (issue 13 #3).
-      const archive::AuditReport report = archive::check_audit(ctx.workspace());
+      // Chain, MACs, head, signed checkpoints, sealed register rows (issue 13 #3); and time
+      // order (#7): a demo or test workspace is backdated by design, there it is a note.
+      const services::AuditVerdict verdict = services::verify_audit(ctx.workspace());
+      const archive::AuditReport& report = verdict.report;
       if (!report.ok()) {
         std::string all = msg("audit.verify.failed", {{"count", std::to_string(report.problems.size())}});
         for (const auto& p : report.problems) all += "\n  " + p;
         fail(Code::Conflict, all, {msg("audit.verify.hint")});
       }
-      const auto log = ctx.workspace().registry().audit_log();
-      // A chain can be intact and still backdated: time must never go backwards (issue 13 #7).
-      // A demo or test workspace is backdated by design: there it is a note, elsewhere a failure.
-      const auto late = services::entries_out_of_time_order(log);
-      std::string note;
-      if (!late.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < late.size() && i < 10; ++i)
-          for (const auto& e : log)
-            if (e.seq == late[i])
-              list += (list.empty() ? "" : "；") + std::string("第 ") + std::to_string(e.seq) + " 条（" + e.at + "）";
-        if (late.size() > 10) list += " 等 " + std::to_string(late.size()) + " 条";
-        note = "审计记录的时间顺序颠倒：" + list + " 早于它前面的记录";
-        if (!services::fixed_clock_allowed(ctx.workspace()))
-          fail(Code::Conflict, note + "（倒填时间或时钟被改动）", {"gongwen audit log 查看这些记录及其操作人"});
-        note += "（演示/测试工作区允许固定时钟）";
-      }
-      ctx.emit({{"ok", true}, {"entries", log.size()}, {"keyed_from", report.keyed_from}, {"rows", report.rows},
+      if (verdict.order_is_failure) fail(Code::Conflict, verdict.order_text, {"gongwen audit log 查看这些记录及其操作人"});
+      const auto& late = verdict.out_of_order;
+      const std::string& note = verdict.order_text;
+      const std::size_t entries = report.entries;
+      ctx.emit({{"ok", true}, {"entries", entries}, {"keyed_from", report.keyed_from}, {"rows", report.rows},
                 {"checkpoints", report.checkpoints}, {"out_of_order", late}, {"note", note}},
-               msg("audit.verify.ok", {{"entries", std::to_string(log.size())},
+               msg("audit.verify.ok", {{"entries", std::to_string(entries)},
                                        {"keyed", std::to_string(report.keyed_from)},
                                        {"rows", std::to_string(report.rows)},
                                        {"checkpoints", std::to_string(report.checkpoints)}}) +

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "gongwen/archive/receiving.hpp"
+#include "gongwen/services/audit_verify.hpp"
 
 namespace gongwen::services {
 
@@ -128,7 +129,12 @@ VisiblePlan filing_plan_for(archive::Workspace& ws, int year, const User& reader
 
 VisibleVerify verify_year_for(archive::Workspace& ws, int year, const User& reader) {
   VisibleVerify out;
-  out.report = archive::verify_year(ws, year);
+  out.report = archive::verify_year(ws, year);  // with archive::check_audit's findings (安全性)
+  // The audit entries' time order, as `gongwen audit verify` checks it (issue 13 #7).
+  if (const AuditVerdict order = audit_time_order(ws); order.order_is_failure)
+    out.report.failures.push_back({"安全性", "registry audit log", order.order_text});
+  else if (!order.order_text.empty())
+    out.report.notes.push_back(order.order_text);
   const Secrets s = secrets_for(ws, year, reader);
   std::vector<archive::VerifyFinding> failures;
   for (auto& f : out.report.failures) {

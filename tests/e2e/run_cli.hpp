@@ -1,5 +1,6 @@
 #pragma once
 // Runs the real `gongwen` binary (or any tool) and captures its exit code and output.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -29,6 +30,18 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// A report of AddressSanitizer or UndefinedBehaviorSanitizer in a program's output (the
+// sanitizer pass, tests/sanitizers.sh, runs this suite on a gongwen built with them): a failure
+// of the running test whatever the program's exit code, so a refusal expected to fail cannot
+// hide one.
+inline void expect_no_sanitizer_report(const std::string& what, const std::string& output) {
+  for (const char* marker : {"ERROR: AddressSanitizer", ": runtime error: "}) {
+    const auto at = output.find(marker);
+    if (at != std::string::npos)
+      ADD_FAILURE() << what << " reported a sanitizer finding:\n" << output.substr(at > 2000 ? at - 2000 : 0, 12000);
+  }
+}
+
 // Runs `program args…` through the shell with stdout/stderr sent to temporary files.
 inline Outcome run(const std::string& program, const std::vector<std::string>& args,
                const std::string& env = "") {
@@ -44,6 +57,7 @@ inline Outcome run(const std::string& program, const std::vector<std::string>& a
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = slurp(out);
   r.err = slurp(err);
+  expect_no_sanitizer_report(program, r.err);
   std::filesystem::remove(out);
   std::filesystem::remove(err);
   return r;

@@ -87,6 +87,7 @@ class WebServer {
     int status = 0;
     ::waitpid(m_pid, &status, 0);
     m_pid = 0;
+    expect_no_sanitizer_report("gongwen serve", slurp(m_log));
   }
 
   std::filesystem::path m_dir;

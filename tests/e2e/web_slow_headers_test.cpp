@@ -1,7 +1,9 @@
 // Slow request heads must not stop the desk (issue 13 #8): 40 connections sending a header
 // line every 5 s took every thread of httplib's pool and a normal request timed out. Now a
 // gate holds such connections without a thread and closes them when their head is late.
-// Also: a head with two different Content-Length fields is refused (request smuggling).
+// Also: a head with two different Content-Length fields is refused (request smuggling), and a
+// body trickled in a byte at a time is answered 408 after the grace instead of holding a
+// worker for minutes.
 // Everything on 127.0.0.1, bounded in connections and seconds.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iostream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -140,6 +143,55 @@ TEST(WebSlowHeaders, TwoDifferentContentLengthsAreRefused) {
   const std::string fine = read_until_closed(ok, std::chrono::seconds(5));
   ::close(ok);
   EXPECT_EQ(fine.rfind("HTTP/1.1 401", 0), 0u) << fine;
+}
+
+// A slow body (issue 13): the head came at once, the body a byte every 400 ms. It used to hold
+// its worker for up to 300 s; now it must keep coming at 64 KB/s after the grace (the header
+// timeout, here 2 s). With one worker, the desk answers again as soon as it is cut.
+TEST(WebSlowBodies, ATrickledBodyIsAnswered408AfterTheGraceAndFreesTheWorker) {
+  WebServer server("slow-body", ServeSetup{"--header-timeout 2 --threads 1"});
+  const int fd = connect_to(server.port());
+  ASSERT_GE(fd, 0);
+  const auto t0 = SteadyClock::now();
+  ASSERT_TRUE(send_text(fd, "POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            "Content-Length: 1000\r\n\r\n{"));
+  std::string got;
+  for (int i = 0; i < 40; ++i) {
+    got = read_until_closed(fd, std::chrono::milliseconds(400));
+    if (got != "<still open>") break;
+    send_text(fd, " ");
+  }
+  const double seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
+  ::close(fd);
+  EXPECT_EQ(got.rfind("HTTP/1.1 408", 0), 0u) << got;
+  EXPECT_NE(got.find("请求正文传送过慢"), std::string::npos) << got;
+  EXPECT_LT(seconds, 4.5);
+  EXPECT_GE(seconds, 1.5);
+  // The only worker is free again: a normal request is answered at once.
+  httplib::Client c("127.0.0.1", server.port());
+  c.set_read_timeout(5);
+  const auto t1 = SteadyClock::now();
+  const auto r = c.Get("/api/me");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_LT(std::chrono::duration<double>(SteadyClock::now() - t1).count(), 1.0);
+  std::cout << "trickled body answered 408 after " << seconds << " s (grace 2 s)\n";
+}
+
+// A body that pauses within the grace, or comes at a normal rate, is read as before.
+TEST(WebSlowBodies, ABodyThatPausesWithinTheGraceIsRead) {
+  WebServer server("paused-body", ServeSetup{"--header-timeout 2"});
+  const int fd = connect_to(server.port());
+  ASSERT_GE(fd, 0);
+  const std::string body = R"({"user":"nobody","password":"wrong-password"})";
+  ASSERT_TRUE(send_text(fd, "POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+                            body.substr(0, 10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  ASSERT_TRUE(send_text(fd, body.substr(10)));
+  const std::string got = read_until_closed(fd, std::chrono::seconds(10));
+  ::close(fd);
+  EXPECT_EQ(got.rfind("HTTP/1.1 401", 0), 0u) << got;  // the login handler read the whole body
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gongwen/pipeline/messages.hpp"
 #include "serve/request_head.hpp"
 
 namespace gongwen::app::serve {
@@ -67,15 +68,26 @@ void address_of(int fd, bool peer, std::string& ip, int& port) {
   ip = text;
 }
 
+// Set by a GateStream on its worker's thread when the body came too slowly; the error handler
+// (GatedServer's constructor) turns httplib's 400 for the failed read into a 408.
+thread_local bool t_body_too_slow = false;
+
 // One request's view of a connection for httplib: first the bytes the gate already read (the
 // whole head, perhaps some body), then the socket, each wait bounded by the I/O timeout and
-// everything by the request's deadline.
+// everything by the request's deadline. Reading from the socket (the body) is also bounded by
+// the minimum body rate after the body's grace (GateLimits).
 class GateStream : public httplib::Stream {
  public:
   GateStream(int fd, std::string& buffered, const GateLimits& limits)
-      : m_fd(fd), m_buf(buffered), m_io(limits.io_timeout), m_deadline(SteadyClock::now() + limits.request_deadline) {}
-  bool is_readable() const override { return m_pos < m_buf.size() || wait(POLLIN); }
-  bool is_writable() const override { return wait(POLLOUT); }
+      : m_fd(fd),
+        m_buf(buffered),
+        m_io(limits.io_timeout),
+        m_start(SteadyClock::now()),
+        m_deadline(m_start + limits.request_deadline),
+        m_grace(limits.body_grace),
+        m_rate(std::max<std::size_t>(limits.min_body_rate, 1)) {}
+  bool is_readable() const override { return m_pos < m_buf.size() || wait(POLLIN, body_deadline()); }
+  bool is_writable() const override { return wait(POLLOUT, m_deadline); }
   ssize_t read(char* ptr, size_t size) override {
     if (m_pos < m_buf.size()) {
       const std::size_t n = std::min(size, m_buf.size() - m_pos);
@@ -83,14 +95,18 @@ class GateStream : public httplib::Stream {
       m_pos += n;
       return static_cast<ssize_t>(n);
     }
-    if (!wait(POLLIN)) return -1;
+    if (!wait(POLLIN, body_deadline())) {
+      if (SteadyClock::now() >= body_deadline()) t_body_too_slow = true;
+      return -1;
+    }
     ssize_t n;
     do n = ::recv(m_fd, ptr, size, 0);
     while (n < 0 && errno == EINTR);
+    if (n > 0) m_from_socket += static_cast<std::size_t>(n);
     return n;
   }
   ssize_t write(const char* ptr, size_t size) override {
-    if (!wait(POLLOUT)) return -1;
+    if (!wait(POLLOUT, m_deadline)) return -1;
     ssize_t n;
     do n = ::send(m_fd, ptr, size, MSG_NOSIGNAL);
     while (n < 0 && errno == EINTR);
@@ -103,8 +119,14 @@ class GateStream : public httplib::Stream {
   std::string rest() const { return m_buf.substr(std::min(m_pos, m_buf.size())); }
 
  private:
-  bool wait(short events) const {
-    const auto left = std::min<SteadyClock::duration>(m_io, m_deadline - SteadyClock::now());
+  // The bytes read so far buy time at the minimum rate, after the grace.
+  SteadyClock::time_point body_deadline() const {
+    const auto earned = std::chrono::microseconds(
+        static_cast<std::int64_t>(static_cast<double>(m_from_socket) * 1e6 / static_cast<double>(m_rate)));
+    return std::min(m_deadline, m_start + m_grace + std::chrono::duration_cast<SteadyClock::duration>(earned));
+  }
+  bool wait(short events, SteadyClock::time_point until) const {
+    const auto left = std::min<SteadyClock::duration>(m_io, until - SteadyClock::now());
     if (left <= SteadyClock::duration::zero()) return false;
     pollfd p{m_fd, events, 0};
     const int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(left).count()) + 1;
@@ -117,7 +139,10 @@ class GateStream : public httplib::Stream {
   std::string& m_buf;
   std::size_t m_pos = 0;
   std::chrono::seconds m_io;
-  SteadyClock::time_point m_deadline;
+  SteadyClock::time_point m_start, m_deadline;
+  std::chrono::seconds m_grace;
+  std::size_t m_rate;
+  std::size_t m_from_socket = 0;
 };
 
 // A request held in memory and its answer, for answer().
@@ -348,6 +373,15 @@ struct GatedServer::Gate {
 
 GatedServer::GatedServer(GateLimits limits) {
   new_task_queue = [] { return new InlineQueue; };
+  // httplib answers a body it could not read with 400; one that came too slowly is a 408.
+  set_error_handler(HandlerWithResponse([limits](const httplib::Request&, httplib::Response& res) {
+    if (!t_body_too_slow) return HandlerResponse::Unhandled;
+    res.status = 408;
+    res.set_content(msg("web.body.slow", {{"grace", std::to_string(limits.body_grace.count())},
+                                          {"rate", std::to_string(limits.min_body_rate / 1024)}}),
+                    "text/plain; charset=utf-8");
+    return HandlerResponse::Handled;
+  }));
   m_gate = std::make_unique<Gate>(*this, limits);
 }
 
@@ -363,8 +397,11 @@ bool GatedServer::process_and_close_socket(socket_t sock) {
 bool GatedServer::serve_one(int fd, std::string& buffered, bool last, bool& keep) {
   GateStream stream(fd, buffered, m_gate->limits);
   bool closed = false;
+  t_body_too_slow = false;
   const bool ok = process_request(stream, last, closed, nullptr);
-  keep = ok && !closed && !last;
+  // After a body cut short the rest of it is still on its way: the connection cannot be reused.
+  keep = ok && !closed && !last && !t_body_too_slow;
+  t_body_too_slow = false;
   buffered = stream.rest();
   return ok;
 }

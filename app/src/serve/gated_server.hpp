@@ -9,7 +9,8 @@
 // only then does a worker thread run the request (httplib's own parsing and routing), after
 // which a kept-alive connection goes back to the gate. Slow or idle connections cost a file
 // descriptor and a buffer, never a thread; the gate holds at most `max_waiting` of them and
-// drops the longest-waiting one first.
+// drops the longest-waiting one first. A request's body is read by its worker, bounded by a
+// minimum rate (GateLimits::min_body_rate): a slow body holds a worker for seconds, not minutes.
 #include <httplib.h>
 
 #include <chrono>
@@ -24,6 +25,11 @@ struct GateLimits {
   std::chrono::seconds idle_deadline{30};           // a kept-alive connection with no new request
   std::chrono::seconds request_deadline{300};       // reading the body and writing the reply
   std::chrono::seconds io_timeout{30};              // one read or write of the body or reply
+  // A body must keep coming at `min_body_rate` bytes a second once `body_grace` has passed
+  // (counted from the end of its head): a trickled body is answered 408 after about
+  // `body_grace`; an upload at 64 KB/s or faster is never cut short (issue 13, slow bodies).
+  std::chrono::seconds body_grace{10};
+  std::size_t min_body_rate = 64 * 1024;
   std::size_t max_head_bytes = 64 * 1024;           // a longer head gets 431
   std::size_t max_waiting = 4000;                   // connections held by the gate
   int keep_alive_max = 1000;                        // requests on one connection

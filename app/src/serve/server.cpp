@@ -100,6 +100,7 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
   GateLimits limits;
   limits.workers = opts.threads;
   limits.head_deadline = opts.head_timeout;
+  limits.body_grace = opts.head_timeout;  // then a body must keep coming at 64 KB/s
   GatedServer srv(limits);
   srv.set_payload_max_length(kMaxUploadBytes + 64 * 1024);
   // Browsers and load tests keep connections open: httplib's default of 5 requests per

@@ -16,7 +16,7 @@ struct ServeOptions {
   int port = 8080;  // 0 = any free port (printed on start)
   std::filesystem::path web_dir;
   int threads = 32;  // requests handled at once (waiting connections hold no thread)
-  std::chrono::seconds head_timeout{10};  // a request's head must arrive within this (slow headers)
+  std::chrono::seconds head_timeout{10};  // a request's head must arrive within this (slow headers); a body's grace too
   std::chrono::seconds session_idle{30 * 60};  // a session ends after this long without a request
   std::vector<std::string> trusted_proxies;  // e.g. the office's nginx at 127.0.0.1 (X-Forwarded-For)
 };

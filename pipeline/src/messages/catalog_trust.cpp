@@ -68,6 +68,9 @@ const CatalogEntry kPart[] = {
      "{what} has {width} × {height} pixels, more than the limit of {max} million"},
     {"trust.picture.pixels.hint", "把图片缩小后再上传（版心宽的图片约 1800 像素即可）",
      "make the picture smaller and upload it again (about 1800 pixels fill the text width)"},
+    // ---- the web desk's gate (app/src/serve/gated_server.cpp) --
+    {"web.body.slow", "请求正文传送过慢（超过 {grace} 秒后每秒不足 {rate} KB），连接已关闭：请检查网络后重试",
+     "the request body came too slowly (under {rate} KB a second after {grace} s): the connection was closed; check the network and try again"},
 };
 
 }  // namespace

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "workflows_fixture.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "gongwen/services/access.hpp"
+#include "gongwen/services/audit_verify.hpp"
 #include "gongwen/services/clock_policy.hpp"
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/search.hpp"
@@ -102,6 +104,38 @@ TEST(ClockPolicy, EntriesGoingBackInTimeAreFound) {
   EXPECT_EQ(entries_out_of_time_order(log), std::vector<std::int64_t>{3});
   log[2].at = "2026-11-20T09:55:00+08:00";  // a writer that waited for the lock
   EXPECT_TRUE(entries_out_of_time_order(log).empty());
+}
+
+// The 四性检测 runs the whole audit check of `audit verify`, not the bare hash chain: an entry
+// going back in time (in a workspace that may not run on a fixed clock) and an entry whose MAC
+// was changed behind the program (the chain still holds) each fail its 安全性.
+TEST_F(TrustTest, TheArchiveCheckRunsTheWholeAuditCheck) {
+  issue_new("a.toml", notice_toml("关于开展环境整治的通知"));
+  flows->file_year(2025, "zhouhong", {}, {}, true);
+  auto security = [](const archive::VerifyReport& r) {
+    std::string s;
+    for (const auto& f : r.failures)
+      if (f.aspect == "安全性") s += f.file + ": " + f.problem + "\n";
+    return s;
+  };
+  ASSERT_TRUE(verify_year_for(*ws, 2025, user("zhouhong")).report.ok()) << security(archive::verify_year(*ws, 2025));
+  reg().transaction([&] { reg().audit("1999-01-01T09:00:00+08:00", "zhouhong", "note", "x", "倒填"); });
+  const auto backdated = verify_year_for(*ws, 2025, user("zhouhong")).report;
+  EXPECT_FALSE(backdated.ok());
+  EXPECT_THAT(security(backdated), HasSubstr("审计记录的时间顺序颠倒"));
+  EXPECT_THAT(security(backdated), HasSubstr("1999-01-01"));
+  EXPECT_TRUE(verify_audit(*ws).order_is_failure);
+
+  const auto log = reg().audit_log();
+  ASSERT_GT(log.size(), 2u);
+  archive::test::RawDb db(ws->root() / "registry.sqlite3");
+  ASSERT_EQ(db.exec("DROP TRIGGER audit_no_update; UPDATE audit SET mac = '" + std::string(64, '0') +
+                    "' WHERE seq = " + std::to_string(log[1].seq) + ";"),
+            "");
+  EXPECT_EQ(archive::verify_audit_chain(reg().audit_log()), std::nullopt);  // the bare chain sees nothing
+  const auto remaced = archive::verify_year(*ws, 2025);
+  EXPECT_THAT(security(remaced), HasSubstr(msg("audit.mac.wrong", {{"seq", std::to_string(log[1].seq)}})));
+  EXPECT_FALSE(verify_audit(*ws).ok());
 }
 
 TEST_F(TrustTest, AFixedClockNeedsAWorkspaceMadeForIt) {

@@ -35,8 +35,9 @@ struct VisiblePlan {
 VisiblePlan filing_plan_for(archive::Workspace& ws, int year, const User& reader,
                             const archive::RetentionOverrides& overrides = {});
 
-// 四性检测 of a filed year; findings and notes that name an item the reader may not see are
-// counted in `hidden` instead of listed.
+// 四性检测 of a filed year, its 安全性 including the whole audit check (archive::check_audit
+// and the entries' time order, services/audit_verify.hpp); findings and notes that name an
+// item the reader may not see are counted in `hidden` instead of listed.
 struct VisibleVerify {
   archive::VerifyReport report;
   int hidden = 0;
