@@ -27,6 +27,16 @@ bool is_asian_letter(char32_t cp);
 bool is_latin_alnum(char32_t cp);
 bool is_latin_letter(char32_t cp);  // A–Z, a–z and the Latin-1/Extended letters
 
+// A space typed into Chinese text where the grid has no room for it: any space before a
+// full-width closing mark or after an opening one ("负责 。", "“ 四人帮"), a single narrow
+// space (ASCII, no-break, en, thin) between two full-width characters ("要以 “三"), narrow
+// spaces at the text's start or end. Set, it would take half a cell (or a whole one) and put
+// the characters after it off the character grid; a typesetter drops it (docs/layout.md,
+// "The grid"). Spaces next to a Latin word or number stay, and so do blanks to fill in
+// ("填报人：　　　　", "年　月　日"). Returns the text without them; `keep` (a byte offset
+// into `text`, such as Block::heading_bytes) is moved to the same place in the result.
+std::string drop_stray_spaces(std::string_view text, std::size_t* keep = nullptr);
+
 // 避头: may not start a line (closing punctuation). 避尾: may not end a line (opening).
 bool no_line_start(char32_t cp);
 bool no_line_end(char32_t cp);

@@ -237,6 +237,21 @@ TEST(DocxWriter, DocumentHoldsTheElementsInOrder) {
   EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='DocNumber']"), d.number);
 }
 
+// Issue 14: the spaces the layout does not set (layout/text.hpp drop_stray_spaces) are not
+// in the DOCX either, so a reader sets the same characters on each line; a heading's
+// typeface still ends where it did.
+TEST(DocxWriter, StraySpacesAreLeftOutAsInThePdf) {
+  Document d = notice();
+  d.body[2].text = "各村要充分认识“ 防火”工作的重要性……";
+  d.body[3].text = "（一） 加强领导。全乡各村 成立防火领导小组。";
+  d.body[3].heading_bytes = std::string("（一） 加强领导。").size();
+  const Xml doc(unzip(docx_of(d).bytes).at("word/document.xml"));
+  const auto paras = paragraphs(doc);
+  EXPECT_NE(index_of(paras, "各村要充分认识“防火”工作的重要性"), std::string::npos);
+  EXPECT_NE(index_of(paras, "（一）加强领导。全乡各村成立防火领导小组。"), std::string::npos);
+  EXPECT_EQ(doc.one("//w:p[w:pPr/w:pStyle/@w:val='Heading2']/w:r[1]/w:t"), "（一）加强领导。");
+}
+
 TEST(DocxWriter, HeadingRunsUseTheHeadingTypeface) {
   const Document d = notice();
   const FontChoices fonts;

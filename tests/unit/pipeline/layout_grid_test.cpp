@@ -182,6 +182,28 @@ TEST(LayoutGrid, ANumberMovedDownLeavesTheLineOnTheGrid) {
   EXPECT_LT(lines[0].used, kBodyWidth - kCharPitch);
 }
 
+// Issue 14: a space typed beside a full-width mark or between two Chinese characters would
+// put the rest of the line half a cell (or a cell) off the grid; it is not set. Spaces beside
+// Latin words stay, and so do the ideographic spaces between two Han characters.
+TEST(LayoutGrid, StraySpacesAreNotSet) {
+  EXPECT_EQ(drop_stray_spaces("“ 四人帮”"), "“四人帮”");
+  EXPECT_EQ(drop_stray_spaces("要以 “三个有利于”"), "要以“三个有利于”");
+  EXPECT_EQ(drop_stray_spaces("1.负责\u2003。"), "1.负责。");  // an em space before 。
+  EXPECT_EQ(drop_stray_spaces("综合治理 ”的方针"), "综合治理”的方针");
+  EXPECT_EQ(drop_stray_spaces("又有 2897万农村人口"), "又有 2897万农村人口");
+  EXPECT_EQ(drop_stray_spaces("ISO 9001标准"), "ISO 9001标准");
+  EXPECT_EQ(drop_stray_spaces("张三　李四"), "张三　李四");
+  EXPECT_EQ(drop_stray_spaces("张　　三 　李四"), "张　　三 　李四");  // not narrow only: kept
+  // Blanks to fill in after a colon stay.
+  EXPECT_EQ(drop_stray_spaces("填报人：　　　　联系电话：    日期"), "填报人：　　　　联系电话：    日期");
+  EXPECT_EQ(drop_stray_spaces("张 三"), "张三");
+  EXPECT_EQ(drop_stray_spaces(" 开头和结尾 "), "开头和结尾");
+  // A heading's byte count follows the text it counts.
+  std::size_t head = std::string("（一） 加强领导。").size();
+  EXPECT_EQ(drop_stray_spaces("（一） 加强领导。全乡 各村", &head), "（一）加强领导。全乡各村");
+  EXPECT_EQ(head, std::string("（一）加强领导。").size());
+}
+
 TEST(LayoutGrid, BalancedTitleLinesAndNoSplitNumber) {
   std::u32string s = U"白路乡人民政府关于做好2026年秋季森林防火工作的通知";
   std::vector<char32_t> t(s.begin(), s.end());
