@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen {
 
@@ -129,7 +130,7 @@ std::string zip_update(const std::string& zip, const std::vector<PackagePart>& c
   if (za == nullptr) {
     zip_source_free(buffer.get());
     const std::string why = zip_error_strerror(&err);
-    fail(Code::BadInput, "not a zip archive (" + why + ")");
+    fail(Code::BadInput, msg("package.zip.invalid", {{"why", why}}));
   }
   const DosStamp dos = dos_stamp(stamp);
   for (const auto& part : changed) {

@@ -21,6 +21,9 @@ const CatalogEntry kSigning[] = {
     {"profile.signing.pin_inline.hint", "改用 pin_env = \"变量名\" 或 pin_file = \"权限 0600 的文件\"",
      "use pin_env = \"VARIABLE\" or pin_file = \"a file of mode 0600\""},
 
+    // ---- updating a signed package in place (pipeline/src/docx/package.cpp zip_update) ----
+    {"package.zip.invalid", "不是有效的 zip 压缩包（{why}）", "not a zip archive ({why})"},
+
     // ---- the PDF's signature (pipeline/src/sign/sign_pdf.cpp) ----------------------------
     {"signing.cert.no_key", "签名人的证书中没有可用的公钥", "the signer's certificate has no usable public key"},
     {"signing.key.not_its_cert", "签名密钥与其证书不配", "the signing key does not belong to its certificate"},

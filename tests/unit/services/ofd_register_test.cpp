@@ -181,7 +181,7 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   old_row.title = "关于旧事项的函";
   old_row.kind = "函";
   old_row.issuer = "白路乡人民政府";
-  old_row.date = "2024-06-03";
+  old_row.date = Date{2024, 6, 3};
   old_row.pdf_path = "documents/2024/白政函〔2024〕1号.pdf";
   old_row.pdf_sha256 = std::string(64, 'a');
   old_row.issued_at = "2024-06-03T09:00:00+08:00";
