@@ -26,33 +26,12 @@ struct Desk {
   }
   httplib::Result raw(const std::string& path) { return http.Get(path, session.headers()); }
   json get(const std::string& path, int expect = 200) {
-    auto r = raw(path);
-    EXPECT_TRUE(r) << path;
-    if (!r) return {};
-    EXPECT_EQ(r->status, expect) << path << ": " << r->body;
-    return json::parse(r->body, nullptr, false);
+    return json_answer(raw(path), path, expect);
   }
   json post(const std::string& path, const json& body, int expect = 200) {
-    auto r = http.Post(path, session.headers(), body.dump(), "application/json");
-    EXPECT_TRUE(r) << path;
-    if (!r) return {};
-    EXPECT_EQ(r->status, expect) << path << ": " << r->body;
-    return json::parse(r->body, nullptr, false);
+    return json_answer(http.Post(path, session.headers(), body.dump(), "application/json"), path, expect);
   }
 };
-
-json notice_form(const std::string& title, const std::string& secrecy = "") {
-  return {{"template", "notice"},
-          {"organ", "government"},
-          {"title", title},
-          {"to", "各村民委员会，乡属各单位"},
-          {"date", "2026-11-18"},
-          {"secrecy", secrecy},
-          {"copies", "20"},
-          {"body",
-           "为做好今冬明春水利设施维护工作，现将有关事项通知如下：\n一、工作目标\n确保各村水渠、塘"
-           "坝在明年汛期前完成检修。"}};
-}
 
 // Submission to issue through the API (the office's sealed notice); the issued document's id.
 std::int64_t issue_through_desk(int port, const std::string& drafter, const json& form) {

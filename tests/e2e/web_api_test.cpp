@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web_login.hpp"
 #include "web_server.hpp"
 
 namespace gongwen::e2e {
@@ -35,31 +36,13 @@ struct Browser {
     return r;
   }
   json get(const std::string& path, int expect = 200) {
-    auto r = http.Get(path, headers());
-    EXPECT_TRUE(r) << path;
-    if (!r) return {};
-    EXPECT_EQ(r->status, expect) << path << ": " << r->body;
-    return json::parse(r->body, nullptr, false);
+    return json_answer(http.Get(path, headers()), path, expect);
   }
   json post(const std::string& path, const json& body, int expect = 200) {
-    auto r = http.Post(path, headers(), body.dump(), "application/json");
-    EXPECT_TRUE(r) << path;
-    if (!r) return {};
-    EXPECT_EQ(r->status, expect) << path << ": " << r->body;
-    return json::parse(r->body, nullptr, false);
+    return json_answer(http.Post(path, headers(), body.dump(), "application/json"), path, expect);
   }
 };
 
-json notice_form(const std::string& title, const std::string& secrecy = "") {
-  return {{"template", "notice"},
-          {"organ", "government"},
-          {"title", title},
-          {"to", "各村民委员会，乡属各单位"},
-          {"date", "2026-11-18"},
-          {"secrecy", secrecy},
-          {"copies", "20"},
-          {"body", "为做好今冬明春水利设施维护工作，现将有关事项通知如下：\n一、工作目标\n确保各村水渠、塘坝在明年汛期前完成检修。\n二、工作要求\n各村于12月10日前上报检修计划。"}};
-}
 
 // Takes a draft from submission to issue through the API; returns the issued document id.
 std::int64_t run_flow(int port, const std::string& drafter, const json& form) {

@@ -1,5 +1,6 @@
 #pragma once
 // A logged-in web desk session for the API tests: the session cookie and its CSRF token.
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,29 @@ inline Session login(int port, const std::string& user, const std::string& passw
   auto r = c.Post("/api/login", nlohmann::json{{"user", user}, {"password", password}}.dump(), "application/json");
   if (!r || r->status != 200) throw std::runtime_error("login failed: " + (r ? r->body : std::string("no reply")));
   return {r->get_header_value("Set-Cookie").substr(11, 64), nlohmann::json::parse(r->body)["csrf"]};
+}
+
+// The JSON of an answer expected with status `expect`; a missing answer or another status is a
+// test failure (naming the path and the body), and gives an empty or unparsed value.
+inline nlohmann::json json_answer(const httplib::Result& r, const std::string& path, int expect) {
+  EXPECT_TRUE(r) << path;
+  if (!r) return {};
+  EXPECT_EQ(r->status, expect) << path << ": " << r->body;
+  return nlohmann::json::parse(r->body, nullptr, false);
+}
+
+// The 拟稿 form of a two-part 通知 as the desk's page sends it.
+inline nlohmann::json notice_form(const std::string& title, const std::string& secrecy = "") {
+  return {{"template", "notice"},
+          {"organ", "government"},
+          {"title", title},
+          {"to", "各村民委员会，乡属各单位"},
+          {"date", "2026-11-18"},
+          {"secrecy", secrecy},
+          {"copies", "20"},
+          {"body",
+           "为做好今冬明春水利设施维护工作，现将有关事项通知如下：\n一、工作目标\n确保各村水渠、塘坝在明年"
+           "汛期前完成检修。\n二、工作要求\n各村于12月10日前上报检修计划。"}};
 }
 
 }  // namespace gongwen::e2e
