@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -31,6 +32,20 @@ inline nlohmann::json json_answer(const httplib::Result& r, const std::string& p
   if (!r) return {};
   EXPECT_EQ(r->status, expect) << path << ": " << r->body;
   return nlohmann::json::parse(r->body, nullptr, false);
+}
+
+// A well-formed empty PDF, with its cross-reference table (a 来文 without one is refused as
+// damaged, issue 13).
+inline std::string empty_pdf() {
+  std::string pdf = "%PDF-1.4\n";
+  const std::size_t o1 = pdf.size();
+  pdf += "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n";
+  const std::size_t o2 = pdf.size();
+  pdf += "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n";
+  const std::size_t xref_at = pdf.size();
+  char xref[128];
+  std::snprintf(xref, sizeof xref, "xref\n0 3\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n", o1, o2);
+  return pdf + xref + "trailer<</Size 3/Root 1 0 R>>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
 }
 
 // The 拟稿 form of a two-part 通知 as the desk's page sends it.

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web_login.hpp"
 #include "web_server.hpp"
 
 namespace gongwen::e2e {
@@ -29,16 +30,7 @@ struct Desk {
     return true;
   }
   httplib::Result receive(const std::string& title, const std::string& secrecy) {
-    // A well-formed empty PDF, with its cross-reference table (a PDF without one is refused).
-    std::string pdf = "%PDF-1.4\n";
-    const std::size_t o1 = pdf.size();
-    pdf += "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n";
-    const std::size_t o2 = pdf.size();
-    pdf += "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n";
-    const std::size_t xref_at = pdf.size();
-    char xref[128];
-    std::snprintf(xref, sizeof xref, "xref\n0 3\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n", o1, o2);
-    pdf += std::string(xref) + "trailer<</Size 3/Root 1 0 R>>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+    const std::string pdf = empty_pdf();
     httplib::MultipartFormDataItems items = {{"file", pdf, "来文.pdf", "application/pdf"},
                                              {"sender", "县人民政府办公室", "", ""},
                                              {"their_number", "县政办发〔2026〕9号", "", ""},

@@ -12,7 +12,7 @@
 #include "gongwen/services/seal_check.hpp"
 #include "gongwen/services/workflows.hpp"
 
-#include "office_fixture.hpp"
+#include "workflows_fixture.hpp"
 
 namespace gongwen::services::test {
 namespace {
@@ -23,24 +23,10 @@ using archive::write_file_atomic;
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-std::string render(const archive::VerifyReport& r) {
-  std::string s;
-  for (const auto& f : r.failures) s += f.aspect + " " + f.file + ": " + f.problem + "\n";
-  return s;
-}
+std::string render(const archive::VerifyReport& r) { return failures_text(r); }
 
-class OfdRegisterTest : public OfficeTest {
+class OfdRegisterTest : public WorkflowsFixture {
  protected:
-  void SetUp() override {
-    OfficeTest::SetUp();
-    if (HasFatalFailure()) return;
-    flows = std::make_unique<Workflows>(*ws, clock);
-  }
-  void TearDown() override {
-    flows.reset();
-    OfficeTest::TearDown();
-  }
-
   IssueResult issue_letter(const std::string& name, const std::string& title,
                            const std::string& date = "2025-05-20") {
     const auto d = signed_draft(name, letter_toml(title, date), "liuyang");
@@ -66,7 +52,6 @@ class OfdRegisterTest : public OfficeTest {
     return p;
   }
 
-  std::unique_ptr<Workflows> flows;
 };
 
 TEST_F(OfdRegisterTest, TheIssuedRowHoldsTheOfdsPathAndHash) {
