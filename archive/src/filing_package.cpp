@@ -164,24 +164,20 @@ std::string metadata_xml(const ItemMetadata& m) {
   x.el("来源", m.origin);
   x.el("页数", std::to_string(m.pages));
   if (!m.box.empty()) x.el("盒号", m.box);
-  x.open("文件数据");
-  x.el("格式信息", m.format);
-  x.el("计算机文件名", m.file_name);
-  x.el("计算机文件大小", std::to_string(m.size));
-  x.el("生成软件", m.software);
-  x.el("数字摘要算法", "SHA-256");
-  x.el("数字摘要", m.sha256);
-  x.close();
-  for (const auto& f : m.also) {
+  // One 文件数据 per file of the 件: the archival copy, then any beside it (the OFD).
+  auto file_data = [&](const std::string& format, const std::string& name, std::size_t size,
+                       const std::string& sha256) {
     x.open("文件数据");
-    x.el("格式信息", f.format);
-    x.el("计算机文件名", f.file_name);
-    x.el("计算机文件大小", std::to_string(f.size));
+    x.el("格式信息", format);
+    x.el("计算机文件名", name);
+    x.el("计算机文件大小", std::to_string(size));
     x.el("生成软件", m.software);
     x.el("数字摘要算法", "SHA-256");
-    x.el("数字摘要", f.sha256);
+    x.el("数字摘要", sha256);
     x.close();
-  }
+  };
+  file_data(m.format, m.file_name, m.size, m.sha256);
+  for (const auto& f : m.also) file_data(f.format, f.file_name, f.size, f.sha256);
   x.open("处理历史");
   for (const auto& h : m.history) {
     x.open("处理步骤");
