@@ -6,6 +6,7 @@
 
 #include "gongwen/pipeline/messages.hpp"
 #include "gongwen/pipeline/profile.hpp"
+#include "gongwen/pipeline/utf8.hpp"
 
 namespace gongwen::archive {
 
@@ -22,7 +23,7 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 // The first UTF-8 character of s.
 std::string first_char(const std::string& s) {
   std::size_t n = 1;
-  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+  while (n < s.size() && utf8::is_continuation(s[n])) ++n;
   return s.substr(0, n);
 }
 

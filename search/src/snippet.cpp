@@ -17,10 +17,8 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 std::size_t back_to_char(std::string_view s, std::size_t at) {
-  while (at > 0 && at < s.size() && continuation(s[at])) --at;
+  while (at > 0 && at < s.size() && utf8::is_continuation(s[at])) --at;
   return at;
 }
 
