@@ -54,14 +54,17 @@ Result<Vocabulary> parse_vocabulary(std::string_view text, const std::string& fi
     }
     end_word();
     if (group.empty()) continue;
-    for (const std::string& w : group)
-      if (utf8::count_code_points(w) > kMaxWordChars || w.find('"') != std::string::npos)
-        return line_error(file_name, n, msg("search.vocabulary.word",
-                                            {{"file", file_name}, {"line", std::to_string(n)}, {"word", w}}));
-    if (group.size() < 2)
-      return line_error(file_name, n, msg("search.vocabulary.single",
-                                          {{"file", file_name}, {"line", std::to_string(n)}, {"word", group.front()}}));
-    v.groups.push_back(std::move(group));
+    const auto bad_word = std::find_if(group.begin(), group.end(), [](const std::string& w) {
+      return utf8::count_code_points(w) > kMaxWordChars || w.find('"') != std::string::npos;
+    });
+    if (bad_word != group.end())
+      v.skipped.push_back(line_error(
+          file_name, n, msg("search.vocabulary.word", {{"file", file_name}, {"line", std::to_string(n)}, {"word", *bad_word}})));
+    else if (group.size() < 2)
+      v.skipped.push_back(line_error(
+          file_name, n, msg("search.vocabulary.single", {{"file", file_name}, {"line", std::to_string(n)}, {"word", group.front()}})));
+    else
+      v.groups.push_back(std::move(group));
   }
   return v;
 }

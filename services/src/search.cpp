@@ -101,7 +101,12 @@ std::shared_ptr<const search::Vocabulary> office_vocabulary(const std::filesyste
   const std::lock_guard<std::mutex> lock(mutex);
   auto& [cached_when, cached_size, vocabulary] = cache[file];
   if (!vocabulary || cached_when != when || cached_size != size) {
-    vocabulary = std::make_shared<const search::Vocabulary>(search::read_vocabulary(file).take());
+    // A file that cannot be read as a vocabulary (not UTF-8) is skipped as a whole, and said.
+    auto read = search::read_vocabulary(file);
+    search::Vocabulary words;
+    if (read.ok()) words = std::move(read).take();
+    else words.skipped.push_back(read.error());
+    vocabulary = std::make_shared<const search::Vocabulary>(std::move(words));
     cached_when = when;
     cached_size = size;
   }
@@ -144,7 +149,11 @@ search::SearchResult search_documents(archive::Workspace& ws, const SearchQuery&
     search::SearchIndex::open_writable(ws.index_dir()).take();
   auto index = q.shards.empty() ? search::SearchIndex::open_readonly(shards.front()).take()
                                 : search::SearchIndex::open_shards(shards).take();
-  return search_documents(index, with_words, viewer);
+  auto result = search_documents(index, with_words, viewer);
+  if (with_words.vocabulary)
+    for (const Error& e : with_words.vocabulary->skipped)
+      result.notes.push_back(msg("search.vocabulary.skipped", {{"problem", e.message}}));
+  return result;
 }
 
 }  // namespace gongwen::services

@@ -15,6 +15,8 @@ const CatalogEntry kSearch[] = {
      "检索词表每行写一组同义词或简称与全称，用空格分开，例如：三农 农业农村农民；# 开头为注释",
      "The search vocabulary has one group a line, its words separated by spaces, e.g. "
      "三农 农业农村农民; # starts a comment"},
+    {"search.vocabulary.skipped", "{problem}；此行未用，其余词组照常使用（请修改检索词表）",
+     "{problem}; that line was left out, the other groups apply (correct the vocabulary file)"},
     {"search.vocabulary.missing", "检索词表 {file} 不存在", "search vocabulary {file} does not exist"},
     {"search.vocabulary.single", "检索词表 {file} 第 {line} 行只有一个词“{word}”：每行至少两个同义词",
      "search vocabulary {file}, line {line}: only one word “{word}”: a group needs two or more"},

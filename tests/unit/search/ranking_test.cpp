@@ -154,14 +154,26 @@ TEST(Vocabulary, AWordWithBracketsIsOneExactWord) {
   EXPECT_EQ(index.run("村（社区）").hits.size(), 2u);
 }
 
-TEST(Vocabulary, BadLineNamesTheFileAndLine) {
-  const auto r = parse_vocabulary("三农 农业农村农民\n\n两委\n", "ws/vocabulary.txt");
+TEST(Vocabulary, BadLineIsLeftOutNamingTheFileAndLine) {
+  // One slip in the office's file must not stop the other groups (nor every search).
+  const auto r = parse_vocabulary("三农 农业农村农民\n\n两委\n村（社区） 村社区\n", "ws/vocabulary.txt");
+  ASSERT_TRUE(r.ok());
+  const Vocabulary& v = r.value();
+  ASSERT_EQ(v.groups.size(), 2u);
+  EXPECT_EQ(v.groups.back().back(), "村社区");  // the line after the bad one still counts
+  ASSERT_EQ(v.skipped.size(), 1u);
+  const Error& e = v.skipped.front();
+  EXPECT_EQ(e.code, Code::BadInput);
+  ASSERT_TRUE(e.at.has_value());
+  EXPECT_EQ(e.at->line, 3);
+  EXPECT_THAT(e.message, HasSubstr("ws/vocabulary.txt"));
+  EXPECT_THAT(e.message, HasSubstr("两委"));
+}
+
+TEST(Vocabulary, NotUtf8IsRefused) {
+  const auto r = parse_vocabulary("三农 \xff\xfe\n", "ws/vocabulary.txt");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, Code::BadInput);
-  ASSERT_TRUE(r.error().at.has_value());
-  EXPECT_EQ(r.error().at->line, 3);
-  EXPECT_THAT(r.error().message, HasSubstr("ws/vocabulary.txt"));
-  EXPECT_THAT(r.error().message, HasSubstr("两委"));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // what comes next as data. Issued documents are searchable when issue returns; filing re-indexes
 // the year's issued *and* received documents with their 档号, so a 来文 is found by its 档号
 // (bare or as 档号:) and by its 收文号.
+#include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -184,6 +185,22 @@ TEST_F(WorkflowsTest, TypedFiltersAreNotQueryText) {
   EXPECT_EQ(found(q).size(), 1u);
   q.filters.year = "2024";
   EXPECT_TRUE(found(q).empty());
+}
+
+TEST_F(WorkflowsTest, ABadVocabularyLineIsSkippedAndSaidNotEverySearchRefused) {
+  const auto out = issue_one("a.toml", notice_toml("关于开展春季植树造林活动的通知"));
+  std::ofstream(ws->root() / "vocabulary.txt") << "# 本单位检索词表\n种树 植树造林\n两委\n";
+  SearchQuery q;
+  q.text = "种树";  // found through the good line's group
+  const auto result = search_documents(*ws, q, "chenzhiyong");
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits.front().number, out.issued.number);
+  // The bad line is named, with its file and line, in the answer's notes.
+  bool said = false;
+  for (const auto& n : result.notes)
+    said = said || ((n.find("第 3 行") != std::string::npos || n.find("line 3") != std::string::npos) &&
+                    n.find("两委") != std::string::npos && n.find("vocabulary.txt") != std::string::npos);
+  EXPECT_TRUE(said) << ::testing::PrintToString(result.notes);
 }
 
 }  // namespace
