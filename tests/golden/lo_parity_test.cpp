@@ -114,9 +114,8 @@ const std::vector<Pair>& pairs() {
     fs::create_directories(dir / "out");
     std::vector<Input> in;
     add_golden_cases(dir, in);
-    // The demo's documents (issue 14 #6): 12 of 17 still differ from LibreOffice's conversion,
-    // so they join only with GONGWEN_LO_DEMO=1 until that is fixed.
-    if (std::getenv("GONGWEN_LO_DEMO")) add_demo_documents(dir, in);
+    // Every document the demo issues (issue 14 #6).
+    add_demo_documents(dir, in);
     add_extra_documents(in);
     std::string files;
     for (const Input& i : in) files += " '" + i.docx.string() + "'";
@@ -156,10 +155,6 @@ TEST(LoParity, SamePagesAndTextPerPageAsOurPdf) {
   int matched = 0;
   for (const Pair& p : pairs()) {
     SCOPED_TRACE(p.name);
-    // Known differences, issue 14 #6 open: since this session's layout rules (the seal block
-    // carrying 正文 lines, list items as body text) LibreOffice breaks these two a line
-    // differently. Named here so that every other case stays held; remove with the fix.
-    if (p.name == "forward" || p.name == "three-attachments") continue;
     ASSERT_TRUE(p.error.empty()) << p.error;
     EXPECT_EQ(p.lo.size(), p.ours.size()) << p.name << ": LibreOffice pages";
     bool same = p.lo.size() == p.ours.size();
@@ -183,7 +178,7 @@ TEST(LoParity, SamePagesAndTextPerPageAsOurPdf) {
     ADD_FAILURE() << p.name << " page " << first_diff + 1 << "\n ours: " << a.substr(k, 150)
                   << "\n   lo: " << l.substr(k, 150);
   }
-  EXPECT_EQ(matched, static_cast<int>(pairs().size()) - 2);  // all but the two known differences
+  EXPECT_EQ(matched, static_cast<int>(pairs().size()));
 }
 
 }  // namespace

@@ -108,7 +108,8 @@ layout::FontRole heading_role(BlockKind k) {
   }
 }
 
-void write_block(Body& b, const Block& block, bool keep_next = false, int line_twips = 0) {
+void write_block(Body& b, const Block& block, bool keep_next = false, int line_twips = 0,
+                 bool page_start = false) {
   if (block.kind == BlockKind::Table) return write_table(b, block.table);
   if (block.kind == BlockKind::Image) return write_image(b, block.image);
   const std::string_view text = block.text;
@@ -121,6 +122,7 @@ void write_block(Body& b, const Block& block, bool keep_next = false, int line_t
   if (block.kind != BlockKind::Paragraph && head >= text.size() && width_in_chars(text) <= 26)
     p.keep_next = true;
   p.keep_next = p.keep_next || keep_next;
+  p.page_break_before = page_start;
   if (line_twips > 0) {
     // Tightened to keep the seal with the text; off the line grid, which would round each
     // line up to a whole grid line again.
@@ -137,15 +139,18 @@ void write_block(Body& b, const Block& block, bool keep_next = false, int line_t
 // `keep_last`: the last paragraph keeps with the 署名 block that follows, so the reader
 // moves it along when the block does not fit (as the layout does when it cannot tighten).
 // `tight_from`: blocks from this index on get the tightened line pitch of the seal's page.
+// `page_starts`: blocks the layout began a page with before the previous page was full.
 void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = false,
-                  int tight_from = -1) {
+                  int tight_from = -1, const std::vector<int>& page_starts = {}) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     // Two tables in a row would merge into one: a blank line apart, as in the layout.
     if (i > 0 && blocks[i].kind == BlockKind::Table && blocks[i - 1].kind == BlockKind::Table)
       b.blank();
     const bool tight = tight_from >= 0 && static_cast<int>(i) >= tight_from;
+    const bool page_start =
+        std::find(page_starts.begin(), page_starts.end(), static_cast<int>(i)) != page_starts.end();
     write_block(b, blocks[i], keep_last && i + 1 == blocks.size(),
-                tight ? b.decided.tight_pitch_twips : 0);
+                tight ? b.decided.tight_pitch_twips : 0, page_start);
   }
 }
 
@@ -375,7 +380,7 @@ std::string document_xml(const Document& doc, const LayoutDecisions& decided,
   write_title_and_recipients(b);
   write_blocks(b, doc.body,
                has_signature(doc) && doc.attachment_notes.empty() && !has_attendance(doc),
-               decided.tight_from_block);
+               decided.tight_from_block, decided.page_start_blocks);
   write_attachment_notes(b);
   write_attendance(b);
   write_signature(b);

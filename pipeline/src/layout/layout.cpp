@@ -223,6 +223,15 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
     row += it.rows;
   }
 
+  for (std::size_t p = 1; p < placed.size(); ++p) {
+    if (placed[p].empty() || placed[p - 1].empty()) continue;
+    const FlowItem& first = items[placed[p].front().item];
+    const Placed& last = placed[p - 1].back();
+    const bool prev_full = last.top >= 0 || last.row + items[last.item].rows >= kLinesPerPage;
+    if (first.para_start && first.body_block >= 0 && !first.page_break_before && !prev_full)
+      decided.page_start_blocks.push_back(first.body_block);
+  }
+
   std::vector<Page>& pages = out.pages;
   pages.resize(placed.size());
   pages[0].runs = std::move(header.runs);

@@ -30,6 +30,12 @@ struct LayoutDecisions {
   // this index into Document::body on, to keep the seal with the text; 0 / -1: no page did.
   int tight_pitch_twips = 0;
   int tight_from_block = -1;
+  // 正文 paragraphs (indexes into Document::body) that begin a page the layout started before
+  // the previous one was full: a keep-with-next chain or the seal block carried them over.
+  // A reader's keep rules may decide otherwise (LibreOffice leaves the paragraph above a
+  // 附件说明 behind), so the DOCX starts each of them on a new page itself (w:pageBreakBefore).
+  // Pages that end full need no such mark: the reader's line grid breaks them where we do.
+  std::vector<int> page_start_blocks;
   // 版记: on the last text page, or alone on a page after the text (an even page), with a
   // blank page before it when the text ends on an even page.
   bool has_colophon = false;
