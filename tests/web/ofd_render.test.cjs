@@ -60,6 +60,13 @@ function packageFonts(ofd) {
   return fonts;
 }
 
+// How many signatures Doc_0/Signs/Signatures.xml lists (0 when the package has none).
+function signatureCount(ofd) {
+  const names = execFileSync('unzip', ['-Z1', ofd]).toString('utf8').split('\n');
+  if (!names.includes('Doc_0/Signs/Signatures.xml')) return 0;
+  return [...unzipText(ofd, 'Doc_0/Signs/Signatures.xml').matchAll(/<ofd:Signature\b/g)].length;
+}
+
 // Page 1's TextObjects: ID → Font ID (ofd.js sets each text's SVG z-index to its object's ID).
 function pageOneTextFonts(ofd) {
   const doc = unzipText(ofd, 'Doc_0/Document.xml');
@@ -246,7 +253,9 @@ async function main() {
       check(errors.length === 0, `${name}: no script error (${errors.join('; ')})`);
       check(m.mismatch < MISMATCH_LIMIT && m.grey < GREY_LIMIT,
         `${name}: mismatch ${(100 * m.mismatch).toFixed(2)} % (< ${100 * MISMATCH_LIMIT} %), grey ${m.grey.toFixed(2)} (< ${GREY_LIMIT}) [${stem}-*.png]`);
-      check(r.seals.every((s) => s.verified === true), `${name}: ofd.js verifies its ${r.seals.length} seal(s)`);
+      const sealed = signatureCount(ofd);
+      check(r.seals.length === sealed && r.seals.every((s) => s.verified === true),
+        `${name}: ofd.js finds and verifies its ${sealed} seal(s) (${r.seals.map((s) => s.verified).join(', ')})`);
       if (k === 1) {  // the metric can fail: the same page with our PDF's picture 0.5 mm lower
         const moved = await compare(page, ofdPng, fs.readFileSync(base + '.png'), PX_PER_MM / 2);
         check(moved.mismatch >= MISMATCH_LIMIT,
