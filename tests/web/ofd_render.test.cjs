@@ -214,7 +214,7 @@ async function main() {
   for (const tool of ['pdftoppm', 'unzip']) {
     try { execFileSync('sh', ['-c', `command -v ${tool}`]); } catch { throw new Error(`${tool} is missing (run.sh installs it)`); }
   }
-  if (!fs.existsSync(OFDJS)) throw new Error(`ofd.js is missing: ${OFDJS} (npm ci in run_ofd_render.sh)`);
+  if (!fs.existsSync(OFDJS)) throw new Error(`ofd.js is missing: ${OFDJS} (npm ci: tests/web/install_node_modules.sh)`);
   fs.mkdirSync(OUT, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-ofdjs-'));
   const ws = path.join(tmp, 'demo');
