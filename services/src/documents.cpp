@@ -25,6 +25,16 @@ fs::path issued_file_path(const archive::Workspace& ws, const std::string& numbe
   return {};
 }
 
+fs::path copy_file_path(const archive::Workspace& ws, const std::string& number, const std::string& copy_number,
+                        IssuedFile which) {
+  const bool digits = copy_number.size() == 6 &&
+                      std::all_of(copy_number.begin(), copy_number.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || (which != IssuedFile::Pdf && which != IssuedFile::Ofd))
+    fail(Code::Conflict, "登记的份号“" + copy_number + "”不是份号，无法找到它的文件", {"运行 gongwen audit verify 并联系管理员"});
+  const fs::path master = issued_file_path(ws, number, IssuedFile::Pdf);
+  return master.parent_path() / number / ("份号-" + copy_number + (which == IssuedFile::Pdf ? ".pdf" : ".ofd"));
+}
+
 namespace {
 
 struct Registered {
@@ -40,8 +50,11 @@ std::optional<Registered> registered_at(archive::Workspace& ws, const std::strin
     if (r.sheet_path == rel) return Registered{r.number + " 发文稿纸", r.title, r.sheet_sha256};
     if (!r.ofd_path.empty() && r.ofd_path == rel) return Registered{r.number + " (OFD)", r.title, r.ofd_sha256};
     if (r.secrecy != Secrecy::None)
-      for (const auto& c : reg.copies(r.number))
+      for (const auto& c : reg.copies(r.number)) {
         if (c.path == rel) return Registered{r.number + " 份号 " + c.copy_number, r.title, c.sha256};
+        if (!c.ofd_path.empty() && c.ofd_path == rel)
+          return Registered{r.number + " 份号 " + c.copy_number + " (OFD)", r.title, c.ofd_sha256};
+      }
   }
   return std::nullopt;
 }

@@ -86,8 +86,12 @@ void Office::recover_staged() {
       known.insert(r.pdf_path);
       known.insert(r.docx_path);
       if (!r.sheet_path.empty()) known.insert(r.sheet_path);
+      if (!r.ofd_path.empty()) known.insert(r.ofd_path);
       if (r.secrecy != Secrecy::None)
-        for (const auto& c : m_ws.registry().copies(r.number)) known.insert(c.path);
+        for (const auto& c : m_ws.registry().copies(r.number)) {
+          known.insert(c.path);
+          if (!c.ofd_path.empty()) known.insert(c.ofd_path);
+        }
     }
     for (const auto& f : files) {
       const std::string rel = fs::relative(f, staging, ec).generic_string();
@@ -612,10 +616,10 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   return out;
 }
 
-// 份号: a secret document's 印数 copies, each its own numbered, signed PDF.
+// 份号: a secret document's 印数 copies, each its own numbered, signed PDF and the same copy
+// as a sealed OFD, both registered in the copies book (path and SHA-256).
 void Office::stage_numbered_copies(const Document& doc, int count, const RenderOptions& opts, const PdfSigner& key,
                                    const SignOptions& so, IssueStaging& staging) {
-  const fs::path dir = m_ws.documents_dir() / std::to_string(doc.date.year);
   for (int k = 1; k <= count; ++k) {
     char no[16];
     std::snprintf(no, sizeof no, "%06d", k);
@@ -623,12 +627,13 @@ void Office::stage_numbered_copies(const Document& doc, int count, const RenderO
     copy.copy_number = no;
     const LaidOutDocument laid = lay_out(copy, opts).take();
     std::string bytes = sign_pdf(write_pdf(laid).take().bytes, key, so).take();
-    const fs::path p = dir / doc.number / (std::string("份号-") + no + ".pdf");
-    staging.stage(p, bytes);
-    // The same numbered copy as OFD, sealed (not registered apart: its PDF is the copy).
-    staging.stage(dir / doc.number / (std::string("份号-") + no + ".ofd"),
-                  seal_ofd(m_ws, copy, opts, write_ofd(laid).take().bytes, laid.decisions(), so.signed_at));
-    m_ws.registry().add_copy(CopyRecord{doc.number, no, m_ws.relative(p), sha256_hex(bytes)});
+    std::string ofd = seal_ofd(m_ws, copy, opts, write_ofd(laid).take().bytes, laid.decisions(), so.signed_at);
+    const fs::path pdf_path = copy_file_path(m_ws, doc.number, no, IssuedFile::Pdf);
+    const fs::path ofd_path = copy_file_path(m_ws, doc.number, no, IssuedFile::Ofd);
+    staging.stage(pdf_path, bytes);
+    staging.stage(ofd_path, ofd);
+    m_ws.registry().add_copy(CopyRecord{doc.number, no, m_ws.relative(pdf_path), sha256_hex(bytes),
+                                        m_ws.relative(ofd_path), sha256_hex(ofd)});
   }
 }
 

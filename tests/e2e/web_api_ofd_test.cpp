@@ -70,14 +70,41 @@ TEST(WebApiOfd, TheIssuedOfdDownloadsForTheClearedAndIsHiddenFromOthers) {
   // The registered OFD itself, from where the issue put it.
   EXPECT_EQ(ofd->body, file_bytes(srv.dir() / "documents" / "2026" / "白政发〔2026〕1号.ofd"));
   EXPECT_EQ(ofd->body.substr(0, 2), "PK");
-  // Its fixity is checked with the PDF's and the DOCX's.
+  // Its fixity is checked with the PDF's and the DOCX's, and so are the 20 numbered copies',
+  // each PDF and OFD.
   const json v = cleared.get(doc + "/verify");
   EXPECT_TRUE(v["ok"].get<bool>()) << v.dump();
-  ASSERT_EQ(v["files"].size(), 3u) << v.dump();
+  ASSERT_EQ(v["files"].size(), 3u + 2 * 20) << v.dump();
   EXPECT_EQ(v["files"][2]["file"], "白政发〔2026〕1号.ofd");
-  // Not cleared for 秘密: as if it did not exist, the OFD as much as the PDF.
+  EXPECT_EQ(v["files"][3]["file"], "份号-000001.pdf");
+  EXPECT_EQ(v["files"][4]["file"], "份号-000001.ofd");
+  // A numbered copy's OFD downloads as registered, from where the issue put it.
+  const auto copy_dir = srv.dir() / "documents" / "2026" / "白政发〔2026〕1号";
+  auto copy = cleared.raw(doc + "/copies/000007/ofd");
+  ASSERT_TRUE(copy);
+  ASSERT_EQ(copy->status, 200) << copy->body;
+  EXPECT_EQ(copy->get_header_value("Content-Type"), "application/ofd");
+  EXPECT_EQ(copy->body, file_bytes(copy_dir / "份号-000007.ofd"));
+  auto copy_pdf = cleared.raw(doc + "/copies/000007/pdf");
+  ASSERT_TRUE(copy_pdf);
+  EXPECT_EQ(copy_pdf->body, file_bytes(copy_dir / "份号-000007.pdf"));
+  cleared.get(doc + "/copies/000021/ofd", 404);  // 印数 20: no such copy
+  cleared.get(doc + "/copies/7/ofd", 404);
+  // A changed byte in a copy's OFD is reported.
+  {
+    std::string bytes = file_bytes(copy_dir / "份号-000003.ofd");
+    bytes[bytes.size() / 2] ^= 1;
+    std::ofstream(copy_dir / "份号-000003.ofd", std::ios::binary) << bytes;
+  }
+  const json changed = cleared.get(doc + "/verify");
+  EXPECT_FALSE(changed["ok"].get<bool>());
+  EXPECT_EQ(changed["files"][8]["file"], "份号-000003.ofd");
+  EXPECT_EQ(changed["files"][8]["ok"], false);
+  // Not cleared for 秘密: as if it did not exist, the OFD as much as the PDF, and every copy.
   plain.get(doc + "/ofd", 404);
   plain.get(doc + "/pdf", 404);
+  plain.get(doc + "/copies/000007/ofd", 404);
+  plain.get(doc + "/copies/000007/pdf", 404);
   // No other extension is a route; no path reaches it.
   cleared.get(doc + "/txt", 404);
   cleared.get("/api/documents/..%2f..%2fgongwen.toml/ofd", 404);

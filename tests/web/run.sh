@@ -1,16 +1,11 @@
 #!/usr/bin/env bash
-# ctest entry of the browser test: installs playwright-core (npm ci, from package-lock.json)
-# into the build dir when missing, then drives /usr/bin/chromium through the web desk.
+# ctest entry of the browser test: installs the npm packages (install_node_modules.sh), then
+# drives /usr/bin/chromium through the web desk.
 # Usage: run.sh GONGWEN_BINARY SOURCE_DIR BUILD_OUT_DIR
 set -euo pipefail
 bin="$1"; src="$2"; out="$3"
 node_dir="$out/node"
-mkdir -p "$node_dir"
-if [ ! -f "$node_dir/node_modules/playwright-core/package.json" ] ||
-   ! cmp -s "$src/tests/web/package-lock.json" "$node_dir/package-lock.json"; then
-  cp "$src/tests/web/package.json" "$src/tests/web/package-lock.json" "$node_dir/"
-  (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+bash "$src/tests/web/install_node_modules.sh" "$src" "$out"
 rm -rf "$out/screenshots"  # only this run's pictures
 [ -x /usr/bin/chromium ] || { echo "chromium is missing: apt-get install chromium (run.sh does)" >&2; exit 1; }
 GW_BINARY="$bin" GW_SOURCE="$src" GW_ARTEFACTS="$out/screenshots" GW_NODE_DIR="$node_dir" \

@@ -110,6 +110,31 @@ void add_document_routes(httplib::Server& srv, State& st) {
     });
   });
 
+  // A secret document's numbered copy (份号), PDF or OFD, for whoever may see the document (the
+  // same check as its PDF); the 份号 must be registered, the path is derived, not read.
+  srv.Get(R"(/api/documents/(\d{1,12})/copies/(\d{6})/(pdf|ofd))", [&st](const httplib::Request& req,
+                                                                          httplib::Response& res) {
+    auto c = authenticate(st, req, res, Change::Read);
+    if (!c) return;
+    guarded(res, [&] {
+      std::string bytes, name;
+      const std::string no = req.matches[2].str(), ext = req.matches[3].str();
+      {
+        std::lock_guard lock(st.ws_mutex);
+        const auto r = visible_issued(st, *c, std::stoll(req.matches[1].str()));
+        bool registered = false;
+        for (const auto& copy : st.ws.registry().copies(r.number))
+          registered = registered || (copy.copy_number == no && (ext == "pdf" || !copy.ofd_sha256.empty()));
+        if (!registered) fail(Code::NotFound, msg("web.copy.none", {{"copy", no}}));
+        bytes = slurp(services::copy_file_path(st.ws, r.number, no,
+                                               ext == "pdf" ? services::IssuedFile::Pdf : services::IssuedFile::Ofd));
+        name = r.number + "-份号-" + no + "." + ext;
+      }
+      res.set_header("Content-Disposition", disposition(name));
+      res.set_content(bytes, ext == "pdf" ? "application/pdf" : "application/ofd");
+    });
+  });
+
   // 验证: the files on disk still have the SHA-256 registered at issue.
   srv.Get(R"(/api/documents/(\d{1,12})/verify)", [&st](const httplib::Request& req, httplib::Response& res) {
     auto c = authenticate(st, req, res, Change::Read);
@@ -117,18 +142,28 @@ void add_document_routes(httplib::Server& srv, State& st) {
     guarded(res, [&] {
       std::lock_guard lock(st.ws_mutex);
       const auto r = visible_issued(st, *c, std::stoll(req.matches[1].str()));
-      auto check = [&](services::IssuedFile which, const std::string& sha) {
+      auto check_file = [&](const fs::path& p, const std::string& sha) {
         std::error_code ec;
-        const fs::path p = services::issued_file_path(st.ws, r.number, which);
         const std::string rel = st.ws.relative(p);
         if (!fs::exists(p, ec)) return nlohmann::json{{"file", fs::path(rel).filename().string()}, {"ok", false}, {"why", "文件缺失"}};
         const bool ok = archive::sha256_hex(slurp(p)) == sha;
         return nlohmann::json{{"file", fs::path(rel).filename().string()}, {"ok", ok}, {"why", ok ? "与登记的 SHA-256 一致" : "文件已被改动"}};
       };
+      auto check = [&](services::IssuedFile which, const std::string& sha) {
+        return check_file(services::issued_file_path(st.ws, r.number, which), sha);
+      };
       const auto pdf = check(services::IssuedFile::Pdf, r.pdf_sha256);
       const auto docx = check(services::IssuedFile::Docx, r.docx_sha256);
       nlohmann::json files = {pdf, docx};
       if (!r.ofd_sha256.empty()) files.push_back(check(services::IssuedFile::Ofd, r.ofd_sha256));
+      // A secret document's numbered copies, each PDF and (from schema 6 on) its OFD.
+      for (const auto& copy : st.ws.registry().copies(r.number)) {
+        files.push_back(check_file(services::copy_file_path(st.ws, r.number, copy.copy_number, services::IssuedFile::Pdf),
+                                   copy.sha256));
+        if (!copy.ofd_sha256.empty())
+          files.push_back(check_file(
+              services::copy_file_path(st.ws, r.number, copy.copy_number, services::IssuedFile::Ofd), copy.ofd_sha256));
+      }
       bool ok = true;
       for (const auto& f : files) ok = ok && f["ok"].get<bool>();
       reply_json(res, 200, {{"ok", ok}, {"files", files}});

@@ -39,7 +39,10 @@ IssuedRecord issued_row(sql::Stmt& s) {
   return r;
 }
 
-CopyRecord copy_row(sql::Stmt& s) { return CopyRecord{s.text(0), s.text(1), s.text(2), s.text(3)}; }
+// ofd_path, ofd_sha256: NULL (registered before schema 6) reads as "".
+CopyRecord copy_row(sql::Stmt& s) {
+  return CopyRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+}
 
 SealUseRecord seal_use_row(sql::Stmt& s) {
   return SealUseRecord{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4),
@@ -85,13 +88,18 @@ std::optional<IssuedRecord> Issued::issued_by_number(const std::string& number) 
 }
 
 void Copies::add_copy(const CopyRecord& c) {
-  sql::Stmt s(m_db, "INSERT INTO copies (number, copy_number, path, sha256) VALUES (?,?,?,?)");
+  sql::Stmt s(m_db,
+              "INSERT INTO copies (number, copy_number, path, sha256, ofd_path, ofd_sha256) VALUES (?,?,?,?,?,?)");
   s.bind(1, c.number).bind(2, c.copy_number).bind(3, c.path).bind(4, c.sha256);
+  // No OFD: NULL, as in the rows written before the columns existed.
+  if (c.ofd_path.empty()) s.bind_null(5).bind_null(6);
+  else s.bind(5, c.ofd_path).bind(6, c.ofd_sha256);
   s.run();
 }
 
 std::vector<CopyRecord> Copies::copies(const std::string& number) {
-  sql::Stmt s(m_db, "SELECT number, copy_number, path, sha256 FROM copies WHERE number=? ORDER BY copy_number");
+  sql::Stmt s(m_db, "SELECT number, copy_number, path, sha256, ofd_path, ofd_sha256 FROM copies WHERE number=? "
+                    "ORDER BY copy_number");
   s.bind(1, number);
   std::vector<CopyRecord> out;
   while (s.step()) out.push_back(copy_row(s));

@@ -38,6 +38,7 @@ const std::vector<Migration>& migrations() {
        &create_login_failures_v4},
       {5, "the issued OFD's path and hash; a received OFD's electronic seal check (issue 16)",
        &add_ofd_columns_v5},
+      {6, "each numbered copy's OFD: its path and hash in the copies book (issue 16)", &add_copy_ofd_columns_v6},
   };
   return list;
 }

@@ -118,6 +118,13 @@ ALTER TABLE received ADD COLUMN seal_detail TEXT;
 )SQL");
 }
 
+void add_copy_ofd_columns_v6(sql::Db& db) {
+  db.exec(R"SQL(
+ALTER TABLE copies ADD COLUMN ofd_path TEXT;
+ALTER TABLE copies ADD COLUMN ofd_sha256 TEXT;
+)SQL");
+}
+
 void create_schema_v1(sql::Db& db) {
   db.exec(kRegisters);
   for (const auto& c : kAddedColumns) {

@@ -23,5 +23,7 @@ void create_login_failures_v4(sql::Db& db);
 // received OFD's seal check (received.seal_check, seal_detail). Nullable, no default: the
 // rows written before keep NULL there, and with it the digest the audit log sealed.
 void add_ofd_columns_v5(sql::Db& db);
+// Version 6 (issue 16): each numbered copy's OFD (copies.ofd_path, ofd_sha256), nullable as in 5.
+void add_copy_ofd_columns_v6(sql::Db& db);
 
 }  // namespace gongwen::archive::sqlite

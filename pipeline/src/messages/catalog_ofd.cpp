@@ -38,6 +38,8 @@ const CatalogEntry kOfd[] = {
      "only PDF, DOCX or OFD files are accepted (judged by content, not by name)"},
     {"web.ofd.none", "这份文件印发时没有登记 OFD",
      "no OFD was registered when this document was issued"},
+    {"web.copy.none", "这份文件没有登记份号 {copy} 的这个文件",
+     "no such file is registered for numbered copy {copy} of this document"},
 };
 
 }  // namespace

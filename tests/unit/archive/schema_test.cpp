@@ -120,7 +120,8 @@ class SchemaTest : public ::testing::Test {
 };
 
 TEST_F(SchemaTest, ANewWorkspaceIsAtTheCurrentVersion) {
-  EXPECT_EQ(registry_schema_version(), 5);  // 2: audit seal, outbox; 3: 请示/批复; 4: login_failures; 5: OFD
+  // 2: audit seal, outbox; 3: 请示/批复; 4: login_failures; 5: OFD; 6: the numbered copies' OFDs
+  EXPECT_EQ(registry_schema_version(), 6);
   EXPECT_EQ(scalar(file, "PRAGMA user_version"), std::to_string(registry_schema_version()));
   // One schema: every book's table exists from the start, not when first used.
   for (const char* table : {"drafts", "reviews", "signoffs", "numbers", "issued", "copies", "seal_use", "filed",
@@ -145,6 +146,8 @@ TEST_F(SchemaTest, AWorkspaceWrittenBeforeVersionsOpensAndIsStamped) {
   EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('issued') WHERE name IN ('ofd_path','ofd_sha256')"), "2");
   EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('received') WHERE name IN ('seal_check','seal_detail')"),
             "2");
+  // Migration 6: each numbered copy's OFD, path and hash (issue 16).
+  EXPECT_EQ(scalar(file, "SELECT COUNT(*) FROM pragma_table_info('copies') WHERE name IN ('ofd_path','ofd_sha256')"), "2");
   // Its rows are kept and read through the books.
   Registry& reg = ws.value()->registry();
   ASSERT_EQ(reg.audit_log().size(), 1u);

@@ -94,12 +94,15 @@ struct SealUseRecord {
   std::string approved_at;   // when the approver signed it off (签发时间)
 };
 
-// One numbered copy (份号) of a secret document: its own signed PDF.
+// One numbered copy (份号) of a secret document: its own signed PDF, and the same copy as a
+// sealed OFD beside it (schema 6; "" in rows registered before).
 struct CopyRecord {
   std::string number;        // 文号
   std::string copy_number;   // 份号, 000001 …
   std::string path;          // relative to the workspace
   std::string sha256;
+  std::string ofd_path;      // relative to the workspace, "" when not registered
+  std::string ofd_sha256;
 };
 
 struct NumberRecord {

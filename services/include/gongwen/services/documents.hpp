@@ -17,6 +17,11 @@ enum class IssuedFile { Pdf, Docx, Sheet, Ofd };
 // Conflict when the register's 文号 is not one (a register edited behind the books' back).
 std::filesystem::path issued_file_path(const archive::Workspace& ws, const std::string& number, IssuedFile which);
 
+// A numbered copy's file: documents/<year>/<文号>/份号-<NNNNNN>.pdf | .ofd (Pdf or Ofd only).
+// Throws Conflict when the 文号 is not one or the 份号 is not six digits.
+std::filesystem::path copy_file_path(const archive::Workspace& ws, const std::string& number,
+                                     const std::string& copy_number, IssuedFile which);
+
 struct FileIdentity {
   std::string number;  // 文号, or "文号 份号 000001" for a numbered copy; "" when not registered
   std::string title;
