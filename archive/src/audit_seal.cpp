@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "gongwen/archive/file_writes.hpp"
+#include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/error.hpp"
 #include "gongwen/pipeline/hex.hpp"
 
