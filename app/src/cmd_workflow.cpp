@@ -136,8 +136,7 @@ void add_issue(CLI::App& app, Context& ctx, Action& action) {
       const std::string user = ctx.user("issues");
       nlohmann::json all = nlohmann::json::array();
       std::string all_text;
-      for (const auto& issue_ref : io->refs) {
-        const auto out = flows.issue(issue_ref, user);
+      for (const auto& out : flows.issue_all(io->refs, user)) {
         all.push_back(issued_json(out));
         all_text += issued_text(ws, out);
       }

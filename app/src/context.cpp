@@ -10,6 +10,7 @@
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/clock_policy.hpp"
 #include "gongwen/services/indexing.hpp"
+#include "gongwen/services/office.hpp"
 #include "gongwen/pipeline/messages.hpp"
 #include "tokens.hpp"
 
@@ -62,6 +63,15 @@ archive::Workspace& Context::workspace() {
     dir = *found;
   }
   m_ws = archive::Workspace::open(dir).take();
+  // An issue killed between its register commit and moving its files into documents/ left
+  // them in .issuing/: whoever opens the workspace next moves them (and deletes the files of
+  // an issue that never committed). Like the index below, a failure is reported and does not
+  // stop this command; the next opening tries again.
+  try {
+    services::finish_staged_issues(*m_ws);
+  } catch (const Failure& f) {
+    std::cerr << f.error().message << "\n";
+  }
   // Indexing work left by a process that died between its register commit and the index
   // (issue 13 #12): whoever opens the workspace next does it. A failure leaves the work
   // queued for the next run and does not stop this command.

@@ -4,12 +4,13 @@
 #include <openssl/hmac.h>
 #include <sodium.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 
-#include "gongwen/archive/file_writes.hpp"
+#include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/error.hpp"
 #include "gongwen/pipeline/hex.hpp"
 
@@ -38,10 +39,40 @@ std::string AuditSeal::head_mac(std::int64_t seq, std::string_view hash) const {
   return mac("head\x1f" + std::to_string(seq) + "\x1f" + std::string(hash));
 }
 
-std::optional<AuditHead> AuditSeal::read_head() const {
+namespace {
+
+// keys/audit-head's one writer at a time, and its readers, on a lock file of its own: the
+// head is rewritten in place, and a reader must not see half of a new line.
+class HeadLock {
+ public:
+  HeadLock(const fs::path& keys_dir, int operation) {
+    const fs::path lock = keys_dir / ".audit-head.lock";
+    if (operation == LOCK_SH) {
+      // A reader that may not write keys/ still reads; no lock file yet means no writer yet.
+      m_fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+      if (m_fd >= 0) ::flock(m_fd, LOCK_SH);
+      return;
+    }
+    m_fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (m_fd < 0 || ::flock(m_fd, operation) != 0) {
+      if (m_fd >= 0) ::close(m_fd);
+      fail(Code::Io, msg("workspace.lock", {{"file", lock.string()}}));
+    }
+  }
+  ~HeadLock() {
+    if (m_fd >= 0) ::close(m_fd);  // releases the lock
+  }
+  HeadLock(const HeadLock&) = delete;
+  HeadLock& operator=(const HeadLock&) = delete;
+
+ private:
+  int m_fd = -1;
+};
+
+std::optional<AuditHead> parse_head(const fs::path& file) {
   std::error_code ec;
-  if (!fs::exists(head_file(), ec)) return std::nullopt;
-  const std::string text = read_file(head_file());
+  if (!fs::exists(file, ec)) return std::nullopt;
+  const std::string text = read_file(file);
   AuditHead h;
   char hash[80] = {}, mac[80] = {};
   long long seq = 0;
@@ -52,28 +83,36 @@ std::optional<AuditHead> AuditSeal::read_head() const {
   return h;
 }
 
+}  // namespace
+
+std::optional<AuditHead> AuditSeal::read_head() const {
+  const HeadLock lock(m_keys_dir, LOCK_SH);
+  return parse_head(head_file());
+}
+
 void AuditSeal::advance_head(std::int64_t seq, const std::string& hash) const {
-  // One writer at a time, on a lock file of its own: the head file itself is replaced.
-  const fs::path lock = m_keys_dir / ".audit-head.lock";
-  const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
-    if (fd >= 0) ::close(fd);
-    fail(Code::Io, msg("workspace.lock", {{"file", lock.string()}}));
+  const HeadLock lock(m_keys_dir, LOCK_EX);
+  const auto now = parse_head(head_file());
+  if (now && now->seq >= seq) return;
+  // Rewritten in place, not replaced by a new file: one short line in the file's first
+  // sector, and no new inode per commit (on ext4 without a journal, every file made scans
+  // past the inodes freed in the last seconds, and a replaced head freed one per commit).
+  // Not synced: after a power cut the head may name an earlier entry (the check is then
+  // weaker by the last entries), never a later one; a sync here cost two journal commits
+  // per issue (issue 13 #13, bench/README.md). The line only grows (seq does), and what
+  // follows its newline is not read; the file is cut to it all the same.
+  const std::string text = std::to_string(seq) + " " + hash + " " + head_mac(seq, hash) + "\n";
+  const int fd = ::open(head_file().c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  bool ok = fd >= 0 && ::fchmod(fd, 0600) == 0;
+  for (std::size_t done = 0; ok && done < text.size();) {
+    const ssize_t n = ::pwrite(fd, text.data() + done, text.size() - done, static_cast<off_t>(done));
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
   }
-  try {
-    const auto now = read_head();
-    if (!now || now->seq < seq) {
-      // Not synced: after a power cut the head may name an earlier entry (the check is then
-      // weaker by the last entries), never a later one; a sync here cost two journal commits
-      // per issue (issue 13 #13, bench/README.md).
-      const std::string text = std::to_string(seq) + " " + hash + " " + head_mac(seq, hash) + "\n";
-      write_files_atomic({FileToWrite{head_file(), text}}, FileAccess::Private, Sync::Lazy);
-    }
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
-  ::close(fd);  // releases the lock
+  ok = ok && ::ftruncate(fd, static_cast<off_t>(text.size())) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!ok)
+    fail(Code::Io, msg("workspace.write", {{"file", head_file().string()}, {"why", ""}}), {msg("workspace.write.hint")});
 }
 
 LoadedAuditKey load_or_create_audit_key(const fs::path& keys_dir) {

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "gongwen/archive/keys.hpp"
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/hex.hpp"
 #include "gongwen/pipeline/ofd_seal.hpp"
@@ -25,7 +26,7 @@ SigningKey load_or_make(const fs::path& dir, const std::string& stem, const std:
   const fs::path key = dir / (stem + "-key.pem"), cert = dir / (stem + "-cert.pem");
   std::error_code ec;
   if (fs::exists(key, ec) && fs::exists(cert, ec))
-    return load_signing_key_pem(read_file(key), read_file(cert)).take();
+    return checked_key_pair(read_file(key), read_file(cert));
   SigningKey made = make_self_signed_key(cn, org, now, 10, KeyKind::Sm2).take();
   write_pair(dir, stem, made);
   return made;

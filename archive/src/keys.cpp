@@ -47,11 +47,10 @@ SigningKey load_signing_key(const Workspace& ws) {
   if (!fs::exists(signing_key_file(ws.keys_dir()), ec) || !fs::exists(signing_cert_file(ws.keys_dir()), ec))
     fail(Code::NotFound, msg("keys.none", {{"dir", ws.keys_dir().string()}}),
          {msg("keys.none.hint.import"), msg("keys.none.hint.new")});
-  std::string key_pem = read_file(signing_key_file(ws.keys_dir()));
-  std::string cert_pem = read_file(signing_cert_file(ws.keys_dir()));
-  // Checking that key and certificate belong together costs more than signing a document;
-  // a batch of issues (or the web server) checks a given pair once. Keyed by the files'
-  // contents, so an imported key is checked again.
+  return checked_key_pair(read_file(signing_key_file(ws.keys_dir())), read_file(signing_cert_file(ws.keys_dir())));
+}
+
+SigningKey checked_key_pair(std::string key_pem, std::string cert_pem) {
   static std::mutex mutex;
   static std::map<std::pair<std::string, std::string>, SigningKey> checked;
   std::lock_guard<std::mutex> lock(mutex);

@@ -50,7 +50,7 @@ void create_durable_directories(const fs::path& dir) {
 
 }  // namespace
 
-void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access, Sync sync) {
+void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access) {
   std::error_code ec;
   struct Temp {
     fs::path tmp;
@@ -67,8 +67,7 @@ void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access
   // All written first, then all synced: on ext4 (ordered data) the first fsync's journal
   // commit carries the other files' blocks, so the later ones return at once.
   for (const auto& f : files) {
-    if (sync == Sync::Durable) create_durable_directories(f.path.parent_path());
-    else fs::create_directories(f.path.parent_path(), ec);
+    create_durable_directories(f.path.parent_path());
     Temp t;
     t.tmp = f.path.parent_path() / ("." + f.path.filename().string() + ".tmp" + std::to_string(::getpid()));
     t.fd = ::open(t.tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, access == FileAccess::Private ? 0600 : 0666);
@@ -87,7 +86,7 @@ void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access
   // Power loss (issue 13 #13): the bytes reach the disk before the names point at them, and
   // the names before anything (a register commit) points at the names.
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const bool ok = (sync == Sync::Lazy || ::fsync(temps[i].fd) == 0) & (::close(temps[i].fd) == 0);
+    const bool ok = (::fsync(temps[i].fd) == 0) & (::close(temps[i].fd) == 0);
     temps[i].fd = -1;
     if (!ok) give_up(files[i].path, "");
   }
@@ -98,12 +97,11 @@ void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access
     if (std::find(folders.begin(), folders.end(), files[i].path.parent_path()) == folders.end())
       folders.push_back(files[i].path.parent_path());
   }
-  if (sync == Sync::Durable)
-    for (const auto& d : folders) sync_directory(d);
+  for (const auto& d : folders) sync_directory(d);
 }
 
 void write_file_atomic(const fs::path& path, std::string_view bytes, FileAccess access) {
-  write_files_atomic({{path, bytes}}, access, Sync::Durable);
+  write_files_atomic({{path, bytes}}, access);
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::init(const fs::path& dir, const std::string& profile_text,

@@ -16,6 +16,7 @@
 #include "gongwen/archive/pdf_signer.hpp"
 #include "gongwen/services/display.hpp"
 #include "gongwen/services/documents.hpp"
+#include "gongwen/services/fault.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "ofd_sealing.hpp"
 #include "gongwen/pipeline/draftsheet.hpp"
@@ -70,9 +71,10 @@ std::vector<std::string> organ_signers(const Profile& p, const std::vector<std::
 // file in documents/ that the register does not know. A kill between commit and the moves
 // leaves registered files in .issuing/: this finishes their move; unregistered leftovers
 // (an issue that never committed) are deleted. Runs holding the write lock, so no other
-// issue is between its first staged file and its commit.
-void Office::recover_staged() {
-  const fs::path staging = m_ws.root() / ".issuing";
+// issue is between its first staged file and its commit. Every opening of the workspace
+// runs it (app/context.cpp, and so `serve` at start), and every issue before its own.
+void finish_staged_issues(Workspace& ws) {
+  const fs::path staging = ws.root() / ".issuing";
   std::error_code ec;
   if (!fs::exists(staging, ec)) return;
   std::vector<fs::path> files;
@@ -80,31 +82,38 @@ void Office::recover_staged() {
        it.increment(ec))
     if (it->is_regular_file(ec)) files.push_back(it->path());
   if (files.empty()) return;
-  m_ws.registry().transaction([&] {
+  ws.registry().transaction([&] {
     std::set<std::string> known;
-    for (const auto& r : m_ws.registry().issued()) {
+    for (const auto& r : ws.registry().issued()) {
       known.insert(r.pdf_path);
       known.insert(r.docx_path);
-      if (!r.sheet_path.empty()) known.insert(r.sheet_path);
       if (!r.ofd_path.empty()) known.insert(r.ofd_path);
+      if (!r.sheet_path.empty()) known.insert(r.sheet_path);
       if (r.secrecy != Secrecy::None)
-        for (const auto& c : m_ws.registry().copies(r.number)) {
+        for (const auto& c : ws.registry().copies(r.number)) {
           known.insert(c.path);
           if (!c.ofd_path.empty()) known.insert(c.ofd_path);
         }
     }
+    std::set<fs::path> moved_into;
     for (const auto& f : files) {
       const std::string rel = fs::relative(f, staging, ec).generic_string();
       std::error_code e2;
       if (known.count(rel)) {
-        fs::create_directories((m_ws.root() / rel).parent_path(), e2);
-        fs::rename(f, m_ws.root() / rel, e2);
+        const fs::path to = ws.root() / rel;
+        fs::create_directories(to.parent_path(), e2);
+        fs::rename(f, to, e2);
+        if (!e2) moved_into.insert(to.parent_path());
       } else {
         fs::remove(f, e2);
       }
     }
+    // Durable before the write lock goes: the next issue syncs .issuing/ again.
+    for (const auto& dir : moved_into) sync_directory(dir);
   });
 }
+
+void Office::recover_staged() { finish_staged_issues(m_ws); }
 
 Draft Office::load_draft(const fs::path& file) const {
   std::error_code ec;
@@ -523,6 +532,8 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
     staging.discard();
     throw;
   }
+  // A test's kill here leaves the committed issue's files in .issuing/ (finish_staged_issues).
+  fault_point("issue-before-move");
   staging.move_into_place(out.issued.number);
   return out;
 }

@@ -48,15 +48,31 @@ DraftStep Workflows::sign(const std::string& ref, const std::string& user, const
 }
 
 IssueResult Workflows::issue(const std::string& ref, const std::string& user) {
-  auto out = m_office.issue(ref, user);
-  IssueResult r;
-  r.issued = out.issued;
-  r.copies = m_ws.registry().copies(out.issued.number);
-  r.warnings = std::move(out.warnings);
-  fault_point("issue-committed");
-  r.index_problem = index_or_problem([&] { catch_up_index(m_ws); });
-  r.next = {Step::Done, ""};
-  return r;
+  return std::move(issue_all({ref}, user).front());
+}
+
+std::vector<IssueResult> Workflows::issue_all(const std::vector<std::string>& refs, const std::string& user) {
+  std::vector<IssueResult> all;
+  try {
+    for (const auto& ref : refs) {
+      auto out = m_office.issue(ref, user);
+      IssueResult r;
+      r.issued = out.issued;
+      r.copies = m_ws.registry().copies(out.issued.number);
+      r.warnings = std::move(out.warnings);
+      r.next = {Step::Done, ""};
+      all.push_back(std::move(r));
+      fault_point("issue-committed");
+    }
+  } catch (...) {
+    // What was issued before the refusal is indexed all the same; the refusal goes on.
+    index_or_problem([&] { catch_up_index(m_ws); });
+    throw;
+  }
+  // One index commit for the whole batch: its syncs cost as much as an issue's own.
+  const std::string problem = index_or_problem([&] { catch_up_index(m_ws); });
+  for (auto& r : all) r.index_problem = problem;
+  return all;
 }
 
 archive::NumberRecord Workflows::void_number(const std::string& number, const std::string& user,

@@ -250,6 +250,31 @@ TEST_F(Reliability, KilledAfterTheCommitTheNextCommandIndexesEverything) {
   EXPECT_EQ(one("SELECT COUNT(*) FROM index_outbox"), "0");
 }
 
+// An issue killed after its register commit but before its files left .issuing/ (the fault
+// point issue-before-move): the next command that opens the workspace, whatever it is,
+// finishes the moves; before this, only the next `issue` did.
+TEST_F(Reliability, TheNextCommandFinishesTheMovesOfAnIssueKilledAfterItsCommit) {
+  const auto ids = make_drafts(1, "搬移");
+  ASSERT_EQ(ids.size(), 1u);
+  const Outcome o = run("bash", {"-c", "GONGWEN_FAULT=issue-before-move " + issue_cmd(ids)});
+  EXPECT_NE(o.code, 0) << "the fault point did not kill the issuer";
+  expect_numbers_consistent(1);
+  const auto paths = rows("SELECT pdf_path, docx_path, ofd_path, sheet_path FROM issued").at(0);
+  for (const auto& p : paths) {
+    EXPECT_TRUE(fs::exists(fs::path(ws) / ".issuing" / p)) << "not staged: " << p;
+    EXPECT_FALSE(fs::exists(fs::path(ws) / p)) << "moved before the kill: " << p;
+  }
+  expect_documents_consistent(true);
+  // A search opens the workspace: the files are in documents/ afterwards, whole.
+  EXPECT_EQ(found("搬移"), 1);
+  for (const auto& p : paths) {
+    EXPECT_TRUE(fs::exists(fs::path(ws) / p)) << "not moved: " << p;
+    EXPECT_FALSE(fs::exists(fs::path(ws) / ".issuing" / p)) << "left staged: " << p;
+  }
+  expect_documents_consistent(false);
+  EXPECT_EQ(run(GONGWEN_BINARY, {"-w", ws, "audit", "verify"}).code, 0);
+}
+
 // Issue 13 #13: power loss. The syscalls of one issue, traced: every file of the issue is
 // fsynced, renamed into .issuing/ and its folder fsynced before the register's commit (the
 // fsync of registry.sqlite3-wal), and only then moved into documents/.

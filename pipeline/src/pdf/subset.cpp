@@ -83,9 +83,12 @@ struct SharedSubset {
   cairo_font_face_t* face = nullptr;                  // one reference held here
   hb_blob_t* blob = nullptr;                          // its bytes, one reference held here
   std::unordered_map<unsigned long, char32_t> chars;  // glyph → character
-  // `blob` as a face prepared for subsetting again (hb_subset_preprocess), made when the OFD
-  // first asks for a font program from it: each later program skips parsing its tables.
+  // For the OFD's font programs, made when the OFD first asks for one from this subset: the
+  // same glyphs renumbered 1…n (`compact_gid`: installed id → compact id), prepared for
+  // subsetting again (hb_subset_preprocess). Subsetting from it walks a few hundred glyphs
+  // where `blob` (installed ids kept) has tens of thousands of empty slots in every table.
   hb_face_t* prepared = nullptr;
+  std::unordered_map<unsigned long, hb_codepoint_t> compact_gid;
 };
 std::mutex g_shared_mutex;
 std::unordered_map<std::string, SharedSubset> g_shared;
@@ -140,6 +143,47 @@ cairo_font_face_t* make_subset(hb_face_t* source, const std::unordered_map<unsig
   }
   *bytes = hb_blob_reference(holder->blob);
   return face;
+}
+
+// The shared subset's glyphs renumbered in their order (so a font program made from it has
+// the same glyphs, in the same order, with the same outlines, metrics and cmap as one made
+// from `shared.blob`: the same bytes), prepared for subsetting again. Leaves `prepared` null
+// if HarfBuzz cannot make it; font_program then subsets `blob` itself.
+void prepare_compact(SharedSubset& shared) {
+  hb_face_t* plain = hb_face_create(shared.blob, 0);
+  hb_subset_input_t* in = hb_subset_input_create_or_fail();
+  hb_subset_plan_t* plan = nullptr;
+  if (in) {
+    hb_set_t* glyphs = hb_subset_input_glyph_set(in);
+    hb_set_t* unicodes = hb_subset_input_unicode_set(in);
+    for (const auto& [gid, cp] : shared.chars) {
+      hb_set_add(glyphs, static_cast<hb_codepoint_t>(gid));
+      if (cp > 0x20) hb_set_add(unicodes, static_cast<hb_codepoint_t>(cp));
+    }
+    drop_unneeded_tables(in);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+    plan = hb_subset_plan_create_or_fail(plain, in);
+    hb_subset_input_destroy(in);
+  }
+  hb_face_destroy(plain);
+  if (!plan) return;
+  hb_face_t* compact = hb_subset_plan_execute_or_fail(plan);
+  std::unordered_map<unsigned long, hb_codepoint_t> ids;
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  bool complete = compact != nullptr;
+  for (const auto& [gid, cp] : shared.chars) {
+    const hb_codepoint_t to = hb_map_get(old_to_new, static_cast<hb_codepoint_t>(gid));
+    complete = complete && to != HB_MAP_VALUE_INVALID;
+    ids.emplace(gid, to);
+  }
+  hb_subset_plan_destroy(plan);
+  if (!complete) {
+    if (compact) hb_face_destroy(compact);
+    return;
+  }
+  shared.prepared = hb_subset_preprocess(compact);
+  hb_face_destroy(compact);
+  shared.compact_gid = std::move(ids);
 }
 
 }  // namespace
@@ -225,21 +269,21 @@ bool DocumentFonts::used(int face_index) const {
 std::string DocumentFonts::font_program(int face_index) const {
   const std::size_t f = static_cast<std::size_t>(face_index);
   hb_face_t* source = nullptr;
+  std::vector<hb_codepoint_t> ids;  // the glyphs to keep, as `source` numbers them
+  for (const auto& used : m_used[f]) ids.push_back(static_cast<hb_codepoint_t>(used.first));
   if (m_blobs[f]) {
     std::lock_guard<std::mutex> lock(g_shared_mutex);
     const std::string key = m_fonts.file(face_index) + "#" + std::to_string(m_fonts.file_index(face_index));
     auto it = g_shared.find(key);
     if (it != g_shared.end() && it->second.blob == m_blobs[f]) {
-      // Preparing costs about two subsets; the shared subset soon stops growing in a batch.
-      if (!it->second.prepared) {
-        hb_face_t* plain = hb_face_create(m_blobs[f], 0);
-        it->second.prepared = hb_subset_preprocess(plain);
-        hb_face_destroy(plain);
+      // Preparing costs a few subsets; the shared subset soon stops growing in a batch.
+      if (!it->second.prepared) prepare_compact(it->second);
+      if (it->second.prepared) {
+        source = hb_face_reference(it->second.prepared);
+        for (hb_codepoint_t& id : ids) id = it->second.compact_gid.at(id);
       }
-      source = hb_face_reference(it->second.prepared);
-    } else {
-      source = hb_face_create(m_blobs[f], 0);  // the shared subset has grown since build()
     }
+    if (!source) source = hb_face_create(m_blobs[f], 0);  // the shared subset has grown since build()
   } else if (hb_face_t* whole = source_face(m_fonts.file(face_index), m_fonts.file_index(face_index))) {
     source = hb_face_reference(whole);
   }
@@ -248,10 +292,9 @@ std::string DocumentFonts::font_program(int face_index) const {
   if (hb_subset_input_t* in = hb_subset_input_create_or_fail()) {
     hb_set_t* glyphs = hb_subset_input_glyph_set(in);
     hb_set_t* unicodes = hb_subset_input_unicode_set(in);
-    for (const auto& [gid, cp] : m_used[f]) {
-      hb_set_add(glyphs, static_cast<hb_codepoint_t>(gid));
-      if (cp > 0x20) hb_set_add(unicodes, static_cast<hb_codepoint_t>(cp));
-    }
+    for (hb_codepoint_t id : ids) hb_set_add(glyphs, id);
+    for (const auto& used : m_used[f])
+      if (used.second > 0x20) hb_set_add(unicodes, static_cast<hb_codepoint_t>(used.second));
     drop_unneeded_tables(in);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
     if (hb_face_t* sub = hb_subset_or_fail(source, in)) {

@@ -30,7 +30,8 @@ class AuditSeal {
   std::string entry_mac(std::string_view hash) const;
   std::string head_mac(std::int64_t seq, std::string_view hash) const;
   // Moves keys/audit-head to (seq, hash) unless it already names a later entry (several
-  // processes commit in turn; the file never goes back). Durable when it returns.
+  // processes commit in turn; the file never goes back). Rewritten in place under a lock
+  // that read_head() shares; not synced (it may lag the log after a power cut, never lead).
   void advance_head(std::int64_t seq, const std::string& hash) const;
   std::optional<AuditHead> read_head() const;
   std::filesystem::path head_file() const;

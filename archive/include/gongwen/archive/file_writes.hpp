@@ -1,6 +1,6 @@
 #pragma once
-// Writing several files at once with their syncs grouped, and a file that need not survive
-// a power cut (issue 13 #13). write_file_atomic (workspace.hpp) is the one-file case.
+// Writing several files at once with their syncs grouped (issue 13 #13). write_file_atomic
+// (workspace.hpp) is the one-file case.
 #include <filesystem>
 #include <string_view>
 #include <vector>
@@ -8,10 +8,6 @@
 #include "gongwen/archive/workspace.hpp"
 
 namespace gongwen::archive {
-
-// Lazy skips the fsyncs: for a file that may come back older after a power cut (the audit
-// head, which may then lag the log but never run ahead of it).
-enum class Sync { Durable, Lazy };
 
 // Several files, durable together when it returns, with the syncs grouped: every file
 // written, then every one fsynced, renamed, and each folder fsynced once (on ext4 the first
@@ -22,7 +18,6 @@ struct FileToWrite {
   std::filesystem::path path;
   std::string_view bytes;
 };
-void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access = FileAccess::Shared,
-                        Sync sync = Sync::Durable);
+void write_files_atomic(const std::vector<FileToWrite>& files, FileAccess access = FileAccess::Shared);
 
 }  // namespace gongwen::archive

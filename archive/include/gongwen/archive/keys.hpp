@@ -23,4 +23,10 @@ void install_signing_key(Workspace& ws, const SigningKey& key, const std::string
 // NotFound with a hint when keys/ holds no identity.
 SigningKey load_signing_key(const Workspace& ws);
 
+// A key and its certificate (PEM) read and checked to belong together, once per process for
+// given contents: the check costs more than a signature, and a batch of issues (or the web
+// server) would otherwise repeat it for every document. An imported key has other contents,
+// so it is checked again. Throws Failure as load_signing_key_pem.
+SigningKey checked_key_pair(std::string key_pem, std::string cert_pem);
+
 }  // namespace gongwen::archive

@@ -49,8 +49,7 @@ class Office {
   NumberRecord void_number(const std::string& number, const std::string& user,
                            const std::string& reason);
 
-  // Finishes or undoes the file moves of an issue that was killed (see office.cpp); every
-  // issue runs it first.
+  // finish_staged_issues(), for this workspace.
   void recover_staged();
 
   // "#3", "3" or the path of a submitted draft file.
@@ -81,6 +80,13 @@ class Office {
   Workspace& m_ws;
   const Clock& m_clock;
 };
+
+// Finishes the file moves of issues killed between their register commit and the moves
+// (their files are still in .issuing/) and deletes the files of issues that never committed.
+// Every opening of the workspace runs it (the CLI's commands, `serve` at start), and every
+// issue before its own (docs/workspace.md). Takes the write lock only when .issuing/ holds
+// files. Throws Failure when a folder cannot be synced.
+void finish_staged_issues(Workspace& ws);
 
 // SHA-256 over everything a sign-off approves (all model fields except those set at issue:
 // 发文字号, 份号, 印发日期), so any edit after review or sign-off is detected.

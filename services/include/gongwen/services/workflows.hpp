@@ -74,6 +74,10 @@ class Workflows {
   DraftStep sign(const std::string& ref, const std::string& user, const std::string& opinion);
   // Number, seal, render, register, then index: searchable when this returns.
   IssueResult issue(const std::string& ref, const std::string& user);
+  // Several drafts (`gongwen issue #1 #2 …`), each in its own transaction as issue() does,
+  // then one index commit for all of them: searchable when this returns. A refusal stops
+  // the batch after what was issued before it (which stays issued and is indexed).
+  std::vector<IssueResult> issue_all(const std::vector<std::string>& refs, const std::string& user);
   archive::NumberRecord void_number(const std::string& number, const std::string& user,
                                     const std::string& reason);
   NextStep next_step(const archive::DraftRecord& d) { return m_office.next_step(d); }
