@@ -8,6 +8,7 @@
 #include "gongwen/archive/office_naming.hpp"
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/services/clock_policy.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app {
 
@@ -75,9 +76,11 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
       ws->registry().audit(at, "system", "init", ws->root().string(),
                            services::init_detail(ws->profile().office_name, fixed_clock));
       std::ostringstream out;
-      out << "created workspace " << ws->root().string() << " for " << ws->profile().office_name
-          << " (" << ws->profile().organs.size() << " organs, " << ws->profile().users.size()
-          << " users, " << ws->templates().size() << " templates)\n";
+      out << msg("cli.init.done", {{"dir", ws->root().string()}, {"office", ws->profile().office_name},
+                                   {"organs", std::to_string(ws->profile().organs.size())},
+                                   {"users", std::to_string(ws->profile().users.size())},
+                                   {"templates", std::to_string(ws->templates().size())}})
+          << "\n";
       ctx.emit({{"ok", true}, {"workspace", ws->root().string()}}, out.str());
     };
   });
@@ -106,12 +109,12 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
       std::ostringstream out;
       out << t->name << " (" << t->id << ")  文种 " << t->kind << ", " << to_chinese(t->direction)
           << ", " << to_chinese(t->format) << ", " << t->doc_class << ", 代字后缀 " << t->code << "\n"
-          << t->description << "\nrequired: ";
+          << t->description << "\n" << msg("cli.template.required") << " ";
       for (const auto& r : t->required) out << r << " ";
       out << "\n";
       for (const auto& f : t->fields)
-        out << "  [fields] " << f.name << "\t" << f.label << (f.required ? " (required)" : "") << "\n";
-      if (!t->body_pattern.empty()) out << "body:\n" << t->body_pattern;
+        out << "  [fields] " << f.name << "\t" << f.label << (f.required ? msg("cli.template.field_required") : "") << "\n";
+      if (!t->body_pattern.empty()) out << msg("cli.template.body") << "\n" << t->body_pattern;
       ctx.emit(template_json(*t), out.str());
     };
   });

@@ -35,7 +35,7 @@ void add_lending_routes(httplib::Server& srv, State& st) {
       const auto& r = v.report;
       nlohmann::json failures = nlohmann::json::array();
       for (const auto& f : r.failures)
-        failures.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}});
+        failures.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}, {"code", f.code}});
       reply_json(res, 200, {{"ok", r.ok()}, {"year", year}, {"items", r.items}, {"files", r.files},
                             {"failures", failures}, {"notes", r.notes}, {"hidden", v.hidden}});
     });
