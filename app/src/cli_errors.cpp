@@ -49,7 +49,7 @@ std::string parse_error_words(const CLI::Error& e) {
   } else if (dynamic_cast<const CLI::ValidationError*>(&e)) {
     if (match(what, R"((\S+): ([\s\S]*))", m)) return validation_words(m[1], m[2]);
   } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
-    if (match(what, R"((\S+): (\d+) required (\S+) missing)", m))
+    if (match(what, R"((\S+): (\d+) required [\s\S]* missing)", m))  // the type may hold spaces
       return msg("cli.parse.value_missing", {{"option", m[1]}, {"count", m[2]}});
     if (match(what, R"((\S+): At least (\d+) required but received (\d+))", m))
       return msg("cli.parse.too_few", {{"option", m[1]}, {"count", m[2]}, {"got", m[3]}});

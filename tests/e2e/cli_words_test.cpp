@@ -97,7 +97,8 @@ TEST_F(CliWords, ParseErrorsNameTheOptionInTheClerksLanguage) {
   };
   const std::vector<Case> cases = {
       {{"archive", "plan"}, "缺少 --year：这个命令必须给出它", "--year is required"},
-      {{"archive", "plan", "--year", "abc"}, "--year 的值“abc”格式不对", "Could not convert: --year = abc"},
+      {{"archive", "plan", "--year", "abc"}, "--year 的值 abc 不在 1949 到 9999 之间", "--year: value abc not in range"},
+      {{"receive", "circulate", "abc", "--to", "王芳"}, "id 的值“abc”格式不对", "Could not convert: id = abc"},
       {{"archive", "plan", "--year", "3"}, "--year 的值 3 不在 1949 到 9999 之间", "--year: value 3 not in range 1949 to 9999"},
       {{"archive", "plan", "--year", "2025", "extra"}, "多余的参数：extra", "The following arguments were not expected: extra"},
       {{"archive", "plan", "--year"}, "--year 后面缺少取值", "--year needs a value"},
