@@ -342,6 +342,9 @@ const CatalogEntry kFiling[] = {
     {"filing.scheme.box.number", "box 的 {key} 应为 1 到 10000 的整数", "box {key} must be a whole number from 1 to 10000"},
     {"write.zip.build", "libzip 无法生成文件包（{what}）：{why}", "libzip failed to build the DOCX ({what}): {why}"},
     {"write.zip.update", "libzip 无法更新 {part}：{why}", "libzip failed to update {part}: {why}"},
+    {"signing.source.new", "新建的密钥", "new key"},
+    {"signing.source.pem", "导入的 PEM", "PEM import"},
+    {"signing.source.pkcs12", "导入的 PKCS#12", "PKCS#12 import"},
 };
 
 }  // namespace
