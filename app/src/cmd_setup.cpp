@@ -68,8 +68,7 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
       // for tests (clock_policy.hpp). No workspace exists yet to ask.
       const bool fixed_clock = opts->fixed_clock;
       if (!fixed_clock && (!ctx.clock_opt.empty() || std::getenv("GONGWEN_CLOCK")))
-        fail(Code::Usage, "--clock / GONGWEN_CLOCK 只能用于演示和测试工作区",
-             {"测试工作区：gongwen init --fixed-clock-allowed DIR", "正式工作区：去掉 --clock 并清除 GONGWEN_CLOCK"});
+        fail(Code::Usage, msg("init.clock.fixed"), {msg("init.clock.fixed.hint"), msg("init.clock.fixed.hint2")});
       ctx.fixed_clock_permitted = fixed_clock;
       const std::string at = ctx.clock().now().iso8601();
       auto ws = archive::Workspace::init(dir, text, ctx.data_dir() / "templates").take();

@@ -7,6 +7,7 @@
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
 #include "serve/state.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -28,7 +29,7 @@ void add_lending_routes(httplib::Server& srv, State& st) {
     if (!c) return;
     guarded(res, [&] {
       const int year = std::atoi(req.get_param_value("year").c_str());
-      if (year < 1949 || year > 9999) fail(Code::BadInput, "请给出年度，如 2025");
+      if (year < 1949 || year > 9999) fail(Code::BadInput, msg("web.year"));
       std::lock_guard lock(st.ws_mutex);
       // Findings about items this reader may not see are anonymous (issue 13 #1).
       const auto v = services::verify_year_for(st.ws, year, *c->user);
