@@ -87,6 +87,7 @@ void Office::recover_staged() {
       known.insert(r.pdf_path);
       known.insert(r.docx_path);
       if (!r.sheet_path.empty()) known.insert(r.sheet_path);
+      if (!r.ofd_path.empty()) known.insert(r.ofd_path);  // staged with the others (office.cpp, issue)
       if (r.secrecy != Secrecy::None)
         for (const auto& c : m_ws.registry().copies(r.number)) known.insert(c.path);
     }
