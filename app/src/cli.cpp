@@ -5,6 +5,7 @@
 #include <memory>
 #include <string_view>
 
+#include "cli_errors.hpp"
 #include "command_words.hpp"
 #include "commands.hpp"
 #include "diagnostics_out.hpp"
@@ -131,9 +132,8 @@ int run_cli(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     if (auto unknown = unknown_command(app, argc, argv)) return report(*unknown, ctx.json);
-    // CLI11's own words for the commonest slip, in the clerk's language.
-    const std::string what = e.what() == std::string("A subcommand is required") ? msg("cli.command.none") : e.what();
-    Error err = make_error(Code::Usage, what, {msg("cli.usage.hint")});
+    // CLI11's own words, each error class as a catalogue message naming the option.
+    Error err = make_error(Code::Usage, parse_error_words(e), {msg("cli.usage.hint")});
     return report(err, ctx.json);
   }
   try {

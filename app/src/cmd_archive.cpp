@@ -10,6 +10,7 @@
 #include "gongwen/archive/filing_correct.hpp"
 #include "gongwen/archive/lending.hpp"
 #include "gongwen/archive/receiving.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
@@ -53,11 +54,14 @@ struct ReturnOptions {
   std::string note;
 };
 
-std::string next_line(const services::NextStep& n) { return "next: " + services::describe(n) + "\n"; }
+std::string next_line(const services::NextStep& n) { return msg("cli.next", {{"next", services::describe(n)}}) + "\n"; }
 
 std::string loan_line(const archive::LoanRecord& l) {
   return "#" + std::to_string(l.id) + "  " + l.archive_code + "  " + l.borrower + "（" + l.unit + "）  " +
-         l.borrowed_on.iso() + " → " + l.due.iso() + (!l.returned_on ? "  out" : "  returned " + l.returned_on->iso() + " " + l.condition) + "\n";
+         l.borrowed_on.iso() + " → " + l.due.iso() + "  " +
+         (!l.returned_on ? msg("cli.loan.out")
+                         : msg("cli.loan.returned", {{"day", l.returned_on->iso()}, {"condition", l.condition}})) +
+         "\n";
 }
 
 void add_plan(CLI::App& group, Context& ctx, Action& action) {
@@ -81,18 +85,20 @@ void add_plan(CLI::App& group, Context& ctx, Action& action) {
       if (!plan_out.empty()) archive::write_file_atomic(plan_out, archive::plan_csv(items));
       nlohmann::json j = nlohmann::json::array();
       std::ostringstream out;
-      out << "filing plan for " << year << " (" << items.size() << " 件):\n";
+      out << msg("cli.archive.plan.head", {{"year", std::to_string(year)}, {"count", std::to_string(items.size())}})
+          << "\n";
       for (const auto& p : items) {
         j.push_back({{"origin", p.origin}, {"number", p.number}, {"title", p.title}, {"date", day_json(p.date)},
                      {"retention", p.retention}, {"overridden", p.overridden}, {"unit", p.unit}});
         out << "  " << p.date.iso() << "  " << p.origin << "  " << p.number << "  " << p.title << "  → " << p.retention
             << (p.overridden ? " (档案员改定)" : "") << "\n";
       }
-      if (plan.hidden) out << "  （另有 " << plan.hidden << " 件密件，您无权查看）\n";
-      for (const auto& b : blockers) out << "  BLOCKS: " << b << "\n";
-      if (visible.hidden) out << "  BLOCKS: " << visible.hidden << " 项（涉及您无权查看的密件）\n";
-      if (blockers.empty() && !visible.hidden) out << "  nothing blocks the filing\n";
-      if (!plan_out.empty()) out << "plan written to " << plan_out << ": edit 保管期限, then archive file --plan\n";
+      if (plan.hidden) out << "  " << msg("cli.archive.plan.hidden", {{"count", std::to_string(plan.hidden)}}) << "\n";
+      for (const auto& b : blockers) out << "  " << msg("cli.archive.plan.blocks", {{"text", b}}) << "\n";
+      if (visible.hidden)
+        out << "  " << msg("cli.archive.plan.blocks.hidden", {{"count", std::to_string(visible.hidden)}}) << "\n";
+      if (blockers.empty() && !visible.hidden) out << "  " << msg("cli.archive.plan.clear") << "\n";
+      if (!plan_out.empty()) out << msg("cli.archive.plan.written", {{"file", plan_out}}) << "\n";
       ctx.emit({{"year", year}, {"items", j}, {"hidden", plan.hidden}, {"blockers", blockers},
                 {"hidden_blockers", visible.hidden}},
                out.str());
@@ -114,7 +120,7 @@ void add_file(CLI::App& group, Context& ctx, Action& action) {
       if (!ctx.json)
         progress = [](const services::Progress& p) {
           if (p.phase != "staging") return;
-          if (p.done == p.total || p.done % 50 == 0) std::cerr << "\rfiling: " << p.done << "/" << p.total << std::flush;
+          if (p.done == p.total || p.done % 50 == 0) std::cerr << "\r" << msg("cli.archive.file.progress", {{"done", std::to_string(p.done)}, {"total", std::to_string(p.total)}}) << std::flush;
           if (p.done == p.total) std::cerr << "\n";
         };
       services::Workflows flows(ctx.workspace(), ctx.clock());
@@ -123,8 +129,9 @@ void add_file(CLI::App& group, Context& ctx, Action& action) {
       const auto& res = filed.filing;
       nlohmann::json items = nlohmann::json::array();
       std::ostringstream out;
-      out << "filed " << res.items.size() << " documents of " << year << " into the bag " << res.bag_dir
-          << "; catalogue " << res.catalogue_csv << "; the year is now locked\n";
+      out << msg("cli.archive.file.done", {{"count", std::to_string(res.items.size())}, {"year", std::to_string(year)},
+                                           {"bag", res.bag_dir}, {"catalogue", res.catalogue_csv}})
+          << "\n";
       for (const auto& f : res.items) {
         items.push_back({{"archive_code", f.archive_code}, {"number", f.number},
                          {"retention", f.retention}, {"path", f.path}, {"sha256", f.sha256}});
@@ -157,8 +164,9 @@ void add_correct(CLI::App& group, Context& ctx, Action& action) {
       ctx.emit({{"year", r.year}, {"archive_code", r.archive_code}, {"version", r.version}, {"path", r.path},
                 {"sha256", r.sha256}, {"metadata", r.metadata_path}, {"changes", r.fields}, {"reason", r.reason},
                 {"by", r.corrected_by}, {"at", r.corrected_at}},
-               "recorded version " + std::to_string(r.version) + " of " + r.archive_code + ": " + r.fields +
-                   "（原因：" + r.reason + "）; the filed original is unchanged; metadata " + r.metadata_path + "\n");
+               msg("cli.archive.correct.done", {{"version", std::to_string(r.version)}, {"code", r.archive_code},
+                                                {"fields", r.fields}, {"reason", r.reason}, {"metadata", r.metadata_path}}) +
+                   "\n");
     };
   });
 }
@@ -184,15 +192,19 @@ void add_status(CLI::App& group, Context& ctx, Action& action) {
         const auto& blockers = visible.lines;
         j.push_back({{"year", y}, {"filed", filed}, {"deadline", deadline.iso()}, {"days_left", left},
                      {"blockers", blockers}, {"hidden_blockers", visible.hidden}});
-        out << y << ": " << (filed ? "filed (locked)" : "open") << ", deadline " << deadline.iso();
-        if (!filed) {
-          out << (left < 0 ? ", OVERDUE by " + std::to_string(-left) + " day(s)"
-                           : ", " + std::to_string(left) + " day(s) left")
-              << ", " << blockers.size() + visible.hidden << " blocker(s)\n";
-          for (const auto& b : blockers) out << "  missing: " << b << "\n";
-          if (visible.hidden) out << "  missing: " << visible.hidden << " 项涉及您无权查看的密件\n";
+        const std::string year_text = std::to_string(y), day = deadline.iso();
+        if (filed) {
+          out << msg("cli.archive.status.filed", {{"year", year_text}, {"deadline", day}}) << "\n";
         } else {
-          out << "\n";
+          const std::string count = std::to_string(blockers.size() + static_cast<std::size_t>(visible.hidden));
+          out << (left < 0 ? msg("cli.archive.status.overdue",
+                                 {{"year", year_text}, {"deadline", day}, {"days", std::to_string(-left)}, {"count", count}})
+                           : msg("cli.archive.status.open",
+                                 {{"year", year_text}, {"deadline", day}, {"days", std::to_string(left)}, {"count", count}}))
+              << "\n";
+          for (const auto& b : blockers) out << "  " << msg("cli.archive.status.missing", {{"text", b}}) << "\n";
+          if (visible.hidden)
+            out << "  " << msg("cli.archive.status.missing.hidden", {{"count", std::to_string(visible.hidden)}}) << "\n";
         }
       }
       ctx.emit(j, out.str());
@@ -211,14 +223,19 @@ void add_verify_year(CLI::App& group, Context& ctx, Action& action) {
       const auto& r = v.report;
       nlohmann::json fails = nlohmann::json::array();
       std::ostringstream out;
-      out << "四性检测 " << year << ": " << r.items << " 件, " << r.files << " files hashed\n";
+      out << msg("cli.archive.verify.head",
+                 {{"year", std::to_string(year)}, {"items", std::to_string(r.items)}, {"files", std::to_string(r.files)}})
+          << "\n";
       for (const auto& f : r.failures) {
-        fails.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}});
-        out << "  FAIL " << f.aspect << "  " << f.file << ": " << f.problem << "\n";
+        fails.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}, {"code", f.code}});
+        out << "  " << msg("cli.archive.verify.fail", {{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}})
+            << "\n";
       }
-      for (const auto& n : r.notes) out << "  note: " << n << "\n";
-      for (const auto& v : r.versions) out << "  version: " << v << "\n";
-      out << (r.ok() ? "all four aspects pass\n" : std::to_string(r.failures.size()) + " failure(s)\n");
+      for (const auto& n : r.notes) out << "  " << msg("cli.archive.verify.note", {{"text", n}}) << "\n";
+      for (const auto& v : r.versions) out << "  " << msg("cli.archive.verify.version", {{"text", v}}) << "\n";
+      out << (r.ok() ? msg("cli.archive.verify.pass")
+                     : msg("cli.archive.verify.failures", {{"count", std::to_string(r.failures.size())}}))
+          << "\n";
       ctx.emit({{"year", year}, {"ok", r.ok()}, {"items", r.items}, {"files", r.files}, {"failures", fails},
                 {"notes", r.notes}, {"versions", r.versions}},
                out.str());
@@ -241,7 +258,7 @@ void add_borrow(CLI::App& group, Context& ctx, Action& action) {
     action = [&ctx, loan_request] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
       const auto lent = flows.lend(*loan_request, ctx.user("records the loan"));
-      ctx.emit(loan_json(lent.loan), "lent " + loan_line(lent.loan) + next_line(lent.next));
+      ctx.emit(loan_json(lent.loan), msg("cli.loan.lent") + loan_line(lent.loan) + next_line(lent.next));
     };
   });
 }
@@ -257,7 +274,7 @@ void add_return(CLI::App& group, Context& ctx, Action& action) {
       services::Workflows flows(ctx.workspace(), ctx.clock());
       const auto r = flows.give_back(rt->loan, rt->damaged ? archive::Condition::Damaged : archive::Condition::Intact,
                                      rt->note, ctx.user("records the return")).loan;
-      ctx.emit(loan_json(r), "returned " + loan_line(r));
+      ctx.emit(loan_json(r), msg("cli.loan.given_back") + loan_line(r));
     };
   });
 }
@@ -277,7 +294,7 @@ void add_loans(CLI::App& group, Context& ctx, Action& action, LoanList which) {
         j.push_back(loan_json(r));
         out += loan_line(r);
       }
-      if (j.empty()) out = only_late ? "nothing is overdue\n" : "no loans\n";
+      if (j.empty()) out = msg(only_late ? "cli.loan.none_overdue" : "cli.loan.none") + "\n";
       ctx.emit(j, out);
     };
   });

@@ -16,6 +16,7 @@
 #include "gongwen/services/documents.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "tokens.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app {
 
@@ -108,7 +109,7 @@ void add_login(CLI::App& app, Context& ctx, Action& action) {
       tokens[user] = t.token;
       write_tokens(ctx.token_file(), tokens);
       ctx.emit({{"user", user}, {"until", t.expires_at}, {"token_file", ctx.token_file().string()}},
-               "logged in as " + user + " until " + t.expires_at + "\n");
+               msg("cli.login.done", {{"user", user}, {"until", t.expires_at}}) + "\n");
     };
   });
 }
@@ -135,8 +136,8 @@ void add_logout(CLI::App& app, Context& ctx, Action& action) {
       }
       write_tokens(ctx.token_file(), tokens);
       std::string text;
-      for (const auto& u : ended) text += "logged out " + u + "\n";
-      ctx.emit({{"logged_out", ended}}, text.empty() ? "nobody was logged in\n" : text);
+      for (const auto& u : ended) text += msg("cli.logout.done", {{"user", u}}) + "\n";
+      ctx.emit({{"logged_out", ended}}, text.empty() ? msg("cli.logout.nobody") + "\n" : text);
     };
   });
 }
@@ -162,12 +163,12 @@ void add_user_passwd(CLI::App& user, Context& ctx, Action& action) {
         targets.push_back(!opts->passwd_user.empty() ? opts->passwd_user : actor.empty() ? ctx.named_user() : actor);
         if (targets.front().empty()) fail(Code::Usage, msg("cli.passwd.whose"));
       }
-      const std::string pw = new_password(ctx, opts->new_pw_file, opts->passwd_all ? "every user" : targets.front());
+      const std::string pw = new_password(ctx, opts->new_pw_file, opts->passwd_all ? msg("cli.password.everyone") : targets.front());
       // The first one set by the owner bootstraps; during the bootstrap the owner of the
       // workspace files is trusted for every user, afterwards the authenticated actor counts.
       for (std::size_t i = 0; i < targets.size(); ++i)
         auth.set_password(targets[i], pw, !actor.empty() ? actor : i == 0 ? "" : targets[i]);
-      ctx.emit({{"users", targets}}, "password set for " + std::to_string(targets.size()) + " user(s)\n");
+      ctx.emit({{"users", targets}}, msg("cli.passwd.done", {{"count", std::to_string(targets.size())}}) + "\n");
     };
   });
 }
@@ -209,8 +210,9 @@ void add_user_add(CLI::App& user, Context& ctx, Action& action) {
       archive::add_user(ws, opts->new_user, actor, ctx.clock());
       if (!pw.empty()) auth.set_password(opts->new_user.id, pw, actor.empty() ? opts->new_user.id : actor);
       ctx.emit({{"id", opts->new_user.id}, {"password", !pw.empty()}},
-               "added " + opts->new_user.id + " (" + opts->new_user.name + ")" +
-                   (pw.empty() ? "; no password yet: gongwen user passwd " + opts->new_user.id + " --as ADMIN\n" : "\n"));
+               msg(pw.empty() ? "cli.user.added.no_password" : "cli.user.added",
+                   {{"id", opts->new_user.id}, {"name", opts->new_user.name}}) +
+                   "\n");
     };
   });
 }
@@ -230,7 +232,7 @@ void add_user_list(CLI::App& user, Context& ctx, Action& action) {
         for (Role r : u.roles) roles.push_back(role_name(r)), rt += std::string(rt.empty() ? "" : " ") + role_chinese(r);
         const bool has = auth.has_password(u.id);
         j.push_back({{"id", u.id}, {"name", u.name}, {"roles", roles}, {"password", has}});
-        out << u.id << "\t" << u.name << "\t" << rt << "\t" << (has ? "password set" : "NO PASSWORD") << "\n";
+        out << u.id << "\t" << u.name << "\t" << rt << "\t" << msg(has ? "cli.user.has_password" : "cli.user.no_password") << "\n";
       }
       ctx.emit(j, out.str());
     };
@@ -270,8 +272,9 @@ void add_key_import(CLI::App& key, Context& ctx, Action& action) {
       }
       archive::install_signing_key(ws, k, actor, ctx.clock().now().iso8601());
       ctx.emit({{"subject", certificate_common_name(k.cert_pem)}, {"sha256", certificate_sha256(k.cert_pem)}},
-               "signing key imported: " + certificate_common_name(k.cert_pem) + " (sha256 " +
-                   certificate_sha256(k.cert_pem) + ")\n");
+               msg("cli.key.imported", {{"subject", certificate_common_name(k.cert_pem)},
+                                        {"sha256", certificate_sha256(k.cert_pem)}}) +
+                   "\n");
     };
   });
 }

@@ -11,6 +11,7 @@
 #include "next_json.hpp"
 #include "draft_file_check.hpp"
 #include "template_choice.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app {
 
@@ -59,7 +60,7 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
       }
       if (fs::exists(out_file)) fail(Code::Conflict, msg("cli.file.exists", {{"file", out_file}}), {msg("cli.file.exists.hint")});
       archive::write_file_atomic(out_file, text);
-      ctx.emit({{"ok", true}, {"file", out_file}}, "wrote " + out_file + "\n");
+      ctx.emit({{"ok", true}, {"file", out_file}}, msg("cli.draft.wrote", {{"file", out_file}}) + "\n");
     };
   });
 
@@ -125,9 +126,11 @@ void add_draft_commands(CLI::App& app, Context& ctx, Action& action) {
       archive::write_file_atomic(dir / (stem + ".pdf"), pdf.bytes);
       archive::write_file_atomic(dir / (stem + ".docx"), docx.bytes);
       std::ostringstream out;
-      out << "wrote " << (dir / (stem + ".pdf")).string() << " (" << pdf.pages << " pages) and "
-          << (dir / (stem + ".docx")).string() << "\n";
-      for (const auto& w : pdf.warnings) out << "warning: " << w << "\n";
+      out << msg("cli.draft.rendered", {{"pdf", (dir / (stem + ".pdf")).string()},
+                                        {"pages", std::to_string(pdf.pages)},
+                                        {"docx", (dir / (stem + ".docx")).string()}})
+          << "\n";
+      for (const auto& w : pdf.warnings) out << msg("workflow.warning", {{"text", w}}) << "\n";
       ctx.emit({{"pdf", (dir / (stem + ".pdf")).string()},
                 {"docx", (dir / (stem + ".docx")).string()},
                 {"pages", pdf.pages},

@@ -8,6 +8,7 @@
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/seal_check.hpp"
 #include "gongwen/services/workflows.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app {
 
@@ -54,13 +55,13 @@ void add_receive_file(CLI::App* receive, Context& ctx, Action& action) {
       services::Workflows flows(ctx.workspace(), ctx.clock());
       const auto got = flows.receive(ro->in, ctx.user("registers the received document"));
       const auto& r = got.received;
-      std::string text = "registered " + r.registration() + " 《" + r.title + "》 from " + r.sender +
-                         "; 文件处理签 " + r.slip_path + "\n";
+      std::string text = msg("cli.receive.done", {{"registration", r.registration()}, {"title", r.title},
+                                                  {"sender", r.sender}, {"slip", r.slip_path}}) +
+                         "\n";
       // A received OFD's seal check, as the register keeps it: the summary, then each seal.
       if (!r.seal_check.result.empty()) text += services::seal_check_summary(r.seal_check) + "\n";
-      for (const std::string& seal : got.seal_checks) text += "电子印章 " + seal + "\n";
-      if (!got.index_problem.empty())
-        text += "warning: not yet searchable (" + got.index_problem + "); run: gongwen search reindex\n";
+      for (const std::string& seal : got.seal_checks) text += msg("cli.receive.seal", {{"seal", seal}}) + "\n";
+      if (!got.index_problem.empty()) text += msg("workflow.not_indexed", {{"why", got.index_problem}}) + "\n";
       nlohmann::json j = received_json(r);
       if (!got.seal_checks.empty()) j["seal_checks"] = got.seal_checks;
       ctx.emit(j, text);
@@ -88,7 +89,7 @@ void add_receive_list(CLI::App* receive, Context& ctx, Action& action) {
         out << "#" << r.id << "  " << r.registration() << "  " << r.date.iso() << "  " << r.sender << "  "
             << r.their_number << "  " << r.title << (r.secrecy == Secrecy::None ? "" : "  " + std::string(to_chinese(r.secrecy))) << "\n";
       }
-      if (hidden) out << "（另有 " << hidden << " 件密件，您无权查看）\n";
+      if (hidden) out << msg("cli.archive.plan.hidden", {{"count", std::to_string(hidden)}}) << "\n";
       ctx.emit(j, out.str());
     };
   });
@@ -104,7 +105,7 @@ void add_receive_handle(CLI::App* receive, Context& ctx, Action& action) {
     action = [&ctx, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
       const auto r = rec.set_handling(opts->id, opts->proposal, opts->instruction, ctx.user("records the handling"));
-      ctx.emit(received_json(r), "updated 文件处理签 " + r.slip_path + "\n");
+      ctx.emit(received_json(r), msg("cli.receive.slip", {{"slip", r.slip_path}}) + "\n");
     };
   });
 }
@@ -119,7 +120,7 @@ void add_receive_circulate(CLI::App* receive, Context& ctx, Action& action) {
     action = [&ctx, opts] {
       services::Workflows flows(ctx.workspace(), ctx.clock());
       flows.circulate(opts->id, opts->person, opts->days, ctx.user("circulates"));
-      ctx.emit({{"id", opts->id}, {"to", opts->person}}, "sent #" + std::to_string(opts->id) + " to " + opts->person + "\n");
+      ctx.emit({{"id", opts->id}, {"to", opts->person}}, msg("cli.receive.sent", {{"id", std::to_string(opts->id)}, {"person", opts->person}}) + "\n");
     };
   });
 }
@@ -140,7 +141,7 @@ void add_receive_mark(CLI::App* receive, Context& ctx, Action& action, ReaderMar
       if (is_read) rec.mark_read(opts->id, opts->person, ctx.user("records circulation"));
       else rec.mark_returned(opts->id, opts->person, ctx.user("records circulation"));
       ctx.emit({{"id", opts->id}, {"person", opts->person}},
-               std::string(is_read ? "read" : "returned") + " by " + opts->person + "\n");
+               msg(is_read ? "cli.receive.read" : "cli.receive.returned", {{"person", opts->person}}) + "\n");
     };
   });
 }
@@ -153,7 +154,8 @@ void add_receive_clear(CLI::App* receive, Context& ctx, Action& action) {
     action = [&ctx, opts] {
       archive::Receiving rec(ctx.workspace(), ctx.clock());
       const auto r = rec.clear_secret(opts->id, ctx.user("records 清退"));
-      ctx.emit(received_json(r), r.registration() + " returned (清退) on " + r.cleared_at + "\n");
+      ctx.emit(received_json(r),
+               msg("cli.receive.cleared", {{"registration", r.registration()}, {"at", r.cleared_at}}) + "\n");
     };
   });
 }
@@ -168,10 +170,11 @@ void add_receive_overdue(CLI::App* receive, Context& ctx, Action& action) {
       for (const auto& o : rec.overdue()) {
         j.push_back({{"id", o.doc.id}, {"registration", o.doc.registration()}, {"title", o.doc.title},
                      {"person", o.person}, {"days_late", o.days_late}});
-        out << o.doc.registration() << "  《" << o.doc.title << "》  with " << o.person << ", "
-            << o.days_late << " day(s) late\n";
+        out << msg("cli.receive.late", {{"registration", o.doc.registration()}, {"title", o.doc.title},
+                                        {"person", o.person}, {"days", std::to_string(o.days_late)}})
+            << "\n";
       }
-      if (j.empty()) out << "nothing is overdue\n";
+      if (j.empty()) out << msg("cli.receive.none_late") << "\n";
       ctx.emit(j, out.str());
     };
   });

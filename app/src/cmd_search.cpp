@@ -122,7 +122,7 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
   reindex->callback([&] {
     action = [&] {
       const std::size_t n = services::reindex_all(ctx.workspace());
-      ctx.emit({{"ok", true}, {"documents", n}}, "reindexed " + std::to_string(n) + " documents\n");
+      ctx.emit({{"ok", true}, {"documents", n}}, msg("cli.search.reindexed", {{"count", std::to_string(n)}}) + "\n");
     };
   });
   // Issue 13 #2: what a township may serve to the county with xapian-tcpsrv (no login there).
@@ -135,8 +135,7 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
       const std::string user = ctx.user("exports the open index");
       const std::size_t n = services::export_open_index(ctx.workspace(), *export_dir, user, ctx.clock().now().iso8601());
       ctx.emit({{"ok", true}, {"documents", n}, {"dir", *export_dir}},
-               "exported " + std::to_string(n) + " open documents to " + *export_dir +
-                   " (serve it with: xapian-tcpsrv --interface ADDRESS --port PORT " + *export_dir + ")\n");
+               msg("cli.search.exported", {{"count", std::to_string(n)}, {"dir", *export_dir}}) + "\n");
     };
   });
   search->callback([&ctx, &action, opts] {
@@ -149,12 +148,12 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
       const auto res = services::search_documents(ctx.workspace(), query, ctx.user("searches"));
       nlohmann::json hits = nlohmann::json::array();
       std::ostringstream out;
-      out << "「" << q << "」: " << res.total_estimate << " documents";
+      out << msg("cli.search.found", {{"query", q}, {"count", std::to_string(res.total_estimate)}});
       if (res.total_estimate > 0)
         out << " (" << std::min<std::size_t>(res.total_estimate, o.offset + 1) << "–"
             << o.offset + res.hits.size() << ")";
       out << "\n";
-      for (const auto& n : res.notes) out << "note: " << n << "\n";
+      for (const auto& n : res.notes) out << msg("cli.archive.verify.note", {{"text", n}}) << "\n";
       for (const auto& sug : res.suggestions) out << msg("search.suggest", {{"query", sug}}) << "\n";
       // No score is shown: BM25 weights use statistics of every document in the index,
       // including those the user may not see (docs/search.md, "Access rule").

@@ -8,6 +8,7 @@
 #include "gongwen/archive/office_naming.hpp"
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/services/clock_policy.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app {
 
@@ -67,17 +68,18 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
       // for tests (clock_policy.hpp). No workspace exists yet to ask.
       const bool fixed_clock = opts->fixed_clock;
       if (!fixed_clock && (!ctx.clock_opt.empty() || std::getenv("GONGWEN_CLOCK")))
-        fail(Code::Usage, "--clock / GONGWEN_CLOCK 只能用于演示和测试工作区",
-             {"测试工作区：gongwen init --fixed-clock-allowed DIR", "正式工作区：去掉 --clock 并清除 GONGWEN_CLOCK"});
+        fail(Code::Usage, msg("init.clock.fixed"), {msg("init.clock.fixed.hint"), msg("init.clock.fixed.hint2")});
       ctx.fixed_clock_permitted = fixed_clock;
       const std::string at = ctx.clock().now().iso8601();
       auto ws = archive::Workspace::init(dir, text, ctx.data_dir() / "templates").take();
       ws->registry().audit(at, "system", "init", ws->root().string(),
                            services::init_detail(ws->profile().office_name, fixed_clock));
       std::ostringstream out;
-      out << "created workspace " << ws->root().string() << " for " << ws->profile().office_name
-          << " (" << ws->profile().organs.size() << " organs, " << ws->profile().users.size()
-          << " users, " << ws->templates().size() << " templates)\n";
+      out << msg("cli.init.done", {{"dir", ws->root().string()}, {"office", ws->profile().office_name},
+                                   {"organs", std::to_string(ws->profile().organs.size())},
+                                   {"users", std::to_string(ws->profile().users.size())},
+                                   {"templates", std::to_string(ws->templates().size())}})
+          << "\n";
       ctx.emit({{"ok", true}, {"workspace", ws->root().string()}}, out.str());
     };
   });
@@ -106,12 +108,12 @@ void add_setup_commands(CLI::App& app, Context& ctx, Action& action) {
       std::ostringstream out;
       out << t->name << " (" << t->id << ")  文种 " << t->kind << ", " << to_chinese(t->direction)
           << ", " << to_chinese(t->format) << ", " << t->doc_class << ", 代字后缀 " << t->code << "\n"
-          << t->description << "\nrequired: ";
+          << t->description << "\n" << msg("cli.template.required") << " ";
       for (const auto& r : t->required) out << r << " ";
       out << "\n";
       for (const auto& f : t->fields)
-        out << "  [fields] " << f.name << "\t" << f.label << (f.required ? " (required)" : "") << "\n";
-      if (!t->body_pattern.empty()) out << "body:\n" << t->body_pattern;
+        out << "  [fields] " << f.name << "\t" << f.label << (f.required ? msg("cli.template.field_required") : "") << "\n";
+      if (!t->body_pattern.empty()) out << msg("cli.template.body") << "\n" << t->body_pattern;
       ctx.emit(template_json(*t), out.str());
     };
   });

@@ -7,6 +7,7 @@
 #include "gongwen/archive/audit_check.hpp"
 #include "gongwen/pipeline/messages.hpp"
 #include "gongwen/services/access.hpp"
+#include "gongwen/services/audit_words.hpp"
 #include "gongwen/services/audit_verify.hpp"
 #include "gongwen/services/display.hpp"
 #include "gongwen/services/text_checks.hpp"
@@ -218,10 +219,14 @@ void add_audit_log(CLI::App& audit, Context& ctx, Action& action) {
       // Secret titles only for the cleared (issue 13 #1); control characters a login name or
       // title may carry are printed escaped, never raw to the terminal (stored as given).
       for (const auto& e : services::audit_log_for(ctx.workspace(), ctx.reader())) {
+        // Stored English (hashed by the chain) in "action"/"detail"; the clerk's words beside.
+        const services::AuditWords shown = services::audit_words(e.action, e.subject, e.detail);
         j.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
-                     {"subject", e.subject}, {"detail", e.detail}, {"hash", e.hash}});
-        out << e.seq << "\t" << e.at << "\t" << services::escape_controls(e.actor) << "\t" << e.action << "\t"
-            << services::escape_controls(e.subject) << "\t" << services::escape_controls(e.detail) << "\n";
+                     {"subject", e.subject}, {"detail", e.detail}, {"hash", e.hash},
+                     {"action_text", shown.action}, {"detail_text", shown.detail}});
+        out << e.seq << "\t" << e.at << "\t" << services::escape_controls(e.actor) << "\t"
+            << services::escape_controls(shown.action) << "\t" << services::escape_controls(e.subject) << "\t"
+            << services::escape_controls(shown.detail) << "\n";
       }
       ctx.emit(j, out.str());
     };

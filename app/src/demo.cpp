@@ -144,17 +144,19 @@ void issue_samples(Context& ctx, archive::Workspace& ws, std::ostringstream& out
                                 {"pdf", issued.issued.pdf_path}, {"docx", issued.issued.docx_path},
                                 {"pages", issued.issued.pages}});
   }
-  out << "\nissued " << report["issued"].size() << " documents (each submitted, reviewed by "
-      << ws.profile().review_chain.size() << " reviewers in order, signed off, sealed and registered)\n";
-  for (const auto& w : warnings) out << "  font note: " << w << "\n";
+  out << "\n"
+      << msg("demo.issued", {{"count", std::to_string(report["issued"].size())},
+                             {"reviewers", std::to_string(ws.profile().review_chain.size())}})
+      << "\n";
+  for (const auto& w : warnings) out << "  " << msg("demo.font_note", {{"text", w}}) << "\n";
 }
 
 // Year-end filing of last year, done in March by the archivist.
 void file_last_year(archive::Workspace& ws, std::ostringstream& out, nlohmann::json& report) {
   const FixedClock filing_clock(*parse_instant("2026-03-16T09:00:00+08:00"));
   const auto filed = services::Workflows(ws, filing_clock).file_year(2025, first_with(ws.profile(), Role::Archivist)).filing;
-  out << "\nfiled " << filed.items.size() << " documents of 2025 into archive/2025/ — catalogue "
-      << filed.catalogue_csv << "\n";
+  out << "\n" << msg("demo.filed", {{"count", std::to_string(filed.items.size())}, {"catalogue", filed.catalogue_csv}})
+      << "\n";
   for (const auto& f : filed.items) out << "  " << f.archive_code << "  " << f.number << "  " << f.retention << "\n";
   report["filed"] = {{"year", 2025}, {"items", filed.items.size()}, {"catalogue", filed.catalogue_csv}};
 }
@@ -166,7 +168,7 @@ void run_searches(archive::Workspace& ws, std::ostringstream& out, nlohmann::jso
       {clerk, "森林防火"},     {clerk, "档案归档"},        {clerk, "白政发[2026]1号"},
       {clerk, "征兵政治考核"}, {director, "征兵政治考核"}, {clerk, "年度:2025 纪要"}};
   auto index = search::SearchIndex::open_readonly(ws.index_dir()).take();
-  out << "\nsearches:\n";
+  out << "\n" << msg("demo.searches") << "\n";
   report["searches"] = nlohmann::json::array();
   for (const auto& s : searches) {
     if (!ws.profile().user(s.user)) continue;
@@ -174,7 +176,8 @@ void run_searches(archive::Workspace& ws, std::ostringstream& out, nlohmann::jso
     q.text = s.query;
     q.limit = 3;
     const auto res = services::search_documents(index, q, services::viewer_for(ws, s.user));
-    out << "  [" << s.user << "] " << s.query << " → " << res.total_estimate << " found\n";
+    out << "  " << msg("demo.search", {{"user", s.user}, {"query", s.query}, {"count", std::to_string(res.total_estimate)}})
+        << "\n";
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& h : res.hits) {
       out << "      " << h.number << "  " << h.title << "\n";
@@ -190,9 +193,10 @@ void run_demo(Context& ctx, const std::string& dir) {
   const Profile& p = ws->profile();
   std::ostringstream out;
   nlohmann::json report = {{"workspace", root.string()}, {"issued", nlohmann::json::array()}};
-  out << "gongwen demo — " << p.office_name << " (" << p.organs.size() << " organs, "
-      << p.users.size() << " users)\nworkspace: " << root.string() << "\n"
-      << "every sample user's password is '" << kDemoPassword << "'; all are logged in for a week\n\n";
+  out << msg("demo.head", {{"office", p.office_name}, {"organs", std::to_string(p.organs.size())},
+                           {"users", std::to_string(p.users.size())}, {"dir", root.string()},
+                           {"password", kDemoPassword}})
+      << "\n\n";
   issue_samples(ctx, *ws, out, report);
   file_last_year(*ws, out, report);
   run_searches(*ws, out, report);
@@ -201,17 +205,19 @@ void run_demo(Context& ctx, const std::string& dir) {
   const services::AuditVerdict audit = services::verify_audit(*ws);
   const auto& log_check = audit.report;
   if (audit.ok()) {
-    out << "\naudit log: " << log_check.entries << " entries verified (chain, MACs, head, " << log_check.checkpoints
-        << " signed checkpoints, " << log_check.rows << " sealed rows)\n";
+    out << "\n"
+        << msg("demo.audit.ok", {{"entries", std::to_string(log_check.entries)},
+                                 {"checkpoints", std::to_string(log_check.checkpoints)},
+                                 {"rows", std::to_string(log_check.rows)}})
+        << "\n";
   } else {
-    out << "\naudit log: " << log_check.entries << " entries, FAILED:\n";
+    out << "\n" << msg("demo.audit.failed", {{"entries", std::to_string(log_check.entries)}}) << "\n";
     for (const auto& p : audit.problems()) out << "  " << p << "\n";
   }
   if (!audit.order_is_failure && !audit.out_of_order.empty())
-    out << "  note: " << audit.out_of_order.size()
-        << " entries are dated before the one ahead of them (the demo backdates on a fixed clock)\n";
-  out << "seal register: " << ws->registry().seal_uses().size() << " uses\n";
-  out << "documents: " << (root / "documents").string() << "\n";
+    out << "  " << msg("demo.audit.order", {{"count", std::to_string(audit.out_of_order.size())}}) << "\n";
+  out << msg("demo.seals", {{"count", std::to_string(ws->registry().seal_uses().size())}}) << "\n";
+  out << msg("demo.documents", {{"dir", (root / "documents").string()}}) << "\n";
   report["audit_entries"] = log_check.entries;
   report["audit_ok"] = audit.ok();
   ctx.emit(report, out.str());

@@ -40,9 +40,9 @@ std::string FilingScheme::archive_code(const std::string& fonds, const std::stri
 
 namespace {
 
-Error bad_at(const std::string& source, const toml::node* n, const std::string& msg,
+Error bad_at(const std::string& source, const toml::node* n, const std::string& text,
              std::vector<std::string> hints) {
-  Error e = make_error(Code::BadInput, msg, std::move(hints));
+  Error e = make_error(Code::BadInput, text, std::move(hints));
   if (n) e.at = SourcePos{source, static_cast<int>(n->source().begin.line), static_cast<int>(n->source().begin.column)};
   else e.at = SourcePos{source, 1, 1};
   return e;
@@ -72,7 +72,7 @@ Result<FilingScheme> parse_filing_scheme(std::string_view text, const std::strin
   for (const auto& [key, node] : root) {
     const std::string k(key.str());
     if (k != "scheme" && k != "category" && k != "separators" && k != "box")
-      return bad_at(source, &node, "unknown key '" + k + "'", {"the keys are scheme, category, [separators], [box]"});
+      return bad_at(source, &node, msg("filing.scheme.key", {{"key", k}}), {msg("filing.scheme.key.hint")});
   }
   if (const toml::node* n = root.get("scheme")) {
     const auto v = n->value<std::string>();
@@ -87,8 +87,8 @@ Result<FilingScheme> parse_filing_scheme(std::string_view text, const std::strin
         found = true;
       }
     if (!found)
-      return bad_at(source, n, "unknown scheme '" + v.value_or("(not a string)") + "'",
-                    {"scheme is one of 年度-机构-保管期限, 年度-保管期限-机构, 年度-保管期限 (DA/T 22-2015 §6.1)"});
+      return bad_at(source, n, v ? msg("filing.scheme.unknown", {{"value", *v}}) : msg("filing.scheme.not_text"),
+                    {msg("filing.scheme.unknown.hint")});
   }
   if (const toml::node* n = root.get("category")) {
     const auto v = n->value<std::string>();
@@ -96,35 +96,34 @@ Result<FilingScheme> parse_filing_scheme(std::string_view text, const std::strin
     if (ok)
       for (unsigned char c : *v) ok = ok && std::isalnum(c);
     if (!ok)
-      return bad_at(source, n, "category must be a short code of letters or digits", {"文书 is WS"});
+      return bad_at(source, n, msg("filing.scheme.category"), {msg("filing.scheme.category.hint")});
     s.category = *v;
   }
   if (const toml::node* n = root.get("separators")) {
     const toml::table* t = n->as_table();
-    if (!t) return bad_at(source, n, "separators must be a table", {"[separators] fonds = \"-\" …"});
+    if (!t) return bad_at(source, n, msg("filing.scheme.separators"), {msg("filing.scheme.separators.hint")});
     for (const auto& [key, node] : *t) {
       const std::string k(key.str());
       std::string* dst = k == "fonds" ? &s.separators.fonds : k == "category" ? &s.separators.category
                        : k == "level" ? &s.separators.level : k == "item" ? &s.separators.item : nullptr;
       if (!dst)
-        return bad_at(source, &node, "unknown separator '" + k + "'", {"separators are fonds, category, level, item"});
+        return bad_at(source, &node, msg("filing.scheme.separator.unknown", {{"key", k}}), {msg("filing.scheme.separator.unknown.hint")});
       const auto v = node.value<std::string>();
       if (!v || !separator_ok(*v))
-        return bad_at(source, &node, "separator " + k + " must be 1–4 punctuation characters (not a letter, digit, space, '.', '/')",
-                      {"DA/T 22: fonds \"-\", category \"·\", level \"-\", item \"-\"; DA/T 13: level \"·\""});
+        return bad_at(source, &node, msg("filing.scheme.separator", {{"key", k}}), {msg("filing.scheme.separator.hint")});
       *dst = *v;
     }
   }
   if (const toml::node* n = root.get("box")) {
     const toml::table* t = n->as_table();
-    if (!t) return bad_at(source, n, "box must be a table", {"[box] items = 50, pages = 400"});
+    if (!t) return bad_at(source, n, msg("filing.scheme.box"), {msg("filing.scheme.box.hint")});
     for (const auto& [key, node] : *t) {
       const std::string k(key.str());
       int* dst = k == "items" ? &s.box_items : k == "pages" ? &s.box_pages : nullptr;
-      if (!dst) return bad_at(source, &node, "unknown box setting '" + k + "'", {"box settings are items and pages"});
+      if (!dst) return bad_at(source, &node, msg("filing.scheme.box.unknown", {{"key", k}}), {msg("filing.scheme.box.unknown.hint")});
       const auto v = node.value<std::int64_t>();
       if (!v || *v < 1 || *v > 10000)
-        return bad_at(source, &node, "box " + k + " must be a whole number from 1 to 10000", {});
+        return bad_at(source, &node, msg("filing.scheme.box.number", {{"key", k}}), {});
       *dst = static_cast<int>(*v);
     }
   }

@@ -34,12 +34,17 @@ const std::set<std::string> kTagFiles{"bagit.txt", "bag-info.txt", "manifest-sha
                                       "tagmanifest-sha256.txt"};
 const std::set<std::string> kAllowed{".pdf", ".xml", ".csv", ".docx", ".txt", ".ofd"};
 
+// A finding in the catalogue's words, carrying its code ("archive.check.…").
+VerifyFinding finding(std::string aspect, std::string file, std::string_view code, MessageArgs args = {}) {
+  return {std::move(aspect), std::move(file), msg(code, args), std::string(code)};
+}
+
 std::map<std::string, std::string> read_manifest(const fs::path& file, std::vector<VerifyFinding>& bad,
                                                  const std::string& name) {
   std::map<std::string, std::string> out;
   std::error_code ec;
   if (!fs::exists(file, ec)) {
-    bad.push_back({"完整性", name, "the manifest is missing (deleted)"});
+    bad.push_back(finding("完整性", name, "archive.check.manifest.missing"));
     return out;
   }
   std::istringstream in(read_file(file));
@@ -48,7 +53,7 @@ std::map<std::string, std::string> read_manifest(const fs::path& file, std::vect
   while (std::getline(in, line)) {
     ++no;
     if (line.size() < 67 || line.substr(64, 2) != "  ") {
-      bad.push_back({"完整性", name, "line " + std::to_string(no) + " is not '<sha256>  <path>'"});
+      bad.push_back(finding("完整性", name, "archive.check.manifest.line", {{"line", std::to_string(no)}}));
       continue;
     }
     out[line.substr(66)] = line.substr(0, 64);
@@ -76,21 +81,21 @@ void check_pdf(const std::string& rel, const std::string& bytes, VerifyReport& r
   std::unique_ptr<poppler::document> d(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!d || d->is_locked()) {
-    r.failures.push_back({"可用性", rel, "Poppler cannot open the PDF"});
+    r.failures.push_back(finding("可用性", rel, "archive.check.pdf.unopenable"));
     return;
   }
-  if (d->is_encrypted()) r.failures.push_back({"可用性", rel, "the PDF is encrypted"});
+  if (d->is_encrypted()) r.failures.push_back(finding("可用性", rel, "archive.check.pdf.encrypted"));
   if (d->pages() < 1) {
-    r.failures.push_back({"可用性", rel, "the PDF has no page"});
+    r.failures.push_back(finding("可用性", rel, "archive.check.pdf.no_page"));
     return;
   }
   std::unique_ptr<poppler::page> p(d->create_page(0));
   poppler::page_renderer renderer;
   const poppler::image img = renderer.render_page(p.get(), 9, 9);  // a thumbnail proves it renders
-  if (!img.is_valid()) r.failures.push_back({"可用性", rel, "Poppler cannot render page 1"});
+  if (!img.is_valid()) r.failures.push_back(finding("可用性", rel, "archive.check.pdf.unrenderable"));
   for (const auto& f : d->fonts())
     if (!f.is_embedded())
-      r.failures.push_back({"可用性", rel, "font " + f.name() + " is not embedded"});
+      r.failures.push_back(finding("可用性", rel, "archive.check.pdf.font", {{"font", f.name()}}));
 }
 
 // Usability, the PDF/A mark, the issued signature and the original as first revision.
@@ -99,12 +104,12 @@ void check_document(Workspace& ws, const FiledRecord& f, const std::string& rel,
   auto& bad = r.failures;
   check_pdf(rel, bytes, r);
   if (bytes.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos)
-    bad.push_back({"可用性", rel, "no PDF/A-2 identification (XMP pdfaid)"});
+    bad.push_back(finding("可用性", rel, "archive.check.pdf.no_pdfa"));
   const SignatureReport sig = verify_pdf_signature(bytes);
   if (sig.status == SignatureStatus::Unsigned)
-    r.notes.push_back(f.number + ": issued without a digital signature");
+    r.notes.push_back(msg("archive.check.note.unsigned", {{"number", f.number}}));
   else if (!sig.valid())
-    bad.push_back({"真实性", rel, "the issued signature does not verify: " + sig.message});
+    bad.push_back(finding("真实性", rel, "archive.check.signature", {{"why", sig.message}}));
   // The issued original must still be the copy's first revision, byte for byte.
   std::optional<IssuedRecord> issued;
   {
@@ -117,7 +122,7 @@ void check_document(Workspace& ws, const FiledRecord& f, const std::string& rel,
     const fs::path orig = ws.root() / issued->pdf_path;
     const auto n = fs::file_size(orig, ec);
     if (!ec && (bytes.size() < n || sha256_hex(std::string_view(bytes).substr(0, n)) != issued->pdf_sha256))
-      bad.push_back({"真实性", rel, "the archival copy does not begin with the issued original " + f.number});
+      bad.push_back(finding("真实性", rel, "archive.check.original", {{"number", f.number}}));
   }
 }
 
@@ -132,13 +137,15 @@ void check_versions(Workspace& ws, int year, const std::vector<FiledRecord>& fil
   for (const auto& f : filed) codes.insert(f.archive_code);
   std::map<std::string, int> last;
   for (const auto& v : filed_versions(ws, year)) {
-    r.versions.push_back(v.archive_code + " v" + std::to_string(v.version) + " " + v.corrected_at + " " +
-                         v.corrected_by + ": " + v.fields + "（原因：" + v.reason + "）");
+    r.versions.push_back(msg("archive.check.version.line",
+                             {{"code", v.archive_code}, {"version", std::to_string(v.version)}, {"at", v.corrected_at},
+                              {"by", v.corrected_by}, {"fields", v.fields}, {"reason", v.reason}}));
     if (!codes.count(v.archive_code))
-      bad.push_back({"完整性", v.archive_code, "a recorded version of a 档号 that is not filed"});
+      bad.push_back(finding("完整性", v.archive_code, "archive.check.version.unfiled"));
     if (v.version != last[v.archive_code] + (last[v.archive_code] ? 1 : 2))
-      bad.push_back({"完整性", v.archive_code, "version " + std::to_string(v.version) + " does not follow version " +
-                                                    std::to_string(last[v.archive_code] ? last[v.archive_code] : 1)});
+      bad.push_back(finding("完整性", v.archive_code, "archive.check.version.sequence",
+                            {{"version", std::to_string(v.version)},
+                             {"previous", std::to_string(last[v.archive_code] ? last[v.archive_code] : 1)}}));
     last[v.archive_code] = v.version;
     std::vector<std::pair<std::string, std::string>> files{{rel_of(v.metadata_path), v.metadata_sha256}};
     if (!v.path.empty()) files.push_back({rel_of(v.path), v.sha256});
@@ -146,10 +153,12 @@ void check_versions(Workspace& ws, int year, const std::vector<FiledRecord>& fil
       recorded.insert(rel);
       auto it = manifest.find(rel);
       if (it == manifest.end())
-        bad.push_back({"完整性", rel, "version " + std::to_string(v.version) + " of " + v.archive_code + " is not in the manifest"});
+        bad.push_back(finding("完整性", rel, "archive.check.version.unlisted",
+                              {{"version", std::to_string(v.version)}, {"code", v.archive_code}}));
       else if (it->second != sha)
-        bad.push_back({"真实性", rel, "the manifest's hash differs from the register's for version " +
-                                         std::to_string(v.version) + " of " + v.archive_code});
+        bad.push_back(finding("真实性", rel, "archive.check.version.hash",
+                              {{"version", std::to_string(v.version)}, {"code", v.archive_code},
+                               {"expected", sha}, {"actual", it->second}}));
     }
     std::error_code ec;
     const fs::path meta = bag / rel_of(v.metadata_path);
@@ -158,24 +167,24 @@ void check_versions(Workspace& ws, int year, const std::vector<FiledRecord>& fil
       xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "v.xml", nullptr,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
       if (!doc) {
-        bad.push_back({"可用性", rel_of(v.metadata_path), "not well-formed XML"});
+        bad.push_back(finding("可用性", rel_of(v.metadata_path), "archive.check.xml"));
         continue;
       }
       const auto t = leaf_texts(xmlDocGetRootElement(doc));
       xmlFreeDoc(doc);
       if (!t.count("封装包类型") || t.at("封装包类型") != "修改型")
-        bad.push_back({"完整性", rel_of(v.metadata_path), "not a 修改型 package"});
+        bad.push_back(finding("完整性", rel_of(v.metadata_path), "archive.check.version.not_revision"));
       if (!t.count("档号") || t.at("档号") != v.archive_code || !t.count("版本号") ||
           t.at("版本号") != std::to_string(v.version))
-        bad.push_back({"真实性", rel_of(v.metadata_path), "档号 or 版本号 does not match the register"});
+        bad.push_back(finding("真实性", rel_of(v.metadata_path), "archive.check.version.mismatch"));
       for (const char* k : {"修改原因", "修改人", "修改时间"})
         if (!t.count(k) || t.at(k).empty())
-          bad.push_back({"完整性", rel_of(v.metadata_path), std::string("required metadata ") + k + " is missing"});
+          bad.push_back(finding("完整性", rel_of(v.metadata_path), "archive.check.metadata.element", {{"element", k}}));
     }
   }
   for (const auto& [rel, sha] : manifest)
     if (rel.starts_with("data/corrections/") && !recorded.count(rel))
-      bad.push_back({"真实性", rel, "a correction in the package that the register does not record"});
+      bad.push_back(finding("真实性", rel, "archive.check.correction.unrecorded"));
 }
 
 }  // namespace
@@ -204,7 +213,7 @@ using OfdExpectations = std::map<std::string, OfdExpect>;  // by path in the bag
 void check_ofd(const std::string& rel, const std::string& bytes, const OfdExpect& e, VerifyReport& r) {
   auto opened = read_ofd(bytes, rel);
   if (!opened.ok()) {
-    r.failures.push_back({"可用性", rel, msg("archive.ofd.unreadable", {{"why", opened.error().message}})});
+    r.failures.push_back(finding("可用性", rel, "archive.ofd.unreadable", {{"why", opened.error().message}}));
     return;
   }
   if (e.open_only) return;
@@ -215,12 +224,12 @@ void check_ofd(const std::string& rel, const std::string& bytes, const OfdExpect
   const OfdVerifyReport v = verify_ofd(bytes, e.trusted);
   if (v.seals.empty()) return;  // an unsealed document's OFD: nothing signed to check
   for (const std::string& p : v.problems)
-    r.failures.push_back({"真实性", rel, msg("archive.ofd.package", {{"why", p}})});
+    r.failures.push_back(finding("真实性", rel, "archive.ofd.package", {{"why", p}}));
   for (const OfdSealCheck& seal : v.seals) {
     if (seal.ok()) continue;
     std::string why;
     for (const std::string& p : seal.problems) why += (why.empty() ? "" : "；") + p;
-    r.failures.push_back({"真实性", rel, msg("archive.ofd.seal", {{"seal", seal.seal_name}, {"why", why}})});
+    r.failures.push_back(finding("真实性", rel, "archive.ofd.seal", {{"seal", seal.seal_name}, {"why", why}}));
   }
 }
 
@@ -235,15 +244,15 @@ void check_unlisted(const fs::path& bag, const Manifest& manifest, const Manifes
   for (auto it = fs::recursive_directory_iterator(bag, ec); it != fs::recursive_directory_iterator(); ++it) {
     const std::string rel = fs::relative(it->path(), bag).generic_string();
     if (it->is_symlink()) {
-      bad.push_back({"安全性", rel, "a symbolic link in the package"});
+      bad.push_back(finding("安全性", rel, "archive.check.symlink"));
       continue;
     }
     if (!it->is_regular_file()) continue;
     if (kTagFiles.count(rel)) continue;
     if (!manifest.count(rel) && !tags.count(rel))
-      bad.push_back({"安全性", rel, "file is in the package but not listed in the manifest (added)"});
+      bad.push_back(finding("安全性", rel, "archive.check.added"));
     if (!kAllowed.count(it->path().extension().string()))
-      bad.push_back({"可用性", rel, "format " + it->path().extension().string() + " is not on the allowed list"});
+      bad.push_back(finding("可用性", rel, "archive.check.format", {{"format", it->path().extension().string()}}));
   }
 }
 
@@ -254,12 +263,13 @@ void check_listed_file(Workspace& ws, const fs::path& bag, const std::string& re
   std::error_code e;
   const fs::path p = bag / rel;
   if (!fs::is_regular_file(p, e)) {
-    part.failures.push_back({"完整性", rel, "file listed in the manifest is missing (deleted)"});
+    part.failures.push_back(finding("完整性", rel, "archive.check.deleted"));
     return;
   }
   const std::string b = read_file(p);
   part.files = 1;
-  if (sha256_hex(b) != sha) part.failures.push_back({"真实性", rel, "content differs from the manifest (changed)"});
+  if (const std::string actual = sha256_hex(b); actual != sha)
+    part.failures.push_back(finding("真实性", rel, "archive.check.changed", {{"expected", sha}, {"actual", actual}}));
   auto f = by_rel.find(rel);
   if (f != by_rel.end() && rel.ends_with(".pdf")) check_document(ws, *f->second, rel, b, part);
   else if (rel.starts_with("data/corrections/") && rel.ends_with(".pdf")) check_pdf(rel, b, part);
@@ -267,7 +277,7 @@ void check_listed_file(Workspace& ws, const fs::path& bag, const std::string& re
   // Corrected versions and the 发文稿纸 are archival PDFs too (PDF/A-2b markers, no stamp).
   if (rel.ends_with(".pdf") && f == by_rel.end() && b.find("<pdfaid:part>2</pdfaid:part>") == std::string::npos &&
       (rel.starts_with("data/corrections/") || rel.ends_with(".发文稿纸.pdf")))
-    part.failures.push_back({"可用性", rel, "no PDF/A-2 identification (XMP pdfaid)"});
+    part.failures.push_back(finding("可用性", rel, "archive.check.pdf.no_pdfa"));
 }
 
 // 真实性 + 完整性: every listed file present and unchanged; each document is checked while
@@ -291,28 +301,31 @@ void check_listed(Workspace& ws, int year, const std::vector<FiledRecord>& filed
 // A 件's metadata (DA/T 48 封装包): well-formed, the required elements, matching the register.
 void check_metadata(const fs::path& bag, const FiledRecord& f, const Manifest& manifest, Findings& bad) {
   const std::string meta_rel = "data/metadata/" + f.archive_code + ".xml";
-  if (!manifest.count(meta_rel)) bad.push_back({"完整性", meta_rel, "metadata of " + f.archive_code + " is missing"});
+  if (!manifest.count(meta_rel))
+    bad.push_back(finding("完整性", meta_rel, "archive.check.metadata.missing", {{"code", f.archive_code}}));
   std::error_code ec;
   if (!fs::is_regular_file(bag / meta_rel, ec)) return;
   const std::string xml = read_file(bag / meta_rel);
   xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), meta_rel.c_str(), nullptr,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc) {
-    bad.push_back({"可用性", meta_rel, "not well-formed XML"});
+    bad.push_back(finding("可用性", meta_rel, "archive.check.xml"));
     return;
   }
   xmlNode* root = xmlDocGetRootElement(doc);
   if (!root || !root->ns || std::string(reinterpret_cast<const char*>(root->ns->href)) != kEepNamespace)
-    bad.push_back({"完整性", meta_rel, "not a DA/T 48 封装包 (namespace)"});
+    bad.push_back(finding("完整性", meta_rel, "archive.check.metadata.namespace"));
   const auto t = leaf_texts(root);
   for (const char* k : {"档号", "题名", "责任者", "日期", "保管期限", "密级", "格式信息", "计算机文件名",
                         "计算机文件大小", "数字摘要", "业务行为"})
     if (!t.count(k) || t.at(k).empty())
-      bad.push_back({"完整性", meta_rel, std::string("required metadata ") + k + " is missing"});
+      bad.push_back(finding("完整性", meta_rel, "archive.check.metadata.element", {{"element", k}}));
   if (t.count("数字摘要") && t.at("数字摘要") != f.sha256)
-    bad.push_back({"真实性", meta_rel, "数字摘要 does not match the register for " + f.archive_code});
+    bad.push_back(finding("真实性", meta_rel, "archive.check.metadata.digest",
+                          {{"code", f.archive_code}, {"expected", f.sha256}, {"actual", t.at("数字摘要")}}));
   if (t.count("档号") && t.at("档号") != f.archive_code)
-    bad.push_back({"真实性", meta_rel, "档号 does not match the register"});
+    bad.push_back(finding("真实性", meta_rel, "archive.check.metadata.code",
+                          {{"expected", f.archive_code}, {"actual", t.at("档号")}}));
   xmlFreeDoc(doc);
 }
 
@@ -325,9 +338,10 @@ void check_register(int year, const std::vector<FiledRecord>& filed, const fs::p
     classes[f.archive_code.substr(0, f.archive_code.rfind('-'))].push_back(f.item_no);
     auto it = manifest.find(rel);
     if (it == manifest.end()) {
-      bad.push_back({"完整性", rel, f.archive_code + " (" + f.number + ") is not in the manifest"});
+      bad.push_back(finding("完整性", rel, "archive.check.item.unlisted", {{"code", f.archive_code}, {"number", f.number}}));
     } else if (it->second != f.sha256) {
-      bad.push_back({"真实性", rel, "the manifest's hash differs from the register's for " + f.archive_code});
+      bad.push_back(finding("真实性", rel, "archive.check.item.hash",
+                            {{"code", f.archive_code}, {"expected", f.sha256}, {"actual", it->second}}));
     }
     check_metadata(bag, f, manifest, bad);
   }
@@ -335,7 +349,7 @@ void check_register(int year, const std::vector<FiledRecord>& filed, const fs::p
     std::sort(nos.begin(), nos.end());
     for (std::size_t i = 0; i < nos.size(); ++i)
       if (nos[i] != static_cast<int>(i + 1)) {
-        bad.push_back({"完整性", cls, "件号 sequence has a gap before " + std::to_string(nos[i])});
+        bad.push_back(finding("完整性", cls, "archive.check.item_no.gap", {{"item", std::to_string(nos[i])}}));
         break;
       }
   }
@@ -350,13 +364,13 @@ void check_numbers(Registry& reg, int year, const std::vector<FiledRecord>& file
     serials[n.code].insert(n.serial);
     const std::string num = n.code + "〔" + std::to_string(year) + "〕" + std::to_string(n.serial) + "号";
     if (n.status != "void" && !filed_numbers.count(num))
-      bad.push_back({"完整性", num, "issued but not in the archive"});
+      bad.push_back(finding("完整性", num, "archive.check.number.unfiled"));
   }
   for (const auto& [code, set] : serials)
     for (int s = 1; s < *set.rbegin(); ++s)
       if (!set.count(s))
-        bad.push_back({"完整性", code + "〔" + std::to_string(year) + "〕" + std::to_string(s) + "号",
-                       "文号 missing from the number book, no void record"});
+        bad.push_back(finding("完整性", code + "〔" + std::to_string(year) + "〕" + std::to_string(s) + "号",
+                              "archive.check.number.missing"));
 }
 
 // Every filed OFD and what it must show: an issued 件's (<档号>.ofd beside the PDF/A copy, when
@@ -397,9 +411,9 @@ void check_ofds(Registry& reg, const std::vector<FiledRecord>& filed, const Mani
     const std::string rel = "data/documents/" + f.archive_code + ".ofd";
     auto it = manifest.find(rel);
     if (it == manifest.end())
-      bad.push_back({"完整性", rel, msg("archive.ofd.missing", {{"code", f.archive_code}})});
+      bad.push_back(finding("完整性", rel, "archive.ofd.missing", {{"code", f.archive_code}}));
     else if (it->second != issued->ofd_sha256)
-      bad.push_back({"真实性", rel, msg("archive.ofd.differs", {{"code", f.archive_code}})});
+      bad.push_back(finding("真实性", rel, "archive.ofd.differs", {{"code", f.archive_code}}));
   }
 }
 
@@ -410,7 +424,7 @@ void check_sheets(Registry& reg, const std::vector<FiledRecord>& filed, const Ma
     if (!issued || issued->sheet_path.empty()) continue;
     const std::string sheet = "data/documents/" + f.archive_code + ".发文稿纸.pdf";
     if (!manifest.count(sheet))
-      bad.push_back({"完整性", sheet, "the 发文稿纸 (drafting history) of " + f.archive_code + " is missing"});
+      bad.push_back(finding("完整性", sheet, "archive.check.sheet.missing", {{"code", f.archive_code}}));
   }
 }
 
@@ -427,7 +441,7 @@ VerifyReport verify_year(Workspace& ws, int year) {
   const fs::path bag = ws.archive_dir() / std::to_string(year);
   std::error_code ec;
   if (!fs::is_directory(bag, ec)) {
-    r.failures.push_back({"完整性", ws.relative(bag), "the year's package folder is missing"});
+    r.failures.push_back(finding("完整性", ws.relative(bag), "archive.check.bag.missing"));
     return r;
   }
   auto& bad = r.failures;
@@ -435,7 +449,8 @@ VerifyReport verify_year(Workspace& ws, int year) {
   const auto tags = read_manifest(bag / "tagmanifest-sha256.txt", bad, "tagmanifest-sha256.txt");
   check_unlisted(bag, manifest, tags, bad);
   check_listed(ws, year, filed, bag, manifest, tags, ofd_expectations(ws, year, filed), r);
-  if (!tags.count("manifest-sha256.txt")) bad.push_back({"完整性", "tagmanifest-sha256.txt", "does not list manifest-sha256.txt"});
+  if (!tags.count("manifest-sha256.txt"))
+    bad.push_back(finding("完整性", "tagmanifest-sha256.txt", "archive.check.tagmanifest"));
   check_register(year, filed, bag, manifest, bad);
   check_numbers(reg, year, filed, bad);
   check_versions(ws, year, filed, manifest, bag, r);
@@ -444,7 +459,8 @@ VerifyReport verify_year(Workspace& ws, int year) {
   // The whole audit check of `gongwen audit verify` (chain, MACs, head, signed checkpoints,
   // sealed rows), not the bare hash chain: a re-chained or forged entry fails here too. The
   // entries' time order is added by services::verify_year_for (the clock policy is there).
-  for (const auto& problem : check_audit(ws).problems) bad.push_back({"安全性", "registry audit log", problem});
+  for (const auto& problem : check_audit(ws).problems)
+    bad.push_back({"安全性", msg("archive.check.audit_log"), problem, "archive.check.audit"});
   return r;
 }
 

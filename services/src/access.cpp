@@ -3,6 +3,7 @@
 #include <set>
 
 #include "gongwen/archive/receiving.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "gongwen/services/audit_verify.hpp"
 
 namespace gongwen::services {
@@ -132,7 +133,7 @@ VisibleVerify verify_year_for(archive::Workspace& ws, int year, const User& read
   out.report = archive::verify_year(ws, year);  // with archive::check_audit's findings (安全性)
   // The audit entries' time order, as `gongwen audit verify` checks it (issue 13 #7).
   if (const AuditVerdict order = audit_time_order(ws); order.order_is_failure)
-    out.report.failures.push_back({"安全性", "registry audit log", order.order_text});
+    out.report.failures.push_back({"安全性", msg("archive.check.audit_log"), order.order_text, "archive.check.audit.order"});
   else if (!order.order_text.empty())
     out.report.notes.push_back(order.order_text);
   const Secrets s = secrets_for(ws, year, reader);
@@ -141,7 +142,7 @@ VisibleVerify verify_year_for(archive::Workspace& ws, int year, const User& read
     if (s.names(f.file) || s.names(f.problem)) {
       // Still a failure (the report must not pass), but anonymous.
       ++out.hidden;
-      failures.push_back({f.aspect, "（密件）", "一件您无权查看的文件未通过检测"});
+      failures.push_back({f.aspect, msg("archive.check.hidden.file"), msg("archive.check.hidden"), "archive.check.hidden"});
     } else {
       failures.push_back(std::move(f));
     }

@@ -2,6 +2,7 @@
 
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 #include <optional>
 
@@ -22,9 +23,8 @@ bool fixed_clock_allowed(archive::Workspace& ws) {
 void require_fixed_clock_allowed(archive::Workspace& ws, const std::string& requested) {
   if (fixed_clock_allowed(ws)) return;
   fail(Code::Forbidden,
-       "这个工作区不允许固定时钟（--clock / GONGWEN_CLOCK " + requested + "）：记录的时间只能是真实时间",
-       {"固定时钟只用于演示和测试工作区：gongwen demo，或 gongwen init --fixed-clock-allowed DIR",
-        "去掉 --clock 并清除 GONGWEN_CLOCK 后重试"});
+       msg("workspace.clock.fixed", {{"clock", requested}}),
+       {msg("workspace.clock.fixed.hint"), msg("workspace.clock.fixed.hint2")});
 }
 
 std::vector<std::int64_t> entries_out_of_time_order(const std::vector<archive::AuditEntry>& log,

@@ -5,6 +5,7 @@
 
 #include "gongwen/pipeline/error.hpp"
 #include "gongwen/pipeline/number.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::services {
 
@@ -14,7 +15,7 @@ fs::path issued_file_path(const archive::Workspace& ws, const std::string& numbe
   const auto n = parse_doc_number(number);
   const bool safe = n && n->code.find_first_of("/\\") == std::string::npos && n->code.find("..") == std::string::npos &&
                     n->text() == number;
-  if (!safe) fail(Code::Conflict, "登记的文号“" + number + "”不是文号，无法找到它的文件", {"运行 gongwen audit verify 并联系管理员"});
+  if (!safe) fail(Code::Conflict, msg("documents.number.bad", {{"number", number}}), {msg("documents.number.bad.hint")});
   const fs::path dir = ws.documents_dir() / std::to_string(n->year);
   switch (which) {
     case IssuedFile::Pdf: return dir / (number + ".pdf");
@@ -96,11 +97,10 @@ FileIdentity identify_file(archive::Workspace& ws, const fs::path& file, const s
   if (at->sha == sha) return {at->number, at->title, true};
   const FileIdentity other = by_hash(ws, sha);
   if (!other.number.empty())
-    fail(Code::Conflict,
-         rel + " 处登记的是 " + at->number + "，但这个文件是 " + other.number + "（文件被调换）",
-         {"从备份恢复 " + rel + "，并检查是谁替换了它（gongwen audit log）"});
-  fail(Code::Conflict, rel + " 处登记的是 " + at->number + "，但文件内容与登记的不同（被改动或被替换）",
-       {"从备份恢复 " + rel});
+    fail(Code::Conflict, msg("documents.swapped", {{"path", rel}, {"number", at->number}, {"other", other.number}}),
+         {msg("documents.swapped.hint", {{"path", rel}})});
+  fail(Code::Conflict, msg("documents.changed", {{"path", rel}, {"number", at->number}}),
+       {msg("documents.restore.hint", {{"path", rel}})});
 }
 
 }  // namespace gongwen::services

@@ -1,5 +1,7 @@
 #include "gongwen/services/next_step.hpp"
 
+#include "gongwen/pipeline/messages.hpp"
+
 namespace gongwen::services {
 
 const char* step_name(Step s) {
@@ -18,18 +20,7 @@ const char* step_name(Step s) {
 }
 
 std::string describe(const NextStep& n) {
-  switch (n.step) {
-    case Step::Review: return "review by " + n.user;
-    case Step::SignOff: return "sign-off";
-    case Step::Issue: return "issue (seal keeper)";
-    case Step::Revise: return "revise and resubmit by " + n.user;
-    case Step::Handle: return "handling and circulation";
-    case Step::Verify: return "四性检测: gongwen archive verify";
-    case Step::ReturnLoan: return "return by " + n.user;
-    case Step::Done: return "done";
-    case Step::Voided: return "voided";
-  }
-  return "";
+  return msg(std::string("next.") + step_name(n.step), {{"name", n.user}});
 }
 
 std::string describe_chinese(const NextStep& n) {

@@ -23,6 +23,7 @@
 #include "gongwen/pipeline/number.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "gongwen/pipeline/sign.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::services {
 
@@ -669,10 +670,10 @@ NumberRecord Office::void_number(const std::string& text, const std::string& use
       m_ws.registry().audit(now_iso(), u.id, "refused", n->text(), filed ? "void of a filed number" : "void of an issued number");
     });
     if (filed)
-      fail(Code::Conflict, n->text() + " 已发出并已随 " + std::to_string(n->year) + " 年度归档，不能作废",
-           {"已归档的文件只能更正（gongwen archive correct），不能作废"});
-    fail(Code::Conflict, n->text() + " 已发出，不能作废",
-         {"作废只用于已取号但未完成发文的文号", "已发出的文件如需更正，另行发文更正或废止"});
+      fail(Code::Conflict, msg("workflow.void.filed", {{"number", n->text()}, {"year", std::to_string(n->year)}}),
+           {msg("workflow.void.filed.hint")});
+    fail(Code::Conflict, msg("workflow.void.issued", {{"number", n->text()}}),
+         {msg("workflow.void.issued.hint"), msg("workflow.void.issued.hint2")});
   }
   m_ws.registry().transaction([&] {
     m_ws.registry().void_number(n->code, n->year, n->serial, reason, now_iso());

@@ -10,6 +10,7 @@
 #include "gongwen/pipeline/secrecy.hpp"
 #include "gongwen/search/bulk_index.hpp"
 #include "gongwen/services/indexing.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::services {
 
@@ -19,8 +20,7 @@ std::size_t export_open_index(archive::Workspace& ws, const fs::path& dir, const
                               const std::string& at) {
   std::error_code ec;
   if (fs::exists(dir, ec))
-    fail(Code::Conflict, "导出目录 " + dir.string() + " 已存在：公开索引总是整份重建",
-         {"换一个新目录，或先删除旧的导出（xapian-tcpsrv 应在换目录后重启）"});
+    fail(Code::Conflict, msg("search.export.exists", {{"dir", dir.string()}}), {msg("search.export.exists.hint")});
   const fs::path building = dir.string() + ".building";
   fs::remove_all(building, ec);
   std::size_t kept = 0, left_out = 0;

@@ -84,14 +84,14 @@ std::string escape_controls(std::string_view text) {
 std::string read_outside_file(const fs::path& file, std::uintmax_t limit) {
   std::error_code ec;
   const auto st = fs::status(file, ec);
-  if (ec || !fs::exists(st)) fail(Code::NotFound, "找不到文件 " + file.string());
+  if (ec || !fs::exists(st)) fail(Code::NotFound, msg("receiving.file.none", {{"file", file.string()}}));
   if (!fs::is_regular_file(st))
-    fail(Code::BadInput, file.string() + " 不是普通文件（设备、管道或文件夹不能登记）", {"请给出 PDF、DOCX 或 OFD 文件"});
+    fail(Code::BadInput, msg("receiving.file.not_regular", {{"file", file.string()}}), {msg("receiving.file.kind.hint")});
   const auto size = fs::file_size(file, ec);
   if (ec || size > limit)
-    fail(Code::BadInput, file.string() + " 超过 " + std::to_string(limit / (1024 * 1024)) + " MB，不能登记");
+    fail(Code::BadInput, msg("receiving.file.too_large", {{"file", file.string()}, {"mb", std::to_string(limit / (1024 * 1024))}}));
   std::ifstream in(file, std::ios::binary);
-  if (!in) fail(Code::Io, "无法读取 " + file.string());
+  if (!in) fail(Code::Io, msg("receiving.file.unreadable", {{"file", file.string()}}));
   std::string bytes;
   bytes.resize(static_cast<std::size_t>(size));
   in.read(bytes.data(), static_cast<std::streamsize>(size));

@@ -12,6 +12,7 @@
 #include "gongwen/services/fault.hpp"
 #include "gongwen/services/indexing.hpp"
 #include "gongwen/services/seal_check.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::services {
 
@@ -207,8 +208,7 @@ LoanResult Workflows::lend(const archive::LoanRequest& request, const std::strin
   if (const User* u = m_ws.profile().user(user); u && u->has(Role::Archivist)) {
     const auto secrecy = filed_secrecy(m_ws, request.archive_code);
     if (!secrecy || !may_see(*u, *secrecy))
-      fail(Code::NotFound, "没有档号为 " + request.archive_code + " 的已归档文件",
-           {"gongwen archive verify --year 年度 列出该年度的档号"});
+      fail(Code::NotFound, msg("correct.item.unfiled", {{"code", request.archive_code}}), {msg("correct.item.unfiled.hint")});
   }
   archive::Lending lending(m_ws, m_clock);
   const auto l = lending.borrow(request, user);

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "run_cli.hpp"
 
@@ -244,6 +245,29 @@ TEST_F(Archive, VerifyNamesAChangedByteADeletedFileAndAnAddedFile) {
   v = verify();
   EXPECT_NE(v.out.find("FAIL 安全性  data/readme.txt: file is in the package but not listed in the manifest (added)"),
             std::string::npos) << v.out;
+
+  // The clerk's report is Chinese (LANG unset), every problem from the catalogue; --json
+  // carries each problem's code, the same in every language.
+  const std::vector<std::string> args = {"-w", copy.string(), "--clock", "2027-01-15T09:00:00+08:00",
+                                         "archive", "verify", "--year", "2026"};
+  const Outcome zh = run(GONGWEN_BINARY, args, kChinese);
+  EXPECT_EQ(zh.code, 6);
+  EXPECT_NE(zh.out.find("未通过 真实性  " + rel + "：内容与清单不符（被改动）：清单中的 SHA-256 为 "), std::string::npos)
+      << zh.out;
+  EXPECT_NE(zh.out.find("未通过 完整性  data/备考表.txt：清单中列出的文件不见了（被删除）"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("未通过 安全性  data/readme.txt：文件在归档包中，但清单中没有它（被添加）"), std::string::npos)
+      << zh.out;
+  EXPECT_EQ(zh.out.find("manifest ("), std::string::npos) << zh.out;
+  std::vector<std::string> json_args = args;
+  json_args.insert(json_args.begin(), "--json");
+  const Outcome js = run(GONGWEN_BINARY, json_args, kChinese);
+  std::istringstream first(js.out);  // the report; the refusal (exit 6) follows it
+  nlohmann::json report;
+  first >> report;
+  std::set<std::string> codes;
+  for (const auto& f : report["failures"]) codes.insert(f["code"].get<std::string>());
+  for (const char* code : {"archive.check.changed", "archive.check.deleted", "archive.check.added"})
+    EXPECT_TRUE(codes.count(code)) << code << "\n" << js.out;
   fs::remove_all(copy);
 }
 
@@ -274,7 +298,7 @@ TEST_F(Archive, ReceiveCirculateOverdueAndClearThroughTheCli) {
   EXPECT_NE(plan.out.find("BLOCKS: 收〔2027〕1号"), std::string::npos) << plan.out;
   // The archivist is not cleared for 秘密: counted, not named (issue 13 #1).
   const Outcome uncleared = as("zhouhong", {"archive", "plan", "--year", "2027"});
-  EXPECT_NE(uncleared.out.find("BLOCKS: 2 项（涉及您无权查看的密件）"), std::string::npos) << uncleared.out;
+  EXPECT_NE(uncleared.out.find("BLOCKS: 2 (about classified 件 you may not see)"), std::string::npos) << uncleared.out;
   EXPECT_EQ(uncleared.out.find("收〔2027〕1号"), std::string::npos) << uncleared.out;
   EXPECT_EQ(as("sunxiuying", {"receive", "clear", id}).code, 6);  // still out with the reader
   EXPECT_EQ(as("sunxiuying", {"receive", "return", id, "--by", "zhangjianguo"}).code, 0);

@@ -87,5 +87,63 @@ TEST_F(CliWords, WorkflowRefusalsAreChineseByDefaultAndEnglishOnRequest) {
       << en.err;
 }
 
+// CLI11's own parse errors, each class a catalogue message naming the option and the value
+// (issue 12): Chinese by default, English with LANG=en*, always exit 2.
+TEST_F(CliWords, ParseErrorsNameTheOptionInTheClerksLanguage) {
+  const std::string ws = (dir / "ws").string();
+  struct Case {
+    std::vector<std::string> args;
+    std::string chinese, english;
+  };
+  const std::vector<Case> cases = {
+      {{"archive", "plan"}, "缺少 --year：这个命令必须给出它", "--year is required"},
+      {{"archive", "plan", "--year", "abc"}, "--year 的值 abc 不在 1949 到 9999 之间", "--year: value abc not in range"},
+      {{"receive", "circulate", "abc", "--to", "王芳"}, "id 的值“abc”格式不对", "Could not convert: id = abc"},
+      {{"archive", "plan", "--year", "3"}, "--year 的值 3 不在 1949 到 9999 之间", "--year: value 3 not in range 1949 to 9999"},
+      {{"archive", "plan", "--year", "2025", "extra"}, "多余的参数：extra", "The following arguments were not expected: extra"},
+      {{"archive", "plan", "--year"}, "--year 后面缺少取值", "--year needs a value"},
+      {{"search", "森林", "--sort", "size"}, "--sort 的值“size”不是可选的值之一", "--sort: size not in {relevance,date}"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = {"-w", ws};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const Outcome zh = run_in(kChinese, args);
+    EXPECT_EQ(zh.code, 2) << c.english;
+    EXPECT_NE(zh.err.find(c.chinese), std::string::npos) << zh.err;
+    EXPECT_EQ(zh.err.find(c.english), std::string::npos) << zh.err;
+    const Outcome en = run_in(kEnglish, args);
+    EXPECT_EQ(en.code, 2) << c.english;
+    EXPECT_NE(en.err.find(c.english), std::string::npos) << en.err;
+  }
+}
+
+// The audit log keeps its stored English (the chain hashes it) and shows it in the clerk's
+// words: a refused review out of order reads 拒绝 / 未按审核顺序审核.
+TEST_F(CliWords, TheAuditLogShowsARefusalInChinese) {
+  ASSERT_EQ(as(kChinese, "wangfang", {"submit", draft.string()}).code, 0);
+  const Outcome refused = as(kChinese, "chenzhiyong", {"review", "#1"});
+  ASSERT_EQ(refused.code, 5) << refused.err;
+  const Outcome zh = as(kChinese, "huanglei", {"audit", "log"});
+  ASSERT_EQ(zh.code, 0) << zh.err;
+  EXPECT_NE(zh.out.find("\tchenzhiyong\t拒绝\t#1 "), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("\t未按审核顺序审核\n"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("\t提交\t"), std::string::npos) << zh.out;
+  EXPECT_EQ(zh.out.find("review out of order"), std::string::npos) << zh.out;
+  const Outcome en = as(kEnglish, "huanglei", {"audit", "log"});
+  EXPECT_NE(en.out.find("\tchenzhiyong\trefused\t#1 "), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("\treview out of order\n"), std::string::npos) << en.out;
+  // --json: the stored words (hashed by the chain) and the words shown.
+  const auto log = nlohmann::json::parse(as(kChinese, "huanglei", {"--json", "audit", "log"}).out);
+  bool found = false;
+  for (const auto& e : log)
+    if (e["detail"] == "review out of order") {
+      found = true;
+      EXPECT_EQ(e["action"], "refused");
+      EXPECT_EQ(e["action_text"], "拒绝");
+      EXPECT_EQ(e["detail_text"], "未按审核顺序审核");
+    }
+  EXPECT_TRUE(found) << log.dump(2);
+}
+
 }  // namespace
 }  // namespace gongwen::e2e

@@ -38,7 +38,8 @@ class Signoff : public ::testing::Test {
     args.insert(args.begin(), {"--as", user});
     return with("GONGWEN_PASSWORD=right-password", args);
   }
-  std::string audit() { return with("", {"audit", "log"}).out; }
+  // The log as stored (in English: the chain hashes it); `audit log` shows it so with LANG=en*.
+  std::string audit() { return with(kEnglish, {"audit", "log"}).out; }
   fs::path dir, draft;
   std::string ws, cfg;
 };

@@ -47,10 +47,10 @@ TEST_F(Trust, VoidOfAnIssuedNumberIsRefusedAndChangesNothing) {
   const std::string before = registry_dump();
   const Outcome issued = as("zhangjianguo", {"void", "白政发〔2026〕1号", "--reason", "印制错误"});
   EXPECT_NE(issued.code, 0);
-  EXPECT_NE(issued.err.find("已发出，不能作废"), std::string::npos) << issued.err;
+  EXPECT_NE(issued.err.find("was issued: it cannot be voided"), std::string::npos) << issued.err;
   const Outcome filed = as("zhangjianguo", {"void", "白政发〔2025〕1号", "--reason", "印制错误"});
   EXPECT_NE(filed.code, 0);
-  EXPECT_NE(filed.err.find("已归档"), std::string::npos) << filed.err;
+  EXPECT_NE(filed.err.find("filed with the year 2025"), std::string::npos) << filed.err;
   EXPECT_EQ(registry_dump(), before);
 }
 
@@ -109,7 +109,7 @@ TEST_F(Trust, ReceivingADeviceIsRefusedClearly) {
   const Outcome o = as("sunxiuying", {"receive", "/dev/zero", "--from", "县政府办", "--title", "零", "--kind", "通知",
                                       "--date", "2026-11-10"});
   EXPECT_EQ(o.code, 3) << o.err;
-  EXPECT_NE(o.err.find("不是普通文件"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("is not a plain file"), std::string::npos) << o.err;
   EXPECT_EQ(o.err.find("bad_alloc"), std::string::npos);
 }
 
@@ -149,7 +149,7 @@ TEST_F(Trust, ListingsHideSecretTitlesFromTheUncleared) {
     ASSERT_EQ(plan.code, 0) << plan.err;
     EXPECT_EQ(plan.out.find(incoming_title), std::string::npos) << plan.out;
     EXPECT_EQ(plan.out.find(secret_title), std::string::npos) << plan.out;
-    EXPECT_NE(plan.out.find("涉及您无权查看的密件"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("classified 件 you may not see"), std::string::npos) << plan.out;
     const Outcome status = as(user, {"archive", "status"});
     EXPECT_EQ(status.out.find(incoming_title), std::string::npos) << status.out;
     const Outcome drafts = as(user, {"draft", "list"});
@@ -172,7 +172,7 @@ TEST(TrustClock, FixedClockOnlyInDemoAndTestWorkspaces) {
   ASSERT_EQ(gongwen({"init", normal.string()}).code, 0);
   const Outcome backdated = gongwen({"-w", normal.string(), "--clock", "1999-01-01T09:00:00+08:00", "draft", "list"});
   EXPECT_EQ(backdated.code, 5) << backdated.err;
-  EXPECT_NE(backdated.err.find("不允许固定时钟"), std::string::npos) << backdated.err;
+  EXPECT_NE(backdated.err.find("allows no fixed clock"), std::string::npos) << backdated.err;
   const Outcome env = run(GONGWEN_BINARY, {"-w", normal.string(), "draft", "list"},
                           "GONGWEN_CLOCK=1999-01-01T09:00:00+08:00");
   EXPECT_EQ(env.code, 5) << env.err;

@@ -13,7 +13,9 @@ async function startWorkspaceServer({ bin, src, password, prefix }) {
   execFileSync(bin, ['init', ws]);
   fs.writeFileSync(path.join(tmp, 'password'), password + '\n');
   execFileSync(bin, ['-w', ws, 'user', 'passwd', '--all', '--new-password-file', path.join(tmp, 'password')]);
-  const server = spawn(bin, ['-w', ws, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(src, 'web')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The desk in the clerk's language (Chinese, the default), whatever the locale of the machine.
+  const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '' };
+  const server = spawn(bin, ['-w', ws, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(src, 'web')], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const base = await new Promise((resolve, reject) => {
     let seen = '';
     server.stdout.on('data', (d) => { seen += d; const m = seen.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/); if (m) resolve(m[1]); });

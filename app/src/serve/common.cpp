@@ -6,6 +6,7 @@
 #include "diagnostics_out.hpp"
 #include "gongwen/services/access.hpp"
 #include "serve/state.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -45,16 +46,16 @@ std::optional<Caller> authenticate(State& st, const httplib::Request& req, httpl
                                    Change change) {
   auto s = st.sessions.find(cookie_value(req, "gw_session"));
   if (!s) {
-    reply_error(res, 401, "请先登录");
+    reply_error(res, 401, msg("web.login.first"));
     return std::nullopt;
   }
   if (change == Change::Write && !equal_secret(req.get_header_value("X-CSRF-Token"), s->csrf)) {
-    reply_error(res, 403, "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
+    reply_error(res, 403, msg("web.csrf"));
     return std::nullopt;
   }
   const User* u = st.ws.profile().user(s->user);
   if (!u) {
-    reply_error(res, 401, "用户已不存在");
+    reply_error(res, 401, msg("web.user.gone"));
     return std::nullopt;
   }
   return Caller{*s, u};
@@ -86,22 +87,22 @@ void guarded(httplib::Response& res, const std::function<void()>& work) {
     reply_error(res, f.error());
   } catch (const nlohmann::json::type_error&) {
     // A JSON field of the wrong type ({"user": 123}): the request is wrong, not the server.
-    reply_error(res, 400, "请求中有字段的类型不对：文字字段（用户名、密码、标题……）须为字符串，年度、天数须为数字");
+    reply_error(res, 400, msg("web.json.type"));
   } catch (const std::exception& e) {
     // The message may name server paths: log it, tell the browser only that it failed.
     std::cerr << "gongwen serve: internal error: " << e.what() << "\n";
-    reply_error(res, 500, "服务器内部错误");
+    reply_error(res, 500, msg("web.internal"));
   }
 }
 
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res) {
   if (req.body.size() > kMaxJsonBytes) {
-    reply_error(res, 413, "请求过大");
+    reply_error(res, 413, msg("web.body.too_large"));
     return std::nullopt;
   }
   auto j = nlohmann::json::parse(req.body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
-    reply_error(res, 400, "请求体不是 JSON 对象");
+    reply_error(res, 400, msg("web.body.not_object"));
     return std::nullopt;
   }
   return j;

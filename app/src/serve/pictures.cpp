@@ -75,15 +75,14 @@ fs::path picture_dir(const fs::path& workspace, const std::string& user, bool cr
   std::error_code ec;
   if (create) {
     fs::create_directories(dir, ec);
-    if (ec) fail(Code::Io, "无法创建图片文件夹 drafts/web/" + user, {"请管理员检查工作区的写权限"});
+    if (ec) fail(Code::Io, msg("web.pictures.mkdir", {{"user", user}}), {msg("web.pictures.mkdir.hint")});
   }
   if (!fs::exists(dir, ec)) return dir;  // nothing stored yet: every picture line is missing
   // Each folder on the way must be the real one: a symlink could lead out of the workspace.
   const fs::path real = fs::canonical(dir, ec);
   const fs::path root = fs::canonical(workspace, ec);
   if (ec || real != root / "drafts" / "web" / user)
-    fail(Code::Io, "图片文件夹 drafts/web/" + user + " 不是工作区里的普通文件夹",
-         {"请管理员检查该文件夹（不能是指向别处的符号链接）"});
+    fail(Code::Io, msg("web.pictures.not_dir", {{"user", user}}), {msg("web.pictures.not_dir.hint")});
   return dir;
 }
 
@@ -115,10 +114,10 @@ std::string store_picture(const fs::path& dir, std::string_view bytes, const std
   const auto type = fs::symlink_status(file, ec).type();
   if (type == fs::file_type::regular) {
     if (archive::read_file(file) == bytes) return name;
-    fail(Code::Conflict, "图片文件夹里已有同名的另一张图片 " + name, {"请管理员检查 drafts/web 文件夹"});
+    fail(Code::Conflict, msg("web.pictures.same_name", {{"name", name}}), {msg("web.pictures.check.hint")});
   }
   if (type != fs::file_type::not_found)
-    fail(Code::Io, "图片文件夹里的 " + name + " 不是普通文件", {"请管理员检查 drafts/web 文件夹"});
+    fail(Code::Io, msg("web.pictures.not_file", {{"name", name}}), {msg("web.pictures.check.hint")});
   archive::write_file_atomic(file, bytes);
   return name;
 }

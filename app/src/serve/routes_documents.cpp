@@ -7,6 +7,7 @@
 #include "day_json.hpp"
 #include "gongwen/services/documents.hpp"
 #include "serve/state.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -32,12 +33,12 @@ nlohmann::json issued_json(const archive::IssuedRecord& r) {
 archive::IssuedRecord visible_issued(State& st, const Caller& c, std::int64_t id) {
   for (const auto& r : st.ws.registry().issued())
     if (r.id == id && may_see(*c.user, r.secrecy, distribution_of(st.ws.registry(), r))) return r;
-  fail(Code::NotFound, "没有这份文件");
+  fail(Code::NotFound, msg("web.document.none"));
 }
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
-  if (!in) fail(Code::NotFound, "文件缺失，请联系管理员");
+  if (!in) fail(Code::NotFound, msg("web.document.missing"));
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();

@@ -6,6 +6,7 @@
 #include "gongwen/pipeline/import.hpp"
 #include "serve/pictures.hpp"
 #include "serve/state.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -15,7 +16,7 @@ namespace {
 httplib::MultipartFormData uploaded(const httplib::Request& req, const std::string& missing) {
   if (!req.is_multipart_form_data() || !req.has_file("file")) fail(Code::BadInput, missing);
   auto f = req.get_file_value("file");
-  if (f.content.size() > kMaxUploadBytes) fail(Code::BadInput, "文件超过 20 MB");
+  if (f.content.size() > kMaxUploadBytes) fail(Code::BadInput, msg("web.upload.too_big"));
   return f;
 }
 
@@ -26,10 +27,10 @@ void add_import_routes(httplib::Server& srv, State& st) {
     auto c = authenticate(st, req, res, Change::Write);
     if (!c) return;
     guarded(res, [&] {
-      if (!c->user->has(Role::Drafter)) fail(Code::Forbidden, "只有拟稿人可以导入文稿");
+      if (!c->user->has(Role::Drafter)) fail(Code::Forbidden, msg("web.import.drafters_only"));
       const auto f = uploaded(req, "请选择 .docx 文件");
       if (f.content.rfind(std::string("PK\x03\x04", 4), 0) != 0)
-        fail(Code::BadInput, "这不是 .docx 文件（按内容判断）", {"在 Word 中另存为 .docx 后再导入"});
+        fail(Code::BadInput, msg("web.import.not_docx"), {msg("web.import.not_docx.hint")});
       const auto body = import_docx(f.content, "上传的文件").take();
       // The document is read in full before anything is stored: a refused .docx leaves nothing.
       std::vector<std::string> files;
@@ -51,7 +52,7 @@ void add_import_routes(httplib::Server& srv, State& st) {
     auto c = authenticate(st, req, res, Change::Write);
     if (!c) return;
     guarded(res, [&] {
-      if (!c->user->has(Role::Drafter)) fail(Code::Forbidden, "只有拟稿人可以上传图片");
+      if (!c->user->has(Role::Drafter)) fail(Code::Forbidden, msg("web.picture.drafters_only"));
       const auto f = uploaded(req, "请选择 PNG 或 JPEG 图片");
       const std::string name =
           store_picture(picture_dir(st.ws.root(), c->user->id, true), f.content, "上传的文件");

@@ -7,6 +7,7 @@
 #include "gongwen/services/workflows.hpp"
 #include "next_json.hpp"
 #include "serve/state.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -28,14 +29,14 @@ void add_lending_routes(httplib::Server& srv, State& st) {
     if (!c) return;
     guarded(res, [&] {
       const int year = std::atoi(req.get_param_value("year").c_str());
-      if (year < 1949 || year > 9999) fail(Code::BadInput, "请给出年度，如 2025");
+      if (year < 1949 || year > 9999) fail(Code::BadInput, msg("web.year"));
       std::lock_guard lock(st.ws_mutex);
       // Findings about items this reader may not see are anonymous (issue 13 #1).
       const auto v = services::verify_year_for(st.ws, year, *c->user);
       const auto& r = v.report;
       nlohmann::json failures = nlohmann::json::array();
       for (const auto& f : r.failures)
-        failures.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}});
+        failures.push_back({{"aspect", f.aspect}, {"file", f.file}, {"problem", f.problem}, {"code", f.code}});
       reply_json(res, 200, {{"ok", r.ok()}, {"year", year}, {"items", r.items}, {"files", r.files},
                             {"failures", failures}, {"notes", r.notes}, {"hidden", v.hidden}});
     });

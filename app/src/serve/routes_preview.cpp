@@ -19,6 +19,7 @@
 #include "serve/png.hpp"
 #include "serve/state.hpp"
 #include "serve/timing.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -129,7 +130,7 @@ void add_preview_routes(httplib::Server& srv, State& st) {
       {
         std::lock_guard lock(st.preview_mutex);
         auto it = st.previews.find(id);
-        if (it == st.previews.end() || it->second->owner != c->user->id) fail(Code::NotFound, "预览已过期，请重新预览");
+        if (it == st.previews.end() || it->second->owner != c->user->id) fail(Code::NotFound, msg("web.preview.expired"));
         p = it->second;
       }
       // Rasterised outside the previews' lock: other users' previews go on meanwhile.

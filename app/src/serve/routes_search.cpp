@@ -8,6 +8,7 @@
 #include "gongwen/services/search.hpp"
 #include "serve/state.hpp"
 #include "serve/timing.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -64,7 +65,7 @@ void add_search_routes(httplib::Server& srv, State& st) {
     guarded(res, [&] {
       services::SearchQuery sr;
       sr.text = req.get_param_value("q");
-      if (sr.text.size() > 400) fail(Code::BadInput, "检索词过长（最多 400 字节）");
+      if (sr.text.size() > 400) fail(Code::BadInput, msg("web.search.too_long"));
       sr.filters.year = filter_param(req, "year");
       sr.filters.kind = filter_param(req, "kind");
       sr.filters.issuer = filter_param(req, "issuer");

@@ -2,6 +2,7 @@
 #include "gongwen/pipeline/model.hpp"
 #include "gongwen/pipeline/profile.hpp"
 #include "serve/state.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -24,7 +25,7 @@ void add_session_routes(httplib::Server& srv, State& st) {
       const std::string user = body->value("user", "");
       const std::string password = body->value("password", "");
       if (user.size() > 64) {  // no user id is this long; keeps the throttle's table small
-        reply_error(res, 401, "用户名或口令错误");
+        reply_error(res, 401, msg("web.login.wrong"));
         return;
       }
       const std::string from =

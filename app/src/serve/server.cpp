@@ -14,6 +14,7 @@
 #include "gongwen/services/indexing.hpp"
 #include "serve/gated_server.hpp"
 #include "serve/state.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -79,7 +80,7 @@ void add_all_routes(httplib::Server& srv, State& st) {
   add_import_routes(srv, st);
   add_static_routes(srv, st);
   srv.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    reply_error(res, 500, "服务器内部错误");
+    reply_error(res, 500, msg("web.internal"));
   });
 }
 
@@ -126,8 +127,7 @@ void run_server(archive::Workspace& ws, const Clock& clock, const ServeOptions& 
     port = -1;
   }
   if (port <= 0)
-    fail(Code::Io, "无法在 " + opts.host + ":" + std::to_string(opts.port) + " 上监听：端口已被占用或地址不可用",
-         {"是否已有另一个 gongwen serve（或其他程序）在使用该端口？用 --listen 换一个端口"});
+    fail(Code::Io, msg("web.listen", {{"host", opts.host}, {"port", std::to_string(opts.port)}}), {msg("web.listen.hint")});
 
   std::atomic<bool> signalled{false};
   std::thread stopper([&] {

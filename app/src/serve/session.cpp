@@ -10,6 +10,7 @@
 #include "gongwen/archive/registry.hpp"
 #include "gongwen/pipeline/error.hpp"
 #include "gongwen/pipeline/hex.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::app::serve {
 
@@ -45,7 +46,7 @@ SessionStore::SessionStore(const std::filesystem::path& db_file, std::chrono::se
   auto book = archive::open_sqlite_session_book(db_file);
   if (!book) {
     Error e = book.error();
-    e.hints.push_back("is this a gongwen workspace? (gongwen init)");
+    e.hints.push_back(msg("web.session.workspace.hint"));
     throw Failure(std::move(e));
   }
   m_book = std::move(book).value();
@@ -94,7 +95,7 @@ std::unique_ptr<archive::SessionBook> open_book(const std::filesystem::path& db_
   auto book = archive::open_sqlite_session_book(db_file);
   if (!book) {
     Error e = book.error();
-    e.hints.push_back("is this a gongwen workspace? (gongwen init)");
+    e.hints.push_back(msg("web.session.workspace.hint"));
     throw Failure(std::move(e));
   }
   return std::move(book).value();

@@ -34,9 +34,7 @@ DosStamp dos_stamp(const Instant& at) {
 }
 
 [[noreturn]] void zip_fail(const char* what, zip_error_t* err) {
-  std::string msg = std::string("libzip failed to build the DOCX (") + what + ")";
-  if (err != nullptr) msg += std::string(": ") + zip_error_strerror(err);
-  fail(Code::Io, msg);
+  fail(Code::Io, msg("write.zip.build", {{"what", what}, {"why", err != nullptr ? zip_error_strerror(err) : "-"}}));
 }
 
 struct SourceDeleter {
@@ -60,10 +58,9 @@ void set_attributes(zip_t* za, zip_int64_t idx, const std::string& name, const D
 
 void close_archive(zip_t* za) {
   if (zip_close(za) < 0) {
-    std::string msg = std::string("libzip failed to build the package (close): ") +
-                      zip_error_strerror(zip_get_error(za));
+    const std::string text = msg("write.zip.build", {{"what", "close"}, {"why", zip_error_strerror(zip_get_error(za))}});
     zip_discard(za);
-    fail(Code::Io, msg);
+    fail(Code::Io, text);
   }
 }
 
@@ -99,10 +96,9 @@ std::string zip_package(const std::vector<PackagePart>& parts, const Instant& st
       zip_source_free(src);
       std::string what = "add " + part.name;
       zip_error_t* e = zip_get_error(za);
-      std::string msg = std::string("libzip failed to build the DOCX (") + what +
-                        "): " + zip_error_strerror(e);
+      const std::string text = msg("write.zip.build", {{"what", what}, {"why", zip_error_strerror(e)}});
       zip_discard(za);
-      fail(Code::Io, msg);
+      fail(Code::Io, text);
     }
     set_attributes(za, idx, part.name, dos);
   }
@@ -144,9 +140,9 @@ std::string zip_update(const std::string& zip, const std::vector<PackagePart>& c
                              : (idx = zip_file_add(za, part.name.c_str(), src, ZIP_FL_ENC_UTF_8)) >= 0;
     if (!ok) {
       zip_source_free(src);
-      const std::string msg = "libzip failed to update " + part.name + ": " + zip_error_strerror(zip_get_error(za));
+      const std::string text = msg("write.zip.update", {{"part", part.name}, {"why", zip_error_strerror(zip_get_error(za))}});
       zip_discard(za);
-      fail(Code::Io, msg);
+      fail(Code::Io, text);
     }
     set_attributes(za, idx, part.name, dos);
   }

@@ -12,6 +12,7 @@
 
 #include "gongwen/pipeline/draft.hpp"
 #include "gongwen/pipeline/import.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "draft/image_info.hpp"
 #include "import/docx_xml.hpp"
 #include "import/zip_reader.hpp"
@@ -87,8 +88,7 @@ struct Walker {
         auto it = rels.find(id);
         if (it == rels.end()) continue;
         if (out.images.size() >= limits.max_images) {
-          out.warnings.push_back("more than " + std::to_string(limits.max_images) +
-                                 " pictures; the rest are left out");
+          out.warnings.push_back(msg("import.picture.too_many", {{"max", std::to_string(limits.max_images)}}));
           continue;
         }
         const std::string part = "word/" + it->second;
@@ -96,14 +96,14 @@ struct Walker {
                            : part.ends_with(".jpg") || part.ends_with(".jpeg") ? "jpeg"
                                                                                   : "";
         if (type.empty()) {
-          out.warnings.push_back("picture " + it->second + " is not PNG or JPEG; left out");
+          out.warnings.push_back(msg("import.picture.kind", {{"file", it->second}}));
           continue;
         }
         std::optional<std::string> bytes = zip.read(part);
         if (!bytes) continue;
         // The bytes decide, not the name: a renamed file or a damaged header is left out.
         if (bytes->size() > kMaxImageBytes || !sniff_image(*bytes)) {
-          out.warnings.push_back("picture " + it->second + " is not a readable PNG or JPEG; left out");
+          out.warnings.push_back(msg("import.picture.unreadable", {{"file", it->second}}));
           continue;
         }
         const std::string name = part.substr(part.find_last_of('/') + 1);
@@ -203,8 +203,8 @@ struct Walker {
     if (columns == 0 || t.rows.empty()) return;
     if (columns > kMaxTableColumns) {
       // Too wide for the 版心: keep the text, one row a line, as before.
-      out.warnings.push_back("a table with " + std::to_string(columns) + " columns (more than " +
-                             std::to_string(kMaxTableColumns) + ") kept as rows of text");
+      out.warnings.push_back(msg("import.table.too_wide", {{"columns", std::to_string(columns)},
+                                                           {"max", std::to_string(kMaxTableColumns)}}));
       t.widths.clear();
       for (auto& row : t.rows) {
         std::string line;

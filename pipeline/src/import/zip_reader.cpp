@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::import {
 
@@ -22,9 +23,8 @@ namespace {
 [[noreturn]] void bad(const std::string& source, const std::string& what,
                       std::vector<std::string> hints = {}, const std::string& kind = ".docx") {
   if (hints.empty())
-    hints = {kind == ".docx" ? "save the file again from Word as .docx (Word Document) and retry"
-                             : "ask the sender for the file again; it is damaged or not " + kind};
-  fail(Code::BadInput, source + ": " + what, std::move(hints));
+    hints = {kind == ".docx" ? msg("import.zip.resave.hint") : msg("import.zip.ask_again.hint", {{"kind", kind}})};
+  fail(Code::BadInput, msg("import.zip.problem", {{"file", source}, {"what", what}}), std::move(hints));
 }
 
 // Names a Word package uses: relative, forward slashes, no parent steps.
@@ -52,35 +52,33 @@ ZipReader::ZipReader(std::string_view bytes, const std::string& source, const Im
   m->limits = limits;
   m->kind = kind;
   if (bytes.size() > limits.max_file_bytes)
-    bad(source, "the file is larger than " + std::to_string(limits.max_file_bytes >> 20) + " MB",
-        {"split the document or remove large pictures"});
+    bad(source, msg("import.zip.too_large", {{"mb", std::to_string(limits.max_file_bytes >> 20)}}),
+        {msg("import.zip.too_large.hint")});
   if (bytes.size() < 4 || bytes.substr(0, 2) != "PK")
-    bad(source, "not a " + kind + " file (it is not a zip package)", {}, kind);
+    bad(source, msg("import.zip.not_zip", {{"kind", kind}}), {}, kind);
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  if (src == nullptr) bad(source, "cannot read the zip package");
+  if (src == nullptr) bad(source, msg("import.zip.unreadable"));
   m->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
   if (m->za == nullptr) {
     zip_source_free(src);
     const std::string why = zip_error_strerror(&err);
     zip_error_fini(&err);
-    bad(source, "not a readable " + kind + " (zip: " + why + ")", {}, kind);
+    bad(source, msg("import.zip.damaged", {{"kind", kind}, {"why", why}}), {}, kind);
   }
   zip_error_fini(&err);
   const zip_int64_t n = zip_get_num_entries(m->za, 0);
   if (n < 0 || static_cast<std::size_t>(n) > limits.max_entries)
-    bad(source, "the package has " + std::to_string(n) + " entries (at most " +
-                    std::to_string(limits.max_entries) + ")");
+    bad(source, msg("import.zip.entries", {{"count", std::to_string(n)}, {"max", std::to_string(limits.max_entries)}}));
   for (zip_int64_t i = 0; i < n; ++i) {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(m->za, i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
-      bad(source, "a zip entry cannot be read");
+      bad(source, msg("import.zip.entry_unreadable"));
     if (!safe_name(st.name))
-      bad(source, std::string("unsafe entry name '") + st.name + "' (absolute or with ..)",
-          {"this file was not made by " + std::string(kind == ".docx" ? "Word" : "an OFD writer") +
-           "; do not import it"});
+      bad(source, msg("import.zip.unsafe_name", {{"name", st.name}}),
+          {msg(kind == ".docx" ? "import.zip.not_word.hint" : "import.zip.not_ofd.hint")});
     m->names.emplace_back(st.name);
   }
 }
@@ -97,33 +95,32 @@ std::optional<std::string> ZipReader::read(const std::string& name) {
   if (zip_stat(m->za, name.c_str(), 0, &st) != 0) return std::nullopt;
   const ImportLimits& L = m->limits;
   if ((st.valid & ZIP_STAT_SIZE) && st.size > L.max_entry_bytes)
-    bad(m->source, name + " unpacks to " + std::to_string(st.size >> 20) + " MB (at most " +
-                       std::to_string(L.max_entry_bytes >> 20) + " MB)",
-        {"split the document; a body this large is not a 公文"});
+    bad(m->source,
+        msg("import.zip.entry_large", {{"name", name}, {"mb", std::to_string(st.size >> 20)},
+                                       {"max", std::to_string(L.max_entry_bytes >> 20)}}),
+        {msg("import.zip.split.hint")});
   if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > (1u << 20) &&
       st.size / std::max<zip_uint64_t>(st.comp_size, 1) > L.max_ratio)
-    bad(m->source, name + " is compressed " +
-                       std::to_string(st.size / std::max<zip_uint64_t>(st.comp_size, 1)) +
-                       ":1 (a zip bomb?)",
-        {"this file was not made by Word; do not import it"});
+    bad(m->source,
+        msg("import.zip.ratio", {{"name", name}, {"ratio", std::to_string(st.size / std::max<zip_uint64_t>(st.comp_size, 1))}}),
+        {msg("import.zip.not_word.hint")});
   zip_file_t* zf = zip_fopen(m->za, name.c_str(), 0);
-  if (zf == nullptr) bad(m->source, "cannot unpack " + name);
+  if (zf == nullptr) bad(m->source, msg("import.zip.unpack", {{"name", name}}));
   std::string out;
   char buf[65536];
   for (;;) {
     const zip_int64_t got = zip_fread(zf, buf, sizeof buf);
     if (got < 0) {
       zip_fclose(zf);
-      bad(m->source, "cannot unpack " + name + " (damaged zip)");
+      bad(m->source, msg("import.zip.unpack.damaged", {{"name", name}}));
     }
     if (got == 0) break;
     out.append(buf, static_cast<std::size_t>(got));
     // The header may lie: count what really comes out.
     if (out.size() > L.max_entry_bytes || m->total + out.size() > L.max_total_bytes) {
       zip_fclose(zf);
-      bad(m->source, name + " unpacks to more than the " +
-                         std::to_string(L.max_entry_bytes >> 20) + " MB allowed",
-          {"split the document; a body this large is not a 公文"});
+      bad(m->source, msg("import.zip.unpacks_more", {{"name", name}, {"max", std::to_string(L.max_entry_bytes >> 20)}}),
+          {msg("import.zip.split.hint")});
     }
   }
   zip_fclose(zf);

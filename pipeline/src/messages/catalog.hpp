@@ -18,5 +18,6 @@ std::span<const CatalogEntry> entries_search();    // search (issue 17)
 std::span<const CatalogEntry> entries_office();    // 文印, 信息报送, 网站公开, 督查 (issue 18)
 std::span<const CatalogEntry> entries_ocr();       // scanned 收文 (issue 19)
 std::span<const CatalogEntry> entries_services();  // workflow refusals and the CLI/web words (issue 12)
+std::span<const CatalogEntry> entries_filing();    // 四性检测, the audit log's words, CLI11 errors (issue 12)
 
 }  // namespace gongwen::messages

@@ -40,6 +40,20 @@ const CatalogEntry kOfd[] = {
      "no OFD was registered when this document was issued"},
     {"web.copy.none", "这份文件没有登记份号 {copy} 的这个文件",
      "no such file is registered for numbered copy {copy} of this document"},
+    // ---- sealing an OFD (pipeline/src/ses/ofd_sign.cpp)
+    {"ofd.sign.keeper_key", "监印人的密钥不是 SM2 密钥", "the seal keeper's key is not an SM2 key"},
+    {"ofd.sign.keeper_key.hint", "新建一个：gongwen key new --sm2，或导入本机关的 SM2 密钥",
+     "make one: gongwen key new --sm2, or import the office's SM2 key"},
+    {"ofd.sign.seal_certificates", "印章的证书无法读取（应为 PEM 格式）",
+     "the seal's certificates cannot be read (PEM expected)"},
+    {"ofd.sign.maker_key", "制章者的密钥不是 SM2 密钥", "the 制章者's key is not an SM2 key"},
+    {"ofd.sign.maker_key.hint", "电子印章须用 SM2 密钥制作（GB/T 38540）", "a seal is made with SM2 keys (GB/T 38540)"},
+    {"ofd.sign.seal_unreadable", "电子印章（SESeal）无法读取", "the electronic seal (SESeal) cannot be read"},
+    {"ofd.sign.signer_certificate", "签章者的证书无法读取", "the signer's certificate cannot be read"},
+    {"ofd.sign.no_ofd_xml", "OFD：文件包中没有 OFD.xml", "OFD: the package has no OFD.xml"},
+    {"ofd.sign.no_doc_root", "OFD：缺少 DocRoot", "OFD: DocRoot is missing"},
+    {"ofd.sign.page", "OFD：印章所在的第 {page} 页不在文档中", "OFD: the seal's page {page} is not in the document"},
+    {"ofd.sign.part_missing", "OFD：{part} 不见了", "OFD: {part} is missing"},
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "gongwen/pipeline/utf8.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "pdf/fonts.hpp"
 
 #include <cairo-ft.h>
@@ -256,8 +257,8 @@ std::vector<std::string> FontSet::warnings() const {
       utf8::append(chars, c);
     }
     const int fb = m_fallback_of_role[r];
-    out.push_back(m_role_names[r] + ": " + chars + " not in " + m_face_families[r] +
-                  ", taken from " + m_face_families[fb]);
+    out.push_back(msg("write.font.borrowed", {{"role", m_role_names[r]}, {"chars", chars}, {"font", m_face_families[r]},
+                                              {"from", m_face_families[fb]}}));
   }
   return out;
 }
@@ -278,8 +279,7 @@ FontSet::Glyph FontSet::glyph(layout::FontRole role, char32_t cp) {
     m_missing_reported = true;
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    m_warnings.push_back(std::string("no installed font has the character ") + buf +
-                         "; it is drawn as an empty box");
+    m_warnings.push_back(msg("write.font.missing", {{"char", buf}}));
   }
   return {r, 0};
 }

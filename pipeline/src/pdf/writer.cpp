@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gongwen/pipeline/render.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "layout/geometry.hpp"
 #include "layout/page.hpp"
 #include "layout/text.hpp"
@@ -140,7 +141,7 @@ Result<RenderedFile> write_pdf(const LaidOutDocument& laid) {
     for (const layout::VRule& v : page.vrules) pdf::draw_vrule(cr, v);
     for (const layout::ImagePlacement& im : page.images)
       if (!pdf::draw_image(cr, im) && im.image != nullptr)
-        file.warnings.push_back("picture " + im.image->file + " could not be decoded; drawn as a frame");
+        file.warnings.push_back(msg("write.picture.undecodable", {{"file", im.image->file}}));
     for (const layout::TextRun& run : page.runs) drawer.run(run);
     if (page.page_number) drawer.run(*page.page_number);
     for (const layout::SealPlacement& sp : page.seals) {

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "seal/seal.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::seal {
 
@@ -19,7 +20,7 @@ std::string seal_picture(const Document& doc, int organ, const RenderOptions& op
   if (doc.seal != SealMode::Sealed) return {};
   const std::string text = organ < 0 ? doc.seal_text : seal_text_of(doc, organ);
   if (text.empty()) {
-    warnings.push_back(f + ": sealed document without seal text; no seal image placed");
+    warnings.push_back(msg("write.seal.no_text", {{"format", f}}));
     return {};
   }
   seal::SealSpec spec;
@@ -44,12 +45,12 @@ std::string seal_picture(const Document& doc, int organ, const RenderOptions& op
       std::lock_guard<std::mutex> lock(mutex);
       if (cache.size() < 16) cache.emplace(key, png);
     }
-    if (png.empty()) warnings.push_back(f + ": the seal could not be drawn; no seal image placed");
+    if (png.empty()) warnings.push_back(msg("write.seal.not_drawn", {{"format", f}}));
     return png;
   } catch (const Failure& e) {
-    warnings.push_back(f + ": the seal could not be drawn (" + e.error().message + ")");
+    warnings.push_back(msg("write.seal.failed", {{"format", f}, {"why", e.error().message}}));
   } catch (const std::exception& e) {
-    warnings.push_back(f + ": the seal could not be drawn (" + e.what() + ")");
+    warnings.push_back(msg("write.seal.failed", {{"format", f}, {"why", e.what()}}));
   }
   return {};
 }

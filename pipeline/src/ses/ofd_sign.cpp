@@ -3,6 +3,7 @@
 
 #include "docx/xml_writer.hpp"
 #include "gongwen/pipeline/hex.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "gongwen/pipeline/ofd_seal.hpp"
 #include "gongwen/pipeline/zip_package.hpp"
 #include "ofd/units.hpp"
@@ -50,8 +51,7 @@ std::string seal_name_of(const Document& doc, int organ) { return seal::seal_tex
 Result<std::string> Sm2KeyFileSigner::sign(std::string_view data) const {
   std::optional<std::string> sig = ses::sm2_sign(m_key.key_pem, data);
   if (!sig)
-    return make_error(Code::BadInput, "the seal keeper's key is not an SM2 key",
-                      {"make one: gongwen key new --sm2, or import the office's SM2 key"});
+    return make_error(Code::BadInput, msg("ofd.sign.keeper_key"), {msg("ofd.sign.keeper_key.hint")});
   return *sig;
 }
 
@@ -63,7 +63,7 @@ Result<std::string> make_electronic_seal(const SealMaking& seal, const SigningKe
   const std::string signer_cert = ses::cert_pem_to_der(signer_cert_pem);
   const std::string maker_cert = ses::cert_pem_to_der(maker.cert_pem);
   if (signer_cert.empty() || maker_cert.empty())
-    return make_error(Code::BadInput, "the seal's certificates cannot be read (PEM expected)");
+    return make_error(Code::BadInput, msg("ofd.sign.seal_certificates"));
   info.cert_list = {signer_cert};
   info.create_date = ses::generalized_time(seal.created.unix_seconds);
   info.valid_start = ses::generalized_time(seal.valid_from.unix_seconds);
@@ -73,8 +73,7 @@ Result<std::string> make_electronic_seal(const SealMaking& seal, const SigningKe
   info.height_mm = seal.height_mm;
   std::optional<std::string> sig = ses::sm2_sign(maker.key_pem, ses::seal_to_sign(info, maker_cert));
   if (!sig)
-    return make_error(Code::BadInput, "the 制章者's key is not an SM2 key",
-                      {"a seal is made with SM2 keys (GB/T 38540)"});
+    return make_error(Code::BadInput, msg("ofd.sign.maker_key"), {msg("ofd.sign.maker_key.hint")});
   return ses::seal_der(info, maker_cert, *sig);
 }
 
@@ -83,21 +82,21 @@ Result<std::string> sign_ofd(const std::string& ofd, const std::string& seal_der
                              const Instant& signed_at) {
   try {
     if (!ses::parse_seal(seal_der))
-      return make_error(Code::BadInput, "the electronic seal (SESeal) cannot be read");
+      return make_error(Code::BadInput, msg("ofd.sign.seal_unreadable"));
     const std::string signer_cert = ses::cert_pem_to_der(signer.certificate_pem());
-    if (signer_cert.empty()) return make_error(Code::BadInput, "the signer's certificate cannot be read");
+    if (signer_cert.empty()) return make_error(Code::BadInput, msg("ofd.sign.signer_certificate"));
     ses::Package pkg = ses::read_package(ofd, "OFD");
     const std::string* ofd_xml = pkg.find("OFD.xml");
-    if (!ofd_xml) return make_error(Code::BadInput, "OFD: the package has no OFD.xml");
+    if (!ofd_xml) return make_error(Code::BadInput, msg("ofd.sign.no_ofd_xml"));
     ses::Xml root(*ofd_xml, "OFD.xml");
     xmlNode* body = ses::child(root.root(), "DocBody");
     const std::string doc_root = ses::resolve(ses::content(ses::child(body, "DocRoot")), "");
     const std::string* document = pkg.find(doc_root);
-    if (!body || !document) return make_error(Code::BadInput, "OFD: DocRoot is missing");
+    if (!body || !document) return make_error(Code::BadInput, msg("ofd.sign.no_doc_root"));
     ses::Xml doc(*document, doc_root);
     const std::vector<xmlNode*> pages = ses::children(ses::child(doc.root(), "Pages"), "Page");
     if (stamp.page < 0 || stamp.page >= static_cast<int>(pages.size()))
-      return make_error(Code::BadInput, "OFD: the seal's page " + std::to_string(stamp.page + 1) + " is not in the document");
+      return make_error(Code::BadInput, msg("ofd.sign.page", {{"page", std::to_string(stamp.page + 1)}}));
     const std::string page_id = ses::attribute(pages[static_cast<std::size_t>(stamp.page)], "ID");
 
     // The signature list: found through OFD.xml, or made (and OFD.xml pointed at it) before
@@ -109,7 +108,7 @@ Result<std::string> sign_ofd(const std::string& ofd, const std::string& seal_der
     if (xmlNode* sigs = ses::child(body, "Signatures")) {
       list_path = ses::resolve(ses::content(sigs), "");
       const std::string* list = pkg.find(list_path);
-      if (!list) return make_error(Code::BadInput, "OFD: " + list_path + " is missing");
+      if (!list) return make_error(Code::BadInput, msg("ofd.sign.part_missing", {{"part", list_path}}));
       ses::Xml l(*list, list_path);
       for (xmlNode* s : ses::children(l.root(), "Signature"))
         locations.push_back(ses::resolve(ses::attribute(s, "BaseLoc"), ses::dir_of(list_path)));

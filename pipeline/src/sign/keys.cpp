@@ -156,7 +156,7 @@ Result<SigningKey> make_self_signed_key(const std::string& common_name, const st
   } else if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0) {
     return make_error(Code::Internal, msg("signing.new.sign", {{"why", ssl_error()}}));
   }
-  return checked(std::move(key), std::move(cert), {}, "new key");
+  return checked(std::move(key), std::move(cert), {}, msg("signing.source.new"));
 }
 
 Result<SigningKey> load_signing_key_pem(const std::string& key_pem, const std::string& cert_pem) {
@@ -169,7 +169,7 @@ Result<SigningKey> load_signing_key_pem(const std::string& key_pem, const std::s
     X509_free(more);
   }
   ssl_error();  // the loop ends on a "no start line" error
-  return checked(read_key_pem(key_pem), std::move(first), std::move(chain), "PEM import");
+  return checked(read_key_pem(key_pem), std::move(first), std::move(chain), msg("signing.source.pem"));
 }
 
 Result<SigningKey> load_signing_key_pkcs12(const std::string& p12_bytes, const std::string& password) {
@@ -187,7 +187,7 @@ Result<SigningKey> load_signing_key_pkcs12(const std::string& p12_bytes, const s
   std::vector<std::string> chain;
   for (int i = 0; ca && i < sk_X509_num(ca); ++i) chain.push_back(cert_to_pem(sk_X509_value(ca, i)));
   sk_X509_pop_free(ca, X509_free);
-  return checked(PkeyPtr(key), X509Ptr(cert), std::move(chain), "PKCS#12 import");
+  return checked(PkeyPtr(key), X509Ptr(cert), std::move(chain), msg("signing.source.pkcs12"));
 }
 
 std::string certificate_common_name(const std::string& cert_pem) {

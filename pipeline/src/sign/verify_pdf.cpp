@@ -10,6 +10,7 @@
 #include "gongwen/pipeline/sign.hpp"
 #include "ossl.hpp"
 #include "pdf_text.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen {
 
@@ -79,7 +80,7 @@ SignatureReport verify_pdf_signature(const std::string& pdf) {
     ++r.signatures;
     at = p;
   }
-  if (at == std::string::npos) return fail_with(r, SignatureStatus::Unsigned, "the file carries no digital signature");
+  if (at == std::string::npos) return fail_with(r, SignatureStatus::Unsigned, msg("verify.pdf.unsigned"));
 
   // /ByteRange [a b c d]
   long long br[4] = {0, 0, 0, 0};
@@ -87,16 +88,16 @@ SignatureReport verify_pdf_signature(const std::string& pdf) {
     std::size_t i = pdf.find('[', at);
     const std::size_t close = pdf.find(']', at);
     if (i == std::string::npos || close == std::string::npos || close - at > 80)
-      return fail_with(r, SignatureStatus::Malformed, "the signature's /ByteRange cannot be read");
+      return fail_with(r, SignatureStatus::Malformed, msg("verify.pdf.byte_range"));
     const std::string inner = pdf.substr(i + 1, close - i - 1);
     if (std::sscanf(inner.c_str(), "%lld %lld %lld %lld", &br[0], &br[1], &br[2], &br[3]) != 4)
-      return fail_with(r, SignatureStatus::Malformed, "the signature's /ByteRange cannot be read");
+      return fail_with(r, SignatureStatus::Malformed, msg("verify.pdf.byte_range"));
   }
   const long long size = static_cast<long long>(pdf.size());
   if (br[0] != 0 || br[1] <= 0 || br[2] <= br[1] + 1 || br[3] < 0 || br[2] + br[3] > size ||
       pdf[static_cast<std::size_t>(br[1])] != '<' || pdf[static_cast<std::size_t>(br[2] - 1)] != '>')
     return fail_with(r, SignatureStatus::Malformed,
-                     "the signature's /ByteRange does not frame its /Contents (the file was altered)");
+                     msg("verify.pdf.frame"));
   const auto signed_end = static_cast<std::size_t>(br[2] + br[3]);
   r.whole_document = br[2] + br[3] == size;
   r.revision = static_cast<int>(count_of(pdf, "%%EOF", signed_end));
@@ -118,17 +119,17 @@ SignatureReport verify_pdf_signature(const std::string& pdf) {
   const std::string hex = pdf.substr(static_cast<std::size_t>(br[1]) + 1,
                                      static_cast<std::size_t>(br[2] - br[1] - 2));
   const std::string der = unhex(hex, ok);
-  if (!ok) return fail_with(r, SignatureStatus::Malformed, "the signature's /Contents is not hex");
+  if (!ok) return fail_with(r, SignatureStatus::Malformed, msg("verify.pdf.not_hex"));
   const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
   CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
   if (!cms) {
     ssl_error();
-    return fail_with(r, SignatureStatus::Malformed, "the signature's /Contents is not a CMS SignedData");
+    return fail_with(r, SignatureStatus::Malformed, msg("verify.pdf.not_cms"));
   }
   // Bytes after the DER blob are padding and must stay zero: a changed byte there is tampering.
   const std::size_t used = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(der.data()));
   if (!std::all_of(der.begin() + static_cast<long>(used), der.end(), [](char c) { return c == 0; }))
-    return fail_with(r, SignatureStatus::Tampered, "the signature's padding was changed");
+    return fail_with(r, SignatureStatus::Tampered, msg("verify.pdf.padding"));
 
   std::string content = pdf.substr(0, static_cast<std::size_t>(br[1]));
   content.append(pdf, static_cast<std::size_t>(br[2]), static_cast<std::size_t>(br[3]));
@@ -142,8 +143,7 @@ SignatureReport verify_pdf_signature(const std::string& pdf) {
       sk_X509_pop_free(certs, X509_free);
     }
     return fail_with(r, SignatureStatus::Tampered,
-                     "the signature does not match the signed bytes: the file was changed after "
-                     "signing (" + why + ")");
+                     msg("verify.pdf.changed", {{"why", why}}));
   }
   // The signer's certificate is known once CMS_verify matched it to its SignerInfo.
   if (STACK_OF(X509)* signers = CMS_get0_signers(cms.get()); signers && sk_X509_num(signers) > 0) {
@@ -154,8 +154,7 @@ SignatureReport verify_pdf_signature(const std::string& pdf) {
   ssl_error();
   r.status = SignatureStatus::Valid;
   if (!r.whole_document)
-    r.message = "the signature is valid but bytes were appended after it (" +
-                std::to_string(size - br[2] - br[3]) + " bytes)";
+    r.message = msg("verify.pdf.appended", {{"bytes", std::to_string(size - br[2] - br[3])}});
   return r;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "gongwen/pipeline/draft.hpp"
+#include "gongwen/pipeline/messages.hpp"
 #include "gongwen/pipeline/ofd_seal.hpp"
 #include "gongwen/pipeline/profile.hpp"
 #include "gongwen/pipeline/render.hpp"
@@ -221,6 +222,32 @@ TEST_F(OfdSeal, ForgedOrTruncatedSignedValueIsRefusedClearly) {
   }
   EXPECT_FALSE(verify_ofd("not a zip").ok());
   EXPECT_FALSE(verify_ofd(*unsigned_ofd).ok());
+}
+
+// Sealing's refusals come from the catalogue (issue 12): Chinese for the clerk, English on request.
+TEST_F(OfdSeal, RefusalsAreInTheClerksLanguage) {
+  const Instant t = parse_instant("2026-01-01T09:00:00+08:00").value();
+  const SigningKey rsa = make_self_signed_key("白路乡制章中心", "白路乡", t, 10, KeyKind::Rsa).take();
+  SealMaking s;
+  s.name = "白路乡人民政府";
+  s.picture_png = "\x89PNG\r\n\x1a\n";
+  s.created = s.valid_from = t;
+  s.valid_to = parse_instant("2030-12-31T00:00:00+08:00").value();
+  const OfdStamp beyond{99, 120, 200, 42, 42};
+  set_message_language(Language::Chinese);
+  const auto zh = make_electronic_seal(s, rsa, keeper->cert_pem);
+  const auto zh_page = sign_ofd(*unsigned_ofd, seal_by(*maker, *keeper, "白路乡人民政府"), Sm2KeyFileSigner(*keeper),
+                                beyond, parse_instant("2026-11-20T09:30:00+08:00").value());
+  set_message_language(Language::English);
+  ASSERT_FALSE(zh.ok());
+  EXPECT_EQ(zh.error().message, "制章者的密钥不是 SM2 密钥");
+  ASSERT_EQ(zh.error().hints.size(), 1u);
+  EXPECT_EQ(zh.error().hints[0], "电子印章须用 SM2 密钥制作（GB/T 38540）");
+  ASSERT_FALSE(zh_page.ok());
+  EXPECT_EQ(zh_page.error().message, "OFD：印章所在的第 100 页不在文档中");
+  const auto en = make_electronic_seal(s, rsa, keeper->cert_pem);
+  ASSERT_FALSE(en.ok());
+  EXPECT_EQ(en.error().message, "the 制章者's key is not an SM2 key");
 }
 
 }  // namespace

@@ -125,7 +125,7 @@ TEST_F(NumbersTest, IssuedNumberCannotBeVoided) {
   issue_notice("一");
   const Error e = failure_of([&] { office->void_number("白政发〔2025〕1号", "zhangjianguo", "印制错误"); });
   EXPECT_EQ(e.code, Code::Conflict);
-  EXPECT_THAT(e.message, HasSubstr("已发出，不能作废"));
+  EXPECT_THAT(e.message, HasSubstr("was issued: it cannot be voided"));
   EXPECT_EQ(reg().numbers(2025).at(0).status, "issued");
   EXPECT_EQ(reg().draft(1)->state, DraftState::Issued);
   EXPECT_EQ(reg().audit_log().back().action, "refused");

@@ -280,8 +280,8 @@ TEST_F(OfdArchiveTest, AFlippedByteInAFiledOfdIsReported) {
   bool changed = false, ofd = false;
   for (const auto& f : v.failures) {
     if (f.file != rel) continue;
-    if (f.aspect == "真实性" && f.problem.find("changed") != std::string::npos) changed = true;
-    if (f.problem.find("OFD") != std::string::npos) ofd = true;  // opened and checked as an OFD
+    if (f.aspect == "真实性" && f.code == "archive.check.changed") changed = true;
+    if (f.code.starts_with("archive.ofd.")) ofd = true;  // opened and checked as an OFD
   }
   EXPECT_TRUE(changed) << render(v);
   EXPECT_TRUE(ofd) << render(v);
@@ -334,7 +334,7 @@ TEST_F(OfdArchiveTest, AReceivedOfdIsFiledAsItsMainFileAndItsSealsChecked) {
   write_file_atomic(bag() / rel, bytes);
   bool ofd = false;
   for (const auto& f : archive::verify_year(*ws, 2025).failures)
-    ofd |= f.file == rel && f.problem.find("OFD") != std::string::npos;
+    ofd |= f.file == rel && f.code.starts_with("archive.ofd.");
   EXPECT_TRUE(ofd);
 }
 

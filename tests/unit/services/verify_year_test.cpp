@@ -9,6 +9,7 @@
 
 #include "office_fixture.hpp"
 #include "gongwen/archive/filing.hpp"
+#include "gongwen/pipeline/messages.hpp"
 
 namespace gongwen::archive::test {
 namespace {
@@ -51,13 +52,46 @@ TEST_F(VerifyYearTest, OneChangedByteIsNamed) {
   const std::string rel = "data/documents/" + res.items[1].archive_code + ".pdf";
   bool named = false;
   for (const auto& f : r.failures)
-    if (f.file == rel && f.aspect == "真实性" && f.problem.find("changed") != std::string::npos) named = true;
+    if (f.file == rel && f.aspect == "真实性" && f.code == "archive.check.changed") named = true;
   EXPECT_TRUE(named) << render(r);
   // The byte sits inside the signed revision: the issued signature fails too.
   bool sig = false;
   for (const auto& f : r.failures)
-    if (f.file == rel && f.problem.find("signature does not verify") != std::string::npos) sig = true;
+    if (f.file == rel && f.code == "archive.check.signature") sig = true;
   EXPECT_TRUE(sig) << render(r);
+}
+
+// The report is the clerk's: Chinese by default, each problem with its arguments (the
+// manifest's and the file's SHA-256), the code the same in every language.
+TEST_F(VerifyYearTest, TheReportIsChineseByDefault) {
+  const auto res = file();
+  const fs::path doc = ws->root() / res.items[1].path;
+  const std::string listed = sha256_hex(read_file(doc));
+  std::string b = read_file(doc);
+  b[b.size() / 2] ^= 0x01;
+  write_file_atomic(doc, b);
+  fs::remove(bag() / "data" / "metadata" / (res.items[0].archive_code + ".xml"));
+  set_message_language(Language::Chinese);
+  const VerifyReport r = verify_year(*ws, 2025);
+  set_message_language(Language::English);
+  const std::string rel = "data/documents/" + res.items[1].archive_code + ".pdf";
+  bool changed = false, deleted = false;
+  for (const auto& f : r.failures) {
+    if (f.file == rel && f.code == "archive.check.changed") {
+      changed = true;
+      EXPECT_EQ(f.problem, "内容与清单不符（被改动）：清单中的 SHA-256 为 " + listed + "，实际为 " + sha256_hex(b));
+    }
+    if (f.code == "archive.check.deleted") {
+      deleted = true;
+      EXPECT_EQ(f.problem, "清单中列出的文件不见了（被删除）");
+    }
+    EXPECT_FALSE(f.code.empty()) << f.problem;
+    if (f.code == "archive.check.signature") continue;  // it quotes OpenSSL's own words
+    for (const char* english : {"manifest", "missing", "signature", "not "})
+      EXPECT_EQ(f.problem.find(english), std::string::npos) << f.problem;
+  }
+  EXPECT_TRUE(changed) << render(r);
+  EXPECT_TRUE(deleted) << render(r);
 }
 
 TEST_F(VerifyYearTest, DeletedFileIsNamed) {
@@ -75,6 +109,7 @@ TEST_F(VerifyYearTest, AddedFileIsNamed) {
   ASSERT_EQ(r.failures.size(), 1u) << render(r);
   EXPECT_EQ(r.failures[0].aspect, "安全性");
   EXPECT_EQ(r.failures[0].file, "data/documents/extra.pdf");
+  EXPECT_EQ(r.failures[0].code, "archive.check.added");
   EXPECT_THAT(r.failures[0].problem, HasSubstr("not listed"));
 }
 

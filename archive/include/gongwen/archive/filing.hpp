@@ -95,7 +95,8 @@ void require_open_year(Workspace& ws, int year, const std::string& what);
 struct VerifyFinding {
   std::string aspect;   // 真实性 / 完整性 / 可用性 / 安全性
   std::string file;     // relative to the bag (or the 档号 / 文号 concerned)
-  std::string problem;  // changed / deleted / not listed / …, in words
+  std::string problem;  // changed / deleted / not listed / …, in the catalogue's words
+  std::string code;     // the problem's catalogue code ("archive.check.changed"): stable, for tools and tests
 };
 
 struct VerifyReport {
