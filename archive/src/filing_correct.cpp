@@ -21,6 +21,7 @@
 #include "filing_stamp.hpp"
 #include "gongwen/archive/filing.hpp"
 #include "gongwen/archive/registry.hpp"
+#include "gongwen/pipeline/libxml_ready.hpp"
 
 namespace gongwen::archive {
 
@@ -44,6 +45,7 @@ std::string csv_field(const std::string& s) {
 // Leaf texts of an EEP by element name (first occurrence).
 std::map<std::string, std::string> xml_leaves(const std::string& xml) {
   std::map<std::string, std::string> out;
+  libxml_ready();
   xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "metadata.xml", nullptr,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc) return out;

@@ -10,6 +10,7 @@
 #include "gongwen/pipeline/forms.hpp"
 #include "gongwen/archive/filing_scheme.hpp"
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/libxml_ready.hpp"
 
 namespace gongwen::archive {
 
@@ -108,6 +109,7 @@ struct EepWriter::Impl {
 EepWriter::EepWriter(const char* package_type, const char* type_description, const std::string& created_at,
                      const std::string& created_by)
     : m_impl(new Impl) {
+  libxml_ready();
   m_impl->buf = xmlBufferCreate();
   m_impl->w = xmlNewTextWriterMemory(m_impl->buf, 0);
   if (!m_impl->w) {

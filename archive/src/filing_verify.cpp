@@ -23,6 +23,7 @@
 #include "gongwen/pipeline/ofd_read.hpp"
 #include "gongwen/pipeline/ofd_seal.hpp"
 #include "gongwen/pipeline/sign.hpp"
+#include "gongwen/pipeline/libxml_ready.hpp"
 
 namespace gongwen::archive {
 
@@ -164,6 +165,7 @@ void check_versions(Workspace& ws, int year, const std::vector<FiledRecord>& fil
     const fs::path meta = bag / rel_of(v.metadata_path);
     if (fs::is_regular_file(meta, ec)) {
       const std::string xml = read_file(meta);
+      libxml_ready();
       xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "v.xml", nullptr,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
       if (!doc) {
@@ -306,6 +308,7 @@ void check_metadata(const fs::path& bag, const FiledRecord& f, const Manifest& m
   std::error_code ec;
   if (!fs::is_regular_file(bag / meta_rel, ec)) return;
   const std::string xml = read_file(bag / meta_rel);
+  libxml_ready();
   xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), meta_rel.c_str(), nullptr,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc) {

@@ -4,6 +4,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/libxml_ready.hpp"
 
 namespace gongwen::docx {
 
@@ -14,6 +15,7 @@ const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 XmlWriter::XmlWriter() {
   m_buf = xmlBufferCreate();
   if (m_buf == nullptr) fail(Code::Io, msg("write.xml.buffer"));
+  libxml_ready();
   m_w = xmlNewTextWriterMemory(m_buf, 0);
   if (m_w == nullptr) {
     xmlBufferFree(m_buf);

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "gongwen/pipeline/error.hpp"
+#include "gongwen/pipeline/libxml_ready.hpp"
 
 namespace gongwen::import {
 
@@ -13,6 +14,7 @@ DocPtr parse(const std::string& xml, const std::string& what, const std::string&
     fail(Code::BadInput, msg("import.xml.entities", {{"file", source}, {"part", what}}), {msg("import.xml.not_word.hint")});
   if (xml.size() > static_cast<std::size_t>(INT32_MAX))
     fail(Code::BadInput, msg("import.xml.too_large", {{"file", source}, {"part", what}}), {msg("import.docx.split.short_hint")});
+  libxml_ready();
   DocPtr d(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), what.c_str(), nullptr,
                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
   if (!d || xmlDocGetRootElement(d.get()) == nullptr)

@@ -8,6 +8,7 @@
 
 #include "gongwen/pipeline/error.hpp"
 #include "import/zip_reader.hpp"
+#include "gongwen/pipeline/libxml_ready.hpp"
 
 namespace gongwen::ses {
 
@@ -44,6 +45,7 @@ Xml::Xml(const std::string& bytes, const std::string& name) {
   if (bytes.find("<!DOCTYPE") != std::string::npos || bytes.find("<!ENTITY") != std::string::npos)
     fail(Code::BadInput, name + "：含 DOCTYPE 或实体声明的 XML 不予读取（OFD 的部件从不声明 DOCTYPE）",
          {"请向来文单位索取完好的 OFD 文件"});
+  libxml_ready();
   m_doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr,
                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!m_doc || !xmlDocGetRootElement(m_doc)) {

@@ -110,7 +110,7 @@ TEST(ExtractText, PdfTextWithoutHanSpacing) {
   doc.date = Date{2025, 10, 8};
   RenderOptions o;
   auto pdf = render_pdf(doc, o);
-  if (!pdf.ok()) GTEST_SKIP() << pdf.error().render();
+  ASSERT_TRUE(pdf.ok()) << pdf.error().render();
   const auto r = extract_text(pdf.value().bytes, "in.pdf");
   ASSERT_TRUE(r.ok()) << r.error().render();
   EXPECT_THAT(r.value(), HasSubstr("森林防火"));
