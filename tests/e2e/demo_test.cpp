@@ -208,6 +208,44 @@ TEST_F(Demo, AuditLogAndSealRegisterAreComplete) {
   }
 }
 
+// Every XML part of every OFD the demo issues (the documents and the secret ones' numbered
+// copies, sealed as issued) validates against the GB/T 33190 schemas, read with xmllint as an
+// exchange system would (issue 16). A part with no schema to check it against fails too.
+TEST_F(Demo, EveryXmlPartOfEveryIssuedOfdValidatesAgainstItsSchema) {
+  ASSERT_EQ(result.code, 0) << result.err;
+  const fs::path schemas = fs::path(GONGWEN_SOURCE_DIR) / "tests" / "ofd" / "schema";
+  const auto schema_for = [&](const std::string& part) -> fs::path {
+    const auto ends = [&](std::string_view tail) { return part.ends_with(tail); };
+    if (part == "OFD.xml") return schemas / "OFD.xsd";
+    if (ends("/Document.xml")) return schemas / "Document.xsd";
+    if (ends("Res.xml")) return schemas / "Res.xsd";
+    if (ends("/Content.xml")) return schemas / "Page.xsd";
+    if (ends("/CustomTags.xml")) return schemas / "CustomTags.xsd";
+    if (ends("/Gongwen.xml")) return schemas / "gongwen-tags.xsd";
+    if (ends("/Signatures.xml")) return schemas / "Signatures.xsd";
+    if (ends("/Signature.xml")) return schemas / "Signature-sm3.xsd";  // SM3 CheckValues
+    return {};
+  };
+  int ofds = 0, parts = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "documents")) {
+    if (e.path().extension() != ".ofd") continue;
+    ++ofds;
+    const fs::path out = fresh_dir("ofd-parts-" + std::to_string(ofds));
+    ASSERT_EQ(run("unzip", {"-q", "-o", e.path().string(), "-d", out.string()}).code, 0) << e.path();
+    for (const auto& f : fs::recursive_directory_iterator(out)) {
+      if (f.path().extension() != ".xml") continue;
+      const std::string part = f.path().lexically_relative(out).generic_string();
+      const fs::path xsd = schema_for(part);
+      ASSERT_FALSE(xsd.empty()) << e.path() << ": no schema for " << part;
+      const Outcome v = run("xmllint", {"--noout", "--nonet", "--schema", xsd.string(), f.path().string()});
+      EXPECT_EQ(v.code, 0) << e.path() << " " << part << "\n" << v.err;
+      ++parts;
+    }
+  }
+  EXPECT_GE(ofds, 25);  // every issued document, and the numbered copies beside the secret ones
+  EXPECT_GE(parts, ofds * 6);
+}
+
 }  // namespace
 }  // namespace gongwen::e2e
 
