@@ -356,7 +356,8 @@ TEST_P(Golden, IssuerMarkSeparatorAndNumberInPlace) {
   if (d.issuer_mark.empty() && d.issuers.empty()) GTEST_SKIP();
   std::string png;
   if (updating()) png = golden_dir() + "/expected/" + R().c.name + ".png";
-  else png = R().c.name + "-page1.png";
+  // Not into the working folder (a run from the source tree would leave them there to commit).
+  else png = (std::filesystem::temp_directory_path() / (R().c.name + "-page1.png")).string();
   const Raster r = rasterize(R().pdf, 0, 48, &png);  // small PNG for eyes
   const Raster hi = rasterize(R().pdf, 0, 144);
   const Box mark = hi.ink_box(2, 0, kTop + 12 * kPitch);
