@@ -16,6 +16,10 @@ struct CorpusDoc {
   Document doc;
 };
 
+// The set every corpus check uses (the layout test and the LibreOffice parity test).
+constexpr int kCorpusDocuments = 300;
+constexpr std::uint32_t kCorpusSeed = 20261207;
+
 std::vector<CorpusDoc> corpus_documents(int count, std::uint32_t seed);
 
 // The organ and place names the generated documents use (RenderOptions::names).

@@ -24,8 +24,8 @@
 namespace gongwen::golden {
 namespace {
 
-constexpr int kDocuments = 300;
-constexpr std::uint32_t kSeed = 20261207;
+constexpr int kDocuments = kCorpusDocuments;
+constexpr std::uint32_t kSeed = kCorpusSeed;
 
 struct Measured {
   CorpusDoc c;
