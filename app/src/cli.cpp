@@ -116,6 +116,7 @@ int run_cli(int argc, char** argv) {
   add_archive_commands(app, ctx, action);
   add_receive_commands(app, ctx, action);
   add_requests_command(app, ctx, action);
+  add_stamp_commands(app, ctx, action);
   add_serve_command(app, ctx, action);
   add_auth_commands(app, ctx, action);
   add_demo_command(app, ctx, action);

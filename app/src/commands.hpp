@@ -19,6 +19,7 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action);    // sea
 void add_archive_commands(CLI::App& app, Context& ctx, Action& action);   // archive plan|file|status
 void add_receive_commands(CLI::App& app, Context& ctx, Action& action);   // receive, receive overdue|circulate|…
 void add_requests_command(CLI::App& app, Context& ctx, Action& action);   // requests [--overdue]: 请示 and 批复
+void add_stamp_commands(CLI::App& app, Context& ctx, Action& action);     // stamp add|list: 签名章
 void add_serve_command(CLI::App& app, Context& ctx, Action& action);    // serve (web desk)
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action);     // login logout user key verify
 void add_demo_command(CLI::App& app, Context& ctx, Action& action);       // demo

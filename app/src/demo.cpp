@@ -77,6 +77,14 @@ std::unique_ptr<archive::Workspace> make_demo_workspace(Context& ctx, const fs::
   archive::ElectronicSeals::install(ws->keys_dir(),
                                     load_signing_key_pem(kDemoSm2SignerKeyPem, kDemoSm2SignerCertPem).take(),
                                     load_signing_key_pem(kDemoSealMakerKeyPem, kDemoSealMakerCertPem).take());
+  // Each leader's 签名章 (samples/stamps/USER.png), pressed on the 令 and 议案 they sign off.
+  std::vector<fs::path> stamps;
+  for (const auto& e : fs::directory_iterator(data / "samples" / "stamps"))
+    if (e.path().extension() == ".png") stamps.push_back(e.path());
+  std::sort(stamps.begin(), stamps.end());
+  for (const fs::path& f : stamps)
+    services::Office(*ws, setup_clock)
+        .register_stamp(f.stem().string(), archive::read_file(f), f.filename().string(), first_with(p, Role::Admin));
   archive::Auth auth(*ws, setup_clock);
   for (std::size_t i = 0; i < p.users.size(); ++i)
     auth.set_password(p.users[i].id, kDemoPassword, i == 0 ? "" : p.users[i].id);

@@ -23,7 +23,9 @@ constexpr std::string_view kDetails[] = {
     "audit.detail.circulate",        "audit.detail.clear_secret",  "audit.detail.borrow.approved",
     "audit.detail.borrow",           "audit.detail.give_back.note", "audit.detail.give_back",
     "audit.detail.file_year",        "audit.detail.export",        "audit.detail.correct",
-    "audit.detail.sign.joint",       "audit.detail.receive.seals", "audit.detail.sha",
+    "audit.detail.sign.joint",       "audit.detail.receive.seals", "audit.detail.stamp",
+    "audit.detail.stamp_missing",    "audit.detail.stamp_changed", "audit.detail.stamp_owner",
+    "audit.detail.sha",
 };
 
 struct Form {

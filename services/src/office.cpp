@@ -512,14 +512,18 @@ IssueOutcome Office::issue(const std::string& ref, const std::string& user) {
   // A filed year is locked: a document dated in it can no longer be added.
   require_open_year(m_ws, draft.doc.date.year, msg("workflow.what.issue", {{"date", draft.doc.date.iso()}}));
   const bool sealed = draft.doc.seal == SealMode::Sealed;
-  // Only the seal keeper applies a seal; an unsealed document may also be issued by an admin.
-  const User& u = sealed ? require_user(user, {Role::SealKeeper}, "apply the seal", draft_label(d))
+  // Only the seal keeper applies a seal (or a 签名章); an unsealed document may also be issued
+  // by an admin.
+  const User& u = sealed || draft.signed_in_person
+                      ? require_user(user, {Role::SealKeeper}, "apply the seal", draft_label(d))
                          : require_user(user, {Role::SealKeeper, Role::Admin}, "issue documents",
                                         draft_label(d));
   require_clearance(u, d.secrecy, "issue", draft_label(d));
   const SignoffRecord signoff = approving_signoff(d, draft, u, sealed);
-  const std::vector<SealUseRecord> seal_uses =
+  std::vector<SealUseRecord> seal_uses =
       sealed ? approved_seal_uses(d, draft, u, signoff) : std::vector<SealUseRecord>{};
+  if (draft.signed_in_person)
+    if (std::optional<SealUseRecord> stamp = press_stamp(d, draft, u, signoff)) seal_uses.push_back(*stamp);
 
   IssueOutcome out;
   // Before the number: no key (or no token, a wrong PIN), nothing happens.
@@ -620,6 +624,10 @@ IssueOutcome Office::issue_in_transaction(DraftRecord& d, Draft& draft, const Us
   m_ws.registry().audit(now_iso(), u.id, "issue", draft_label(d),
                         doc.number + " pdf sha256 " + r.pdf_sha256 + " ofd sha256 " + r.ofd_sha256 +
                             (secret ? " copies " + std::to_string(std::max(1, draft.copies)) : ""));
+  // The 签名章 pressed, after the issue's own entry: which picture, by its hash (the 用印登记 row names whose it is).
+  if (!doc.signature_stamp.bytes.empty())
+    m_ws.registry().audit(now_iso(), u.id, "stamp", draft_label(d),
+                          doc.number + " stamp sha256 " + sha256_hex(doc.signature_stamp.bytes));
   IssueOutcome out;
   out.issued = r;
   out.document = doc;

@@ -122,6 +122,17 @@ class Replies : public virtual ReplyBook {
   sql::Db& m_db;
 };
 
+class Stamps : public virtual StampBook {
+ public:
+  explicit Stamps(sql::Db& db) : m_db(db) {}
+  void add_stamp(const StampRecord& r) override;
+  std::optional<StampRecord> current_stamp(const std::string& owner) override;
+  std::vector<StampRecord> stamps() override;
+
+ private:
+  sql::Db& m_db;
+};
+
 class Loans : public virtual LoanBook {
  public:
   explicit Loans(sql::Db& db) : m_db(db) {}

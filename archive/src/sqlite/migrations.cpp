@@ -39,6 +39,7 @@ const std::vector<Migration>& migrations() {
       {5, "the issued OFD's path and hash; a received OFD's electronic seal check (issue 16)",
        &add_ofd_columns_v5},
       {6, "each numbered copy's OFD: its path and hash in the copies book (issue 16)", &add_copy_ofd_columns_v6},
+      {7, "the leaders' registered 签名章, pressed on 令 and 议案 (table stamps, issue 15)", &create_stamps_v7},
   };
   return list;
 }

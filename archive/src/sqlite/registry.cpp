@@ -38,6 +38,7 @@ class SqliteRegistry final : private Connection,
                              private Seals,
                              private Received,
                              private Replies,
+                             private Stamps,
                              private Filing,
                              private Loans,
                              private Credentials,
@@ -48,7 +49,7 @@ class SqliteRegistry final : private Connection,
   // Several issuing processes queue for the write lock; an issue holds it while it renders.
   SqliteRegistry(const std::string& path, std::shared_ptr<const AuditSeal> seal)
       : Connection(path, 60000, std::move(seal)), Drafts(db), Numbers(db), Issued(db), Copies(db), Seals(db),
-        Received(db), Replies(db), Filing(db), Loans(db), Credentials(db), Sessions(db), Audit(db, audit_state),
+        Received(db), Replies(db), Stamps(db), Filing(db), Loans(db), Credentials(db), Sessions(db), Audit(db, audit_state),
         IndexOutbox(db) {}
 
   void transaction(const std::function<void()>& work) override {

@@ -147,6 +147,16 @@ CREATE TABLE index_outbox (
 )SQL");
 }
 
+void create_stamps_v7(sql::Db& db) {
+  db.exec(R"SQL(
+CREATE TABLE stamps (
+  id INTEGER PRIMARY KEY, owner TEXT NOT NULL, sha256 TEXT NOT NULL, path TEXT NOT NULL,
+  pixel_width INTEGER NOT NULL, pixel_height INTEGER NOT NULL,
+  registered_by TEXT NOT NULL, registered_at TEXT NOT NULL);
+CREATE INDEX stamps_owner ON stamps(owner);
+)SQL");
+}
+
 void create_replies_v3(sql::Db& db) {
   db.exec(R"SQL(
 CREATE TABLE replies (

@@ -16,6 +16,8 @@ void create_schema_v1(sql::Db& db);
 void add_audit_seal_and_index_outbox_v2(sql::Db& db);
 // Version 3 (issue 15): the links between 请示 and their 批复 (table replies).
 void create_replies_v3(sql::Db& db);
+// Version 7 (issue 15): the leaders' registered 签名章 (table stamps).
+void create_stamps_v7(sql::Db& db);
 // Version 9: failed web logins per user and source and per source (table login_failures),
 // so that the web desk's growing delays survive a restart (issue 13 #10).
 void create_login_failures_v4(sql::Db& db);

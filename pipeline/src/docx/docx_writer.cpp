@@ -6,6 +6,7 @@
 #include "docx/media.hpp"
 #include "docx/package.hpp"
 #include "docx/parts.hpp"
+#include "layout/geometry.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "render/laid_out.hpp"
 #include "seal/seal.hpp"
@@ -41,6 +42,15 @@ Result<RenderedFile> write_docx(const LaidOutDocument& laid) {
       }
       seals.push_back(std::move(a));
       pngs.push_back(std::move(png));
+    }
+
+    // The 签发人's 签名章, where the layout pressed it.
+    const LayoutDecisions::Stamp& stamp = laid.decisions().stamp;
+    if (!doc.signature_stamp.bytes.empty() && stamp.page >= 0) {
+      SealAnchor a{0, "签名章（" + doc.signature + "）", "rIdStamp", "word/media/stamp.png", kStampOrgan,
+                   stamp.width / layout::kPtPerMm, stamp.height / layout::kPtPerMm};
+      seals.push_back(std::move(a));
+      pngs.push_back(doc.signature_stamp.bytes);
     }
 
     // [Content_Types].xml first: some readers sniff the first entry.

@@ -26,12 +26,17 @@ enum class FooterSide { Odd, Even, Blank };
 // One seal image in the package; only for a sealed document whose PNG could be drawn. A
 // joint issue has one per organ (organ order): the first is word/media/seal.png (kRelSeal),
 // the others seal2.png … (rIdSeal2 …).
+// The 签发人's 签名章 (Document::signature_stamp) travels the same way, as organ kStampOrgan
+// with its own size, in word/media/stamp.png.
+inline constexpr int kStampOrgan = -2;
+
 struct SealAnchor {
   double diameter_mm = 42.0;
   std::string description;  // alt text: the organ name on the seal
   std::string rel_id = kRelSeal;
   std::string part = kSealPart;
   int organ = -1;           // Document::joint_signers index; -1: the one organ's seal
+  double width_mm = 0, height_mm = 0;  // a 签名章's picture size; 0: a round seal, diameter_mm
 };
 
 struct MediaPart;  // media.hpp: the body's pictures

@@ -45,8 +45,8 @@ int reader_width_twips(std::string_view s, const layout::AdvanceFn& advance) {
 void write_seal_run(Body& b, const SealAnchor& seal, int index, std::int64_t x_emu,
                     std::int64_t y_emu) {
   XmlWriter& x = b.x;
-  const std::int64_t size = mm_to_emu(seal.diameter_mm);
-  const std::string cx = std::to_string(size);
+  const std::string cx = std::to_string(mm_to_emu(seal.width_mm > 0 ? seal.width_mm : seal.diameter_mm));
+  const std::string cy = std::to_string(mm_to_emu(seal.height_mm > 0 ? seal.height_mm : seal.diameter_mm));
   x.start("w:r");
   write_rpr(x, RunProps{&b.f.fangsong});
   x.start("w:drawing");
@@ -72,14 +72,16 @@ void write_seal_run(Body& b, const SealAnchor& seal, int index, std::int64_t x_e
   x.text(std::to_string(y_emu));
   x.end();
   x.end();
-  x.empty("wp:extent", {{"cx", cx}, {"cy", cx}});
+  x.empty("wp:extent", {{"cx", cx}, {"cy", cy}});
   x.empty("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
   x.empty("wp:wrapNone");
   x.empty("wp:docPr", {{"id", std::to_string(1 + index)},
-                       {"name", index == 0 ? std::string("印章") : "印章" + std::to_string(index + 1)},
+                       {"name", seal.organ == kStampOrgan ? std::string("签名章")
+                                : index == 0             ? std::string("印章")
+                                                         : "印章" + std::to_string(index + 1)},
                        {"descr", seal.description}});
   const std::string file = seal.part.substr(seal.part.rfind('/') + 1);
-  write_picture_graphic(x, file.c_str(), seal.rel_id.c_str(), cx, cx, LockArrowheads::Yes);
+  write_picture_graphic(x, file.c_str(), seal.rel_id.c_str(), cx, cy, LockArrowheads::Yes);
   x.end();  // wp:anchor
   x.end();  // w:drawing
   x.end();  // w:r
@@ -140,6 +142,34 @@ void write_sealed(Body& b, const std::string& date) {
     b.run(date, b.f.fangsong);
     b.x.end();
   }
+}
+
+// 签名章 (LayoutDecisions::stamp, layout/stamp_signature.cpp): two blank lines, the 职务
+// right-aligned two 字 left of the image, which is anchored in its paragraph centred on the
+// line; a blank line; the date 右空四字.
+void write_stamped(Body& b, const std::string& date) {
+  const LayoutDecisions::Stamp& st = b.decided.stamp;
+  const SealAnchor* anchor = nullptr;
+  for (const SealAnchor& s : b.seals)
+    if (s.organ == kStampOrgan) anchor = &s;
+  write_kept_blank(b);
+  write_kept_blank(b);
+  ParaProps p = styled("Signature");
+  p.keep_next = true;
+  p.right = std::max(0, static_cast<int>(std::lround((layout::kBodyRight - st.x + 2 * layout::kCharPitch) * 20.0)));
+  b.x.start("w:p");
+  write_ppr(b.x, p);
+  if (anchor != nullptr)
+    write_seal_run(b, *anchor, static_cast<int>(b.seals.size()) - 1,
+                   std::llround((st.x - layout::kBodyLeft) * 20.0) * kEmuPerTwip,
+                   std::llround((layout::kLinePitch - st.height) / 2 * 20.0) * kEmuPerTwip);
+  b.run(b.doc.stamp_post, b.f.fangsong);
+  b.x.end();
+  if (date.empty()) return;
+  write_kept_blank(b);
+  ParaProps dp = styled("SignDate");
+  dp.right = chars_twips(4);
+  b.para(dp, date);
 }
 
 void write_unsealed(Body& b, const std::string& date) {
@@ -233,6 +263,8 @@ void write_signature(Body& b) {
     // Dated under the title (决议, 公报): nothing to sign; 附注 may still follow.
   } else if (d.joint_signers.size() > 1 && !b.decided.joint_names.empty()) {
     write_joint(b, date);
+  } else if (!d.signature_stamp.bytes.empty() && b.decided.stamp.page >= 0) {
+    write_stamped(b, date);
   } else if (d.signature.empty() && date.empty() && b.seals.empty()) {
     // Nothing to sign; 附注 may still follow.
   } else if (d.seal == SealMode::Sealed) {

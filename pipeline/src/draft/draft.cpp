@@ -335,6 +335,7 @@ std::optional<Draft> read_draft(std::string_view text, const std::string& src, c
   doc.direction = t.direction;
   doc.format = t.format;
   d.doc_class = t.doc_class;
+  d.signed_in_person = t.signed_by_signer;
 
   std::vector<const Organ*> organs = read_organs(root, in, profile);
   const bool organ_reported = in.diags().mentions("organ");

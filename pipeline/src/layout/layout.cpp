@@ -272,6 +272,10 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
     pages[p].page_number = page_number_run(static_cast<int>(p + 1));
   }
   for (std::size_t p = 0; p < pages.size(); ++p)
+    for (const ImagePlacement& im : pages[p].images)
+      if (im.image == &doc.signature_stamp)
+        decided.stamp = {static_cast<int>(p), im.x, im.y, im.width, im.height};
+  for (std::size_t p = 0; p < pages.size(); ++p)
     for (const SealPlacement& s : pages[p].seals) {  // the last seal presses the date
       decided.seal_page = static_cast<int>(p);
       decided.seal_cx = s.cx;

@@ -114,6 +114,7 @@ void add_signature(std::vector<FlowItem>& out, const Document& doc, const Layout
                    LayoutDecisions& decided) {
   if (!doc.title_note.empty()) return;  // dated under the title (决议, 公报)
   if (doc.joint_signers.size() > 1) return add_joint_signature(out, doc, opt, decided);
+  if (!doc.signature_stamp.bytes.empty()) return add_stamped_signature(out, doc);
   Styled sig, date;
   sig.add(doc.signature, FontRole::FangSong);
   if (doc.date.valid()) date.add(doc.date.chinese(), FontRole::FangSong);

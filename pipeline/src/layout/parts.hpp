@@ -28,6 +28,10 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
 void add_joint_signature(std::vector<FlowItem>& out, const Document& doc, const LayoutOptions& opt,
                          LayoutDecisions& decided);
 
+// 署名 of a document with the 签发人's 签名章 (Document::signature_stamp): the 职务 and the
+// image on one row, the 成文日期 under them (stamp_signature.cpp).
+void add_stamped_signature(std::vector<FlowItem>& out, const Document& doc);
+
 // 版记: `rows` grid rows ending on the last row of the 版心; positions relative to the top
 // of its first row.
 struct Colophon {

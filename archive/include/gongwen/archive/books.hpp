@@ -106,6 +106,15 @@ class ReplyBook {
   virtual std::vector<ReplyRecord> replies() = 0;  // by date
 };
 
+// 签名章 registrations (StampRecord); each use is a row of the 用印登记 (SealBook).
+class StampBook {
+ public:
+  virtual ~StampBook() = default;
+  virtual void add_stamp(const StampRecord& r) = 0;
+  virtual std::optional<StampRecord> current_stamp(const std::string& owner) = 0;  // the newest
+  virtual std::vector<StampRecord> stamps() = 0;  // every registration, oldest first
+};
+
 // The annual filing (归档) and the corrections after it.
 class FilingBook {
  public:

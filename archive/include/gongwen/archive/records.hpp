@@ -188,6 +188,18 @@ struct ReplyRecord {
   std::string recorded_by, recorded_at;
 };
 
+// A leader's registered 签名章 (GB/T 9704 7.3.5.3): the picture of the signature, kept under
+// keys/stamps/ by its hash and pressed on the 令 and 议案 that leader signs off. A newer
+// registration replaces an older one for later documents; the older row stays.
+struct StampRecord {
+  std::int64_t id = 0;
+  std::string owner;       // user id of the leader
+  std::string sha256;      // of the PNG as registered
+  std::string path;        // workspace-relative
+  int pixel_width = 0, pixel_height = 0;
+  std::string registered_by, registered_at;
+};
+
 // One person a received document was passed to (传阅).
 struct CirculationRecord {
   std::int64_t received_id = 0;

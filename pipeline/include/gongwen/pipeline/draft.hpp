@@ -33,6 +33,9 @@ struct Draft {
   // 批复: the 请示 it answers, from the template's fields request_number / request_title;
   // the registers link the two when the 批复 is issued (docs/registers.md, "请示 and 批复").
   std::string answers_number, answers_title;
+  // 令 and 议案 (template signature = "signer"): signed by the 签发人 in person, so the issue
+  // presses that leader's registered 签名章 (required for 命令格式; services/stamps.cpp).
+  bool signed_in_person = false;
 };
 
 // `base_dir` resolves attachment `file` paths. Every problem found goes to `diags` (a TOML

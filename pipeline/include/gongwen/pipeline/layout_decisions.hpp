@@ -53,6 +53,13 @@ struct LayoutDecisions {
     int organ = -1;
   };
   std::vector<Seal> seals;
+  // 签名章 (Document::signature_stamp): its page (-1: none), its top-left corner and size
+  // there. The 签发人's 职务 shares its grid row, the image centred on the row.
+  struct Stamp {
+    int page = -1;
+    double x = 0, y = 0, width = 0, height = 0;
+  };
+  Stamp stamp;
   // 联合行文 (Document::joint_signers): the 署名 as the layout set them, one entry per organ.
   // `row` is the grid row inside the 署名 block (0 = the first row under the text), `x` and
   // `width` the name's left edge (points from the page's left edge) and width; the 成文日期

@@ -93,6 +93,12 @@ struct Document {
   std::vector<Block> body;                 // 正文
   std::vector<std::string> attachment_notes;  // 附件说明: one name per attachment
   std::string signature;                   // 发文机关署名
+  // 签名章 (GB/T 9704 7.3.5.3; 命令格式 10.3): the 签发人's registered signature image, pressed
+  // at issue like a seal (services/stamps.hpp). With it the 署名 row prints `stamp_post` (the
+  // 签发人's 职务) two 字 left of the image; `signature` keeps post and name for the text.
+  // Empty bytes: no 签名章.
+  Image signature_stamp;
+  std::string stamp_post;
   Date date;                               // 成文日期
   SealMode seal = SealMode::Sealed;
   std::string seal_text;                   // the organ name on the seal

@@ -4,7 +4,9 @@
 // role, clearance and the draft's state, runs in one registry transaction with its audit
 // entry, and throws gongwen::Failure with a user-facing message when refused.
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gongwen/archive/records.hpp"
@@ -49,6 +51,13 @@ class Office {
   NumberRecord void_number(const std::string& number, const std::string& user,
                            const std::string& reason);
 
+  // 签名章 (stamps.cpp): a leader's signature picture (a PNG, transparent background)
+  // registered by an administrator or the seal keeper; pressed at issue on the 令 and 议案
+  // that leader signs off. `file` names the picture in messages.
+  archive::StampRecord register_stamp(const std::string& owner, std::string_view png, const std::string& file,
+                                      const std::string& user);
+  std::vector<archive::StampRecord> stamps(const std::string& user);
+
   // finish_staged_issues(), for this workspace.
   void recover_staged();
 
@@ -70,6 +79,11 @@ class Office {
   SignoffRecord approving_signoff(const DraftRecord& d, const Draft& draft, const User& u, bool sealed);
   std::vector<SealUseRecord> approved_seal_uses(const DraftRecord& d, const Draft& draft, const User& u,
                                                 const SignoffRecord& signoff);
+  // 令 and 议案: puts the 签发人's registered 签名章 on the document and returns its 用印登记
+  // row (number and time filled in by the caller); none registered: a 令 is refused, a 议案
+  // keeps the typed name (stamps.cpp).
+  std::optional<SealUseRecord> press_stamp(const DraftRecord& d, Draft& draft, const User& u,
+                                           const SignoffRecord& signoff);
   IssueOutcome issue_in_transaction(DraftRecord& d, Draft& draft, const User& u, const SignoffRecord& signoff,
                                     const std::vector<SealUseRecord>& seal_uses, const PdfSigner& key,
                                     IssueStaging& staging);
