@@ -39,6 +39,9 @@ const std::vector<Migration>& migrations() {
       {5, "the issued OFD's path and hash; a received OFD's electronic seal check (issue 16)",
        &add_ofd_columns_v5},
       {6, "each numbered copy's OFD: its path and hash in the copies book (issue 16)", &add_copy_ofd_columns_v6},
+      // 7 and 8 are other branches' (the lead renumbers at merge).
+      {9, "each round of a draft as submitted, for the reviewer's changes since the last round (issue 15)",
+       &create_draft_rounds_v9},
   };
   return list;
 }

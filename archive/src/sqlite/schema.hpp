@@ -25,5 +25,6 @@ void create_login_failures_v4(sql::Db& db);
 void add_ofd_columns_v5(sql::Db& db);
 // Version 6 (issue 16): each numbered copy's OFD (copies.ofd_path, ofd_sha256), nullable as in 5.
 void add_copy_ofd_columns_v6(sql::Db& db);
+void create_draft_rounds_v9(sql::Db& db);
 
 }  // namespace gongwen::archive::sqlite
