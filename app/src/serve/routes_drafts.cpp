@@ -99,10 +99,15 @@ void get_templates(State& st, const Caller&, const httplib::Request&, httplib::R
     list.push_back({{"id", t.id}, {"name", t.name}, {"kind", t.kind}, {"description", t.description},
                     {"fields", fields}, {"title_pattern", t.title_pattern}, {"required", t.required},
                     {"recipients", t.no_recipients ? "none" : "required"},
-                    {"direction", to_chinese(t.direction)}});
+                    {"direction", to_chinese(t.direction)},
+                    // 上行文 (请示, 报告) carry 签发人 in their 版头: the form asks for them.
+                    {"signers", t.direction == Direction::Upward}});
   }
   nlohmann::json organs = nlohmann::json::array();
-  for (const auto& o : st.ws.profile().organs) organs.push_back({{"id", o.id}, {"name", o.name}});
+  for (const auto& o : st.ws.profile().organs) {
+    const User* signer = st.ws.profile().user(o.signer);
+    organs.push_back({{"id", o.id}, {"name", o.name}, {"signer", signer ? signer->name : ""}});
+  }
   reply_json(res, 200, {{"ok", true}, {"templates", list}, {"organs", organs},
                         {"today", st.clock.now().local_date().iso()}});
 }
