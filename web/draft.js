@@ -75,6 +75,8 @@
     chars.splice(p.column - 1, p.fix.length, ...Array.from(p.fix.with));
     lines[p.line - 1] = chars.join('');
     input.value = lines.join('\n');
+    // As if typed: an attachment's title keeps its list entry in step, and the form is checked again.
+    input.dispatchEvent(new Event('input', { bubbles: true }));
     return true;
   };
   let shown = [];
