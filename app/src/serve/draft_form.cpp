@@ -14,11 +14,16 @@ namespace {
 // One code point of a TOML basic string, escaped; a multi-line string keeps its newlines.
 std::string escaped(char32_t c, bool multiline) {
   switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\n': return multiline ? "\n" : "\\n";
-    case '\r': return "";  // browsers send CRLF in textareas
-    case '\t': return multiline ? "\t" : "\\t";
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\n':
+      return multiline ? "\n" : "\\n";
+    case '\r':
+      return "";  // browsers send CRLF in textareas
+    case '\t':
+      return multiline ? "\t" : "\\t";
     default:
       if (c < 0x20 || c == 0x7f) {
         char buf[8];
@@ -30,9 +35,8 @@ std::string escaped(char32_t c, bool multiline) {
 }
 
 std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // The TOML text being written, counting code points so each value's place is known.
@@ -44,7 +48,8 @@ class TomlWriter {
     m_cps += code_points(s);
   }
   // `key = "value"` (or a multi-line """ string) on a line of its own.
-  void string(const std::string& key, const std::string& field, const std::string& value, bool multiline = false) {
+  void string(const std::string& key, const std::string& field, const std::string& value,
+              bool multiline = false) {
     FormSpan span;
     span.field = field;
     span.key_at = m_cps;
@@ -93,12 +98,13 @@ bool attachment_name(const std::string& name) {
 
 namespace {
 
-const std::set<std::string> kKnown = {"template", "organ",   "title",     "to",   "date",    "secrecy",
-                                      "secrecy_term", "urgency", "copies", "copies_to", "note", "signers",
-                                      "body",     "fields",  "attachments"};
+const std::set<std::string> kKnown = {
+    "template", "organ",     "title", "to",      "date", "secrecy", "secrecy_term", "urgency",
+    "copies",   "copies_to", "note",  "signers", "body", "fields",  "attachments"};
 
 // A problem of the form itself; it has no place in a file, only its field.
-Diagnostic& problem(Diagnostics& diags, const std::string& code, const std::string& field, MessageArgs args = {}) {
+Diagnostic& problem(Diagnostics& diags, const std::string& code, const std::string& field,
+                    MessageArgs args = {}) {
   return diags.add(Code::BadInput, code, SourcePos{}, field, args);
 }
 
@@ -118,8 +124,10 @@ std::vector<std::string> signers_of(const nlohmann::json& form, Diagnostics& dia
   const auto& v = form["signers"];
   if (v.is_array()) {
     for (const auto& s : v) {
-      if (s.is_string() && !s.get<std::string>().empty()) out.push_back(s.get<std::string>());
-      else if (!s.is_string()) problem(diags, "form.not_text", "signers", {{"key", "signers"}});
+      if (s.is_string() && !s.get<std::string>().empty())
+        out.push_back(s.get<std::string>());
+      else if (!s.is_string())
+        problem(diags, "form.not_text", "signers", {{"key", "signers"}});
     }
     return out;
   }
@@ -134,14 +142,17 @@ std::vector<std::string> signers_of(const nlohmann::json& form, Diagnostics& dia
   };
   const std::string text = v.get<std::string>();
   for (char32_t c : utf8::valid(text) ? utf8::decode(text) : std::u32string{}) {
-    if (std::u32string_view(U"、，,;； \t\n\r　").find(c) != std::u32string_view::npos) flush();
-    else name += c;
+    if (std::u32string_view(U"、，,;； \t\n\r　").find(c) != std::u32string_view::npos)
+      flush();
+    else
+      name += c;
   }
   flush();
   return out;
 }
 
-void write_attachments(const nlohmann::json& form, TomlWriter& t, Diagnostics& diags, const StoredAttachment& stored) {
+void write_attachments(const nlohmann::json& form, TomlWriter& t, Diagnostics& diags,
+                       const StoredAttachment& stored) {
   if (!form.contains("attachments") || form["attachments"].is_null()) return;
   if (!form["attachments"].is_array()) {
     problem(diags, "form.attachments", "attachments");
@@ -172,29 +183,34 @@ void write_attachments(const nlohmann::json& form, TomlWriter& t, Diagnostics& d
     };
     const auto title = text("title"), file = text("file"), body = text("body");
     if (!title || title->empty()) {
-      problem(diags, "form.attachment.title", where + ".title", {{"n", number}}).hint("form.attachment.title.hint");
+      problem(diags, "form.attachment.title", where + ".title", {{"n", number}})
+          .hint("form.attachment.title.hint");
       good = false;
     }
     if (file && (!attachment_name(*file) || (stored && !stored(*file)))) {
-      problem(diags, "form.attachment.file", where + ".file", {{"n", number}}).hint("form.attachment.file.hint");
+      problem(diags, "form.attachment.file", where + ".file", {{"n", number}})
+          .hint("form.attachment.file.hint");
       good = false;
     }
     if (!file && (!body || body->empty())) {
-      problem(diags, "form.attachment.empty", where + ".file", {{"n", number}}).hint("form.attachment.file.hint");
+      problem(diags, "form.attachment.empty", where + ".file", {{"n", number}})
+          .hint("form.attachment.file.hint");
       good = false;
     }
     if (!good) continue;
     t.raw("\n[[attachments]]\n");
     t.string("title", where + ".title", *title);
-    if (file) t.string("file", where + ".file", *file);
-    else t.string("body", where + ".body", *body, true);
+    if (file)
+      t.string("file", where + ".file", *file);
+    else
+      t.string("body", where + ".body", *body, true);
   }
 }
 
 }  // namespace
 
-std::string draft_toml(const nlohmann::json& form, const std::string& drafter, Diagnostics& diags, FormLayout* layout,
-                       const StoredAttachment& stored) {
+std::string draft_toml(const nlohmann::json& form, const std::string& drafter, Diagnostics& diags,
+                       FormLayout* layout, const StoredAttachment& stored) {
   for (const auto& [k, v] : form.items())
     if (!kKnown.count(k)) problem(diags, "form.unknown_field", k, {{"key", k}});
   TomlWriter t(layout);
@@ -203,8 +219,10 @@ std::string draft_toml(const nlohmann::json& form, const std::string& drafter, D
   if (form.contains("organ") && form["organ"].is_array()) {
     std::vector<std::string> ids;
     for (const auto& o : form["organ"]) {
-      if (o.is_string()) ids.push_back(o.get<std::string>());
-      else problem(diags, "form.organ_list", "organ");
+      if (o.is_string())
+        ids.push_back(o.get<std::string>());
+      else
+        problem(diags, "form.organ_list", "organ");
     }
     std::string line = "organ = [";
     for (std::size_t i = 0; i < ids.size(); ++i) line += (i ? ", " : "") + toml_string(ids[i]);
@@ -212,7 +230,8 @@ std::string draft_toml(const nlohmann::json& form, const std::string& drafter, D
   } else {
     t.string("organ", "organ", text_of(form, "organ", diags));
   }
-  for (const char* key : {"title", "to", "secrecy", "secrecy_term", "urgency", "copies_to", "note"}) {
+  for (const char* key :
+       {"title", "to", "secrecy", "secrecy_term", "urgency", "copies_to", "note"}) {
     const std::string v = text_of(form, key, diags);
     if (!v.empty() || std::string(key) == "title") t.string(key, key, v);
   }
@@ -220,19 +239,23 @@ std::string draft_toml(const nlohmann::json& form, const std::string& drafter, D
   // reader does not report it missing again: diags mention "date").
   const std::string date = text_of(form, "date", diags);
   static const std::regex date_re(R"(^\d{4}-\d{2}-\d{2}$)");
-  if (std::regex_match(date, date_re)) t.bare("date", "date", date);
-  else if (!diags.mentions("date")) problem(diags, "form.date", "date").hint("form.date.hint");
+  if (std::regex_match(date, date_re))
+    t.bare("date", "date", date);
+  else if (!diags.mentions("date"))
+    problem(diags, "form.date", "date").hint("form.date.hint");
   t.raw("drafter = " + toml_string(drafter) + "\n");
   if (form.contains("copies") && !form["copies"].is_null()) {
     int copies = 0;
-    if (form["copies"].is_number_integer()) copies = form["copies"].get<int>();
+    if (form["copies"].is_number_integer())
+      copies = form["copies"].get<int>();
     else if (form["copies"].is_string() && !form["copies"].get<std::string>().empty())
       copies = std::atoi(form["copies"].get<std::string>().c_str());
     if (copies > 0) t.raw("copies = " + std::to_string(copies) + "\n");
   }
   if (const auto signers = signers_of(form, diags); !signers.empty()) {
     std::string line = "signers = [";
-    for (std::size_t i = 0; i < signers.size(); ++i) line += (i ? ", " : "") + toml_string(signers[i]);
+    for (std::size_t i = 0; i < signers.size(); ++i)
+      line += (i ? ", " : "") + toml_string(signers[i]);
     t.raw(line + "]\n");
   }
   // The body as a multi-line string: each line of the 正文 box is a line of the file, so the
@@ -253,8 +276,8 @@ std::string draft_toml(const nlohmann::json& form, const std::string& drafter, D
   return t.text();
 }
 
-Diagnostics in_form_positions(const Diagnostics& diags, const std::string& toml, const std::string& source,
-                              const FormLayout& layout) {
+Diagnostics in_form_positions(const Diagnostics& diags, const std::string& toml,
+                              const std::string& source, const FormLayout& layout) {
   std::vector<std::size_t> line_starts{0};
   {
     std::size_t cp = 0;
@@ -266,11 +289,13 @@ Diagnostics in_form_positions(const Diagnostics& diags, const std::string& toml,
   }
   Diagnostics out;
   for (Diagnostic d : diags.items()) {
-    if (d.at.file != source || d.at.line < 1 || static_cast<std::size_t>(d.at.line) > line_starts.size()) {
+    if (d.at.file != source || d.at.line < 1 ||
+        static_cast<std::size_t>(d.at.line) > line_starts.size()) {
       out.add(std::move(d));
       continue;
     }
-    const std::size_t off = line_starts[d.at.line - 1] + static_cast<std::size_t>(std::max(1, d.at.column) - 1);
+    const std::size_t off =
+        line_starts[d.at.line - 1] + static_cast<std::size_t>(std::max(1, d.at.column) - 1);
     // The last value whose line starts at or before the place, if the place is inside it.
     const FormSpan* span = nullptr;
     for (const FormSpan& s : layout)
@@ -282,7 +307,8 @@ Diagnostics in_form_positions(const Diagnostics& diags, const std::string& toml,
       continue;
     }
     const auto index = [&](std::size_t o) {
-      return static_cast<std::size_t>(std::lower_bound(span->at.begin(), span->at.end(), o) - span->at.begin());
+      return static_cast<std::size_t>(std::lower_bound(span->at.begin(), span->at.end(), o) -
+                                      span->at.begin());
     };
     const std::size_t k = std::min(index(off), span->value.size());
     int line = 1;

@@ -3,9 +3,10 @@
 // draft files the CLI reads, so a draft made in the browser can be checked, reviewed and
 // issued from the command line too.
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "gongwen/pipeline/diagnostics.hpp"
 
@@ -15,10 +16,10 @@ namespace gongwen::app::serve {
 // file (the reader's, the clerk's checks') can be shown at its line and column in the form's
 // own input: the body line by line, as the CLI shows a draft file's.
 struct FormSpan {
-  std::string field;               // form key: "title", "body", "meeting_time", "attachments.0.title"
-  std::size_t key_at = 0;          // code point offset in the TOML where the key's line starts
-  std::vector<std::size_t> at;     // at[k]: offset of the value's k-th code point; at.back(): its end
-  std::u32string value;            // the value as the form sent it
+  std::string field;            // form key: "title", "body", "meeting_time", "attachments.0.title"
+  std::size_t key_at = 0;       // code point offset in the TOML where the key's line starts
+  std::vector<std::size_t> at;  // at[k]: offset of the value's k-th code point; at.back(): its end
+  std::u32string value;         // the value as the form sent it
 };
 using FormLayout = std::vector<FormSpan>;
 
@@ -40,8 +41,8 @@ std::string draft_toml(const nlohmann::json& form, const std::string& drafter, D
 // fix's length counted in that input's characters; an attachment's finding names
 // "attachments.N.title" / "attachments.N.body". A place inside the generated file that is no
 // value of the form (the template line, the date) becomes line 0, column 0.
-Diagnostics in_form_positions(const Diagnostics& diags, const std::string& toml, const std::string& source,
-                              const FormLayout& layout);
+Diagnostics in_form_positions(const Diagnostics& diags, const std::string& toml,
+                              const std::string& source, const FormLayout& layout);
 
 // The names an uploaded attachment is stored under (serve/pictures.hpp): att-<hex>.txt.
 bool attachment_name(const std::string& name);

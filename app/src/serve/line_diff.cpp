@@ -28,7 +28,9 @@ std::vector<DiffLine> line_diff(const std::string& before, const std::string& af
   std::size_t head = 0;
   while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
   std::size_t tail = 0;
-  while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+  while (tail < a.size() - head && tail < b.size() - head &&
+         a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+    ++tail;
   std::vector<DiffLine> out;
   for (std::size_t i = 0; i < head; ++i) out.push_back({' ', a[i]});
   const std::size_t n = a.size() - head - tail, m = b.size() - head - tail;
@@ -41,7 +43,8 @@ std::vector<DiffLine> line_diff(const std::string& before, const std::string& af
     auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return lcs[i * (m + 1) + j]; };
     for (std::size_t i = n; i-- > 0;)
       for (std::size_t j = m; j-- > 0;)
-        at(i, j) = a[head + i] == b[head + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+        at(i, j) = a[head + i] == b[head + j] ? at(i + 1, j + 1) + 1
+                                              : std::max(at(i + 1, j), at(i, j + 1));
     std::size_t i = 0, j = 0;
     while (i < n || j < m) {
       if (i < n && j < m && a[head + i] == b[head + j]) {
