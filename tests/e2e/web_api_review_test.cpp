@@ -62,32 +62,21 @@ std::vector<std::string> files_of(const fs::path& dir) {
   return out;
 }
 
-// Applies a finding's fix ({length, with} from its line and column, in code points of the
-// input's text) as the page does.
-std::string apply_fix(const std::string& text, const json& d) {
+// UTF-8 text as code points, and back (the fixes count characters, as the page does).
+std::u32string decode(const std::string& text) {
   std::u32string t;
   for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = text[i];
-    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const unsigned char c = text[i];
+    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
     for (int k = 1; k < n; ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
     t += cp;
     i += n;
   }
-  std::size_t at = 0;
-  for (int line = 1; line < d["line"].get<int>(); ++line) at = t.find(U'\n', at) + 1;
-  at += d["column"].get<std::size_t>() - 1;
-  std::u32string with;
-  const std::string w = d["fix"]["with"];
-  for (std::size_t i = 0; i < w.size();) {
-    unsigned char c = w[i];
-    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (int k = 1; k < n; ++k) cp = (cp << 6) | (w[i + k] & 0x3F);
-    with += cp;
-    i += n;
-  }
-  t.replace(at, d["fix"]["length"].get<std::size_t>(), with);
+  return t;
+}
+
+std::string encode(const std::u32string& t) {
   std::string out;
   for (char32_t cp : t) {
     if (cp < 0x80)
@@ -102,6 +91,17 @@ std::string apply_fix(const std::string& text, const json& d) {
               static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
   }
   return out;
+}
+
+// Applies a finding's fix ({length, with} from its line and column, in code points of the
+// input's text) as the page does.
+std::string apply_fix(const std::string& text, const json& d) {
+  std::u32string t = decode(text);
+  std::size_t at = 0;
+  for (int line = 1; line < d["line"].get<int>(); ++line) at = t.find(U'\n', at) + 1;
+  at += d["column"].get<std::size_t>() - 1;
+  t.replace(at, d["fix"]["length"].get<std::size_t>(), decode(d["fix"]["with"].get<std::string>()));
+  return encode(t);
 }
 
 json find_code(const json& diagnostics, const std::string& code, const std::string& field) {
