@@ -6,28 +6,17 @@ const fs = require('fs');
 const path = require('path');
 const { startWorkspaceServer } = require('./workspace_server.cjs');
 const { requestFlow } = require('./request_flow.cjs');
-const { chromium } = require(path.join(process.env.GW_NODE_DIR, 'node_modules', 'playwright-core'));
+const { launchChromium, checker } = require('./browsers.cjs');
 
 const OUT = process.env.GW_ARTEFACTS;
 const PASSWORD = 'web-口令-2026';
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
+const { check, failures } = checker();
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { tmp, server, base } = await startWorkspaceServer({ bin: process.env.GW_BINARY, src: process.env.GW_SOURCE,
     password: PASSWORD, prefix: 'gongwen-request-' });
-  const context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-  });
+  const context = await launchChromium(path.join(tmp, 'chromium-profile'));
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(20000);
   const errors = [];
@@ -60,7 +49,7 @@ async function main() {
     server.kill('SIGTERM');
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(failures === 0 ? 'all 请示 checks passed in Chromium' : `${failures} 请示 checks failed in Chromium`);
-  process.exit(failures === 0 ? 0 : 1);
+  console.log(failures() === 0 ? 'all 请示 checks passed in Chromium' : `${failures()} 请示 checks failed in Chromium`);
+  process.exit(failures() === 0 ? 0 : 1);
 }
 main();

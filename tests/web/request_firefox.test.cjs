@@ -5,39 +5,19 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { pathToFileURL } = require('url');
 const { startWorkspaceServer } = require('./workspace_server.cjs');
 const { requestFlow } = require('./request_flow.cjs');
-
-// puppeteer-core is an ES module: loaded with import() (as in firefox.test.cjs).
-const loadPuppeteer = async () => {
-  const dir = path.join(process.env.GW_NODE_DIR, 'node_modules', 'puppeteer-core');
-  const entry = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).exports['.'].import;
-  const mod = await import(pathToFileURL(path.join(dir, entry)).href);
-  return mod.default || mod;
-};
+const { launchFirefox, checker } = require('./browsers.cjs');
 
 const OUT = process.env.GW_ARTEFACTS;
 const PASSWORD = 'web-口令-2026';
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
+const { check, failures } = checker();
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { tmp, server, base } = await startWorkspaceServer({ bin: process.env.GW_BINARY, src: process.env.GW_SOURCE,
     password: PASSWORD, prefix: 'gongwen-request-firefox-' });
-  const puppeteer = await loadPuppeteer();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.GW_FIREFOX || '/usr/bin/firefox-esr',
-    headless: true,
-    userDataDir: path.join(tmp, 'firefox-profile'),
-    defaultViewport: { width: 1366, height: 768 },
-    extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN', 'browser.shell.checkDefaultBrowser': false },
-  });
+  const browser = await launchFirefox(path.join(tmp, 'firefox-profile'));
   let context = null;
   let page = null;
   const errors = [];
@@ -72,7 +52,7 @@ async function main() {
     server.kill('SIGTERM');
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(failures === 0 ? 'all 请示 checks passed in Firefox' : `${failures} 请示 checks failed in Firefox`);
-  process.exit(failures === 0 ? 0 : 1);
+  console.log(failures() === 0 ? 'all 请示 checks passed in Firefox' : `${failures()} 请示 checks failed in Firefox`);
+  process.exit(failures() === 0 ? 0 : 1);
 }
 main();
