@@ -25,7 +25,7 @@ build_end=$(date +%s)
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 (cd "$ASAN_DIR" && ctest -j"$(nproc)" --output-on-failure --timeout 1800 -L 'e2e|fuzz' \
-  -E 'web_browser_flow|web_firefox_flow|web_ofd_render')
+  -E 'web_browser_flow|web_firefox_flow|web_ofd_render|web_request_chromium|web_request_firefox')
 bash tests/check_suite_setups.sh "$ASAN_DIR/Testing/Temporary/LastTest.log"
 end=$(date +%s)
 echo "sanitizer pass: $((end - asan_start)) s (build $((build_end - asan_start)) s, tests $((end - build_end)) s)"

@@ -32,6 +32,21 @@
   $('state').textContent = d.state_text;
   $('next').textContent = '下一步：' + GW.nextText(d.next);
   if (d.issued) showIssued(d.issued);
+  // Before approving or sending back: the draft as it will print (its preview PDF, laid out
+  // as issuing will lay it out), its text, and what changed since the round before.
+  if (d.state !== 'issued' && d.state !== 'voided') {
+    $('reviewbox').hidden = false;
+    $('pdfview').src = d.preview;
+    $('pdf-open').href = d.preview;
+    $('doctext').textContent = d.document_text || '';
+    const c = d.changes || {};
+    $('changes-summary').textContent = c.summary || '';
+    for (const l of c.lines || []) {
+      const cls = l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'same';
+      const mark = l.op === '+' ? '＋ ' : l.op === '-' ? '－ ' : '　 ';
+      $('changes').append(GW.el('div', { class: cls, 'data-op': l.op, text: mark + l.text }));
+    }
+  }
   for (const h of d.history) $('history').querySelector('tbody').append(GW.el('tr', {}, GW.el('td', { text: h.at_text || h.at }),
     GW.el('td', { text: h.who_name || h.who }), GW.el('td', { text: h.what }), GW.el('td', { text: h.opinion || '' })));
   const act = async (step, json) => {

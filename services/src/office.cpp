@@ -235,6 +235,8 @@ DraftRecord Office::submit(const fs::path& file, const std::string& user) {
     rec.updated_at = now_iso();
     if (rec.id == 0) rec.id = m_ws.registry().add_draft(rec);
     else m_ws.registry().update_draft(rec);
+    // Each round kept as submitted: the reviewer sees what changed since the round before.
+    m_ws.registry().add_draft_round({rec.id, rec.round, hash, rec.snapshot, draft.doc.plain_text(), rec.updated_at});
     m_ws.registry().audit(now_iso(), u.id, "submit", draft_label(rec),
                           "round " + std::to_string(rec.round) + " sha256 " + hash);
   });

@@ -1,4 +1,4 @@
-// HTTP requests to the web desk's draft routes (list, submit, check, templates, the workflow actions under /api/drafts/N) (see http_harness.hpp).
+// HTTP requests to the web desk's draft routes (list, submit, check, templates, the workflow actions and the preview PDF under /api/drafts/N) (see http_harness.hpp).
 #include <cstddef>
 #include <cstdint>
 

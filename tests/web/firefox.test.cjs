@@ -9,20 +9,11 @@
 const fs = require('fs');
 const path = require('path');
 const { startWorkspaceServer } = require('./workspace_server.cjs');
-const { pathToFileURL } = require('url');
-// puppeteer-core 25 is an ES module: Debian 12's Node.js 18 cannot require() it, so it is
-// loaded with import() from the entry its package.json exports.
-const loadPuppeteer = async () => {
-  const dir = path.join(process.env.GW_NODE_DIR, 'node_modules', 'puppeteer-core');
-  const entry = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).exports['.'].import;
-  const mod = await import(pathToFileURL(path.join(dir, entry)).href);
-  return mod.default || mod;
-};
+const { launchFirefox } = require('./browsers.cjs');
 
 const BIN = process.env.GW_BINARY;
 const SRC = process.env.GW_SOURCE;
 const OUT = process.env.GW_ARTEFACTS;
-const FIREFOX = process.env.GW_FIREFOX || '/usr/bin/firefox-esr';
 const PASSWORD = 'web-口令-2026';
 let failures = 0;
 const check = (ok, what) => {
@@ -43,15 +34,7 @@ const waitUntil = async (cond, what, ms = 20000) => {
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { tmp, server, base } = await startWorkspaceServer({ bin: BIN, src: SRC, password: PASSWORD, prefix: 'gongwen-firefox-' });
-  const puppeteer = await loadPuppeteer();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: path.join(tmp, 'firefox-profile'),
-    defaultViewport: { width: 1366, height: 768 },
-    extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN', 'browser.shell.checkDefaultBrowser': false },
-  });
+  const browser = await launchFirefox(path.join(tmp, 'firefox-profile'));
   console.log('browser: ' + await browser.version());
   let context = null;
   let page = null;

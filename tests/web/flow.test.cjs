@@ -8,7 +8,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { startWorkspaceServer } = require('./workspace_server.cjs');
-const { chromium } = require(path.join(process.env.GW_NODE_DIR, 'node_modules', 'playwright-core'));
+const { launchChromium } = require('./browsers.cjs');
 
 const BIN = process.env.GW_BINARY;
 const SRC = process.env.GW_SOURCE;
@@ -30,15 +30,7 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { tmp, server, base } = await startWorkspaceServer({ bin: BIN, src: SRC, password: PASSWORD, prefix: 'gongwen-web-' });
   const profile = path.join(tmp, 'chromium-profile');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-    locale: 'zh-CN',
-  });
+  const context = await launchChromium(profile, { acceptDownloads: true });
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(20000);
   const errors = [];

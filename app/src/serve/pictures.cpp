@@ -122,6 +122,18 @@ std::string store_picture(const fs::path& dir, std::string_view bytes, const std
   return name;
 }
 
+std::string store_attachment(const fs::path& dir, std::string_view text) {
+  const std::string name = "att-" + archive::sha256_hex(text).substr(0, 24) + ".txt";
+  const fs::path file = dir / name;
+  std::error_code ec;
+  const auto type = fs::symlink_status(file, ec).type();
+  if (type == fs::file_type::regular && archive::read_file(file) == text) return name;
+  if (type != fs::file_type::not_found)
+    fail(Code::Io, msg("web.pictures.not_file", {{"name", name}}), {msg("web.pictures.check.hint")});
+  archive::write_file_atomic(file, text);
+  return name;
+}
+
 void check_form_pictures(const nlohmann::json& form, const fs::path& dir) {
   if (form.contains("body") && form["body"].is_string()) check_text(form["body"].get<std::string>(), dir, "body", "正文");
   if (form.contains("fields") && form["fields"].is_object())

@@ -24,6 +24,10 @@ std::filesystem::path picture_dir(const std::filesystem::path& workspace, const 
 // unless already there; returns the file name. `what` names the picture in messages.
 std::string store_picture(const std::filesystem::path& dir, std::string_view bytes, const std::string& what);
 
+// An attachment's text (UTF-8) stored in `dir` under the name its bytes give it,
+// att-<SHA-256 prefix>.txt (serve/draft_form.hpp attachment_name); returns the name.
+std::string store_attachment(const std::filesystem::path& dir, std::string_view text);
+
 // Every picture line in the form's text (body and template fields) names one of the stored
 // pictures of `dir`. Throws BadInput naming the field, the line, the picture and what to do.
 void check_form_pictures(const nlohmann::json& form, const std::filesystem::path& dir);

@@ -7,10 +7,12 @@
 #include "gongwen/services/display.hpp"
 #include "gongwen/services/workflows.hpp"
 #include "gongwen/pipeline/draft.hpp"
+#include "gongwen/archive/registry.hpp"
 #include "gongwen/pipeline/render.hpp"
 #include "diagnostics_out.hpp"
 #include "next_json.hpp"
 #include "serve/draft_form.hpp"
+#include "serve/line_diff.hpp"
 #include "serve/pictures.hpp"
 #include "serve/state.hpp"
 
@@ -39,15 +41,29 @@ nlohmann::json draft_json(const Profile& p, const services::DraftStep& s) { retu
 
 // The draft form → a checked Draft, or the Error carrying every problem, each naming its
 // field. Its pictures are read from the caller's picture folder, the folder its draft file
-// is written to on submit.
-Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml) {
+// is written to on submit; so are its uploaded attachments.
+std::optional<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml,
+                               Diagnostics& found) {
   Diagnostics diags;
-  toml = draft_toml(form, user, diags);
+  FormLayout layout;
   const fs::path dir = picture_dir(st.ws.root(), user, false);
+  const auto stored = [&dir](const std::string& name) {
+    std::error_code ec;
+    return fs::symlink_status(dir / name, ec).type() == fs::file_type::regular;
+  };
+  toml = draft_toml(form, user, diags, &layout, stored);
   check_form_pictures(form, dir);  // throws: a picture line naming anything else is refused
   auto draft = read_draft(toml, "网页拟稿", dir, st.ws.templates(), st.ws.profile(), diags);
-  if (!draft || diags.has_errors()) return diags.to_error();
+  found = in_form_positions(diags, toml, "网页拟稿", layout);
+  if (!draft || diags.has_errors()) return std::nullopt;
   check_draft_pictures(*draft, dir);
+  return draft;
+}
+
+Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml) {
+  Diagnostics found;
+  auto draft = read_form(st, form, user, toml, found);
+  if (!draft) return found.to_error();
   return std::move(*draft);
 }
 
@@ -83,10 +99,15 @@ void get_templates(State& st, const Caller&, const httplib::Request&, httplib::R
     list.push_back({{"id", t.id}, {"name", t.name}, {"kind", t.kind}, {"description", t.description},
                     {"fields", fields}, {"title_pattern", t.title_pattern}, {"required", t.required},
                     {"recipients", t.no_recipients ? "none" : "required"},
-                    {"direction", to_chinese(t.direction)}});
+                    {"direction", to_chinese(t.direction)},
+                    // 上行文 (请示, 报告) carry 签发人 in their 版头: the form asks for them.
+                    {"signers", t.direction == Direction::Upward}});
   }
   nlohmann::json organs = nlohmann::json::array();
-  for (const auto& o : st.ws.profile().organs) organs.push_back({{"id", o.id}, {"name", o.name}});
+  for (const auto& o : st.ws.profile().organs) {
+    const User* signer = st.ws.profile().user(o.signer);
+    organs.push_back({{"id", o.id}, {"name", o.name}, {"signer", signer ? signer->name : ""}});
+  }
   reply_json(res, 200, {{"ok", true}, {"templates", list}, {"organs", organs},
                         {"today", st.clock.now().local_date().iso()}});
 }
@@ -98,13 +119,17 @@ void post_check(State& st, const Caller& c, const httplib::Request& req, httplib
   if (!form) return;
   std::string toml;
   nlohmann::json diagnostics = nlohmann::json::array();
+  bool ok = true;
   try {
-    auto draft = read_form(st, *form, c.user->id, toml);
-    if (!draft) diagnostics = diagnostics_json(draft.error());
+    Diagnostics found;
+    ok = read_form(st, *form, c.user->id, toml, found).has_value();
+    diagnostics = diagnostics_json(found.items());
   } catch (const Failure& f) {  // a refused picture line
     diagnostics = diagnostics_json(f.error());
+    ok = false;
   }
-  reply_json(res, 200, {{"ok", diagnostics.empty()}, {"diagnostics", diagnostics}});
+  // ok: nothing refuses the draft; the clerk's warnings (with their fixes) are listed all the same.
+  reply_json(res, 200, {{"ok", ok}, {"diagnostics", diagnostics}});
 }
 
 // Submit: the form becomes a draft file in the drafter's folder (drafts/web/<user>/, beside
@@ -166,6 +191,59 @@ nlohmann::json draft_history(State& st, const archive::DraftRecord& d, nlohmann:
   return history;
 }
 
+// The draft as it was submitted this round (the register's snapshot, read against the files
+// beside it), as the reviewer and the signer are asked to approve it.
+Draft submitted_draft(State& st, const archive::DraftRecord& d) {
+  auto draft = read_draft(d.snapshot, d.source, fs::path(d.source).parent_path(), st.ws.templates(), st.ws.profile());
+  if (!draft)
+    fail(Code::Conflict, msg("web.draft.preview.source", {{"id", std::to_string(d.id)}}),
+         {msg("web.draft.preview.source.hint")});
+  return std::move(draft).value();
+}
+
+// The document's text this round, and what changed since the round before: a line diff of the
+// plain texts kept per round (archive DraftRoundRecord).
+void add_text_and_changes(State& st, const archive::DraftRecord& d, nlohmann::json& j) {
+  const auto rounds = st.ws.registry().draft_rounds(d.id);
+  std::string now;
+  if (!rounds.empty() && rounds.back().round == d.round) now = rounds.back().text;
+  if (now.empty()) {
+    try {
+      now = submitted_draft(st, d).doc.plain_text();
+    } catch (const Failure&) {
+      // The draft's files are gone: the text stays empty, the page says there is no preview.
+    }
+  }
+  j["document_text"] = now;
+  const archive::DraftRoundRecord* before = nullptr;
+  for (const auto& r : rounds)
+    if (r.round < d.round && !r.text.empty()) before = &r;
+  nlohmann::json changes = {{"to_round", d.round}};
+  if (!before) {
+    changes["from_round"] = nullptr;
+    changes["summary"] = msg("web.draft.changes.first");
+    changes["lines"] = nlohmann::json::array();
+  } else {
+    int added = 0, removed = 0;
+    nlohmann::json lines = nlohmann::json::array();
+    for (const DiffLine& l : line_diff(before->text, now)) {
+      added += l.op == '+';
+      removed += l.op == '-';
+      lines.push_back({{"op", std::string(1, l.op)}, {"text", l.text}});
+    }
+    changes["from_round"] = before->round;
+    changes["summary"] = added + removed == 0
+                             ? msg("web.draft.changes.none", {{"from", std::to_string(before->round)}})
+                             : msg("web.draft.changes.since", {{"from", std::to_string(before->round)},
+                                                               {"added", std::to_string(added)},
+                                                               {"removed", std::to_string(removed)}});
+    changes["added"] = added;
+    changes["removed"] = removed;
+    changes["lines"] = lines;
+  }
+  j["changes"] = changes;
+}
+
 void get_draft(State& st, const Caller& c, const httplib::Request& req, httplib::Response& res) {
   std::lock_guard lock(st.ws_mutex);
   const auto d = visible_draft(st, c, id_of(req));
@@ -175,7 +253,36 @@ void get_draft(State& st, const Caller& c, const httplib::Request& req, httplib:
   j["history"] = draft_history(st, d, j);
   j["acts_next"] = acts_next(next, *c.user);
   j["text"] = d.snapshot;
+  j["preview"] = "/api/drafts/" + std::to_string(d.id) + "/preview.pdf";
+  add_text_and_changes(st, d, j);
   reply_json(res, 200, {{"ok", true}, {"draft", j}});
+}
+
+// The draft's preview PDF, laid out as it will be issued (文号 still open), for whoever may
+// see the draft: the reviewer reads it before approving, the signer before signing.
+void get_draft_pdf(State& st, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+  archive::DraftRecord d;
+  {
+    std::lock_guard lock(st.ws_mutex);
+    d = visible_draft(st, c, id_of(req));
+  }
+  const std::string key = std::to_string(d.id) + ":" + archive::sha256_hex(d.snapshot);
+  std::shared_ptr<const std::string> pdf;
+  {
+    std::lock_guard lock(st.preview_mutex);
+    if (auto it = st.draft_pdfs.find(key); it != st.draft_pdfs.end()) pdf = it->second;
+  }
+  if (!pdf) {
+    pdf = std::make_shared<const std::string>(render_preview_pdf(st, submitted_draft(st, d)).bytes);
+    std::lock_guard lock(st.preview_mutex);
+    if (st.draft_pdfs.emplace(key, pdf).second) st.draft_pdf_order.push_back(key);
+    if (st.draft_pdf_order.size() > 16) {
+      st.draft_pdfs.erase(st.draft_pdf_order.front());
+      st.draft_pdf_order.erase(st.draft_pdf_order.begin());
+    }
+  }
+  res.set_header("Content-Disposition", "inline; filename=\"draft-" + std::to_string(d.id) + ".pdf\"");
+  res.set_content(*pdf, "application/pdf");
 }
 
 // review / sign / issue: the workflow checks role, order, clearance and the fingerprint.
@@ -212,6 +319,7 @@ void add_draft_routes(httplib::Server& srv, State& st) {
   srv.Post("/api/drafts", api(st, Change::Write, post_draft));
   srv.Get("/api/drafts", api(st, Change::Read, get_drafts));
   srv.Get(R"(/api/drafts/(\d{1,12}))", api(st, Change::Read, get_draft));
+  srv.Get(R"(/api/drafts/(\d{1,12})/preview\.pdf)", api(st, Change::Read, get_draft_pdf));
   srv.Post(R"(/api/drafts/(\d{1,12})/(review|sign|issue))", api(st, Change::Write, post_step));
 }
 

@@ -60,6 +60,16 @@ nlohmann::json preview_json(const std::string& id, const Preview& p, bool cached
 
 }  // namespace
 
+RenderedFile render_preview_pdf(State& st, Draft d) {
+  d.doc.number = d.code + "〔" + std::to_string(d.doc.date.year) + "〕　号";
+  RenderOptions opts;
+  opts.created = st.clock.now();
+  opts.fonts = st.ws.profile().fonts;
+  opts.seal_diameter_mm = st.ws.profile().seal_diameter_mm;
+  opts.names = st.ws.profile().names();
+  return render_pdf(d.doc, opts).take();
+}
+
 void add_preview_routes(httplib::Server& srv, State& st) {
   srv.Post("/api/preview", [&st](const httplib::Request& req, httplib::Response& res) {
     auto c = authenticate(st, req, res, Change::Write);
@@ -84,15 +94,9 @@ void add_preview_routes(httplib::Server& srv, State& st) {
         }
       }
       const std::string read_timing = request.header("read");
-      Draft d = std::move(draft).value();
-      d.doc.number = d.code + "〔" + std::to_string(d.doc.date.year) + "〕　号";
-      RenderOptions opts;
-      opts.created = st.clock.now();
-      opts.fonts = st.ws.profile().fonts;
-      opts.seal_diameter_mm = st.ws.profile().seal_diameter_mm;
-      opts.names = st.ws.profile().names();
       const Stopwatch rendering;
-      RenderedFile pdf = render_pdf(d.doc, opts).take();
+      const std::string title = draft.value().doc.title;
+      RenderedFile pdf = render_preview_pdf(st, std::move(draft).value());
       const std::string render_timing = rendering.header("render");
       auto p = std::make_shared<Preview>();
       p->owner = c->user->id;
@@ -100,7 +104,7 @@ void add_preview_routes(httplib::Server& srv, State& st) {
       p->pdf = std::move(pdf.bytes);
       p->pages = pdf.pages;
       p->warnings = std::move(pdf.warnings);
-      p->title = d.doc.title;
+      p->title = title;
       const std::string id = random_token().substr(0, 32);
       {
         std::lock_guard lock(st.preview_mutex);

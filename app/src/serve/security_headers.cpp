@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "serve/state.hpp"
@@ -21,6 +22,15 @@ void add_security_headers(httplib::Server& srv) {
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+    // A draft's preview PDF is shown inside its own page (doc.html's <iframe>): framed by our
+    // pages only, and with no other policy, which would stop the browser's PDF viewer.
+    static const std::regex framed(R"(^/api/drafts/\d{1,12}/preview\.pdf$)");
+    if (res.status == 200 && std::regex_match(req.path, framed)) {
+      res.headers.erase("Content-Security-Policy");
+      res.headers.erase("X-Frame-Options");
+      res.set_header("Content-Security-Policy", "frame-ancestors 'self'");
+      res.set_header("X-Frame-Options", "SAMEORIGIN");
+    }
     if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
   });
 }

@@ -18,6 +18,7 @@
 #include "gongwen/archive/workspace.hpp"
 #include "gongwen/pipeline/date.hpp"
 #include "gongwen/pipeline/draft.hpp"
+#include "gongwen/pipeline/render.hpp"
 #include "serve/password.hpp"
 #include "serve/session.hpp"
 
@@ -71,6 +72,10 @@ struct State {
   std::map<std::string, std::shared_ptr<Preview>> previews;  // by random id, newest few kept
   std::map<std::string, std::string> preview_by_key;          // Preview::key → id
   std::vector<std::string> preview_order;
+  // A submitted draft's preview PDF for its reviewers and signer, by content hash (guarded by
+  // preview_mutex; the newest few kept).
+  std::map<std::string, std::shared_ptr<const std::string>> draft_pdfs;
+  std::vector<std::string> draft_pdf_order;
   FilingProgress filing;
 };
 
@@ -123,6 +128,14 @@ bool may_see(const User& user, Secrecy secrecy,
 // Error naming the field. Pictures resolve in the user's picture folder (serve/pictures.hpp);
 // a picture line naming anything but a picture stored there throws (BadInput: HTTP 400).
 Result<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml);
+// The same, keeping every diagnostic (errors and the clerk's warnings, placed in the form's
+// inputs: serve/draft_form.hpp) in `found`; the Draft when nothing refuses it.
+std::optional<Draft> read_form(State& st, const nlohmann::json& form, const std::string& user, std::string& toml,
+                               Diagnostics& found);
+
+// A draft laid out as its preview: the PDF writer on the same layout as issuing, the 文号
+// left open (代字〔year〕　号) until it is issued.
+RenderedFile render_preview_pdf(State& st, Draft d);
 
 // Registers each group of routes.
 void add_session_routes(httplib::Server& srv, State& st);

@@ -24,6 +24,8 @@ class Drafts : public virtual DraftBook {
   std::optional<DraftRecord> draft(std::int64_t id) override;
   std::optional<DraftRecord> draft_by_source(const std::string& source) override;
   std::vector<DraftRecord> drafts() override;
+  void add_draft_round(const DraftRoundRecord& r) override;
+  std::vector<DraftRoundRecord> draft_rounds(std::int64_t draft_id) override;
   void add_review(const ReviewRecord& r) override;
   std::vector<ReviewRecord> reviews(std::int64_t draft_id) override;
   void add_signoff(const SignoffRecord& s) override;

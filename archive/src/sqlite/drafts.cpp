@@ -92,6 +92,27 @@ std::optional<DraftRecord> Drafts::draft_by_source(const std::string& source) {
   return draft_row(s);
 }
 
+void Drafts::add_draft_round(const DraftRoundRecord& r) {
+  // A round resubmitted after a failure that rolled back nothing of it keeps its first text.
+  sql::Stmt s(m_db,
+              "INSERT OR REPLACE INTO draft_rounds (draft_id, round, content_hash, snapshot, text, submitted_at) "
+              "VALUES (?,?,?,?,?,?)");
+  s.bind(1, r.draft_id).bind(2, r.round).bind(3, r.content_hash).bind(4, r.snapshot).bind(5, r.text);
+  s.bind(6, r.submitted_at);
+  s.run();
+}
+
+std::vector<DraftRoundRecord> Drafts::draft_rounds(std::int64_t draft_id) {
+  sql::Stmt s(m_db,
+              "SELECT draft_id, round, content_hash, snapshot, text, submitted_at FROM draft_rounds "
+              "WHERE draft_id=? ORDER BY round");
+  s.bind(1, draft_id);
+  std::vector<DraftRoundRecord> out;
+  while (s.step())
+    out.push_back({s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3), s.text(4), s.text(5)});
+  return out;
+}
+
 std::vector<DraftRecord> Drafts::drafts() {
   sql::Stmt s(m_db, select(kDraftCols, "FROM drafts ORDER BY id").c_str());
   std::vector<DraftRecord> out;

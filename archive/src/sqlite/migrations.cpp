@@ -40,6 +40,8 @@ const std::vector<Migration>& migrations() {
        &add_ofd_columns_v5},
       {6, "each numbered copy's OFD: its path and hash in the copies book (issue 16)", &add_copy_ofd_columns_v6},
       {7, "the leaders' registered 签名章, pressed on 令 and 议案 (table stamps, issue 15)", &create_stamps_v7},
+      {8, "each round of a draft as submitted, for the reviewer's changes since the last round (issue 15)",
+       &create_draft_rounds_v8},
   };
   return list;
 }

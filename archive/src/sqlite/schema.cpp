@@ -125,6 +125,24 @@ ALTER TABLE copies ADD COLUMN ofd_sha256 TEXT;
 )SQL");
 }
 
+// Each round of a draft as submitted: the reviewer's "what changed since the last round".
+// A draft already in the registry keeps the round it is at, with its snapshot (its plain
+// text is not known without reading the draft again: left empty).
+void create_draft_rounds_v8(sql::Db& db) {
+  db.exec(R"SQL(
+CREATE TABLE IF NOT EXISTS draft_rounds (
+  draft_id INTEGER NOT NULL REFERENCES drafts(id),
+  round INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  snapshot TEXT NOT NULL,
+  text TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  PRIMARY KEY (draft_id, round));
+INSERT OR IGNORE INTO draft_rounds (draft_id, round, content_hash, snapshot, text, submitted_at)
+  SELECT id, round, content_hash, snapshot, '', updated_at FROM drafts;
+)SQL");
+}
+
 void create_schema_v1(sql::Db& db) {
   db.exec(kRegisters);
   for (const auto& c : kAddedColumns) {

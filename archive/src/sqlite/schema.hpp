@@ -18,7 +18,7 @@ void add_audit_seal_and_index_outbox_v2(sql::Db& db);
 void create_replies_v3(sql::Db& db);
 // Version 7 (issue 15): the leaders' registered 签名章 (table stamps).
 void create_stamps_v7(sql::Db& db);
-// Version 9: failed web logins per user and source and per source (table login_failures),
+// Version 4: failed web logins per user and source and per source (table login_failures),
 // so that the web desk's growing delays survive a restart (issue 13 #10).
 void create_login_failures_v4(sql::Db& db);
 // Version 5 (issue 16): the issued OFD's path and hash (issued.ofd_path, ofd_sha256) and a
@@ -27,5 +27,7 @@ void create_login_failures_v4(sql::Db& db);
 void add_ofd_columns_v5(sql::Db& db);
 // Version 6 (issue 16): each numbered copy's OFD (copies.ofd_path, ofd_sha256), nullable as in 5.
 void add_copy_ofd_columns_v6(sql::Db& db);
+// Version 8 (issue 15): each round of a draft as submitted (table draft_rounds).
+void create_draft_rounds_v8(sql::Db& db);
 
 }  // namespace gongwen::archive::sqlite

@@ -19,5 +19,6 @@ std::span<const CatalogEntry> entries_office();    // 文印, 信息报送, 网�
 std::span<const CatalogEntry> entries_ocr();       // scanned 收文 (issue 19)
 std::span<const CatalogEntry> entries_services();  // workflow refusals and the CLI/web words (issue 12)
 std::span<const CatalogEntry> entries_filing();    // 四性检测, the audit log's words, CLI11 errors (issue 12)
+std::span<const CatalogEntry> entries_webdesk();   // the 拟稿 form's attachments, review's preview and changes (issue 15)
 
 }  // namespace gongwen::messages

@@ -21,7 +21,7 @@ const std::vector<CatalogEntry>& sorted() {
                       messages::entries_kinds(), messages::entries_ofd(), messages::entries_signing(),
                       messages::entries_search(),
                       messages::entries_office(), messages::entries_ocr(), messages::entries_services(),
-                      messages::entries_filing()})
+                      messages::entries_filing(), messages::entries_webdesk()})
       v.insert(v.end(), part.begin(), part.end());
     std::stable_sort(v.begin(), v.end(), [](const CatalogEntry& a, const CatalogEntry& b) { return a.code < b.code; });
     return v;

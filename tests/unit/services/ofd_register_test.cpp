@@ -204,7 +204,7 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   ws = std::move(opened).value();
   office = std::make_unique<Office>(*ws, clock);
   flows = std::make_unique<Workflows>(*ws, clock);
-  EXPECT_EQ(archive::registry_schema_version(), 7);
+  EXPECT_EQ(archive::registry_schema_version(), 8);
   const auto old = reg().issued_by_number(old_row.number);
   ASSERT_TRUE(old.has_value());
   EXPECT_TRUE(old->ofd_path.empty());

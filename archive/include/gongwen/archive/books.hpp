@@ -24,6 +24,10 @@ class DraftBook {
   // The newest record for a file: a voided or issued one may be followed by a new draft.
   virtual std::optional<DraftRecord> draft_by_source(const std::string& source) = 0;
   virtual std::vector<DraftRecord> drafts() = 0;
+  // Each round of a draft as submitted, oldest first (migration 9; a draft submitted before it
+  // has only the round it was at then).
+  virtual void add_draft_round(const DraftRoundRecord& r) = 0;
+  virtual std::vector<DraftRoundRecord> draft_rounds(std::int64_t draft_id) = 0;
 
   virtual void add_review(const ReviewRecord& r) = 0;
   virtual std::vector<ReviewRecord> reviews(std::int64_t draft_id) = 0;

@@ -40,6 +40,17 @@ struct DraftRecord {
   std::string created_at, updated_at;
 };
 
+// One round of a draft as it was submitted (a new round each time an edited draft is
+// resubmitted), so that a reviewer sees what changed since the round before.
+struct DraftRoundRecord {
+  std::int64_t draft_id = 0;
+  int round = 1;
+  std::string content_hash;
+  std::string snapshot;      // the draft file's text as submitted
+  std::string text;          // the document's plain text (Document::plain_text) as submitted
+  std::string submitted_at;
+};
+
 enum class Decision { Approve, Return };
 
 struct ReviewRecord {
