@@ -209,13 +209,25 @@ void write_title_and_recipients(Body& b) {
 void write_attachment_notes(Body& b) {
   const auto& notes = b.doc.attachment_notes;
   if (notes.empty()) return;
-  b.blank();
+  // The 附件说明 goes to the 署名's page with the last 正文 paragraph (the layout's seal
+  // block): its blank line and every item keep with what follows.
+  const bool keep = has_signature(b.doc) && !has_attendance(b.doc);
+  if (keep) {
+    ParaProps blank = styled("Normal");
+    blank.keep_next = true;
+    blank.mark_font = &b.f.fangsong;
+    b.x.start("w:p");
+    write_ppr(b.x, blank);
+    b.x.end();
+  } else {
+    b.blank();
+  }
   const double label = width_in_chars("附件：");
   for (std::size_t i = 0; i < notes.size(); ++i) {
     const std::string num = notes.size() > 1 ? std::to_string(i + 1) + "." : std::string();
     const double num_w = width_in_chars(num);
     ParaProps p = styled("AttachmentNote");
-    p.keep_next = i + 1 == notes.size() && has_signature(b.doc) && !has_attendance(b.doc);
+    p.keep_next = keep;
     p.left = chars_twips(2 + label + num_w);
     p.hanging = chars_twips(i == 0 ? label + num_w : num_w);
     if (p.hanging == 0) p.hanging.reset();
@@ -378,8 +390,7 @@ std::string document_xml(const Document& doc, const LayoutDecisions& decided,
   Body b{x, doc, fonts, seals, decided};
   write_head(b);
   write_title_and_recipients(b);
-  write_blocks(b, doc.body,
-               has_signature(doc) && doc.attachment_notes.empty() && !has_attendance(doc),
+  write_blocks(b, doc.body, has_signature(doc) && !has_attendance(doc),
                decided.tight_from_block, decided.page_start_blocks);
   write_attachment_notes(b);
   write_attendance(b);

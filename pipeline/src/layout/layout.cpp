@@ -1,5 +1,6 @@
 // Pagination: puts the flow items on 22-row pages, keeps the seal with the text above it,
 // pins the 版记 to the bottom of the last page and numbers the pages.
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -138,7 +139,7 @@ int keep_chain_rows(const std::vector<FlowItem>& items, std::size_t i) {
   std::size_t k = i;
   while (k < items.size() && items[k].keep_with_next && (k == i || !items[k].page_break_before))
     rows += items[k++].rows;
-  if (k < items.size() && !items[k].page_break_before) rows += 1;
+  if (k < items.size() && !items[k].page_break_before) rows += std::max(1, items[k].keep_rows);
   return rows;
 }
 
@@ -208,6 +209,12 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
     } else if (it.table_header && row > 0 && i + 1 < items.size() &&
                items[i + 1].repeat_header == i &&
                row + it.rows + items[i + 1].rows > kLinesPerPage) {
+      placed.emplace_back();
+      row = 0;
+    } else if (it.keep_rows > 1 && row > 0 && row + it.keep_rows > kLinesPerPage &&
+               it.keep_rows <= kLinesPerPage && (i == 0 || !items[i - 1].keep_with_next)) {
+      // The last paragraph before the 署名 block moves whole (LibreOffice never splits a
+      // "keep with next" paragraph; a heading kept with it came along above).
       placed.emplace_back();
       row = 0;
     } else if (it.keep_with_next && row > 0 && (i == 0 || !items[i - 1].keep_with_next) &&
