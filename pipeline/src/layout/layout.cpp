@@ -170,12 +170,14 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
       std::size_t sig = i;
       int group = 0;
       while (sig < items.size() && items[sig].with_seal) group += items[sig++].rows;
-      if (sig < items.size() && !items[sig].seals.empty() && row + group + items[sig].rows > kLinesPerPage) {
+      // Unsealed too: the 附件说明 never starts the 署名's page without 正文 (the DOCX keeps
+      // the last paragraph, the 附件说明 and the 署名 together, and a reader moves them so).
+      if (sig < items.size() && items[sig].pull_lines > 0 && row + group + items[sig].rows > kLinesPerPage) {
         for (std::size_t k = i; k < sig; ++k) {
           placed.back().push_back({k, row});
           row += items[k].rows;
         }
-        if (tighten_for(placed.back(), items, sig, row, tight[placed.size() - 1])) {
+        if (!items[sig].seals.empty() && tighten_for(placed.back(), items, sig, row, tight[placed.size() - 1])) {
           row = kLinesPerPage;
         } else {
           for (std::size_t k = i; k < sig; ++k) placed.back().pop_back();
