@@ -24,7 +24,8 @@ constexpr int kSqueezeScale = 47;
 // spacing gives them the layout's width.
 
 void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::size_t end,
-                     const RoleFont& font, const GridRuns& g) {
+                     const RoleFont& font, const GridRuns& g, const RunProps* base) {
+  const RunProps plain = base != nullptr ? *base : RunProps{&font};
   struct Segment {
     std::size_t begin, end;
     RunProps props;
@@ -37,7 +38,11 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
   };
   for (std::size_t s : g.squeezed)
     if (s >= begin && s < end)
-      segs.push_back({s, char_end(s), RunProps{&font, 0, nullptr, false, kSqueezeScale}});
+      segs.push_back({s, char_end(s), [&] {
+                        RunProps r = plain;
+                        r.scale = kSqueezeScale;
+                        return r;
+                      }()});
   for (const GridRuns::Latin& l : g.latin) {
     std::size_t i = l.begin;
     for (std::size_t k = 0; k < l.spacing.size() && i < l.end; ++k) {
@@ -47,7 +52,7 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
             segs.back().props.scale == 0) {
           segs.back().end = e;
         } else {
-          RunProps r{&font};
+          RunProps r = plain;
           r.spacing = l.spacing[k];
           segs.push_back({i, e, r});
         }
@@ -60,11 +65,11 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
   std::size_t at = begin;
   for (const Segment& sg : segs) {
     if (sg.begin < at) continue;
-    if (sg.begin > at) b.run(text.substr(at, sg.begin - at), font);
+    if (sg.begin > at) write_runs(b.x, text.substr(at, sg.begin - at), plain);
     write_runs(b.x, text.substr(sg.begin, sg.end - sg.begin), sg.props);
     at = sg.end;
   }
-  if (end > at) b.run(text.substr(at, end - at), font);
+  if (end > at) write_runs(b.x, text.substr(at, end - at), plain);
 }
 
 namespace {
