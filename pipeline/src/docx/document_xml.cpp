@@ -24,8 +24,23 @@ constexpr int kSqueezeScale = 47;
 // spacing gives them the layout's width.
 
 void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::size_t end,
-                     const RoleFont& font, const GridRuns& g, const RunProps* base) {
+                     const RoleFont& font, const GridRuns& g, const RunProps* base,
+                     const std::vector<std::size_t>* kept) {
   const RunProps plain = base != nullptr ? *base : RunProps{&font};
+  // text[s, e) with a line break before each kept offset in it.
+  const auto piece = [&](std::size_t s, std::size_t e) {
+    std::string out;
+    std::size_t at = s;
+    if (kept != nullptr)
+      for (std::size_t o : *kept)
+        if (o >= s && o < e) {
+          out.append(text.substr(at, o - at));
+          out += '\n';
+          at = o;
+        }
+    out.append(text.substr(at, e - at));
+    return out;
+  };
   struct Segment {
     std::size_t begin, end;
     RunProps props;
@@ -65,11 +80,11 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
   std::size_t at = begin;
   for (const Segment& sg : segs) {
     if (sg.begin < at) continue;
-    if (sg.begin > at) write_runs(b.x, text.substr(at, sg.begin - at), plain);
-    write_runs(b.x, text.substr(sg.begin, sg.end - sg.begin), sg.props);
+    if (sg.begin > at) write_runs(b.x, piece(at, sg.begin), plain);
+    write_runs(b.x, piece(sg.begin, sg.end), sg.props);
     at = sg.end;
   }
-  if (end > at) write_runs(b.x, text.substr(at, end - at), plain);
+  if (end > at) write_runs(b.x, piece(at, end), plain);
 }
 
 namespace {
@@ -114,7 +129,7 @@ layout::FontRole heading_role(BlockKind k) {
 }
 
 void write_block(Body& b, const Block& block, bool keep_next = false, int line_twips = 0,
-                 bool page_start = false) {
+                 bool page_start = false, const std::vector<std::size_t>* kept = nullptr) {
   if (block.kind == BlockKind::Table) return write_table(b, block.table);
   if (block.kind == BlockKind::Image) return write_image(b, block.image);
   const std::string_view text = block.text;
@@ -136,8 +151,8 @@ void write_block(Body& b, const Block& block, bool keep_next = false, int line_t
   }
   b.x.start("w:p");
   write_ppr(b.x, p);
-  if (head > 0) write_grid_runs(b, text, 0, head, heading_font(b.f, block.kind), grid);
-  if (head < text.size()) write_grid_runs(b, text, head, text.size(), b.f.fangsong, grid);
+  if (head > 0) write_grid_runs(b, text, 0, head, heading_font(b.f, block.kind), grid, nullptr, kept);
+  if (head < text.size()) write_grid_runs(b, text, head, text.size(), b.f.fangsong, grid, nullptr, kept);
   b.x.end();
 }
 
@@ -146,7 +161,8 @@ void write_block(Body& b, const Block& block, bool keep_next = false, int line_t
 // `tight_from`: blocks from this index on get the tightened line pitch of the seal's page.
 // `page_starts`: blocks the layout began a page with before the previous page was full.
 void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = false,
-                  int tight_from = -1, const std::vector<int>& page_starts = {}) {
+                  int tight_from = -1, const std::vector<int>& page_starts = {},
+                  const std::vector<LayoutDecisions::KeptWords>* kept = nullptr) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     // Two tables in a row would merge into one: a blank line apart, as in the layout.
     if (i > 0 && blocks[i].kind == BlockKind::Table && blocks[i - 1].kind == BlockKind::Table)
@@ -154,8 +170,12 @@ void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = fa
     const bool tight = tight_from >= 0 && static_cast<int>(i) >= tight_from;
     const bool page_start =
         std::find(page_starts.begin(), page_starts.end(), static_cast<int>(i)) != page_starts.end();
+    const std::vector<std::size_t>* words = nullptr;
+    if (kept != nullptr)
+      for (const LayoutDecisions::KeptWords& k : *kept)
+        if (k.block == static_cast<int>(i)) words = &k.bytes;
     write_block(b, blocks[i], keep_last && i + 1 == blocks.size(),
-                tight ? b.decided.tight_pitch_twips : 0, page_start);
+                tight ? b.decided.tight_pitch_twips : 0, page_start, words);
   }
 }
 
@@ -396,7 +416,7 @@ std::string document_xml(const Document& doc, const LayoutDecisions& decided,
   write_head(b);
   write_title_and_recipients(b);
   write_blocks(b, doc.body, has_signature(doc) && !has_attendance(doc),
-               decided.tight_from_block, decided.page_start_blocks);
+               decided.tight_from_block, decided.page_start_blocks, &decided.kept_words);
   write_attachment_notes(b);
   write_attendance(b);
   write_signature(b);

@@ -59,6 +59,9 @@ struct LineStyle {
   // Titles and headings: no break inside a word or a name among the first `whole_words`
   // code points (words.hpp); 0: anywhere, as body text breaks on the grid.
   std::size_t whole_words = 0;
+  // With whole_words: receives the code points (indexes into the text) that start a line
+  // with a word that went whole to the next line.
+  std::vector<std::size_t>* kept = nullptr;
 };
 
 LineStyle body_style();  // 3号 on the 28-character grid, full 版心 width

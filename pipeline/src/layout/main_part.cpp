@@ -23,7 +23,7 @@ bool is_heading(BlockKind k) {
          k == BlockKind::Heading4;
 }
 
-void add_block(std::vector<FlowItem>& out, const Block& b) {
+void add_block(std::vector<FlowItem>& out, const Block& b, std::vector<std::size_t>* kept = nullptr) {
   if (b.kind == BlockKind::Table) return add_table(out, b.table);
   if (b.kind == BlockKind::Image) return add_image(out, b.image);
   std::size_t hb = std::min(b.heading_bytes, b.text.size());
@@ -37,7 +37,10 @@ void add_block(std::vector<FlowItem>& out, const Block& b) {
   st.first_indent = 2 * kCharPitch;
   // A standalone heading's words are never split (a run-in heading, "（一）加强领导。各村…",
   // is a paragraph of body text and breaks on the grid as body text does).
-  if (b.kind != BlockKind::Paragraph && hb >= b.text.size()) st.whole_words = s.cps.size();
+  if (b.kind != BlockKind::Paragraph && hb >= b.text.size()) {
+    st.whole_words = s.cps.size();
+    st.kept = kept;
+  }
   const std::size_t before = out.size();
   add_lines(out, s, st);
   // A standalone one-line heading must not be the last line of a page. (A heading long
@@ -242,7 +245,19 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
   std::size_t last_text = out.size();  // first line of the last 正文 text block
   for (std::size_t i = 0; i < doc.body.size(); ++i) {
     const std::size_t before = out.size();
-    add_block(out, doc.body[i]);
+    std::vector<std::size_t> kept;
+    add_block(out, doc.body[i], &kept);
+    if (!kept.empty()) {
+      // Code points to byte offsets (the DOCX writes the text as UTF-8).
+      LayoutDecisions::KeptWords k{static_cast<int>(i), {}};
+      std::size_t cp = 0, at = 0;
+      for (std::size_t byte = 0; byte < doc.body[i].text.size() && at < kept.size(); ++byte) {
+        if (utf8::is_continuation(doc.body[i].text[byte])) continue;
+        if (cp == kept[at]) k.bytes.push_back(byte), ++at;
+        ++cp;
+      }
+      decided.kept_words.push_back(std::move(k));
+    }
     last_text = out.size();
     // Text lines of the 正文 may be set tighter to keep the seal with them (layout.cpp).
     if (doc.body[i].kind == BlockKind::Paragraph || is_heading(doc.body[i].kind)) {
