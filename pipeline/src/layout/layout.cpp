@@ -139,7 +139,15 @@ int keep_chain_rows(const std::vector<FlowItem>& items, std::size_t i) {
   std::size_t k = i;
   while (k < items.size() && items[k].keep_with_next && (k == i || !items[k].page_break_before))
     rows += items[k++].rows;
-  if (k < items.size() && !items[k].page_break_before) rows += std::max(1, items[k].keep_rows);
+  if (k >= items.size() || items[k].page_break_before) return rows;
+  if (!items[k].vrules.empty()) {
+    // A table row never splits; a header row goes only with the first data row under it.
+    rows += items[k].rows;
+    if (items[k].table_header && k + 1 < items.size() && items[k + 1].repeat_header == k)
+      rows += items[k + 1].rows;
+  } else {
+    rows += std::max(1, items[k].keep_rows);
+  }
   return rows;
 }
 
