@@ -252,6 +252,10 @@ Document make(Rng& r, int serial) {
   d.date = {2026, static_cast<int>(1 + r.below(12)), static_cast<int>(1 + r.below(28))};
   d.seal = r.chance(70) ? SealMode::Sealed : SealMode::Unsealed;
   d.seal_text = d.issuers[0];
+  // A joint issue signs and seals per organ, as a draft of two or more organs does
+  // (draft.cpp): one 署名 and one seal each (GB/T 9704 §7.3.5.1).
+  if (organs > 1)
+    for (const std::string& n : d.issuers) d.joint_signers.push_back({n, n});
   if (r.chance(50)) {
     d.copies_to = "县委办公室，县人民政府办公室";
     d.printer = "白路乡党政综合办公室";

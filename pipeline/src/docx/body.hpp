@@ -47,7 +47,11 @@ void write_head(Body& b);
 // 署名 and 成文日期 (sealed or unsealed layout), the seal drawing, then 附注.
 void write_signature(Body& b);
 // Runs for text[begin, end) in `font` as the layout sets a 3号 grid paragraph (GridRuns).
+// `base`: the properties of every run (size, letter spacing), `font` alone when null.
+// `kept`: byte offsets where the line breaks (w:br): a heading's word that the layout moved
+// whole to the next line (LayoutDecisions::kept_words).
 void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::size_t end,
-                     const RoleFont& font, const GridRuns& g);
+                     const RoleFont& font, const GridRuns& g, const RunProps* base = nullptr,
+                     const std::vector<std::size_t>* kept = nullptr);
 
 }  // namespace gongwen::docx

@@ -24,7 +24,23 @@ constexpr int kSqueezeScale = 47;
 // spacing gives them the layout's width.
 
 void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::size_t end,
-                     const RoleFont& font, const GridRuns& g) {
+                     const RoleFont& font, const GridRuns& g, const RunProps* base,
+                     const std::vector<std::size_t>* kept) {
+  const RunProps plain = base != nullptr ? *base : RunProps{&font};
+  // text[s, e) with a line break before each kept offset in it.
+  const auto piece = [&](std::size_t s, std::size_t e) {
+    std::string out;
+    std::size_t at = s;
+    if (kept != nullptr)
+      for (std::size_t o : *kept)
+        if (o >= s && o < e) {
+          out.append(text.substr(at, o - at));
+          out += '\n';
+          at = o;
+        }
+    out.append(text.substr(at, e - at));
+    return out;
+  };
   struct Segment {
     std::size_t begin, end;
     RunProps props;
@@ -37,7 +53,11 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
   };
   for (std::size_t s : g.squeezed)
     if (s >= begin && s < end)
-      segs.push_back({s, char_end(s), RunProps{&font, 0, nullptr, false, kSqueezeScale}});
+      segs.push_back({s, char_end(s), [&] {
+                        RunProps r = plain;
+                        r.scale = kSqueezeScale;
+                        return r;
+                      }()});
   for (const GridRuns::Latin& l : g.latin) {
     std::size_t i = l.begin;
     for (std::size_t k = 0; k < l.spacing.size() && i < l.end; ++k) {
@@ -47,7 +67,7 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
             segs.back().props.scale == 0) {
           segs.back().end = e;
         } else {
-          RunProps r{&font};
+          RunProps r = plain;
           r.spacing = l.spacing[k];
           segs.push_back({i, e, r});
         }
@@ -60,11 +80,11 @@ void write_grid_runs(Body& b, std::string_view text, std::size_t begin, std::siz
   std::size_t at = begin;
   for (const Segment& sg : segs) {
     if (sg.begin < at) continue;
-    if (sg.begin > at) b.run(text.substr(at, sg.begin - at), font);
-    write_runs(b.x, text.substr(sg.begin, sg.end - sg.begin), sg.props);
+    if (sg.begin > at) write_runs(b.x, piece(at, sg.begin), plain);
+    write_runs(b.x, piece(sg.begin, sg.end), sg.props);
     at = sg.end;
   }
-  if (end > at) b.run(text.substr(at, end - at), font);
+  if (end > at) write_runs(b.x, piece(at, end), plain);
 }
 
 namespace {
@@ -109,7 +129,7 @@ layout::FontRole heading_role(BlockKind k) {
 }
 
 void write_block(Body& b, const Block& block, bool keep_next = false, int line_twips = 0,
-                 bool page_start = false) {
+                 bool page_start = false, const std::vector<std::size_t>* kept = nullptr) {
   if (block.kind == BlockKind::Table) return write_table(b, block.table);
   if (block.kind == BlockKind::Image) return write_image(b, block.image);
   const std::string_view text = block.text;
@@ -131,8 +151,8 @@ void write_block(Body& b, const Block& block, bool keep_next = false, int line_t
   }
   b.x.start("w:p");
   write_ppr(b.x, p);
-  if (head > 0) write_grid_runs(b, text, 0, head, heading_font(b.f, block.kind), grid);
-  if (head < text.size()) write_grid_runs(b, text, head, text.size(), b.f.fangsong, grid);
+  if (head > 0) write_grid_runs(b, text, 0, head, heading_font(b.f, block.kind), grid, nullptr, kept);
+  if (head < text.size()) write_grid_runs(b, text, head, text.size(), b.f.fangsong, grid, nullptr, kept);
   b.x.end();
 }
 
@@ -141,7 +161,8 @@ void write_block(Body& b, const Block& block, bool keep_next = false, int line_t
 // `tight_from`: blocks from this index on get the tightened line pitch of the seal's page.
 // `page_starts`: blocks the layout began a page with before the previous page was full.
 void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = false,
-                  int tight_from = -1, const std::vector<int>& page_starts = {}) {
+                  int tight_from = -1, const std::vector<int>& page_starts = {},
+                  const std::vector<LayoutDecisions::KeptWords>* kept = nullptr) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     // Two tables in a row would merge into one: a blank line apart, as in the layout.
     if (i > 0 && blocks[i].kind == BlockKind::Table && blocks[i - 1].kind == BlockKind::Table)
@@ -149,8 +170,12 @@ void write_blocks(Body& b, const std::vector<Block>& blocks, bool keep_last = fa
     const bool tight = tight_from >= 0 && static_cast<int>(i) >= tight_from;
     const bool page_start =
         std::find(page_starts.begin(), page_starts.end(), static_cast<int>(i)) != page_starts.end();
+    const std::vector<std::size_t>* words = nullptr;
+    if (kept != nullptr)
+      for (const LayoutDecisions::KeptWords& k : *kept)
+        if (k.block == static_cast<int>(i)) words = &k.bytes;
     write_block(b, blocks[i], keep_last && i + 1 == blocks.size(),
-                tight ? b.decided.tight_pitch_twips : 0, page_start);
+                tight ? b.decided.tight_pitch_twips : 0, page_start, words);
   }
 }
 
@@ -209,13 +234,25 @@ void write_title_and_recipients(Body& b) {
 void write_attachment_notes(Body& b) {
   const auto& notes = b.doc.attachment_notes;
   if (notes.empty()) return;
-  b.blank();
+  // The 附件说明 goes to the 署名's page with the last 正文 paragraph (the layout's seal
+  // block): its blank line and every item keep with what follows.
+  const bool keep = has_signature(b.doc) && !has_attendance(b.doc);
+  if (keep) {
+    ParaProps blank = styled("Normal");
+    blank.keep_next = true;
+    blank.mark_font = &b.f.fangsong;
+    b.x.start("w:p");
+    write_ppr(b.x, blank);
+    b.x.end();
+  } else {
+    b.blank();
+  }
   const double label = width_in_chars("附件：");
   for (std::size_t i = 0; i < notes.size(); ++i) {
     const std::string num = notes.size() > 1 ? std::to_string(i + 1) + "." : std::string();
     const double num_w = width_in_chars(num);
     ParaProps p = styled("AttachmentNote");
-    p.keep_next = i + 1 == notes.size() && has_signature(b.doc) && !has_attendance(b.doc);
+    p.keep_next = keep;
     p.left = chars_twips(2 + label + num_w);
     p.hanging = chars_twips(i == 0 ? label + num_w : num_w);
     if (p.hanging == 0) p.hanging.reset();
@@ -378,9 +415,8 @@ std::string document_xml(const Document& doc, const LayoutDecisions& decided,
   Body b{x, doc, fonts, seals, decided};
   write_head(b);
   write_title_and_recipients(b);
-  write_blocks(b, doc.body,
-               has_signature(doc) && doc.attachment_notes.empty() && !has_attendance(doc),
-               decided.tight_from_block, decided.page_start_blocks);
+  write_blocks(b, doc.body, has_signature(doc) && !has_attendance(doc),
+               decided.tight_from_block, decided.page_start_blocks, &decided.kept_words);
   write_attachment_notes(b);
   write_attendance(b);
   write_signature(b);

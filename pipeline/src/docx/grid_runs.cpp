@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "docx/grid.hpp"
+#include "layout/blocks.hpp"
 #include "layout/flow.hpp"
 #include "layout/geometry.hpp"
 #include "layout/linebreak.hpp"
@@ -17,9 +18,13 @@ namespace gongwen::docx {
 // The layout measures with the letter spacing the DOCX writes (flow.hpp, grid.hpp).
 static_assert(layout::kReaderTracking * 20 == kLetterSpacing);
 
-GridRuns grid_runs(std::string_view text, double first_indent, double rest_indent,
-                   const layout::AdvanceFn& advance, std::size_t heading_bytes,
-                   layout::FontRole heading_role) {
+namespace {
+
+// The runs for text broken with `base` (its latin filled in here), set at `size` points with
+// letter spacing `tracking` (twips) on every character.
+GridRuns measured_runs(std::string_view text, layout::BreakParams p, double size, int tracking,
+                       const layout::AdvanceFn& advance, std::size_t heading_bytes,
+                       layout::FontRole heading_role, layout::FontRole role) {
   GridRuns out;
   const std::vector<char32_t> cps = layout::decode_utf8(text);
   std::vector<std::size_t> offsets;  // byte offset of each code point, and the end
@@ -34,15 +39,9 @@ GridRuns grid_runs(std::string_view text, double first_indent, double rest_inden
     latin.assign(cps.size(), 0.0);
     for (std::size_t k = 0; k < cps.size(); ++k)
       if (layout::is_half_width(cps[k]))
-        latin[k] = advance(offsets[k] < heading_bytes ? heading_role : layout::FontRole::FangSong,
-                           cps[k]) * layout::kSize3;
+        latin[k] = advance(offsets[k] < heading_bytes ? heading_role : role, cps[k]) * size;
   }
-  layout::BreakParams p{layout::kCharPitch, layout::kBodyWidth, first_indent * layout::kCharPitch,
-                        rest_indent * layout::kCharPitch, layout::Justify::Spread};
   p.latin = latin.empty() ? nullptr : &latin;
-  p.script_space = layout::kSize3 / 5;
-  p.reader_cell = layout::kSize3 + layout::kReaderTracking;
-  p.tracking = layout::kReaderTracking;
 
   for (const layout::PlacedLine& line : layout::break_lines(cps, p))
     for (std::size_t k : line.squeezed) out.squeezed.push_back(offsets[k]);
@@ -56,13 +55,13 @@ GridRuns grid_runs(std::string_view text, double first_indent, double rest_inden
   // LibreOffice's Han advance (16 pt + the −0.25 pt document letter spacing); rounding
   // down keeps it at most that wide. Word applies the spacing to the last character too and
   // adds no Asian–Latin space: a span comes out a little narrower there.
-  const double lo_half = (kSize3 * 10.0 + kLetterSpacing) / 2.0;  // twips
-  const double script_twips = kSize3 * 10.0 / 5.0;
+  const double lo_half = (size * 20.0 + tracking) / 2.0;  // twips
+  const double script_twips = size * 20.0 / 5.0;
   for (const layout::LatinSpan& sp : layout::latin_spans(cps, p)) {
     const std::size_t n = sp.end - sp.begin;
-    const double halves = std::round(sp.width / (layout::kCharPitch / 2));
+    const double halves = std::round(sp.width / (p.cell / 2));
     double room = halves * lo_half - sp.natural * 20.0 - sp.spaced_sides * script_twips;
-    if (sp.begin > 0 && !layout::is_half_width(cps[sp.begin - 1])) room += kLetterSpacing;
+    if (sp.begin > 0 && !layout::is_half_width(cps[sp.begin - 1])) room += tracking;
     int each = 0;
     if (room >= 0) each = static_cast<int>(std::floor(room / static_cast<double>(n)));
     else if (n >= 2) each = static_cast<int>(std::floor(room / static_cast<double>(n - 1)));
@@ -70,6 +69,26 @@ GridRuns grid_runs(std::string_view text, double first_indent, double rest_inden
     out.latin.push_back({offsets[sp.begin], offsets[sp.end], std::vector<int>(n, each)});
   }
   return out;
+}
+
+}  // namespace
+
+GridRuns grid_runs(std::string_view text, double first_indent, double rest_indent,
+                   const layout::AdvanceFn& advance, std::size_t heading_bytes,
+                   layout::FontRole heading_role) {
+  layout::BreakParams p{layout::kCharPitch, layout::kBodyWidth, first_indent * layout::kCharPitch,
+                        rest_indent * layout::kCharPitch, layout::Justify::Spread};
+  p.script_space = layout::kSize3 / 5;
+  p.reader_cell = layout::kSize3 + layout::kReaderTracking;
+  p.tracking = layout::kReaderTracking;
+  return measured_runs(text, p, layout::kSize3, kLetterSpacing, advance, heading_bytes, heading_role,
+                       layout::FontRole::FangSong);
+}
+
+GridRuns cell_grid_runs(std::string_view text, double column, const layout::AdvanceFn& advance,
+                        layout::FontRole role) {
+  return measured_runs(text, layout::table_cell_params(column), layout::kTableTextSize, 0, advance, 0,
+                       role, role);
 }
 
 }  // namespace gongwen::docx

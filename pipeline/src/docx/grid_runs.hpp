@@ -29,5 +29,9 @@ struct GridRuns {
 GridRuns grid_runs(std::string_view utf8, double first_indent_chars, double rest_indent_chars,
                    const layout::AdvanceFn& advance, std::size_t heading_bytes = 0,
                    layout::FontRole heading_role = layout::FontRole::FangSong);
+// The same for the text of a table cell `column` points wide (layout::table_cell_params):
+// 4号 without letter spacing, `role` 仿宋 or 黑体 (header).
+GridRuns cell_grid_runs(std::string_view utf8, double column, const layout::AdvanceFn& advance,
+                        layout::FontRole role);
 
 }  // namespace gongwen::docx

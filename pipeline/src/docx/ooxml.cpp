@@ -106,7 +106,24 @@ bool needs_east_asia_hint(std::string_view s) {
   return false;
 }
 
-void write_runs(XmlWriter& x, std::string_view text, RunProps props) {
+// A hyphen between digits ("0878-6212106", "9704-2012") is followed by U+2060 WORD JOINER:
+// the layout never breaks a number there (a phone number is read whole), LibreOffice's line
+// breaker would; the joiner has no width and no glyph (it is not in a PDF's text).
+static std::string join_numbers(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 6);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '-' && i > 0 && i + 1 < text.size() && digit(text[i - 1]) && digit(text[i + 1]))
+      out += "\xE2\x81\xA0";
+  }
+  return out;
+}
+
+void write_runs(XmlWriter& x, std::string_view raw, RunProps props) {
+  const std::string joined = raw.find('-') == std::string_view::npos ? std::string() : join_numbers(raw);
+  const std::string_view text = joined.empty() ? raw : std::string_view(joined);
   props.hint = props.hint || needs_east_asia_hint(text);
   x.start("w:r");
   write_rpr(x, props);

@@ -32,24 +32,19 @@ namespace {
 
 int twips(double pt) { return static_cast<int>(std::lround(pt * 20.0)); }
 
-void cell_run(XmlWriter& x, const std::string& text, const RoleFont& font) {
-  x.start("w:r");
-  x.start("w:rPr");
-  write_rfonts(x, font, needs_east_asia_hint(text));
-  // The document default letter spacing (−0.25 pt, the 28-字 body grid) does not apply:
-  // table text is set at its full 14 pt, as the layout measures it.
-  x.val("w:spacing", std::int64_t{0});
-  x.val("w:sz", std::int64_t{kSize4});
-  x.val("w:szCs", std::int64_t{kSize4});
-  x.end();
-  x.start("w:t");
-  x.attr("xml:space", "preserve");
-  x.text(text);
-  x.end();
-  x.end();
+// The document default letter spacing (−0.25 pt, the 28-字 body grid) does not apply: table
+// text is set at its full 14 pt, as the layout measures it; squeezed marks and Latin spans
+// as the layout breaks the cell (grid_runs.hpp, layout::table_cell_params).
+void cell_runs(Body& b, const std::string& text, const RoleFont& font, double column, bool header) {
+  RunProps base{&font, kSize4};
+  base.spacing = 0;
+  write_grid_runs(b, text, 0, text.size(), font,
+                  cell_grid_runs(text, column, b.f.advance,
+                                 header ? layout::FontRole::HeiTi : layout::FontRole::FangSong),
+                  &base);
 }
 
-void cell_para(Body& b, const std::string& text, bool header) {
+void cell_para(Body& b, const std::string& text, bool header, double column) {
   XmlWriter& x = b.x;
   const RoleFont& font = header ? b.f.heiti : b.f.fangsong;
   x.start("w:p");
@@ -72,7 +67,7 @@ void cell_para(Body& b, const std::string& text, bool header) {
   x.val("w:sz", std::int64_t{kSize4});
   x.end();
   x.end();  // w:pPr
-  if (!text.empty()) cell_run(x, text, font);
+  if (!text.empty()) cell_runs(b, text, font, column, header);
   x.end();
 }
 
@@ -95,7 +90,7 @@ void write_table(Body& b, const Table& t) {
   int sum = 0;
   for (std::size_t i = 0; i + 1 < widths.size(); ++i) sum += widths[i];
   widths.back() = kTextWidth - sum;
-  const std::vector<int> lines = layout::table_row_lines(t);
+  const std::vector<int> lines = layout::table_row_lines(t, &b.f.advance);
   const int pad = twips(layout::kTableCellPad);
 
   x.start("w:tbl");
@@ -140,7 +135,7 @@ void write_table(Body& b, const Table& t) {
       x.start("w:tcPr");
       x.empty("w:tcW", {{"w:w", std::to_string(widths[c])}, {"w:type", "dxa"}});
       x.end();
-      cell_para(b, t.rows[r][c], header);
+      cell_para(b, t.rows[r][c], header, cols[c]);
       x.end();
     }
     x.end();  // w:tr

@@ -17,8 +17,15 @@ constexpr double kTableRuleWidth = 0.5;  // points; the DOCX border w:sz="4" (ei
 // Column widths in points, across the whole 版心 width, from the weights (or equal).
 std::vector<double> table_columns(const Table& t);
 
-// Text lines of each row (≥ 1): the row takes that many grid rows.
-std::vector<int> table_row_lines(const Table& t);
+// How a cell's text is broken (shared with the DOCX writer's runs, docx/grid_runs.cpp): 4号
+// at its full size (no letter spacing), flush left; Latin words and numbers, when the font
+// metrics are known, at their natural advances plus LibreOffice's Asian–Latin space, as a
+// reader sets them in a cell.
+BreakParams table_cell_params(double column);
+
+// Text lines of each row (≥ 1): the row takes that many grid rows. `advance`: the font
+// metrics (as the layout had them); null: those of the layout running on this thread.
+std::vector<int> table_row_lines(const Table& t, const AdvanceFn* advance = nullptr);
 
 // One flow item per table row, ruled, the header row repeated after a page break.
 void add_table(std::vector<FlowItem>& out, const Table& t);

@@ -92,6 +92,9 @@ void add_lines(std::vector<FlowItem>& out, const Styled& s, const LineStyle& st)
     bp.joins = &joins;
   }
   std::vector<PlacedLine> lines = st.balanced ? break_balanced(s.cps, bp) : break_lines(s.cps, bp);
+  if (st.kept != nullptr && !joins.empty())
+    for (std::size_t l = 1; l < lines.size(); ++l)
+      if (lines[l].begin + 1 < joins.size() && joins[lines[l].begin + 1]) st.kept->push_back(lines[l].begin);
   const std::size_t first = out.size();
   for (PlacedLine& line : lines) {
     double shift = st.left;

@@ -27,6 +27,10 @@ struct FlowItem {
   bool page_break_before = false;     // 附件 start on a new page
   bool keep_with_next = false;        // headings do not end a page
   int pull_lines = 0;                 // the signature block carries text lines along
+  // First line of a paragraph whose lines never split over two pages (the last 正文
+  // paragraph before the 署名 block: the DOCX gives it "keep with next", and LibreOffice
+  // never splits such a paragraph, sw widorp.cxx): its line count, 0 for any other item.
+  int keep_rows = 0;
   bool para_start = false;            // first line of a paragraph (a DOCX paragraph)
   int body_block = -1;                // index into Document::body of a 正文 text line
   bool with_seal = false;             // 附件说明 (and its blank line): part of the seal block
@@ -55,6 +59,9 @@ struct LineStyle {
   // Titles and headings: no break inside a word or a name among the first `whole_words`
   // code points (words.hpp); 0: anywhere, as body text breaks on the grid.
   std::size_t whole_words = 0;
+  // With whole_words: receives the code points (indexes into the text) that start a line
+  // with a word that went whole to the next line.
+  std::vector<std::size_t>* kept = nullptr;
 };
 
 LineStyle body_style();  // 3号 on the 28-character grid, full 版心 width

@@ -49,8 +49,9 @@ void add_joint_signature(std::vector<FlowItem>& out, const Document& doc, const 
 
   if (doc.seal != SealMode::Sealed) {
     // Stacked, each 右空二字; the date two 字 right of the last name's start (or 右空二字
-    // when it is the longer one, the names moving left with it).
-    add_blank(out);
+    // when it is the longer one, the names moving left with it). The blank line is the
+    // item's first row (kept with the names, as in the DOCX); the rows recorded for the
+    // DOCX (joint_names) count from the names.
     const double last_w = widths.back();
     // The date starts two 字 right of the last name; what it would run past 右空二字
     // moves every name left with it.
@@ -58,10 +59,10 @@ void add_joint_signature(std::vector<FlowItem>& out, const Document& doc, const 
     const double right = kBodyRight - 2 * kCharPitch - overflow;
     for (std::size_t i = 0; i < n; ++i) {
       const double x = right - widths[i];
-      set_line(item, names[i], x, static_cast<int>(i), Element::Signature);
+      set_line(item, names[i], x, static_cast<int>(i) + 1, Element::Signature);
       decided.joint_names[i] = {static_cast<int>(i), x, widths[i], 0};
     }
-    int rows = static_cast<int>(n);
+    int rows = static_cast<int>(n) + 1;
     if (!date.cps.empty()) {
       const double dx = right - last_w + 2 * kCharPitch;
       set_line(item, date, dx, rows++, Element::Date);

@@ -1,5 +1,6 @@
 // Pagination: puts the flow items on 22-row pages, keeps the seal with the text above it,
 // pins the 版记 to the bottom of the last page and numbers the pages.
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -138,7 +139,15 @@ int keep_chain_rows(const std::vector<FlowItem>& items, std::size_t i) {
   std::size_t k = i;
   while (k < items.size() && items[k].keep_with_next && (k == i || !items[k].page_break_before))
     rows += items[k++].rows;
-  if (k < items.size() && !items[k].page_break_before) rows += 1;
+  if (k >= items.size() || items[k].page_break_before) return rows;
+  if (!items[k].vrules.empty()) {
+    // A table row never splits; a header row goes only with the first data row under it.
+    rows += items[k].rows;
+    if (items[k].table_header && k + 1 < items.size() && items[k + 1].repeat_header == k)
+      rows += items[k + 1].rows;
+  } else {
+    rows += std::max(1, items[k].keep_rows);
+  }
   return rows;
 }
 
@@ -169,12 +178,14 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
       std::size_t sig = i;
       int group = 0;
       while (sig < items.size() && items[sig].with_seal) group += items[sig++].rows;
-      if (sig < items.size() && !items[sig].seals.empty() && row + group + items[sig].rows > kLinesPerPage) {
+      // Unsealed too: the 附件说明 never starts the 署名's page without 正文 (the DOCX keeps
+      // the last paragraph, the 附件说明 and the 署名 together, and a reader moves them so).
+      if (sig < items.size() && items[sig].pull_lines > 0 && row + group + items[sig].rows > kLinesPerPage) {
         for (std::size_t k = i; k < sig; ++k) {
           placed.back().push_back({k, row});
           row += items[k].rows;
         }
-        if (tighten_for(placed.back(), items, sig, row, tight[placed.size() - 1])) {
+        if (!items[sig].seals.empty() && tighten_for(placed.back(), items, sig, row, tight[placed.size() - 1])) {
           row = kLinesPerPage;
         } else {
           for (std::size_t k = i; k < sig; ++k) placed.back().pop_back();
@@ -208,6 +219,12 @@ LaidOut lay_out(const Document& doc, const LayoutOptions& options) {
     } else if (it.table_header && row > 0 && i + 1 < items.size() &&
                items[i + 1].repeat_header == i &&
                row + it.rows + items[i + 1].rows > kLinesPerPage) {
+      placed.emplace_back();
+      row = 0;
+    } else if (it.keep_rows > 1 && row > 0 && row + it.keep_rows > kLinesPerPage &&
+               it.keep_rows <= kLinesPerPage && (i == 0 || !items[i - 1].keep_with_next)) {
+      // The last paragraph before the 署名 block moves whole (LibreOffice never splits a
+      // "keep with next" paragraph; a heading kept with it came along above).
       placed.emplace_back();
       row = 0;
     } else if (it.keep_with_next && row > 0 && (i == 0 || !items[i - 1].keep_with_next) &&

@@ -90,8 +90,13 @@ bool break_ok(const std::vector<char32_t>& t, const std::vector<Atom>& a, std::s
   if (keep_numbers && is_word_char(t[a[e - 1].end - 1]) && !is_word_char(t[a[e].begin]))
     return false;
   // A closing mark keeps the Latin word or number after it ("、6G", "，2026"): LibreOffice
-  // never breaks there (measured), so neither does the layout.
-  if (no_line_start(t[a[e - 1].end - 1]) && is_word_char(t[a[e].begin])) return false;
+  // never breaks there (measured), so neither does the layout. Not a colon, semicolon,
+  // exclamation or question mark (Unicode line break classes NS and EX, not CL): LibreOffice
+  // breaks "电话：|0878-6212106" when the number does not fit.
+  const char32_t mark = t[a[e - 1].end - 1];
+  if (no_line_start(mark) && mark != U'：' && mark != U'；' && mark != U'！' && mark != U'？' &&
+      is_word_char(t[a[e].begin]))
+    return false;
   return !no_line_start(t[a[e].begin]) && !no_line_end(t[a[e - 1].end - 1]);
 }
 

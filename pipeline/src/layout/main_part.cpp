@@ -23,7 +23,7 @@ bool is_heading(BlockKind k) {
          k == BlockKind::Heading4;
 }
 
-void add_block(std::vector<FlowItem>& out, const Block& b) {
+void add_block(std::vector<FlowItem>& out, const Block& b, std::vector<std::size_t>* kept = nullptr) {
   if (b.kind == BlockKind::Table) return add_table(out, b.table);
   if (b.kind == BlockKind::Image) return add_image(out, b.image);
   std::size_t hb = std::min(b.heading_bytes, b.text.size());
@@ -37,7 +37,10 @@ void add_block(std::vector<FlowItem>& out, const Block& b) {
   st.first_indent = 2 * kCharPitch;
   // A standalone heading's words are never split (a run-in heading, "（一）加强领导。各村…",
   // is a paragraph of body text and breaks on the grid as body text does).
-  if (b.kind != BlockKind::Paragraph && hb >= b.text.size()) st.whole_words = s.cps.size();
+  if (b.kind != BlockKind::Paragraph && hb >= b.text.size()) {
+    st.whole_words = s.cps.size();
+    st.kept = kept;
+  }
   const std::size_t before = out.size();
   add_lines(out, s, st);
   // A standalone one-line heading must not be the last line of a page. (A heading long
@@ -152,8 +155,9 @@ void add_signature(std::vector<FlowItem>& out, const Document& doc, const Layout
     return;
   }
   // Unsealed: 署名 右空二字 one blank line below the text; the date on the next line, two
-  // 字 further right — unless it is the longer one, then the date is 右空二字.
-  add_blank(out);
+  // 字 further right — unless it is the longer one, then the date is 右空二字. The blank
+  // line is the item's first row: it never stands at the top of a page without the 署名
+  // (the DOCX keeps it with the 署名, and a reader moves them together).
   const double right = kBodyRight - 2 * kCharPitch;
   double sig_x = right - sig_w;
   double date_x = sig_x + 2 * kCharPitch;
@@ -161,7 +165,7 @@ void add_signature(std::vector<FlowItem>& out, const Document& doc, const Layout
     date_x = right - date_w;
     sig_x = std::min(sig_x, date_x - 2 * kCharPitch);
   }
-  int row = 0;
+  int row = 1;
   if (!sig.cps.empty())
     for (TextRun& r : tagged(single_line(sig, sig_x, kCharPitch, kSize3, kBlack,
                                          row++ * kLinePitch + base),
@@ -239,13 +243,36 @@ std::vector<FlowItem> layout_main(const Document& doc, const LayoutOptions& opti
     add_lines(out, s, body_style());
     tag_items(out, first, Element::Recipients);
   }
+  std::size_t last_text = out.size();  // first line of the last 正文 text block
   for (std::size_t i = 0; i < doc.body.size(); ++i) {
     const std::size_t before = out.size();
-    add_block(out, doc.body[i]);
+    std::vector<std::size_t> kept;
+    add_block(out, doc.body[i], &kept);
+    if (!kept.empty()) {
+      // Code points to byte offsets (the DOCX writes the text as UTF-8).
+      LayoutDecisions::KeptWords k{static_cast<int>(i), {}};
+      std::size_t cp = 0, at = 0;
+      for (std::size_t byte = 0; byte < doc.body[i].text.size() && at < kept.size(); ++byte) {
+        if (utf8::is_continuation(doc.body[i].text[byte])) continue;
+        if (cp == kept[at]) k.bytes.push_back(byte), ++at;
+        ++cp;
+      }
+      decided.kept_words.push_back(std::move(k));
+    }
+    last_text = out.size();
     // Text lines of the 正文 may be set tighter to keep the seal with them (layout.cpp).
-    if (doc.body[i].kind == BlockKind::Paragraph || is_heading(doc.body[i].kind))
+    if (doc.body[i].kind == BlockKind::Paragraph || is_heading(doc.body[i].kind)) {
       for (std::size_t k = before; k < out.size(); ++k) out[k].body_block = static_cast<int>(i);
+      last_text = before;
+    }
   }
+  // The last paragraph keeps with the 署名 block (the DOCX's keepNext): never split over
+  // two pages, it moves whole when it does not fit, as LibreOffice moves it.
+  const bool signed_below = doc.title_note.empty() && (!doc.signature.empty() || doc.date.valid()) &&
+                            !(doc.format == Format::Minutes &&
+                              !(doc.present.empty() && doc.absent.empty() && doc.attending.empty()));
+  if (signed_below && last_text < out.size())
+    out[last_text].keep_rows = static_cast<int>(out.size() - last_text);
   const std::size_t notes = out.size();
   add_attachment_notes(out, doc);
   tag_items(out, notes, Element::AttachmentNotes);

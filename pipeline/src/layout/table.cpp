@@ -10,22 +10,39 @@
 namespace gongwen::layout {
 namespace {
 
-BreakParams cell_params(double column) {
+// Natural advances of the half-width code points of a cell (0 for the others), empty
+// without metrics.
+std::vector<double> cell_latin(const std::vector<char32_t>& cps, FontRole role, const AdvanceFn* advance) {
+  Styled s;
+  s.cps = cps;
+  s.roles.assign(cps.size(), role);
+  if (advance == nullptr || !*advance) return latin_advances(s, kTableTextSize);
+  std::vector<double> out(cps.size(), 0.0);
+  for (std::size_t i = 0; i < cps.size(); ++i)
+    if (is_half_width(cps[i])) out[i] = (*advance)(role, cps[i]) * kTableTextSize;
+  return out;
+}
+
+std::vector<PlacedLine> cell_lines(const std::vector<char32_t>& cps, double column,
+                                   const std::vector<double>& latin) {
+  if (cps.empty()) return {};
+  BreakParams p = table_cell_params(column);
+  if (latin.size() == cps.size()) p.latin = &latin;
+  return break_lines(cps, p);
+}
+
+}  // namespace
+
+BreakParams table_cell_params(double column) {
   BreakParams p;
   p.cell = kTableTextSize;
   // A column narrower than one character still takes one character a line.
   p.width = std::max(column - 2 * kTableCellPad, kTableTextSize);
   p.justify = Justify::None;
+  p.script_space = kTableTextSize / 5;  // LibreOffice's Asian–Latin space (flow.cpp)
+  p.reader_cell = kTableTextSize;
   return p;
 }
-
-std::vector<PlacedLine> cell_lines(const std::string& text, double column) {
-  const std::vector<char32_t> cps = decode_utf8(text);
-  if (cps.empty()) return {};
-  return break_lines(cps, cell_params(column));
-}
-
-}  // namespace
 
 std::vector<double> table_columns(const Table& t) {
   const std::size_t n = t.columns();
@@ -38,13 +55,17 @@ std::vector<double> table_columns(const Table& t) {
   return w;
 }
 
-std::vector<int> table_row_lines(const Table& t) {
+std::vector<int> table_row_lines(const Table& t, const AdvanceFn* advance) {
   const std::vector<double> cols = table_columns(t);
   std::vector<int> out;
-  for (const auto& row : t.rows) {
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    const FontRole role = static_cast<int>(r) < t.header_rows ? FontRole::HeiTi : FontRole::FangSong;
     int lines = 1;
-    for (std::size_t c = 0; c < row.size() && c < cols.size(); ++c)
-      lines = std::max(lines, static_cast<int>(cell_lines(row[c], cols[c]).size()));
+    for (std::size_t c = 0; c < row.size() && c < cols.size(); ++c) {
+      const std::vector<char32_t> cps = decode_utf8(row[c]);
+      lines = std::max(lines, static_cast<int>(cell_lines(cps, cols[c], cell_latin(cps, role, advance)).size()));
+    }
     out.push_back(lines);
   }
   return out;
@@ -64,7 +85,8 @@ void add_table(std::vector<FlowItem>& out, const Table& t) {
     int lines = 1;
     for (std::size_t c = 0; c < t.rows[r].size() && c < cols.size(); ++c) {
       const std::vector<char32_t> cps = decode_utf8(t.rows[r][c]);
-      std::vector<PlacedLine> placed = cell_lines(t.rows[r][c], cols[c]);
+      std::vector<PlacedLine> placed =
+          cell_lines(cps, cols[c], cell_latin(cps, is_header ? FontRole::HeiTi : FontRole::FangSong, nullptr));
       lines = std::max(lines, static_cast<int>(placed.size()));
       Styled s;
       s.cps = cps;

@@ -4,6 +4,7 @@
 // "Following our layout"). The layout records each where it makes it (layout/header.cpp,
 // main_part.cpp, layout.cpp); the DOCX writer only converts them to WordprocessingML.
 // Lengths are in points, rows are 0-based rows of the 22-row grid of the 版心.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,16 @@ struct LayoutDecisions {
   // 附件说明 behind), so the DOCX starts each of them on a new page itself (w:pageBreakBefore).
   // Pages that end full need no such mark: the reader's line grid breaks them where we do.
   std::vector<int> page_start_blocks;
+  // Standalone 正文 headings that wrap: where the layout moved a word whole to the next line
+  // (GB/T 9704 §7.3.1, 回行时词意完整), the byte offsets into the block's text of those
+  // lines' starts; the DOCX breaks the line there (w:br), as it does a title's lines: a
+  // reader knows no words (LibreOffice ignores a word joiner between Han characters).
+  // `block` indexes Document::body.
+  struct KeptWords {
+    int block = -1;
+    std::vector<std::size_t> bytes;
+  };
+  std::vector<KeptWords> kept_words;
   // 版记: on the last text page, or alone on a page after the text (an even page), with a
   // blank page before it when the text ends on an even page.
   bool has_colophon = false;
