@@ -18,6 +18,8 @@
 //     --reuse query the index a `--keep` run left in DIR instead of indexing again (for query
 //             work: indexing 100,000 documents takes minutes); indexing is then not reported
 //     --per-query  print each evaluation query's median time, slowest first
+//     --cache DIR  keep the index of N documents in DIR/index-N and query it there on later runs
+//             (built once, then reused; indexing is reported only when it is built)
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -206,12 +208,16 @@ Document as_pdf_document(const search::IndexedDocument& g) {
 
 // Every query of the evaluation: the 65 of queries.tsv, the compound terms (exact-first
 // ranking) and the typos (they find little, so "did you mean" runs).
-std::vector<std::string> evaluation_queries() {
+// The evaluation's queries and the file each comes from (its set: queries, compound, typos).
+std::vector<std::string> evaluation_queries(std::vector<std::string>* sets = nullptr) {
   std::vector<std::string> qs;
   for (const char* file : {"queries.tsv", "compound.tsv", "typos.tsv"}) {
     std::ifstream in(std::string(GONGWEN_SOURCE_DIR "/tests/search/") + file);
     for (std::string line; std::getline(in, line);)
-      if (!line.empty() && line[0] != '#') qs.push_back(line.substr(0, line.find('\t')));
+      if (!line.empty() && line[0] != '#') {
+        qs.push_back(line.substr(0, line.find('\t')));
+        if (sets != nullptr) sets->push_back(std::string(file).substr(0, std::string(file).find('.')));
+      }
   }
   return qs;
 }
@@ -234,6 +240,7 @@ int main(int argc, char** argv) {
   std::size_t n = 100000, pdfs = 2000;
   int rounds = 20;
   bool compare = true, keep = false, reuse = false, per_query = false;
+  fs::path cache;
   fs::path work = fs::temp_directory_path() / "gongwen-search-bench";
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -244,22 +251,30 @@ int main(int argc, char** argv) {
     else if (a == "--keep") keep = true;
     else if (a == "--reuse") reuse = keep = true;
     else if (a == "--per-query") per_query = true;
+    else if (a == "--cache" && i + 1 < argc) cache = argv[++i];
     else if (!a.empty() && a[0] != '-') n = std::stoul(a);
     else {
       std::cerr << "usage: bench_search [N] [--pdf M] [--rounds R] [--dir DIR] [--skip-compare] [--keep] "
-                   "[--reuse] [--per-query]\n";
+                   "[--reuse] [--per-query] [--cache DIR]\n";
       return 2;
     }
   }
   pdfs = std::min(pdfs, n);
   try {
     const auto sections = load_sections(fs::path(GONGWEN_SAMPLES_DIR) / "corpus/government_work_reports.jsonl", 1150);
-    const fs::path index_dir = work / "index";
+    fs::path index_dir = work / "index";
+    if (!cache.empty()) {
+      // A cached index is complete only with its marker (a killed build leaves none).
+      index_dir = cache / ("index-" + std::to_string(n));
+      reuse = fs::exists(index_dir / ".complete");
+      if (!reuse) fs::remove_all(index_dir);
+      fs::create_directories(cache);
+    }
     if (reuse && !fs::exists(index_dir)) {
       std::cerr << "--reuse: no index in " << index_dir << " (run once with --keep first)\n";
       return 2;
     }
-    if (!reuse) fs::remove_all(work);
+    if (!reuse && cache.empty()) fs::remove_all(work);
     fs::create_directories(work);
 
     // 1. Indexing: generation is not timed (documents are made up front), one commit at the end
@@ -291,6 +306,7 @@ int main(int argc, char** argv) {
       for (const auto& d : docs) index.add(d).take();
       index.finish().take();
       index_ms = ms_since(t);
+      if (!cache.empty()) std::ofstream(index_dir / ".complete") << n << "\n";
       index_cpu = cpu_ms() - c;
       std::printf("indexing with %u writers (one per core) merged into one index at the end\n", writers);
       const double docs_per_s = static_cast<double>(n) / (index_ms / 1000);
@@ -304,7 +320,8 @@ int main(int argc, char** argv) {
 
     // 2. Queries as the web search runs them: a long-lived reader, refresh() before each query,
     // 10 hits with snippets, facets by year, kind and organ; an uncleared user.
-    const auto queries = evaluation_queries();
+    std::vector<std::string> sets;
+    const auto queries = evaluation_queries(&sets);
     auto reader = search::SearchIndex::open_readonly(index_dir).take();
     const search::Viewer viewer{"bench", Secrecy::None};
     std::vector<double> lat;
@@ -337,6 +354,13 @@ int main(int argc, char** argv) {
                 "mean CPU %.2f ms/query; %zu of the queries with estimated facet counts\n",
                 queries.size(), rounds, percentile(lat, 0.5), percentile(lat, 0.9), percentile(lat, 0.99),
                 percentile(lat, 1.0), lat.empty() ? 0.0 : query_cpu / static_cast<double>(lat.size()), estimated);
+    for (const char* set : {"queries", "compound", "typos"}) {
+      std::vector<double> part;
+      for (std::size_t qi = 0; qi < queries.size(); ++qi)
+        if (sets[qi] == set) part.insert(part.end(), by_query[qi].begin(), by_query[qi].end());
+      std::printf("  %-8s (%zu runs): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n", set, part.size(),
+                  percentile(part, 0.5), percentile(part, 0.9), percentile(part, 0.99), percentile(part, 1.0));
+    }
     if (per_query) {
       std::vector<std::pair<double, std::string>> medians;
       for (std::size_t qi = 0; qi < queries.size(); ++qi)

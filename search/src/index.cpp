@@ -12,7 +12,7 @@ SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
 SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
 SearchIndex::~SearchIndex() = default;
 
-Result<SearchIndex> SearchIndex::open_writable(const std::filesystem::path& dir) {
+Result<SearchIndex> SearchIndex::open_writable(const std::filesystem::path& dir, Sync sync) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -22,7 +22,8 @@ Result<SearchIndex> SearchIndex::open_writable(const std::filesystem::path& dir)
     auto impl = std::make_unique<Impl>();
     impl->dir = dir;
     // Wait for another writer (an issue catching up, a filing re-indexing) rather than fail.
-    impl->writer.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_RETRY_LOCK);
+    impl->writer.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_RETRY_LOCK |
+                                           (sync == Sync::Unsynced ? Xapian::DB_NO_SYNC : 0));
     impl->db = *impl->writer;
     return SearchIndex(std::move(impl));
   } catch (const Xapian::Error& e) {

@@ -37,19 +37,18 @@ bool pairs_exist(const Xapian::Database& db, const Word& w) {
 enum class Exact { Pairs, Phrase };
 Xapian::doccount visible(const Xapian::Database& db, const Word& w, Exact exact,
                          const std::function<Xapian::Query(const Xapian::Query&)>& restrict) {
-  std::vector<std::string> terms;
-  if (exact == Exact::Pairs || w.size() == 2) {
-    for (std::size_t i = 0; i + 1 < w.size(); ++i) terms.push_back(pair_term(w[i], w[i + 1]));
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) parts.emplace_back(pair_term(w[i], w[i + 1]));
+  if (exact == Exact::Phrase && w.size() > 2) {
+    // The pairs first (short posting lists), the position check last: a phrase over the
+    // characters alone walked every document holding them all when the pairs stood apart
+    // (a wrong candidate of common characters: up to 0.6 s at 100,000 documents).
+    std::vector<std::string> chars;
+    for (char32_t c : w) chars.push_back(utf8::encode(Word{c}));
+    parts.emplace_back(Xapian::Query::OP_PHRASE, chars.begin(), chars.end(), chars.size());
   }
-  Xapian::Query q;
-  if (!terms.empty()) {
-    q = Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
-  } else {
-    for (char32_t c : w) terms.push_back(utf8::encode(Word{c}));
-    q = terms.size() == 1 ? Xapian::Query(terms.front())
-                          : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                          terms.size());
-  }
+  if (parts.empty()) parts.emplace_back(utf8::encode(w));
+  const Xapian::Query q(Xapian::Query::OP_AND, parts.begin(), parts.end());
   Xapian::Enquire e(db);
   e.set_query(restrict(q));
   e.set_weighting_scheme(Xapian::BoolWeight());

@@ -130,8 +130,12 @@ enum class RemoveOutcome { Removed, Absent };
 // One writer per database at a time (Xapian's lock); readers may run alongside it.
 class SearchIndex {
  public:
+  // How a writable index reaches the disk. `Durable`: every commit is synced (the workspace's
+  // index). `Unsynced`: commits are not synced (Xapian's DB_NO_SYNC), for a scratch shard that
+  // BulkIndexBuilder merges and syncs at the end; a crash loses it, and the reindex runs again.
+  enum class Sync { Durable, Unsynced };
   // Creates the directory (and parents) if needed.
-  static Result<SearchIndex> open_writable(const std::filesystem::path& dir);
+  static Result<SearchIndex> open_writable(const std::filesystem::path& dir, Sync sync = Sync::Durable);
   // NotFound (with a reindex hint) if there is no index at `dir`.
   static Result<SearchIndex> open_readonly(const std::filesystem::path& dir);
   // Several indexes searched as one (Xapian sharding): each entry is a local index directory or
