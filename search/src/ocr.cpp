@@ -12,6 +12,7 @@
 #include <tesseract/renderer.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <atomic>
 #include <cmath>
 #include <filesystem>
@@ -68,8 +69,58 @@ std::size_t visible_chars(std::string_view s) {
   return n;
 }
 
-// Tesseract's text made like extracted text: no spaces between Han characters, no blank-line
-// runs, no trailing spaces.
+bool han_or_cjk_punct(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0xFF00 && c <= 0xFFEF) || c == U'“' || c == U'”' || c == U'《' || c == U'》';
+}
+
+// Tesseract's chi_sim model often gives ASCII punctuation where a Chinese text has full-width
+// marks (":" for "：", "(" for "（"): beside Han characters they are made full-width again, as the
+// text had them. A bracket pair is converted together; digits between ASCII marks are left.
+std::string full_width_punctuation(std::string_view line) {
+  std::u32string s;
+  for (std::size_t i = 0; i < line.size();) s += utf8::next(line, i);
+  auto prev_visible = [&](std::size_t i) -> char32_t {
+    while (i > 0) {
+      const char32_t c = s[--i];
+      if (c != ' ') return c;
+    }
+    return 0;
+  };
+  auto next_visible = [&](std::size_t i) -> char32_t {
+    while (++i < s.size())
+      if (s[i] != ' ') return s[i];
+    return 0;
+  };
+  int open_converted = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i], before = prev_visible(i), after = next_visible(i);
+    const bool han_before = han_or_cjk_punct(before), han_after = han_or_cjk_punct(after);
+    switch (c) {
+      case ',': if (han_before || han_after) s[i] = U'，'; break;
+      case ':': if (han_before) s[i] = U'：'; break;
+      case ';': if (han_before || han_after) s[i] = U'；'; break;
+      case '?': if (han_before) s[i] = U'？'; break;
+      case '!': if (han_before) s[i] = U'！'; break;
+      case '(':
+        if (han_before || han_after) s[i] = U'（', ++open_converted;
+        break;
+      case ')':
+        if (open_converted > 0 || han_before) {
+          s[i] = U'）';
+          if (open_converted > 0) --open_converted;
+        }
+        break;
+      default: break;
+    }
+  }
+  std::string out;
+  for (char32_t c : s) utf8::append(out, c);
+  return out;
+}
+
+// Tesseract's text made like extracted text: no spaces between Han characters, full-width
+// punctuation beside them, no blank-line runs, no trailing spaces.
 std::string tidy(std::string_view raw) {
   std::string s = remove_spaces_between_han(raw);
   std::string out;
@@ -79,7 +130,7 @@ std::string tidy(std::string_view raw) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
     std::size_t lead = line.find_first_not_of(' ');
     if (lead == std::string::npos) continue;
-    out += line.substr(lead);
+    out += full_width_punctuation(line.substr(lead));
     out += '\n';
   }
   return out;
@@ -95,6 +146,7 @@ class Engine {
     m_api.SetPageSegMode(tesseract::PSM_AUTO);
     m_api.SetVariable("preserve_interword_spaces", "1");
     m_api.SetVariable("debug_file", "/dev/null");  // "Detected N diacritics" and the like
+    if (const char* m = std::getenv("GONGWEN_OCR_THRESHOLD")) m_api.SetVariable("thresholding_method", m);
     m_ok = true;
   }
   bool ok() const { return m_ok; }

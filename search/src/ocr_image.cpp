@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 
@@ -178,6 +179,10 @@ Prepared prepare(Pix* page, int dpi, const OcrOptions& options) {
   if (options.deskew) {
     PixPtr straight(pixDeskew(grey.get(), 0));
     if (straight) grey = std::move(straight);
+  }
+  if (const char* m = std::getenv("GONGWEN_OCR_MEDIAN"); m && *m == '1') {
+    PixPtr med(pixRankFilterGray(grey.get(), 3, 3, 0.5f));
+    if (med) grey = std::move(med);
   }
   if (!options.binarise) {
     out.pix = std::move(grey);

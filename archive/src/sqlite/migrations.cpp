@@ -39,6 +39,8 @@ const std::vector<Migration>& migrations() {
       {5, "the issued OFD's path and hash; a received OFD's electronic seal check (issue 16)",
        &add_ofd_columns_v5},
       {6, "each numbered copy's OFD: its path and hash in the copies book (issue 16)", &add_copy_ofd_columns_v6},
+      {8, "a scanned 收文's OCR: text source and confidence, working copy, corrected fields (issue 19)",
+       &add_ocr_columns_v8},
   };
   return list;
 }

@@ -125,6 +125,14 @@ ALTER TABLE copies ADD COLUMN ofd_sha256 TEXT;
 )SQL");
 }
 
+void add_ocr_columns_v8(sql::Db& db) {
+  db.exec(R"SQL(
+ALTER TABLE received ADD COLUMN ocr_source TEXT;
+ALTER TABLE received ADD COLUMN ocr_copy_path TEXT;
+ALTER TABLE received ADD COLUMN ocr_corrections TEXT;
+)SQL");
+}
+
 void create_schema_v1(sql::Db& db) {
   db.exec(kRegisters);
   for (const auto& c : kAddedColumns) {

@@ -25,5 +25,8 @@ void create_login_failures_v4(sql::Db& db);
 void add_ofd_columns_v5(sql::Db& db);
 // Version 6 (issue 16): each numbered copy's OFD (copies.ofd_path, ofd_sha256), nullable as in 5.
 void add_copy_ofd_columns_v6(sql::Db& db);
+// Version 8 (issue 19; 7 is another branch's): a scanned 收文's OCR — where its text came from
+// ("ocr:87"), the working copy with the text layer, the fields the clerk corrected.
+void add_ocr_columns_v8(sql::Db& db);
 
 }  // namespace gongwen::archive::sqlite

@@ -41,7 +41,9 @@ const CatalogEntry kOcr[] = {
     {"ocr.proposed", "{field}：{value}（识别）", "{field}: {value} (recognised)"},
     {"ocr.corrected", "{field}：{from} → {to}（已更正）", "{field}: {from} → {to} (corrected)"},
     {"ocr.working_copy", "带文字层的工作副本：{file}", "working copy with a text layer: {file}"},
-    {"ocr.search.from_ocr", "文字识别（置信度 {confidence}%）", "recognised by OCR (confidence {confidence}%)"},
+    {"cli.help.receive.no-confirm", "扫描件识别出的登记项不再逐项确认，直接采用（可用 --from 等选项更正）",
+     "take the fields proposed from a scan without asking for each (correct them with --from etc.)"},
+    {"ocr.search.from_ocr", "文字识别，置信度 {confidence}%", "recognised by OCR, confidence {confidence}%"},
 };
 
 }  // namespace
