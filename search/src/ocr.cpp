@@ -12,7 +12,6 @@
 #include <tesseract/renderer.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <atomic>
 #include <cmath>
 #include <filesystem>
@@ -114,6 +113,19 @@ std::string full_width_punctuation(std::string_view line) {
       default: break;
     }
   }
+  // A 文号's year in brackets read as "[2026]", "〔2026]" or "(2026)": after Han characters and
+  // before the serial number, the brackets are the 六角括号 〔〕 it was printed with.
+  const std::u32string opens = U"[〔(（【［", closes = U"]〕)）】］";
+  for (std::size_t i = 0; i + 5 < s.size(); ++i) {
+    if (opens.find(s[i]) == std::u32string::npos || i == 0 || !han_or_cjk_punct(s[i - 1])) continue;
+    bool year = true;
+    for (std::size_t k = 1; k <= 4; ++k) year = year && s[i + k] >= '0' && s[i + k] <= '9';
+    if (!year || closes.find(s[i + 5]) == std::u32string::npos) continue;
+    const char32_t after = next_visible(i + 5);
+    if (!(after >= '0' && after <= '9')) continue;
+    s[i] = U'〔';
+    s[i + 5] = U'〕';
+  }
   std::string out;
   for (char32_t c : s) utf8::append(out, c);
   return out;
@@ -146,7 +158,6 @@ class Engine {
     m_api.SetPageSegMode(tesseract::PSM_AUTO);
     m_api.SetVariable("preserve_interword_spaces", "1");
     m_api.SetVariable("debug_file", "/dev/null");  // "Detected N diacritics" and the like
-    if (const char* m = std::getenv("GONGWEN_OCR_THRESHOLD")) m_api.SetVariable("thresholding_method", m);
     m_ok = true;
   }
   bool ok() const { return m_ok; }

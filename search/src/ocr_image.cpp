@@ -180,10 +180,6 @@ Prepared prepare(Pix* page, int dpi, const OcrOptions& options) {
     PixPtr straight(pixDeskew(grey.get(), 0));
     if (straight) grey = std::move(straight);
   }
-  if (const char* m = std::getenv("GONGWEN_OCR_MEDIAN"); m && *m == '1') {
-    PixPtr med(pixRankFilterGray(grey.get(), 3, 3, 0.5f));
-    if (med) grey = std::move(med);
-  }
   if (!options.binarise) {
     out.pix = std::move(grey);
     pixSetResolution(out.pix.get(), out.dpi, out.dpi);

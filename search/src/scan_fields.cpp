@@ -164,7 +164,8 @@ std::string correct_with_vocabulary(std::string_view text, const std::vector<std
   for (const std::string& term_text : terms) {
     const U term = decode(term_text);
     if (term.size() < 3) continue;
-    const std::size_t allowed = term.size() >= 6 ? 2 : 1;
+    // One character: two would turn a neighbour's name (红岩乡人民政府) into ours.
+    const std::size_t allowed = 1;
     for (std::size_t i = 0; i + term.size() <= s.size(); ++i) {
       std::size_t diff = 0;
       for (std::size_t k = 0; k < term.size() && diff <= allowed; ++k) {

@@ -239,14 +239,29 @@ int page_count(const std::string& pdf) {
 }
 
 double cer(const std::string& truth, const std::string& got) {
+  // Whitespace is not counted, nor the page-number lines ("— 1 —"): they are the layout's, not
+  // the document's text, and Tesseract drops the dashes (6 of 240 characters on a short page).
   auto cps = [](const std::string& s) {
-    std::u32string out;
+    std::u32string out, line;
     std::size_t i = 0;
+    auto flush = [&] {
+      bool page_number = !line.empty(), dash = false;
+      for (char32_t c : line) {
+        const bool is_dash = c == U'—' || c == '-' || c == U'一';
+        dash = dash || is_dash;
+        page_number = page_number && (is_dash || (c >= '0' && c <= '9'));
+      }
+      page_number = page_number && dash;
+      if (!page_number) out += line;
+      line.clear();
+    };
     while (i < s.size()) {
       const char32_t c = utf8::next(s, i);
+      if (c == '\n' || c == '\f') flush();
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x3000) continue;
-      out += c;
+      line += c;
     }
+    flush();
     return out;
   };
   const std::u32string a = cps(truth), b = cps(got);

@@ -17,9 +17,9 @@ struct ProposedFields {
 ProposedFields propose_fields(std::string_view first_page, std::string_view whole_text);
 
 // The correction pass over recognised text: where a run of characters differs from one of the
-// office's own terms (organ and place names, 文种) in at most one character (two for terms of
-// six or more), the term is written instead ("日路乡人民政府" → "白路乡人民政府"). Terms shorter
-// than three characters are left alone.
+// office's own terms (organ and place names) in exactly one Han character, the term is written
+// instead ("日路乡人民政府" → "白路乡人民政府"). Never two: that made a neighbour such as
+// 红岩乡人民政府 ours. Digits are never changed; terms under three characters are left alone.
 std::string correct_with_vocabulary(std::string_view text, const std::vector<std::string>& terms);
 
 // "二〇二六年十一月五日" or "2026年11月5日" at the start of `text` → "2026-11-05"; "" otherwise.
