@@ -57,6 +57,31 @@ bool is_open(char32_t c) { return U(U"〔[［【（(﹝{").find(c) != U::npos; }
 bool is_close(char32_t c) { return U(U"〕]］】）)﹞}").find(c) != U::npos; }
 
 // The 文号 in a line: prefix + 〔year〕 + serial + 号, brackets made 〔〕. Empty if none.
+// The 发文机关标志 made an organ's name: "白路乡人民政府文件" and "白路乡人民政府纪要" → the organ.
+U organ_of_mark(U mark) {
+  for (const char32_t* end : {U"会议纪要", U"文件", U"纪要"})
+    if (ends_with(mark, end) && mark.size() > std::char_traits<char32_t>::length(end)) {
+      mark.resize(mark.size() - std::char_traits<char32_t>::length(end));
+      break;
+    }
+  return mark;
+}
+
+// The 文种 a 文号's 机关代字 names (白政函 → 函, 白政请 → 请示), or "".
+U kind_of_number(const U& number) {
+  const auto open = number.find(U'〔');
+  if (open == U::npos || open == 0) return {};
+  switch (number[open - 1]) {
+    case U'函': return U"函";
+    case U'请': return U"请示";
+    case U'报': return U"报告";
+    case U'复': return U"批复";
+    case U'纪': return U"纪要";
+    case U'议': return U"议案";
+    default: return {};
+  }
+}
+
 U number_in(const U& line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (!is_open(line[i])) continue;
@@ -218,15 +243,12 @@ ProposedFields propose_fields(std::string_view first_page, std::string_view whol
       sender = lines[i] + sender;
       if (sender.size() > 8) break;  // one line of 标志 is the usual; a joint one stops here
     }
-    if (ends_with(sender, U"文件")) sender.resize(sender.size() - 2);
-    f.sender = encode(sender);
+    f.sender = encode(organ_of_mark(sender));
     first_body = number_line + 1;
   } else {
     for (std::size_t i = 0; i < head; ++i) {
       if (is_head_mark(lines[i])) continue;
-      U sender = lines[i];
-      if (ends_with(sender, U"文件")) sender.resize(sender.size() - 2);
-      f.sender = encode(sender);
+      f.sender = encode(organ_of_mark(lines[i]));
       first_body = i + 1;
       break;
     }
@@ -245,6 +267,15 @@ ProposedFields propose_fields(std::string_view first_page, std::string_view whol
     for (auto* k : kKinds) kind_end = kind_end || ends_with(title, k);
     if (kind_end && i + 1 < lines.size() && (ends_with(lines[i + 1], U"：") || ends_with(lines[i + 1], U":"))) continue;
     if (kind_end) break;
+  }
+  // A title whose 文种 was misread ("…建设的图") ends in the 文种 its 文号 names, when only one
+  // character differs.
+  bool ends_in_kind = false;
+  for (auto* k : kKinds) ends_in_kind = ends_in_kind || ends_with(title, k);
+  if (const U kind = kind_of_number(decode(f.number)); !ends_in_kind && !kind.empty() && title.size() > kind.size()) {
+    std::size_t diff = 0;
+    for (std::size_t k = 0; k < kind.size(); ++k) diff += title[title.size() - kind.size() + k] != kind[k];
+    if (diff == 1) title.replace(title.size() - kind.size(), kind.size(), kind);
   }
   f.title = encode(title);
   for (auto* k : kKinds)

@@ -99,6 +99,12 @@ TEST(ScanFields, BracketFormsAndChineseDates) {
   EXPECT_EQ(f.urgency, "特急");
   EXPECT_EQ(f.kind, "通知");
   EXPECT_EQ(propose_fields("白政函（2025）12号", "").number, "白政函〔2025〕12号");
+  // A 纪要's 标志, and a 文种 misread at the title's end (函 read as 图) put right by the 文号.
+  const auto minutes = propose_fields("白路乡人民政府纪要\n白政纪〔2025〕1号\n2025年第3次乡长办公会议纪要\n", "");
+  EXPECT_EQ(minutes.sender, "白路乡人民政府");
+  const auto letter = propose_fields("白路乡人民政府\n白政函〔2025〕1号\n关于商请支持道路建设的图\n红岩乡人民政府：\n", "");
+  EXPECT_EQ(letter.title, "关于商请支持道路建设的函");
+  EXPECT_EQ(letter.kind, "函");
   EXPECT_EQ(chinese_date_iso("二〇二五年十二月三十一日"), "2025-12-31");
   EXPECT_EQ(chinese_date_iso("2026年1月9日"), "2026-01-09");
   EXPECT_EQ(chinese_date_iso("二〇二六年十三月一日"), "");
