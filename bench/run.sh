@@ -16,3 +16,5 @@ echo "== demo (16 documents: submit, review, sign, issue, file, index, search)"
 rm -rf /tmp/gongwen-bench-demo
 /usr/bin/time -f "demo: %e s wall, %M KiB max RSS" "$BUILD_DIR/gongwen" demo /tmp/gongwen-bench-demo >/dev/null
 rm -rf /tmp/gongwen-bench-demo
+echo "== OCR of scanned 收文: CER and fields per scan variant, CPU seconds per page (docs/ocr.md)"
+bash bench/ocr_bench.sh 8

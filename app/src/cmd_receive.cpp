@@ -1,4 +1,7 @@
 // gongwen receive FILE … | receive list|handle|circulate|read|return|clear|overdue
+#include <unistd.h>
+
+#include <iostream>
 #include <memory>
 #include <sstream>
 
@@ -19,13 +22,50 @@ nlohmann::json received_json(const archive::ReceivedRecord& r) {
           {"number", r.their_number}, {"title", r.title},             {"date", day_json(r.date)},
           {"secrecy", to_chinese(r.secrecy)}, {"copies", r.copies},                {"copy_numbers", r.copy_numbers},
           {"file", r.file_path},  {"slip", r.slip_path},               {"cleared_at", r.cleared_at},
-          {"seal_check", r.seal_check.result}};
+          {"seal_check", r.seal_check.result}, {"ocr", r.ocr_source}, {"ocr_copy", r.ocr_copy_path}};
+}
+
+// A scan's proposed fields, each confirmed (Enter) or corrected (typed) by the clerk on the
+// terminal; a field the clerk gave as a flag is not asked again.
+void confirm_on_terminal(const search::ProposedFields& p, archive::ReceiveInput& in, const archive::ReceiveInput& flags) {
+  std::cerr << msg("ocr.confirm.intro") << "\n";
+  auto ask = [&](const char* code, const std::string& flag, std::string& value) {
+    if (!flag.empty()) return;
+    std::cerr << msg("ocr.confirm.prompt", {{"field", msg(code)}, {"value", value}}) << std::flush;
+    std::string line;
+    if (!std::getline(std::cin, line)) return;
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (!line.empty()) value = line;
+  };
+  ask("ocr.field.sender", flags.sender, in.sender);
+  ask("ocr.field.number", flags.their_number, in.their_number);
+  ask("ocr.field.title", flags.title, in.title);
+  ask("ocr.field.date", flags.date, in.date);
+  ask("ocr.field.secrecy", flags.secrecy, in.secrecy);
+  ask("ocr.field.kind", flags.kind, in.kind);
+  if (!p.to.empty()) std::cerr << msg("ocr.proposed", {{"field", msg("ocr.field.to")}, {"value", p.to}}) << "\n";
+  if (!p.urgency.empty()) std::cerr << msg("ocr.proposed", {{"field", msg("ocr.field.urgency")}, {"value", p.urgency}}) << "\n";
+}
+
+// "字段\tproposed\tfinal" lines as the CLI shows them.
+std::string corrections_text(const std::string& corrections) {
+  std::string out;
+  std::istringstream in(corrections);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto t1 = line.find('\t');
+    const auto t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string::npos) continue;
+    out += msg("ocr.corrected", {{"field", line.substr(0, t1)}, {"from", line.substr(t1 + 1, t2 - t1 - 1)}, {"to", line.substr(t2 + 1)}}) + "\n";
+  }
+  return out;
 }
 
 // The options of `receive FILE`, held by its callback.
 struct ReceiveOptions {
   archive::ReceiveInput in;
   std::string file;
+  bool no_confirm = false;
 };
 // The options of a subcommand about one received document, held by its callback.
 struct ReceivedOptions {
@@ -47,23 +87,53 @@ void add_receive_file(CLI::App* receive, Context& ctx, Action& action) {
   receive->add_option("--copies", in.copies, msg("cli.help.receive.copies"))->check(CLI::Range(1, 9999));
   receive->add_option("--copy-numbers", in.copy_numbers, msg("cli.help.receive.copy-numbers"));
   receive->add_option("--signed-by", in.signed_by, msg("cli.help.receive.signed-by"));
+  receive->add_flag("--no-confirm", ro->no_confirm, msg("cli.help.receive.no-confirm"));
   receive->callback([&ctx, &action, receive, ro] {
     if (!receive->get_subcommands().empty()) return;
     action = [&ctx, ro] {
       if (ro->file.empty()) fail(Code::Usage, msg("cli.receive.file.missing"), {"gongwen receive --help"});
       ro->in.file = ro->file;
       services::Workflows flows(ctx.workspace(), ctx.clock());
-      const auto got = flows.receive(ro->in, ctx.user("registers the received document"));
+      // A scan: progress per page on stderr, then the clerk confirms the proposed fields when
+      // a person is at the terminal (not with --no-confirm or --json).
+      services::ScanHooks hooks;
+      const bool terminal = ::isatty(0) && ::isatty(2);
+      hooks.progress = [terminal](int page, int pages) {
+        std::cerr << msg("ocr.progress", {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}})
+                  << (terminal ? "\r" : "\n") << std::flush;
+      };
+      const archive::ReceiveInput flags = ro->in;
+      if (terminal && !ro->no_confirm && !ctx.json)
+        hooks.confirm = [flags](const search::ProposedFields& p, archive::ReceiveInput& in) {
+          std::cerr << "\n";
+          confirm_on_terminal(p, in, flags);
+        };
+      const auto got = flows.receive(ro->in, ctx.user("registers the received document"), hooks);
       const auto& r = got.received;
       std::string text = msg("cli.receive.done", {{"registration", r.registration()}, {"title", r.title},
                                                   {"sender", r.sender}, {"slip", r.slip_path}}) +
                          "\n";
+      if (!r.ocr_source.empty()) {
+        text += msg("ocr.done", {{"pages", std::to_string(got.ocr_pages)}, {"confidence", std::to_string(got.ocr_confidence)}}) + "\n";
+        text += corrections_text(got.corrections);
+        if (!r.ocr_copy_path.empty()) text += msg("ocr.working_copy", {{"file", r.ocr_copy_path}}) + "\n";
+        for (const auto& w : got.ocr_warnings) text += w + "\n";
+      }
       // A received OFD's seal check, as the register keeps it: the summary, then each seal.
       if (!r.seal_check.result.empty()) text += services::seal_check_summary(r.seal_check) + "\n";
       for (const std::string& seal : got.seal_checks) text += msg("cli.receive.seal", {{"seal", seal}}) + "\n";
       if (!got.index_problem.empty()) text += msg("workflow.not_indexed", {{"why", got.index_problem}}) + "\n";
       nlohmann::json j = received_json(r);
       if (!got.seal_checks.empty()) j["seal_checks"] = got.seal_checks;
+      if (!r.ocr_source.empty()) {
+        const auto& p = got.proposed;
+        j["ocr_pages"] = got.ocr_pages;
+        j["ocr_confidence"] = got.ocr_confidence;
+        j["proposed"] = {{"sender", p.sender}, {"number", p.number}, {"title", p.title}, {"to", p.to},
+                         {"date", p.date}, {"secrecy", p.secrecy}, {"urgency", p.urgency}, {"kind", p.kind}};
+        j["corrections"] = got.corrections;
+        j["warnings"] = got.ocr_warnings;
+      }
       ctx.emit(j, text);
     };
   });

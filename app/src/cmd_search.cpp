@@ -162,9 +162,13 @@ void add_search_commands(CLI::App& app, Context& ctx, Action& action) {
         hits.push_back({{"rank", o.offset + i + 1}, {"id", h.id}, {"number", h.number},
                         {"title", h.title}, {"date", h.date_iso}, {"issuer", h.issuer},
                         {"kind", h.kind}, {"secrecy", h.secrecy}, {"snippet", h.snippet},
-                        {"path", h.path}});
+                        {"path", h.path}, {"source", h.source}});
+        // A body recognised from a scan says so, with its confidence (issue 19).
+        const std::string from = h.source.rfind("ocr:", 0) == 0
+                                     ? "  （" + msg("ocr.search.from_ocr", {{"confidence", h.source.substr(4)}}) + "）"
+                                     : "";
         out << "  " << h.number << "  " << h.title << "  " << h.date_iso
-            << (h.secrecy.empty() ? "" : "  [" + h.secrecy + "]") << "\n    " << h.snippet << "\n";
+            << (h.secrecy.empty() ? "" : "  [" + h.secrecy + "]") << from << "\n    " << h.snippet << "\n";
       }
       nlohmann::json j = {{"query", query.text}, {"filters", filters_json(query.filters)},
                           {"effective_query", res.effective_query},

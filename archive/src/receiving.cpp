@@ -22,7 +22,13 @@ std::string format_of(const fs::path& file, const std::string& bytes) {
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".ofd") return "OFD";
     if (ext == ".docx") return "DOCX";
+    return "";
   }
+  // Scans (issue 19), kept as received: the working copy with the text layer is a PDF beside it.
+  auto starts = [&](std::string_view magic) { return bytes.size() >= magic.size() && bytes.compare(0, magic.size(), magic) == 0; };
+  if (starts("\xFF\xD8\xFF")) return "JPEG";
+  if (starts("\x89PNG\r\n\x1a\n")) return "PNG";
+  if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4))) return "TIFF";
   return "";
 }
 
@@ -46,6 +52,24 @@ void link_reply_to_requests(Registry& reg, const ReceivedRecord& r, const std::s
                               r.their_number.empty() ? r.registration() : r.their_number, r.title, r.sender,
                               r.date, user, r.received_at});
   }
+}
+
+// "标题\tA\tB\n…" as one line for the audit log: "标题: A -> B; …".
+std::string flat(const std::string& corrections) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < corrections.size()) {
+    std::size_t end = corrections.find('\n', at);
+    if (end == std::string::npos) end = corrections.size();
+    std::string line = corrections.substr(at, end - at);
+    const auto t1 = line.find('\t'), t2 = line.find('\t', t1 == std::string::npos ? 0 : t1 + 1);
+    if (t1 != std::string::npos && t2 != std::string::npos)
+      line = line.substr(0, t1) + ": " + line.substr(t1 + 1, t2 - t1 - 1) + " -> " + line.substr(t2 + 1);
+    if (!out.empty()) out += "; ";
+    out += line;
+    at = end + 1;
+  }
+  return out;
 }
 
 }  // namespace
@@ -106,6 +130,8 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
   r.format = format;
   r.text = in.text;
   if (format == "OFD") r.seal_check = in.seal_check;
+  r.ocr_source = in.ocr_source;
+  r.ocr_corrections = in.ocr_corrections;
   r.received_at = m_clock.now().iso8601();
   Registry& reg = m_ws.registry();
   std::vector<fs::path> written;
@@ -114,12 +140,23 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
       r.serial = reg.next_received_serial(r.year);
       const fs::path dir = m_ws.documents_dir() / "received" / std::to_string(r.year);
       fs::create_directories(dir);
-      std::string ext = format == "PDF" ? ".pdf" : format == "DOCX" ? ".docx" : ".ofd";
+      std::string ext = format == "PDF"    ? ".pdf"
+                        : format == "DOCX" ? ".docx"
+                        : format == "OFD"  ? ".ofd"
+                        : format == "JPEG" ? ".jpg"
+                        : format == "PNG"  ? ".png"
+                                           : ".tif";
       const fs::path file = dir / ("收" + std::to_string(r.serial) + ext);
       const fs::path slip = dir / ("收" + std::to_string(r.serial) + "-文件处理签.pdf");
       write_file_atomic(file, bytes);
       written.push_back(file);
       r.file_path = m_ws.relative(file);
+      if (!in.ocr_pdf.empty()) {  // the scan's working copy, with its invisible text layer
+        const fs::path copy = dir / ("收" + std::to_string(r.serial) + "-文字层.pdf");
+        write_file_atomic(copy, in.ocr_pdf);
+        written.push_back(copy);
+        r.ocr_copy_path = m_ws.relative(copy);
+      }
       r.slip_path = m_ws.relative(slip);
       write_file_atomic(slip, processing_slip_pdf(r, m_ws.profile().office_name, {}));
       written.push_back(slip);
@@ -128,7 +165,9 @@ ReceivedRecord Receiving::receive(const ReceiveInput& in, const std::string& use
       if (r.kind == "批复") link_reply_to_requests(reg, r, u.id);
       m_ws.registry().audit(r.received_at, u.id, "receive", r.registration(),
                             r.sender + " " + r.their_number + " " + r.title + " sha256 " + r.sha256 +
-                                (r.seal_check.result.empty() ? "" : " seals " + r.seal_check.result));
+                                (r.seal_check.result.empty() ? "" : " seals " + r.seal_check.result) +
+                                (r.ocr_source.empty() ? "" : " " + r.ocr_source) +
+                                (r.ocr_corrections.empty() ? "" : " corrected " + flat(r.ocr_corrections)));
     });
   } catch (...) {
     for (const auto& p : written) fs::remove(p, ec);

@@ -137,6 +137,7 @@ Result<Xapian::Document> build_document(const IndexedDocument& in) {
   d.add_value(schema::kSlotKind, kind);
   d.add_value(schema::kSlotSecrecy, in.secrecy);
   d.add_value(schema::kSlotPath, repair_utf8(in.path));
+  if (!in.source.empty()) d.add_value(schema::kSlotSource, repair_utf8(in.source));
   d.add_value(schema::kSlotDirection, clean(in.direction));
   d.set_data(body);
   return d;

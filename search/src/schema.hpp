@@ -49,6 +49,9 @@ enum Slot : unsigned {
   // query's time at 100,000 documents). Indexes built before 2026-11-27 lack it; they are
   // counted from the three slots until `gongwen search reindex`.
   kSlotFacets = 10,
+  // Where the text came from when not from the document itself: "ocr:87" (recognised, mean
+  // page confidence 87 %); empty otherwise. Shown with the hit (issue 19).
+  kSlotSource = 11,
 };
 inline constexpr char kFacetSeparator = '\x1f';  // normalised text never holds control characters
 // The document data holds the normalised body: the snippet is cut from it.

@@ -43,6 +43,7 @@ Hit make_hit(const Xapian::MSetIterator& it, const SearchRequest& request,
   hit.kind = doc.get_value(schema::kSlotKind);
   hit.secrecy = doc.get_value(schema::kSlotSecrecy);
   hit.path = doc.get_value(schema::kSlotPath);
+  hit.source = doc.get_value(schema::kSlotSource);
   hit.score = it.get_weight();
   std::string text = doc.get_data();
   if (text.empty()) text = hit.title;

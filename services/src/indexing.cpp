@@ -129,6 +129,7 @@ search::IndexedDocument received_entry(archive::Workspace& ws, archive::Receivin
   d.secrecy = to_chinese(r.secrecy);  // the index keeps the register's name
   d.date = r.date;
   d.path = r.file_path;
+  d.source = r.ocr_source;  // "ocr:87": the hit says its text was recognised (issue 19)
   for (const auto& c : rec.circulation(r.id)) d.distribution.push_back(c.person);
   d.distribution.push_back(r.registered_by);
   filing.add_to(r.year, r.registration(), d);

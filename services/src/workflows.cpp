@@ -1,5 +1,6 @@
 #include "gongwen/services/workflows.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -7,6 +8,7 @@
 #include "gongwen/services/access.hpp"
 #include "gongwen/services/text_checks.hpp"
 #include "gongwen/search/extract.hpp"
+#include "gongwen/search/ocr.hpp"
 #include "gongwen/pipeline/ofd_read.hpp"
 #include "gongwen/pipeline/ofd_seal.hpp"
 #include "gongwen/services/fault.hpp"
@@ -101,9 +103,60 @@ void prefill_from_ofd(archive::ReceiveInput& in, const OfdContent& ofd) {
   if (in.secrecy.empty()) in.secrecy = first({{info, "密级"}, {tags, "密级和保密期限"}});
 }
 
+// The office's own names for the correction pass over recognised text: our name, the organs
+// that issued with us, and every sender already registered.
+std::vector<std::string> office_terms(archive::Workspace& ws) {
+  std::set<std::string> terms;
+  if (!ws.profile().office_name.empty()) terms.insert(ws.profile().office_name);
+  for (const auto& i : ws.registry().issued(std::nullopt)) terms.insert(i.issuer);
+  const FixedClock unused(Instant{});
+  archive::Receiving rec(ws, unused);
+  for (const auto& r : rec.list()) terms.insert(r.sender);
+  terms.erase("");
+  // Longer names first, so a whole name wins over a part of it.
+  std::vector<std::string> out(terms.begin(), terms.end());
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return out;
+}
+
+// Recognises a scan into `in`: its text, the working copy, the fields the clerk left empty.
+void recognise_into(archive::Workspace& ws, const Clock& clock, const std::string& bytes, archive::ReceiveInput& in,
+                    const ScanHooks& hooks, ReceiveResult& r) {
+  search::OcrOptions options;
+  options.creation_date = clock.now().iso8601();
+  options.progress = hooks.progress;
+  const search::OcrOutcome out = search::recognise_scan(bytes, in.file.string(), options).take();
+  const auto terms = office_terms(ws);
+  const std::string text = search::correct_with_vocabulary(out.text, terms);
+  const std::string first = out.pages.empty() ? "" : search::correct_with_vocabulary(out.pages.front().text, terms);
+  r.proposed = search::propose_fields(first, text);
+  const search::ProposedFields& p = r.proposed;
+  auto fill = [](std::string& field, const std::string& value) { if (field.empty()) field = value; };
+  fill(in.sender, p.sender);
+  fill(in.their_number, p.number);
+  fill(in.title, p.title);
+  fill(in.date, p.date);
+  fill(in.secrecy, p.secrecy);
+  fill(in.kind, p.kind);
+  if (hooks.confirm) hooks.confirm(p, in);
+  // What differs from the proposal was typed by the clerk: kept, field by field.
+  const std::pair<const char*, std::pair<const std::string*, const std::string*>> fields[] = {
+      {"来文单位", {&p.sender, &in.sender}}, {"文号", {&p.number, &in.their_number}}, {"标题", {&p.title, &in.title}},
+      {"成文日期", {&p.date, &in.date}},     {"密级", {&p.secrecy, &in.secrecy}},     {"文种", {&p.kind, &in.kind}}};
+  for (const auto& [name, values] : fields)
+    if (*values.first != *values.second) r.corrections += std::string(name) + '\t' + *values.first + '\t' + *values.second + '\n';
+  in.text = text;
+  in.ocr_source = "ocr:" + std::to_string(out.confidence);
+  in.ocr_pdf = out.pdf;
+  in.ocr_corrections = r.corrections;
+  r.ocr_pages = out.recognised;
+  r.ocr_confidence = out.confidence;
+  r.ocr_warnings = out.warnings;
+}
+
 }  // namespace
 
-ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& user) {
+ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& user, const ScanHooks& hooks) {
   refuse_bidi_controls("题名", in.title);
   refuse_overlong_title("题名", in.title);
   refuse_bidi_controls("来文单位", in.sender);
@@ -111,6 +164,16 @@ ReceiveResult Workflows::receive(archive::ReceiveInput in, const std::string& us
   // A regular file of bounded size, whoever named it (/dev/zero ended in bad_alloc).
   const std::string bytes = read_outside_file(in.file);
   ReceiveResult r;
+  const search::ScanFormat scan = search::scan_format(bytes);
+  if (in.text.empty() && (scan == search::ScanFormat::Jpeg || scan == search::ScanFormat::Png ||
+                          scan == search::ScanFormat::Tiff ||
+                          (scan == search::ScanFormat::Pdf && search::pdf_needs_ocr(bytes)))) {
+    recognise_into(m_ws, m_clock, bytes, in, hooks, r);
+    refuse_bidi_controls("题名", in.title);
+    refuse_overlong_title("题名", in.title);
+    refuse_bidi_controls("来文单位", in.sender);
+    refuse_bidi_controls("来文字号", in.their_number);
+  }
   if (bytes.rfind("PK", 0) == 0 && in.file.extension() != ".docx") {
     // An OFD: what the clerk did not type comes from its DocInfo and 公文 tags, and its
     // seals are checked before anything is registered (a broken package is refused).

@@ -101,7 +101,7 @@ void add_search_routes(httplib::Server& srv, State& st) {
         // The document page is addressed by the issued id, found from the 文号.
         hits.push_back({{"id", h.id}, {"number", h.number}, {"title", h.title}, {"date", h.date_iso},
                         {"issuer", h.issuer}, {"kind", h.kind}, {"secrecy", h.secrecy},
-                        {"snippet", h.snippet}});
+                        {"snippet", h.snippet}, {"source", h.source}});
       }
       reply_json(res, 200, {{"ok", true}, {"total", r.total_estimate}, {"page", page_no}, {"per_page", sr.limit},
                             {"hits", hits}, {"notes", r.notes}, {"query", r.effective_query},

@@ -42,6 +42,8 @@ const std::vector<Migration>& migrations() {
       {7, "the leaders' registered 签名章, pressed on 令 and 议案 (table stamps, issue 15)", &create_stamps_v7},
       {8, "each round of a draft as submitted, for the reviewer's changes since the last round (issue 15)",
        &create_draft_rounds_v8},
+      {9, "a scanned 收文's OCR: text source and confidence, working copy, corrected fields (issue 19)",
+       &add_ocr_columns_v9},
   };
   return list;
 }

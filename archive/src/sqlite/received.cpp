@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kCols =
     "id, year, serial, sender, their_number, title, kind, date, secrecy, copies, copy_numbers, "
     "signed_by, registered_by, file_path, sha256, format, slip_path, proposal, instruction, text, "
-    "received_at, cleared_at, cleared_by, seal_check, seal_detail";
+    "received_at, cleared_at, cleared_by, seal_check, seal_detail, ocr_source, ocr_copy_path, ocr_corrections";
 
 // A received OFD's seal check in received.seal_detail: one line per seal
 // "seal<TAB>valid|invalid<TAB>name<TAB>signer<TAB>maker<TAB>time<TAB>problem", then one line
@@ -83,6 +83,9 @@ ReceivedRecord received_row(sql::Stmt& s) {
   r.cleared_at = s.text(21);
   r.cleared_by = s.text(22);
   r.seal_check = seal_check_of(s.text(23), s.text(24));  // NULL (not an OFD, or before schema 5): ""
+  r.ocr_source = s.text(25);  // NULL (not a scan, or before schema 8): ""
+  r.ocr_copy_path = s.text(26);
+  r.ocr_corrections = s.text(27);
   return r;
 }
 
@@ -111,8 +114,9 @@ std::int64_t Received::add_received(const ReceivedRecord& r) {
   sql::Stmt s(m_db,
               "INSERT INTO received (year, serial, sender, their_number, title, kind, date, secrecy, "
               "copies, copy_numbers, signed_by, registered_by, file_path, sha256, format, slip_path, "
-              "proposal, instruction, text, received_at, cleared_at, cleared_by, seal_check, seal_detail) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+              "proposal, instruction, text, received_at, cleared_at, cleared_by, seal_check, seal_detail, "
+              "ocr_source, ocr_copy_path, ocr_corrections) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.year).bind(2, r.serial).bind(3, r.sender).bind(4, r.their_number).bind(5, r.title)
       .bind(6, r.kind).bind(7, day_text(r.date)).bind(8, to_chinese(r.secrecy)).bind(9, r.copies).bind(10, r.copy_numbers)
       .bind(11, r.signed_by).bind(12, r.registered_by).bind(13, r.file_path).bind(14, r.sha256)
@@ -121,6 +125,9 @@ std::int64_t Received::add_received(const ReceivedRecord& r) {
   // Not checked (not an OFD): NULL, as in the rows written before the columns existed.
   if (r.seal_check.result.empty()) s.bind_null(23).bind_null(24);
   else s.bind(23, r.seal_check.result).bind(24, seal_detail(r.seal_check));
+  // Not a scan: NULL likewise (the audit seal leaves NULL columns out, sealed_rows.cpp).
+  if (r.ocr_source.empty()) s.bind_null(25).bind_null(26).bind_null(27);
+  else s.bind(25, r.ocr_source).bind(26, r.ocr_copy_path).bind(27, r.ocr_corrections);
   s.run();
   return m_db.last_rowid();
 }

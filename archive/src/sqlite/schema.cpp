@@ -143,6 +143,14 @@ INSERT OR IGNORE INTO draft_rounds (draft_id, round, content_hash, snapshot, tex
 )SQL");
 }
 
+void add_ocr_columns_v9(sql::Db& db) {
+  db.exec(R"SQL(
+ALTER TABLE received ADD COLUMN ocr_source TEXT;
+ALTER TABLE received ADD COLUMN ocr_copy_path TEXT;
+ALTER TABLE received ADD COLUMN ocr_corrections TEXT;
+)SQL");
+}
+
 void create_schema_v1(sql::Db& db) {
   db.exec(kRegisters);
   for (const auto& c : kAddedColumns) {

@@ -29,5 +29,8 @@ void add_ofd_columns_v5(sql::Db& db);
 void add_copy_ofd_columns_v6(sql::Db& db);
 // Version 8 (issue 15): each round of a draft as submitted (table draft_rounds).
 void create_draft_rounds_v8(sql::Db& db);
+// Version 9 (issue 19): a scanned 收文's OCR — where its text came from
+// ("ocr:87"), the working copy with the text layer, the fields the clerk corrected.
+void add_ocr_columns_v9(sql::Db& db);
 
 }  // namespace gongwen::archive::sqlite

@@ -190,13 +190,16 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   const fs::path root = ws->root();
   ws.reset();
   {
-    // Back to version 4: its tables had no OFD columns (nor the copies', version 6), no stamps (7).
+    // Back to version 4: its tables had no OFD columns (nor the copies', version 6), no stamps (7),
+    // no scans' OCR columns (9).
     RawDb db(root / "registry.sqlite3");
     for (const char* sql :
          {"ALTER TABLE issued DROP COLUMN ofd_path", "ALTER TABLE issued DROP COLUMN ofd_sha256",
           "ALTER TABLE received DROP COLUMN seal_check",
           "ALTER TABLE received DROP COLUMN seal_detail", "ALTER TABLE copies DROP COLUMN ofd_path",
-          "ALTER TABLE copies DROP COLUMN ofd_sha256", "DROP TABLE stamps", "PRAGMA user_version = 4"})
+          "ALTER TABLE copies DROP COLUMN ofd_sha256", "ALTER TABLE received DROP COLUMN ocr_source",
+          "ALTER TABLE received DROP COLUMN ocr_copy_path", "ALTER TABLE received DROP COLUMN ocr_corrections",
+          "DROP TABLE stamps", "PRAGMA user_version = 4"})
       ASSERT_EQ(db.exec(sql), "") << sql;
   }
   auto opened = archive::Workspace::open(root);
@@ -204,7 +207,7 @@ TEST_F(OfdRegisterTest, AnOlderRegistryIsUpgradedAndItsSealedRowsStillAgree) {
   ws = std::move(opened).value();
   office = std::make_unique<Office>(*ws, clock);
   flows = std::make_unique<Workflows>(*ws, clock);
-  EXPECT_EQ(archive::registry_schema_version(), 8);
+  EXPECT_EQ(archive::registry_schema_version(), 9);
   const auto old = reg().issued_by_number(old_row.number);
   ASSERT_TRUE(old.has_value());
   EXPECT_TRUE(old->ofd_path.empty());

@@ -23,6 +23,9 @@ struct ReceiveInput {
   std::string copy_numbers, signed_by;
   std::string text;  // extracted by the caller (search/extract.hpp)
   ReceivedSealCheck seal_check;  // an OFD's electronic seals, checked by the caller (verify_ofd)
+  // A scan recognised by the caller (search/ocr.hpp): "ocr:87", the working copy's bytes (a PDF
+  // with the text layer; stored beside the original), the corrected fields (records.hpp).
+  std::string ocr_source, ocr_pdf, ocr_corrections;
 };
 
 struct OverdueItem {

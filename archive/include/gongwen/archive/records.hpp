@@ -185,6 +185,10 @@ struct ReceivedRecord {
   std::string received_at;
   std::string cleared_at, cleared_by;  // 清退 (secret copies only)
   ReceivedSealCheck seal_check;        // an OFD's electronic seals, checked on receipt
+  // A scan recognised on receipt (issue 19): "ocr:87" (mean page confidence), the working copy
+  // with its invisible text layer (relative path), and the proposed fields the clerk corrected,
+  // one "字段<TAB>proposed<TAB>final" line each. All "" for a document that was not recognised.
+  std::string ocr_source, ocr_copy_path, ocr_corrections;
   std::string registration() const;    // 收〔2025〕3号
 };
 

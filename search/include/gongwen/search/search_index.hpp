@@ -35,6 +35,7 @@ struct IndexedDocument {
   // Users named on its distribution: they may see it even without clearance.
   std::vector<std::string> distribution;
   std::string path;  // where the PDF lives; shown in results
+  std::string source;  // "ocr:87": the body was recognised from a scan (confidence 87 %); else ""
 };
 
 // Who is searching. Access is decided inside the index query, never by filtering hits after.
@@ -101,6 +102,7 @@ struct Hit {
   std::string id, number, title, date_iso, issuer, kind, secrecy;
   std::string snippet;  // body excerpt with highlight marks around matches
   std::string path;
+  std::string source;  // IndexedDocument::source
   double score = 0;
 };
 

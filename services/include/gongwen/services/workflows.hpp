@@ -19,6 +19,8 @@
 #include "gongwen/services/next_step.hpp"
 #include "gongwen/services/office.hpp"
 #include "gongwen/services/progress.hpp"
+#include "gongwen/search/scan_fields.hpp"
+#include <functional>
 
 namespace gongwen::services {
 
@@ -44,6 +46,20 @@ struct ReceiveResult {
   // empty for other formats. Kept in the register as received.seal_check (seal_check.hpp).
   std::vector<std::string> seal_checks;
   NextStep next;
+  // A scan (issue 19): pages recognised, their mean confidence, the fields proposed from page 1,
+  // what the clerk changed ("字段\tproposed\tfinal" lines), warnings (a blank scan).
+  int ocr_pages = 0, ocr_confidence = 0;
+  search::ProposedFields proposed;
+  std::string corrections;
+  std::vector<std::string> ocr_warnings;
+};
+
+// How a front end takes part in receiving a scan: progress per page, and the clerk's turn to
+// confirm or correct the proposed fields (edits `in`, which already holds the clerk's flags and
+// the proposals for what the flags left empty).
+struct ScanHooks {
+  std::function<void(int page, int pages)> progress;
+  std::function<void(const search::ProposedFields& proposed, archive::ReceiveInput& in)> confirm;
 };
 
 struct FileResult {
@@ -84,7 +100,9 @@ class Workflows {
 
   // Incoming documents: register (the text is extracted from the file when `in.text` is
   // empty), then index; circulating re-indexes it, so the new reader may find it.
-  ReceiveResult receive(archive::ReceiveInput in, const std::string& user);
+  // A scan (an image, or a PDF with pages without text) is recognised first (search/ocr.hpp)
+  // and its fields proposed; nothing is registered when the scan is refused.
+  ReceiveResult receive(archive::ReceiveInput in, const std::string& user, const ScanHooks& hooks = {});
   void circulate(std::int64_t id, const std::string& person, int days, const std::string& user);
 
   // Year-end filing, then the year's issued and received documents re-indexed with their
