@@ -27,27 +27,31 @@ void add_stamped_signature(std::vector<FlowItem>& out, const Document& doc) {
     h *= kStampMaxWidth / w;
     w = kStampMaxWidth;
   }
-  add_blank(out, 2);  // 正文下空二行
+  // 正文下空二行: the two blank rows are the item's first rows, so that they never stand at
+  // the top of a page without the 职务 (the DOCX keeps them with it) and the last text line
+  // the item pulls along is text, not a blank.
+  constexpr int kBlankRows = 2;
   FlowItem item;
   const double right = kBodyRight - 4 * kCharPitch;  // 右空四字
   const double stamp_x = right - w;
-  item.images.push_back(ImagePlacement{&img, stamp_x, (kLinePitch - h) / 2, w, h});
+  item.images.push_back(ImagePlacement{&img, stamp_x, kBlankRows * kLinePitch + (kLinePitch - h) / 2, w, h});
   const double base = row_baseline_offset(kSize3);
   Styled post, date;
   post.add(doc.stamp_post, FontRole::FangSong);
   const double post_x = stamp_x - 2 * kCharPitch - styled_width(post, kCharPitch);  // 左空二字
-  for (TextRun& r : tagged(single_line(post, std::max(kBodyLeft, post_x), kCharPitch, kSize3, kBlack, base),
+  for (TextRun& r : tagged(single_line(post, std::max(kBodyLeft, post_x), kCharPitch, kSize3, kBlack,
+                                       kBlankRows * kLinePitch + base),
                            Element::Signature))
     item.runs.push_back(std::move(r));
   if (doc.date.valid()) {
     date.add(doc.date.chinese(), FontRole::FangSong);
     // 签名章下空一行: the date two rows below the 职务's row.
     for (TextRun& r : tagged(single_line(date, right - styled_width(date, kCharPitch), kCharPitch, kSize3, kBlack,
-                                         2 * kLinePitch + base),
+                                         (kBlankRows + 2) * kLinePitch + base),
                              Element::Date))
       item.runs.push_back(std::move(r));
   }
-  item.rows = doc.date.valid() ? 3 : 1;
+  item.rows = kBlankRows + (doc.date.valid() ? 3 : 1);
   // The last text line comes along, as with a seal: the 签名章 never stands alone.
   item.pull_lines = 1;
   out.push_back(std::move(item));
