@@ -46,6 +46,9 @@ inline ParaProps styled(const char* style) {
 void write_head(Body& b);
 // 署名 and 成文日期 (sealed or unsealed layout), the seal drawing, then 附注.
 void write_signature(Body& b);
+// An empty line kept with what follows (keepNext): the blank rows of the 署名 block and
+// the one above the 附件说明, which never stand apart from it on a page.
+void write_kept_blank(Body& b);
 // Runs for text[begin, end) in `font` as the layout sets a 3号 grid paragraph (GridRuns).
 // `base`: the properties of every run (size, letter spacing), `font` alone when null.
 // `kept`: byte offsets where the line breaks (w:br): a heading's word that the layout moved

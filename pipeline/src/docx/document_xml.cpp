@@ -238,12 +238,7 @@ void write_attachment_notes(Body& b) {
   // block): its blank line and every item keep with what follows.
   const bool keep = has_signature(b.doc) && !has_attendance(b.doc);
   if (keep) {
-    ParaProps blank = styled("Normal");
-    blank.keep_next = true;
-    blank.mark_font = &b.f.fangsong;
-    b.x.start("w:p");
-    write_ppr(b.x, blank);
-    b.x.end();
+    write_kept_blank(b);
   } else {
     b.blank();
   }

@@ -87,16 +87,6 @@ void write_seal_run(Body& b, const SealAnchor& seal, int index, std::int64_t x_e
   x.end();  // w:r
 }
 
-// An empty line that stays on the page of the 署名 after it.
-void write_kept_blank(Body& b) {
-  ParaProps p = styled("Normal");
-  p.keep_next = true;
-  p.mark_font = &b.f.fangsong;
-  b.x.start("w:p");
-  write_ppr(b.x, p);
-  b.x.end();
-}
-
 void write_sealed(Body& b, const std::string& date) {
   const Document& d = b.doc;
   const SealAnchor* seal = b.seals.empty() ? nullptr : &b.seals.front();
@@ -255,6 +245,15 @@ void write_joint(Body& b, const std::string& date) {
 }
 
 }  // namespace
+
+void write_kept_blank(Body& b) {
+  ParaProps p = styled("Normal");
+  p.keep_next = true;
+  p.mark_font = &b.f.fangsong;
+  b.x.start("w:p");
+  write_ppr(b.x, p);
+  b.x.end();
+}
 
 void write_signature(Body& b) {
   const Document& d = b.doc;
